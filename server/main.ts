@@ -1,0 +1,43 @@
+// The relay's command line (`npm start`, `video-conference-relay`): reads the environment,
+// listens, logs where to go, and closes gracefully on SIGTERM and SIGINT.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildRelay } from './app.ts';
+import { configFromEnv } from './config.ts';
+import { RelayConfigError } from './errors.ts';
+import { WIDGET_DIR, WIDGET_FILE } from './paths.ts';
+
+/** A shutdown that takes longer than this exits anyway. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+async function main(): Promise<void> {
+  const config = configFromEnv(process.env);
+  const app = buildRelay({ ...config.settings, logger: { level: config.logLevel } });
+
+  if (!existsSync(join(WIDGET_DIR, WIDGET_FILE))) {
+    app.log.warn(`${join(WIDGET_DIR, WIDGET_FILE)} is missing: run "npm run build" so the relay can serve the widget`);
+  }
+
+  await app.listen({ port: config.port, host: config.host });
+  const { port } = app.server.address() as { port: number };
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  app.log.info(`video-conference relay ready: open http://${shown}:${port}/?room=hello in two tabs`);
+
+  const shutdown = async (signal: string): Promise<void> => {
+    app.log.info(`${signal} received: closing`);
+    setTimeout(() => {
+      app.log.error(`still closing after ${SHUTDOWN_TIMEOUT_MS} ms: exiting anyway`);
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof RelayConfigError ? `configuration error: ${error.message}` : String(error);
+  process.stderr.write(`video-conference relay: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+// Fastify plugin for the /socket.io/ route: upgrades Engine.IO v4 WebSocket handshakes into
+// SocketIoConnections, and answers anything else (HTTP long-polling, other versions) with HTTP 400 and JSON.
+import websocket from '@fastify/websocket';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { SocketIoConnection, type SocketIoHandlers, type SocketIoOptions } from './socketio-connection.ts';
+
+export interface SocketIoPluginOptions extends SocketIoOptions {
+  handlers: SocketIoHandlers;
+}
+
+/** Engine.IO's own codes for refused handshakes, with a hint for people reading the response. */
+const HANDSHAKE_ERRORS = {
+  transport: {
+    code: 0,
+    message: 'Transport unknown',
+    hint: 'this relay speaks Engine.IO v4 over WebSocket only: use socket.io-client with transports: ["websocket"]',
+  },
+  session: { code: 1, message: 'Session ID unknown', hint: 'transport upgrades are not supported' },
+  request: { code: 3, message: 'Bad request', hint: 'expected a WebSocket upgrade' },
+  protocol: { code: 5, message: 'Unsupported protocol version', hint: 'expected EIO=4' },
+} as const;
+
+type HandshakeError = (typeof HANDSHAKE_ERRORS)[keyof typeof HANDSHAKE_ERRORS];
+
+export const socketIoPlugin: FastifyPluginAsync<SocketIoPluginOptions> = async (app, options) => {
+  const { handlers, ...connectionOptions } = options;
+  await app.register(websocket, { options: { maxPayload: options.maxPayloadBytes } });
+
+  app.route({
+    method: 'GET',
+    url: '/socket.io/',
+    preValidation: async (request, reply) => {
+      const problem = handshakeProblem(request);
+      if (problem) await refuse(reply, problem);
+    },
+    handler: (_request, reply) => refuse(reply, HANDSHAKE_ERRORS.request),
+    wsHandler: (socket) => {
+      new SocketIoConnection(socket, connectionOptions, handlers);
+    },
+  });
+  // HTTP long-polling sends its packets with POST.
+  app.post('/socket.io/', (request, reply) => refuse(reply, handshakeProblem(request) ?? HANDSHAKE_ERRORS.transport));
+};
+
+function handshakeProblem(request: FastifyRequest): HandshakeError | undefined {
+  const query = request.query as Record<string, unknown>;
+  if (query.EIO !== '4') return HANDSHAKE_ERRORS.protocol;
+  if (query.transport !== 'websocket') return HANDSHAKE_ERRORS.transport;
+  if (query.sid !== undefined) return HANDSHAKE_ERRORS.session;
+  return undefined;
+}
+
+function refuse(reply: FastifyReply, problem: HandshakeError): FastifyReply {
+  return reply.code(400).header('cache-control', 'no-store').send(problem);
+}

@@ -1,0 +1,186 @@
+// Socket.IO v5 on top of one Engine.IO connection (https://socket.io/docs/v4/socket-io-protocol/):
+// CONNECT to the main namespace with an auth payload, EVENT and ACK in both directions, DISCONNECT.
+// Packets are encoded and decoded by socket.io-parser; anything it refuses closes the connection.
+import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
+import type { WebSocket } from 'ws';
+import { EngineConnection, type EngineCloseReason, type EngineOptions } from './engine-connection.ts';
+
+export interface SocketIoOptions extends EngineOptions {
+  /** A connection that sends no CONNECT packet within this time is closed. */
+  connectTimeoutMs: number;
+}
+
+export type Ack = (response: unknown) => void;
+export type EventHandler = (args: unknown[], ack: Ack | undefined) => void;
+export type DisconnectReason = EngineCloseReason | 'client namespace disconnect' | 'server namespace disconnect';
+
+export interface SocketIoHandlers {
+  /** Called once the client has connected to the main namespace. */
+  connect(connection: SocketIoConnection, auth: Record<string, unknown>): void;
+  /** Called for events that have no handler, and for event names that are not strings. */
+  unknownEvent(connection: SocketIoConnection, name: unknown): void;
+  /** Called when a handler throws: the connection stays up. */
+  handlerError(connection: SocketIoConnection, event: string, error: unknown): void;
+}
+
+const MAIN_NAMESPACE = '/';
+const MAX_ATTACHMENTS = 4;
+
+export class SocketIoConnection {
+  #engine: EngineConnection;
+  #handlers: SocketIoHandlers;
+  #decoder = new Decoder({ maxAttachments: MAX_ATTACHMENTS });
+  #encoder = new Encoder();
+  #events = new Map<string, EventHandler>();
+  #disconnectHandlers: Array<(reason: DisconnectReason) => void> = [];
+  #pendingAcks = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  #nextAckId = 0;
+  #connectTimer: NodeJS.Timeout | undefined;
+  #connected = false;
+  #disconnected = false;
+
+  constructor(ws: WebSocket, options: SocketIoOptions, handlers: SocketIoHandlers) {
+    this.#handlers = handlers;
+    this.#decoder.on('decoded', (packet: Packet) => this.#dispatch(packet));
+    this.#engine = new EngineConnection(ws, options, {
+      message: (data) => this.#receive(data),
+      close: (reason) => this.#finish(reason),
+    });
+    this.#connectTimer = setTimeout(() => this.#engine.close('forced close'), options.connectTimeoutMs);
+  }
+
+  /** The Engine.IO session id, also sent to the client as the Socket.IO sid. */
+  get id(): string {
+    return this.#engine.id;
+  }
+
+  get connected(): boolean {
+    return this.#connected && !this.#disconnected;
+  }
+
+  on(event: string, handler: EventHandler): void {
+    this.#events.set(event, handler);
+  }
+
+  onDisconnect(handler: (reason: DisconnectReason) => void): void {
+    this.#disconnectHandlers.push(handler);
+  }
+
+  emit(event: string, ...args: unknown[]): void {
+    if (!this.connected) return;
+    this.#send({ type: PacketType.EVENT, nsp: MAIN_NAMESPACE, data: [event, ...args] });
+  }
+
+  /** Emits an event the client acknowledges; rejects when the client does not answer in time or disconnects. */
+  emitWithAck(event: string, timeoutMs: number, ...args: unknown[]): Promise<unknown> {
+    const id = this.#nextAckId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#pendingAcks.delete(id);
+        reject(new Error(`no ack for ${event} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.#pendingAcks.set(id, {
+        resolve: (value) => (clearTimeout(timer), resolve(value)),
+        reject: (error) => (clearTimeout(timer), reject(error)),
+      });
+      this.#send({ type: PacketType.EVENT, nsp: MAIN_NAMESPACE, id, data: [event, ...args] });
+    });
+  }
+
+  /** Leaves the namespace (the client will not reconnect on its own), then closes the transport. */
+  disconnect(): void {
+    if (this.connected) this.#send({ type: PacketType.DISCONNECT, nsp: MAIN_NAMESPACE });
+    this.#finish('server namespace disconnect');
+    this.#engine.close('forced close');
+  }
+
+  /** Closes the transport without a DISCONNECT packet, so the client reconnects with its usual backoff. */
+  close(reason: EngineCloseReason): void {
+    this.#engine.close(reason);
+  }
+
+  #receive(data: string | Buffer): void {
+    try {
+      this.#decoder.add(data);
+    } catch {
+      this.#engine.close('parse error');
+    }
+  }
+
+  #dispatch(packet: Packet): void {
+    if (packet.type === PacketType.CONNECT) return this.#connect(packet);
+    if (!this.connected || packet.nsp !== MAIN_NAMESPACE) return;
+    switch (packet.type) {
+      case PacketType.EVENT:
+        return this.#event(packet.data as unknown[], packet.id);
+      case PacketType.ACK:
+        return this.#ack(packet.id, packet.data as unknown[]);
+      case PacketType.DISCONNECT:
+        this.#finish('client namespace disconnect');
+        return this.#engine.close('forced close');
+      default:
+        return this.#engine.close('parse error');
+    }
+  }
+
+  #connect(packet: Packet): void {
+    if (packet.nsp !== MAIN_NAMESPACE) {
+      this.#send({ type: PacketType.CONNECT_ERROR, nsp: packet.nsp, data: { message: 'Invalid namespace' } });
+      return;
+    }
+    if (this.#connected) return;
+    this.#connected = true;
+    clearTimeout(this.#connectTimer);
+    this.#send({ type: PacketType.CONNECT, nsp: MAIN_NAMESPACE, data: { sid: this.id } });
+    this.#handlers.connect(this, (packet.data as Record<string, unknown> | undefined) ?? {});
+  }
+
+  #event([name, ...args]: unknown[], id: number | undefined): void {
+    const handler = typeof name === 'string' ? this.#events.get(name) : undefined;
+    if (!handler) return this.#handlers.unknownEvent(this, name);
+    const ack = id === undefined ? undefined : this.#acknowledger(id);
+    try {
+      handler(args, ack);
+    } catch (error) {
+      this.#handlers.handlerError(this, name as string, error);
+    }
+  }
+
+  #acknowledger(id: number): Ack {
+    let sent = false;
+    return (response) => {
+      if (sent) return;
+      sent = true;
+      this.#send({ type: PacketType.ACK, nsp: MAIN_NAMESPACE, id, data: [response] });
+    };
+  }
+
+  #ack(id: number | undefined, args: unknown[]): void {
+    const pending = id === undefined ? undefined : this.#pendingAcks.get(id);
+    if (!pending) return;
+    this.#pendingAcks.delete(id!);
+    pending.resolve(args[0]);
+  }
+
+  #send(packet: Packet): void {
+    if (!this.#engine.open) return;
+    for (const part of this.#encoder.encode(packet)) this.#engine.send(part);
+  }
+
+  #finish(reason: DisconnectReason): void {
+    clearTimeout(this.#connectTimer);
+    this.#decoder.destroy();
+    if (this.#disconnected) return;
+    this.#disconnected = true;
+    for (const pending of this.#pendingAcks.values()) pending.reject(new Error(`disconnected: ${reason}`));
+    this.#pendingAcks.clear();
+    if (!this.#connected) return;
+    for (const handler of this.#disconnectHandlers) {
+      try {
+        handler(reason);
+      } catch (error) {
+        this.#handlers.handlerError(this, 'disconnect', error);
+      }
+    }
+  }
+}
