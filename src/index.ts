@@ -1,0 +1,8 @@
+// The widget's entry point and public bundle: defines <video-conference> and <video-player>,
+// and re-exports the types site owners use with them.
+export { VideoConference } from './components/video-conference/video-conference.ts';
+export { VideoPlayer } from './components/video-player/video-player.ts';
+export type { VideoConferenceEventDetails, VideoConferenceEventMap } from './components/events.ts';
+export type { CallState, Participant } from './rtc/call.ts';
+export type { ErrorCode } from './rtc/errors.ts';
+export type { PeerLeftReason } from './protocol.ts';

@@ -1,0 +1,93 @@
+// Camera and microphone: asks only for the kinds of device that exist, falls back to whatever works
+// (audio only, video only, or nothing: listen-only), and maps getUserMedia failures to stable error codes.
+import { RtcError } from './errors.ts';
+
+export type MediaKind = 'audio' | 'video';
+
+export interface LocalMedia {
+  stream: MediaStream;
+  /** Kinds for which no device was found: the participant joins without them. */
+  missing: MediaKind[];
+}
+
+const CONSTRAINTS: Record<MediaKind, MediaTrackConstraints> = {
+  audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+  video: { width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 30 } },
+};
+
+/** Why this page cannot make calls at all, or null. */
+export function environmentProblem(): RtcError | null {
+  if (!globalThis.isSecureContext) {
+    return new RtcError('insecure-context', 'Camera and microphone need a secure page: open it over https:// or on localhost.');
+  }
+  if (typeof RTCPeerConnection !== 'function' || !navigator.mediaDevices?.getUserMedia) {
+    return new RtcError('unsupported-browser', 'This browser does not support WebRTC video calls.');
+  }
+  return null;
+}
+
+/**
+ * Gets the local stream. Throws RtcError `permission-denied` or `device-in-use`; a missing device is not an
+ * error here but is listed in `missing`.
+ */
+export async function getLocalMedia(devices: MediaDevices = navigator.mediaDevices): Promise<LocalMedia> {
+  const present = await presentKinds(devices);
+  for (const kinds of attempts(present)) {
+    try {
+      const stream = await devices.getUserMedia(constraintsFor(kinds));
+      return { stream, missing: (['audio', 'video'] as const).filter((kind) => !kinds.includes(kind)) };
+    } catch (error) {
+      if (!isMissingDevice(error)) throw mediaError(error);
+    }
+  }
+  return { stream: new MediaStream(), missing: ['audio', 'video'] };
+}
+
+/** Maps a getUserMedia rejection (https://w3c.github.io/mediacapture-main/#dom-mediadevices-getusermedia) to an RtcError. */
+export function mediaError(error: unknown): RtcError {
+  const name = error instanceof DOMException ? error.name : '';
+  switch (name) {
+    case 'NotAllowedError':
+    case 'SecurityError':
+      return new RtcError('permission-denied', 'Camera and microphone access was blocked.', { cause: error });
+    case 'NotReadableError':
+    case 'AbortError':
+      return new RtcError('device-in-use', 'The camera or microphone is in use by another application.', {
+        cause: error,
+      });
+    case 'NotFoundError':
+    case 'OverconstrainedError':
+      return new RtcError('no-devices', 'No camera or microphone was found.', { cause: error });
+    default:
+      return new RtcError('unsupported-browser', 'This browser could not open the camera or microphone.', {
+        cause: error,
+      });
+  }
+}
+
+/** The kinds worth asking for, most complete first: both, then each alone. */
+function attempts(present: MediaKind[]): MediaKind[][] {
+  if (present.length < 2) return present.length ? [present] : [];
+  return [['audio', 'video'], ['audio'], ['video']];
+}
+
+/** Kinds with at least one device. Browsers list devices (without labels) before permission is granted. */
+async function presentKinds(devices: MediaDevices): Promise<MediaKind[]> {
+  const list = await devices.enumerateDevices().catch(() => null);
+  if (!list) return ['audio', 'video'];
+  const kinds: MediaKind[] = [];
+  if (list.some((device) => device.kind === 'audioinput')) kinds.push('audio');
+  if (list.some((device) => device.kind === 'videoinput')) kinds.push('video');
+  return kinds;
+}
+
+function constraintsFor(kinds: MediaKind[]): MediaStreamConstraints {
+  return {
+    audio: kinds.includes('audio') && CONSTRAINTS.audio,
+    video: kinds.includes('video') && CONSTRAINTS.video,
+  };
+}
+
+function isMissingDevice(error: unknown): boolean {
+  return error instanceof DOMException && (error.name === 'NotFoundError' || error.name === 'OverconstrainedError');
+}

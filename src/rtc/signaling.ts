@@ -1,0 +1,136 @@
+// The relay connection: socket.io-client over WebSocket with typed events. Once asked to join, it joins the
+// room on every (re)connect, reports an unreachable relay once per outage, and stops when a join is refused.
+import { io, type Socket } from 'socket.io-client';
+import type {
+  ClientToRelayEvents,
+  JoinAccepted,
+  JoinRequest,
+  JsonObject,
+  PeerJoinedMessage,
+  PeerLeftMessage,
+  RelayToClientEvents,
+  SignalMessage,
+} from '../protocol.ts';
+import { Emitter, Subscriptions } from './emitter.ts';
+import { RtcError } from './errors.ts';
+
+export type RelaySocket = Socket<RelayToClientEvents, ClientToRelayEvents>;
+/** Opens a socket to the relay at `origin` on `path`; tests may pass their own. */
+export type SocketFactory = (origin: string, options: { path: string }) => RelaySocket;
+
+export interface SignalingOptions {
+  /** Relay base URL, e.g. https://relay.example.com/ (a path prefix is kept: /vc/ → /vc/socket.io/). */
+  server: string;
+  join: JoinRequest;
+  connect?: SocketFactory;
+}
+
+export interface SignalingEvents {
+  /** A join succeeded: the first one, and again after each reconnect (with a new id). */
+  joined: JoinAccepted;
+  /** The connection dropped; socket.io-client is reconnecting. */
+  disconnected: void;
+  'peer-joined': PeerJoinedMessage;
+  'peer-left': PeerLeftMessage;
+  signal: SignalMessage;
+  /** The relay refused the join (room full, unauthorized, invalid): fatal, nothing is retried. */
+  refused: RtcError;
+  /** Non-fatal problems: an unreachable relay (retrying), or an error event from the relay. */
+  error: RtcError;
+}
+
+/** How long the relay gets to answer a join before the connection is considered broken. */
+const JOIN_TIMEOUT_MS = 10_000;
+
+const defaultConnect: SocketFactory = (origin, { path }) =>
+  io(origin, { path, transports: ['websocket'], autoConnect: false, reconnectionDelayMax: 5_000 });
+
+export class SignalingClient extends Emitter<SignalingEvents> {
+  #socket: RelaySocket;
+  #join: JoinRequest;
+  #subscriptions = new Subscriptions();
+  #unreachableReported = false;
+  #joinRequested = false;
+  #closed = false;
+
+  constructor({ server, join, connect = defaultConnect }: SignalingOptions) {
+    super();
+    const url = new URL(server);
+    const path = `${url.pathname.replace(/\/?$/, '/')}socket.io/`;
+    this.#join = join;
+    this.#socket = connect(url.origin, { path });
+    this.#listen();
+  }
+
+  /** Opens the connection; it can be done while the camera is still starting. */
+  open(): void {
+    this.#socket.connect();
+  }
+
+  /** Joins the room now if connected, else as soon as the connection is up, and again after every reconnect. */
+  join(): void {
+    this.#joinRequested = true;
+    if (this.#socket.connected) void this.#sendJoin();
+  }
+
+  send(to: string, data: JsonObject): void {
+    this.#socket.emit('signal', { to, data });
+  }
+
+  /** Leaves the room (others see reason `left`) and closes the connection. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    if (this.#socket.connected) this.#socket.emit('leave', () => {});
+    this.#socket.disconnect();
+    this.#subscriptions.drain();
+    this.removeAllListeners();
+  }
+
+  #listen(): void {
+    const socket = this.#socket;
+    const on = <K extends keyof RelayToClientEvents>(event: K, listener: RelayToClientEvents[K]): void => {
+      socket.on(event, listener as never);
+      this.#subscriptions.add(() => socket.off(event, listener as never));
+    };
+    on('peer-joined', (message) => this.emit('peer-joined', message));
+    on('peer-left', (message) => this.emit('peer-left', message));
+    on('signal', (message) => this.emit('signal', message));
+    on('error', ({ code, message }) => this.emit('error', new RtcError(code, message)));
+
+    const onConnect = (): void => {
+      this.#unreachableReported = false;
+      if (this.#joinRequested) void this.#sendJoin();
+    };
+    const onConnectError = (cause: Error): void => {
+      if (this.#unreachableReported) return;
+      this.#unreachableReported = true;
+      this.emit('error', new RtcError('relay-unreachable', 'Cannot reach the relay: retrying.', { cause }));
+    };
+    const onDisconnect = (reason: string): void => {
+      if (reason !== 'io client disconnect') this.emit('disconnected', undefined);
+    };
+    socket.on('connect', onConnect);
+    socket.on('connect_error', onConnectError);
+    socket.on('disconnect', onDisconnect);
+    this.#subscriptions.add(
+      () => socket.off('connect', onConnect),
+      () => socket.off('connect_error', onConnectError),
+      () => socket.off('disconnect', onDisconnect),
+    );
+  }
+
+  async #sendJoin(): Promise<void> {
+    let answer;
+    try {
+      answer = await this.#socket.timeout(JOIN_TIMEOUT_MS).emitWithAck('join', this.#join);
+    } catch {
+      // No answer: treat the connection as broken and let socket.io-client's backoff try again.
+      if (!this.#closed) this.#socket.disconnect().connect();
+      return;
+    }
+    if (this.#closed) return;
+    if (answer.ok) return this.emit('joined', answer);
+    this.emit('refused', new RtcError(answer.code, answer.message));
+  }
+}
