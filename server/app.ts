@@ -41,6 +41,9 @@ export function buildRelay(options: RelayOptions = {}): FastifyInstance {
       unknownEvent: (connection, name) => {
         connection.emit('error', { code: 'invalid-request', message: `unknown event ${JSON.stringify(name)}` });
       },
+      shutdown: (connection) => {
+        connection.emit('error', { code: 'server-shutting-down', message: 'The relay is restarting.' });
+      },
       handlerError: (connection, event, error) => {
         app.log.error({ err: error, event }, 'signaling handler failed');
         connection.emit('error', { code: 'invalid-request', message: `could not handle ${event}` });

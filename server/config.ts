@@ -45,8 +45,7 @@ export function resolveSettings(options: Partial<RelaySettings>): RelaySettings 
 
 /** Reads PORT, HOST, LOG_LEVEL, STUN_URLS, PING_INTERVAL_MS and PING_TIMEOUT_MS. */
 export function configFromEnv(env: Record<string, string | undefined>): ListenConfig {
-  const port = integer(env, 'PORT', 3000);
-  if (port > 65_535) throw new RelayConfigError(`PORT must be at most 65535, got ${port}`);
+  const port = integer(env, 'PORT', 3000, 0, 65_535);
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new RelayConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${logLevel}`);
@@ -57,8 +56,8 @@ export function configFromEnv(env: Record<string, string | undefined>): ListenCo
     logLevel,
     settings: resolveSettings({
       iceServers: stunServers(env.STUN_URLS),
-      pingIntervalMs: integer(env, 'PING_INTERVAL_MS', DEFAULT_SETTINGS.pingIntervalMs),
-      pingTimeoutMs: integer(env, 'PING_TIMEOUT_MS', DEFAULT_SETTINGS.pingTimeoutMs),
+      pingIntervalMs: integer(env, 'PING_INTERVAL_MS', DEFAULT_SETTINGS.pingIntervalMs, 1),
+      pingTimeoutMs: integer(env, 'PING_TIMEOUT_MS', DEFAULT_SETTINGS.pingTimeoutMs, 1),
     }),
   };
 }
@@ -71,11 +70,19 @@ function stunServers(value: string | undefined): IceServer[] {
   return urls.length ? [{ urls }] : [];
 }
 
-function integer(env: Record<string, string | undefined>, name: string, fallback: number): number {
+function integer(
+  env: Record<string, string | undefined>,
+  name: string,
+  fallback: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value)) throw new RelayConfigError(`${name} must be a whole number, got ${raw}`);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new RelayConfigError(`${name} must be a whole number from ${min} to ${max}, got ${raw}`);
+  }
   return value;
 }
 

@@ -9,8 +9,8 @@ export const PEER_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 export const LIMITS = {
   nameLength: 64,
   passwordLength: 256,
-  /** Serialized size of one signal's `data`, comfortably above a multi-track SDP. */
-  signalBytes: 32 * 1024,
+  /** Serialized length of one signal's `data` in characters, comfortably above a multi-track SDP. */
+  signalLength: 32 * 1024,
   /** Nesting depth allowed inside a signal's `data`. */
   signalDepth: 8,
 } as const;
@@ -142,8 +142,8 @@ export function parseSignalRequest(input: unknown): Parsed<SignalRequest> {
   if (!isPlainObject(data) || !isJson(data, LIMITS.signalDepth)) {
     return refuse('data must be a JSON object');
   }
-  if (JSON.stringify(data).length > LIMITS.signalBytes) {
-    return refuse(`data must serialize to at most ${LIMITS.signalBytes} characters`);
+  if (JSON.stringify(data).length > LIMITS.signalLength) {
+    return refuse(`data must serialize to at most ${LIMITS.signalLength} characters`);
   }
   return { ok: true, value: { to, data } };
 }

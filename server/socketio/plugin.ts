@@ -2,10 +2,14 @@
 // SocketIoConnections, and answers anything else (HTTP long-polling, other versions) with HTTP 400 and JSON.
 import websocket from '@fastify/websocket';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
 import { SocketIoConnection, type SocketIoHandlers, type SocketIoOptions } from './socketio-connection.ts';
 
 export interface SocketIoPluginOptions extends SocketIoOptions {
-  handlers: SocketIoHandlers;
+  handlers: SocketIoHandlers & {
+    /** Called for each connection when the server closes, just before its transport is closed. */
+    shutdown(connection: SocketIoConnection): void;
+  };
 }
 
 /** Engine.IO's own codes for refused handshakes, with a hint for people reading the response. */
@@ -24,7 +28,19 @@ type HandshakeError = (typeof HANDSHAKE_ERRORS)[keyof typeof HANDSHAKE_ERRORS];
 
 export const socketIoPlugin: FastifyPluginAsync<SocketIoPluginOptions> = async (app, options) => {
   const { handlers, ...connectionOptions } = options;
-  await app.register(websocket, { options: { maxPayload: options.maxPayloadBytes } });
+  const connections = new Map<WebSocket, SocketIoConnection>();
+  await app.register(websocket, {
+    options: { maxPayload: options.maxPayloadBytes },
+    // Tell each client why, then close without a DISCONNECT packet, so socket.io-client reconnects.
+    preClose(done) {
+      for (const connection of connections.values()) {
+        handlers.shutdown(connection);
+        connection.close('server shutting down');
+      }
+      this.websocketServer.close();
+      done();
+    },
+  });
 
   app.route({
     method: 'GET',
@@ -35,11 +51,17 @@ export const socketIoPlugin: FastifyPluginAsync<SocketIoPluginOptions> = async (
     },
     handler: (_request, reply) => refuse(reply, HANDSHAKE_ERRORS.request),
     wsHandler: (socket) => {
-      new SocketIoConnection(socket, connectionOptions, handlers);
+      connections.set(socket, new SocketIoConnection(socket, connectionOptions, handlers));
+      socket.once('close', () => connections.delete(socket));
     },
   });
-  // HTTP long-polling sends its packets with POST.
-  app.post('/socket.io/', (request, reply) => refuse(reply, handshakeProblem(request) ?? HANDSHAKE_ERRORS.transport));
+  // HTTP long-polling sends its packets with POST. Refused in onRequest, before Fastify parses (and would
+  // judge the content type of) a body nobody reads.
+  app.post(
+    '/socket.io/',
+    { onRequest: async (request, reply) => refuse(reply, handshakeProblem(request) ?? HANDSHAKE_ERRORS.transport) },
+    async () => undefined,
+  );
 };
 
 function handshakeProblem(request: FastifyRequest): HandshakeError | undefined {

@@ -73,6 +73,7 @@ export class SocketIoConnection {
 
   /** Emits an event the client acknowledges; rejects when the client does not answer in time or disconnects. */
   emitWithAck(event: string, timeoutMs: number, ...args: unknown[]): Promise<unknown> {
+    if (!this.connected) return Promise.reject(new Error(`cannot emit ${event}: not connected`));
     const id = this.#nextAckId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {

@@ -16,9 +16,9 @@ export interface Participant {
   name: string;
   local: boolean;
   stream: MediaStream | null;
-  /** A live audio track is present. */
+  /** Audio is flowing: a live track that is not muted (a remote track is muted while nothing arrives). */
   audio: boolean;
-  /** A live video track is present. */
+  /** Video is flowing, in the same sense. */
   video: boolean;
   /** For remote participants, their RTCPeerConnection's state. */
   connectionState?: RTCPeerConnectionState;
@@ -196,7 +196,7 @@ export class Call extends Emitter<CallEvents> {
   }
 
   #describe(id: string, name: string, local: boolean, stream: MediaStream | null): Participant {
-    const live = (kind: MediaKind) => !!stream?.getTracks().some((t) => t.kind === kind && t.readyState === 'live');
+    const live = (kind: MediaKind) => !!stream?.getTracks().some((t) => t.kind === kind && isFlowing(t));
     return { id, name, local, stream, audio: live('audio'), video: live('video') };
   }
 
@@ -224,6 +224,10 @@ export class Call extends Emitter<CallEvents> {
     this.#state = state;
     this.emit('state-change', { state, previous });
   }
+}
+
+function isFlowing(track: MediaStreamTrack): boolean {
+  return track.readyState === 'live' && !track.muted;
 }
 
 function missingDevices(missing: MediaKind[]): RtcError {

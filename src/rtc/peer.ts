@@ -22,7 +22,7 @@ export interface PeerOptions {
 }
 
 export interface PeerEvents {
-  /** The remote media changed: a new MediaStream holding every live remote track. */
+  /** The remote media changed: tracks came or went (a new MediaStream), or one was muted or unmuted. */
   stream: MediaStream;
   'connection-state': RTCPeerConnectionState;
   error: RtcError;
@@ -66,7 +66,7 @@ export class Peer extends Emitter<PeerEvents> {
     }
   }
 
-  /** The remote participant's media; replaced by a new MediaStream whenever its tracks change. */
+  /** The remote participant's media; a new MediaStream whenever the set of tracks changes. */
   get stream(): MediaStream {
     return this.#stream;
   }
@@ -160,6 +160,11 @@ export class Peer extends Emitter<PeerEvents> {
     track.addEventListener('ended', () => this.#updateStream(this.#stream.getTracks().filter((t) => t !== track)), {
       once: true,
     });
+    // A remote track is muted while no media arrives for it: before the first frame, or when the other
+    // end has no camera or stops sending.
+    const changed = () => this.#closed || this.emit('stream', this.#stream);
+    track.addEventListener('mute', changed);
+    track.addEventListener('unmute', changed);
   }
 
   #updateStream(tracks: MediaStreamTrack[]): void {

@@ -42,8 +42,16 @@ export class VideoPlayer extends LitElement {
 
   @query('video') private video!: HTMLVideoElement;
 
+  #unwatch: (() => void) | null = null;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#watch(null);
+  }
+
   override render() {
-    const hasVideo = !!this.stream?.getVideoTracks().length;
+    // A remote track is muted while no frames arrive for it: show the avatar rather than a black tile.
+    const hasVideo = !!this.stream?.getVideoTracks().some((track) => track.readyState === 'live' && !track.muted);
     return html`
       <video part="video" autoplay playsinline .muted=${this.muted || this.soundBlocked} ?hidden=${!hasVideo}></video>
       ${hasVideo ? nothing : html`<div class="avatar" part="avatar"><span>${initial(this.name)}</span></div>`}
@@ -54,11 +62,37 @@ export class VideoPlayer extends LitElement {
     `;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#watch(this.stream);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('stream')) this.#watch(this.stream);
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('stream') && this.video.srcObject !== this.stream) {
       this.video.srcObject = this.stream;
       void this.#play();
     }
+  }
+
+  /** Re-renders when the stream's tracks come, go, end, or are muted and unmuted. */
+  #watch(stream: MediaStream | null): void {
+    this.#unwatch?.();
+    this.#unwatch = null;
+    if (!stream || !this.isConnected) return;
+    const controller = new AbortController();
+    const { signal } = controller;
+    const update = () => this.requestUpdate();
+    const watchTrack = (track: MediaStreamTrack) => {
+      for (const type of ['mute', 'unmute', 'ended']) track.addEventListener(type, update, { signal });
+    };
+    stream.getTracks().forEach(watchTrack);
+    stream.addEventListener('addtrack', ({ track }) => (watchTrack(track), update()), { signal });
+    stream.addEventListener('removetrack', update, { signal });
+    this.#unwatch = () => controller.abort();
   }
 
   async #play(): Promise<void> {

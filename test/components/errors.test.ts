@@ -1,0 +1,180 @@
+// What a person and the host page see when things go wrong: each problem has its code, a visible state in
+// the widget and a vc-error event, and nobody else in the room is affected.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/index.ts';
+import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
+import {
+  nextEvent,
+  relayCommand,
+  remoteTiles,
+  uniqueRoom,
+  waitFor,
+  waitForDecodedVideo,
+} from '../support/browser.ts';
+
+type ErrorDetail = { code: string; message: string };
+
+/** Replaces a property of `target` for one test; returns the function that puts it back. */
+function replace<T extends object>(target: T, key: PropertyKey, value: unknown): () => void {
+  const own = Object.getOwnPropertyDescriptor(target, key);
+  Object.defineProperty(target, key, { value, configurable: true, writable: true });
+  return () => (own ? Object.defineProperty(target, key, own) : delete (target as Record<PropertyKey, unknown>)[key]);
+}
+
+function statusOf(element: VideoConference): HTMLElement {
+  return element.shadowRoot!.querySelector('[part=status]')!;
+}
+
+async function element(room: string, name = 'Ada'): Promise<VideoConference> {
+  const server = await relayCommand('relay-url');
+  return fixture<VideoConference>(html`<video-conference server=${server} room=${room} name=${name}></video-conference>`);
+}
+
+describe('errors', () => {
+  const restore: Array<() => void> = [];
+  afterEach(() => {
+    for (const undo of restore.splice(0)) undo();
+  });
+
+  it('permission-denied: an error state with a way to try again, and the room never sees the participant', async () => {
+    const room = uniqueRoom();
+    const other = await element(room, 'Brian');
+    await waitFor(() => other.state === 'joined', 'Brian joined');
+    let peerJoined = false;
+    other.addEventListener('vc-peer-joined', () => (peerJoined = true));
+
+    restore.push(
+      replace(navigator.mediaDevices, 'getUserMedia', () =>
+        Promise.reject(new DOMException('Permission denied', 'NotAllowedError')),
+      ),
+    );
+    const server = await relayCommand('relay-url');
+    const denied = document.createElement('video-conference');
+    const error = nextEvent<ErrorDetail>(denied, 'vc-error');
+    Object.assign(denied, { server, room, name: 'Ada' });
+    document.body.append(denied);
+    restore.push(() => denied.remove());
+
+    expect((await error).code).to.equal('permission-denied');
+    expect(denied.state).to.equal('error');
+    await denied.updateComplete;
+    expect(statusOf(denied).dataset.code).to.equal('permission-denied');
+    expect(statusOf(denied).getAttribute('role')).to.equal('alert');
+    expect(statusOf(denied).textContent).to.contain('blocked');
+    expect(statusOf(denied).querySelector('[part=action]')!.textContent).to.contain('Try again');
+
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(peerJoined).to.equal(false);
+    expect(other.state).to.equal('joined');
+  });
+
+  it('device-in-use: a camera held by another application', async () => {
+    restore.push(
+      replace(navigator.mediaDevices, 'getUserMedia', () =>
+        Promise.reject(new DOMException('Could not start video source', 'NotReadableError')),
+      ),
+    );
+    const el = document.createElement('video-conference');
+    const error = nextEvent<ErrorDetail>(el, 'vc-error');
+    Object.assign(el, { server: await relayCommand('relay-url'), room: uniqueRoom() });
+    document.body.append(el);
+    restore.push(() => el.remove());
+    expect((await error).code).to.equal('device-in-use');
+    expect(el.state).to.equal('error');
+  });
+
+  it('no-devices: joins listen-only with a notice, sees the others, and they see an avatar tile', async () => {
+    const room = uniqueRoom();
+    const brian = await element(room, 'Brian');
+    await waitFor(() => brian.state === 'joined', 'Brian joined');
+
+    restore.push(replace(navigator.mediaDevices, 'enumerateDevices', () => Promise.resolve([])));
+    const el = document.createElement('video-conference');
+    const error = nextEvent<ErrorDetail>(el, 'vc-error');
+    Object.assign(el, { server: await relayCommand('relay-url'), room, name: 'Ada' });
+    document.body.append(el);
+    restore.push(() => el.remove());
+
+    expect((await error).code).to.equal('no-devices');
+    await waitFor(() => el.state === 'joined', 'listen-only participant joined');
+    await waitFor(() => el.shadowRoot!.querySelector('[part=notice]'), 'notice shown');
+    expect(el.shadowRoot!.querySelector('[part=notice]')!.textContent).to.contain('listen-only');
+    expect(el.participants[0]).to.include({ audio: false, video: false });
+
+    await waitFor(() => remoteTiles(el).length === 1, 'Ada sees Brian');
+    await waitForDecodedVideo(remoteTiles(el)[0]!);
+    await waitFor(() => remoteTiles(brian).length === 1, 'Brian sees Ada');
+    const adaTile = remoteTiles(brian)[0]!;
+    await waitFor(() => adaTile.shadowRoot!.querySelector('[part=avatar]'), 'avatar for Ada');
+    expect(adaTile.name).to.contain('Ada');
+  });
+
+  it('insecure-context: says the page must be https or localhost', async () => {
+    restore.push(replace(window, 'isSecureContext', false));
+    const el = document.createElement('video-conference');
+    const error = nextEvent<ErrorDetail>(el, 'vc-error');
+    Object.assign(el, { server: await relayCommand('relay-url'), room: uniqueRoom() });
+    document.body.append(el);
+    restore.push(() => el.remove());
+    expect((await error).code).to.equal('insecure-context');
+    await el.updateComplete;
+    expect(statusOf(el).textContent).to.contain('https://');
+  });
+
+  it('unsupported-browser: no WebRTC', async () => {
+    restore.push(replace(window, 'RTCPeerConnection', undefined));
+    const el = document.createElement('video-conference');
+    const error = nextEvent<ErrorDetail>(el, 'vc-error');
+    Object.assign(el, { server: await relayCommand('relay-url'), room: uniqueRoom() });
+    document.body.append(el);
+    restore.push(() => el.remove());
+    expect((await error).code).to.equal('unsupported-browser');
+    expect(el.state).to.equal('error');
+  });
+
+  it('invalid-request: a room name the relay refuses', async () => {
+    const el = document.createElement('video-conference');
+    const error = nextEvent<ErrorDetail>(el, 'vc-error');
+    Object.assign(el, { server: await relayCommand('relay-url'), room: 'not a valid room!' });
+    document.body.append(el);
+    restore.push(() => el.remove());
+    expect((await error).code).to.equal('invalid-request');
+    expect(el.state).to.equal('error');
+  });
+
+  describe('with the relay down', () => {
+    afterEach(() => relayCommand('relay-start'));
+
+    it('relay-unreachable: shows reconnecting, keeps retrying, and joins once the relay is back', async () => {
+      await relayCommand('relay-stop');
+      const el = document.createElement('video-conference');
+      const error = nextEvent<ErrorDetail>(el, 'vc-error');
+      Object.assign(el, { server: await relayCommand('relay-url'), room: uniqueRoom() });
+      document.body.append(el);
+      restore.push(() => el.remove());
+
+      expect((await error).code).to.equal('relay-unreachable');
+      await waitFor(() => el.state === 'reconnecting', 'reconnecting');
+      await el.updateComplete;
+      expect(statusOf(el).textContent).to.contain('Reconnecting');
+
+      await relayCommand('relay-start');
+      await waitFor(() => el.state === 'joined', 'joined after the relay came back');
+    });
+
+    it('a relay restart mid-call: both reconnect, rejoin and see each other again', async () => {
+      const room = uniqueRoom();
+      const ada = await element(room, 'Ada');
+      const brian = await element(room, 'Brian');
+      await waitFor(() => remoteTiles(ada).length === 1 && remoteTiles(brian).length === 1, 'both connected');
+
+      await relayCommand('relay-stop');
+      await waitFor(() => ada.state === 'reconnecting' && brian.state === 'reconnecting', 'both reconnecting');
+      await relayCommand('relay-start');
+      await waitFor(() => ada.state === 'joined' && brian.state === 'joined', 'both joined again');
+      await waitFor(() => remoteTiles(ada).length === 1 && remoteTiles(brian).length === 1, 'both see each other');
+      await waitForDecodedVideo(remoteTiles(ada)[0]!);
+      await waitForDecodedVideo(remoteTiles(brian)[0]!);
+    });
+  });
+});

@@ -1,0 +1,107 @@
+// <video-conference>'s public API with a real relay: joining from attributes, the state and events it
+// reports, the self-view tile, leaving and rejoining, moving in the page, removal releasing the camera.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/index.ts';
+import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
+import { nextEvent, relayCommand, tiles, uniqueRoom, videoOf, waitFor, waitForDecodedVideo } from '../support/browser.ts';
+
+async function joinedElement(room = uniqueRoom(), name = 'Ada'): Promise<VideoConference> {
+  const server = await relayCommand('relay-url');
+  const element = await fixture<VideoConference>(
+    html`<video-conference server=${server} room=${room} name=${name}></video-conference>`,
+  );
+  await waitFor(() => element.state === 'joined', 'joined');
+  return element;
+}
+
+describe('<video-conference>', () => {
+  it('stays idle without a room, and joins when one is set', async () => {
+    const server = await relayCommand('relay-url');
+    const element = await fixture<VideoConference>(html`<video-conference server=${server}></video-conference>`);
+    expect(element.state).to.equal('idle');
+    expect(element.shadowRoot!.querySelector('[part=status]')!.textContent).to.contain('Set a room');
+
+    const states: string[] = [];
+    element.addEventListener('vc-state-change', ({ detail }) => states.push(detail.state));
+    const room = uniqueRoom();
+    const joined = nextEvent<{ id: string; room: string }>(element, 'vc-joined');
+    element.room = room;
+    const detail = await joined;
+    expect(detail.room).to.equal(room);
+    expect(detail.id).to.match(/^[A-Za-z0-9_-]{22}$/);
+    expect(states).to.deep.equal(['joining', 'joined']);
+    expect(element.participants).to.have.length(1);
+    expect(element.participants[0]).to.include({ id: detail.id, local: true, audio: true, video: true });
+  });
+
+  it('shows a muted, mirrored self-view with decoded video', async () => {
+    const element = await joinedElement();
+    const [self] = tiles(element);
+    expect(self!.getAttribute('peer-id')).to.equal('local');
+    expect(self!.hasAttribute('mirrored')).to.equal(true);
+    expect(self!.name).to.equal('Ada (you)');
+    expect(videoOf(self!).muted).to.equal(true);
+    expect(videoOf(self!).srcObject).to.equal(element.localStream);
+    await waitForDecodedVideo(self!);
+  });
+
+  it('leaves on leave(), releasing the camera, and joins again on join()', async () => {
+    const element = await joinedElement();
+    const tracks = element.localStream!.getTracks();
+    const left = nextEvent(element, 'vc-left');
+    element.leave();
+    await left;
+    expect(element.state).to.equal('left');
+    expect(tracks.every((track) => track.readyState === 'ended')).to.equal(true);
+    expect(tiles(element)).to.have.length(0);
+    const status = element.shadowRoot!.querySelector('[part=status]')!;
+    expect(status.textContent).to.contain('You left the call');
+
+    const joined = nextEvent(element, 'vc-joined');
+    status.querySelector<HTMLButtonElement>('[part=action]')!.click();
+    await joined;
+    expect(element.state).to.equal('joined');
+    expect(element.localStream!.getVideoTracks()[0]!.readyState).to.equal('live');
+  });
+
+  it('joins the new room when the room changes', async () => {
+    const element = await joinedElement();
+    const next = uniqueRoom();
+    const left = nextEvent(element, 'vc-left');
+    const joined = nextEvent<{ room: string }>(element, 'vc-joined');
+    element.room = next;
+    await left;
+    expect((await joined).room).to.equal(next);
+  });
+
+  it('stays in the call when moved in the page, and leaves when removed', async () => {
+    const element = await joinedElement();
+    const stream = element.localStream!;
+    const other = document.createElement('div');
+    document.body.append(other);
+    other.append(element);
+    await element.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(element.state).to.equal('joined');
+    expect(element.localStream).to.equal(stream);
+
+    element.remove();
+    other.remove();
+    await waitFor(() => element.state === 'left', 'left after removal');
+    expect(stream.getTracks().every((track) => track.readyState === 'ended')).to.equal(true);
+  });
+
+  it('tells the others who joined and who left, with names', async () => {
+    const room = uniqueRoom();
+    const ada = await joinedElement(room, 'Ada');
+    const peerJoined = nextEvent<{ id: string; name: string }>(ada, 'vc-peer-joined');
+    const brian = await joinedElement(room, 'Brian');
+    const joinedDetail = await peerJoined;
+    expect(joinedDetail.name).to.equal('Brian');
+    expect(joinedDetail.id).to.equal(brian.participants[0]!.id);
+
+    const peerLeft = nextEvent<{ id: string; reason: string }>(ada, 'vc-peer-left');
+    brian.remove();
+    expect(await peerLeft).to.deep.equal({ id: joinedDetail.id, reason: 'left' });
+  });
+});

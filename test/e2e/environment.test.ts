@@ -1,0 +1,53 @@
+// End to end, the failures a browser itself imposes: a page that is not a secure context, and a person who
+// blocked the camera and microphone for the site.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'puppeteer-core';
+import { launchChromium, openPage, startRelay, waitForView } from './harness.ts';
+
+describe('browser-imposed failures', { timeout: 120_000 }, () => {
+  let relay: Awaited<ReturnType<typeof startRelay>>;
+  let browser: Browser;
+
+  before(async () => {
+    relay = await startRelay();
+    // insecure.test resolves to the relay, but over plain http on a name that is not localhost.
+    browser = await launchChromium(['--host-resolver-rules=MAP insecure.test 127.0.0.1']);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await relay?.close();
+  });
+
+  it('insecure-context: plain http on a public name says https is needed', async () => {
+    const url = new URL(relay.url);
+    url.hostname = 'insecure.test';
+    url.search = '?room=insecure';
+    const { page, errors } = await openPage(browser, url.href);
+    const view = await waitForView(page, (v) => v.state === 'error');
+    assert.equal(view.status?.code, 'insecure-context');
+    assert.match(view.status!.text, /https:\/\//);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('permission-denied: camera and microphone blocked in the site settings', async () => {
+    // --use-fake-ui-for-media-stream grants every request whatever the settings say, so this browser runs without it.
+    const strict = await launchChromium([], { fakeUi: false });
+    try {
+      const cdp = await strict.target().createCDPSession();
+      const origin = new URL(relay.url).origin;
+      for (const name of ['camera', 'microphone']) {
+        await cdp.send('Browser.setPermission', { origin, permission: { name }, setting: 'denied' });
+      }
+      const { page, errors } = await openPage(strict, `${relay.url}?room=denied`);
+      const view = await waitForView(page, (v) => v.state === 'error');
+      assert.equal(view.status?.code, 'permission-denied');
+      assert.match(view.status!.text, /blocked/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await strict.close();
+    }
+  });
+});

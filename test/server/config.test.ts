@@ -1,0 +1,81 @@
+// Relay settings: defaults from an empty environment, STUN_URLS parsing, and values that cannot work
+// refused at start-up with a RelayConfigError that names the variable or option.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildRelay } from '../../server/app.ts';
+import { configFromEnv, DEFAULT_SETTINGS } from '../../server/config.ts';
+import { RelayConfigError } from '../../server/errors.ts';
+
+test('an empty environment gives a complete single-node relay config', () => {
+  assert.deepEqual(configFromEnv({}), {
+    port: 3000,
+    host: '0.0.0.0',
+    logLevel: 'info',
+    settings: DEFAULT_SETTINGS,
+  });
+  assert.deepEqual(configFromEnv({}).settings.iceServers, []);
+});
+
+test('empty strings count as unset', () => {
+  assert.deepEqual(configFromEnv({ PORT: '', HOST: '', LOG_LEVEL: '', STUN_URLS: '' }), configFromEnv({}));
+});
+
+test('PORT, HOST, LOG_LEVEL and the heartbeat are read from the environment', () => {
+  const config = configFromEnv({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    PING_INTERVAL_MS: '1000',
+    PING_TIMEOUT_MS: '2000',
+  });
+  assert.equal(config.port, 0);
+  assert.equal(config.host, '127.0.0.1');
+  assert.equal(config.logLevel, 'warn');
+  assert.equal(config.settings.pingIntervalMs, 1000);
+  assert.equal(config.settings.pingTimeoutMs, 2000);
+});
+
+test('STUN_URLS becomes one ICE server with every url, trimmed', () => {
+  const { settings } = configFromEnv({ STUN_URLS: 'stun:a.example:3478, stun:b.example' });
+  assert.deepEqual(settings.iceServers, [{ urls: ['stun:a.example:3478', 'stun:b.example'] }]);
+  assert.deepEqual(configFromEnv({ STUN_URLS: ' stuns:c.example ,' }).settings.iceServers, [{ urls: ['stuns:c.example'] }]);
+});
+
+/** Asserts that `env` is refused with a RelayConfigError whose message names `variable`. */
+function assertRefused(env: Record<string, string>, variable: string): void {
+  assert.throws(
+    () => configFromEnv(env),
+    (error: unknown) => error instanceof RelayConfigError && error.code === 'invalid-config' && error.message.includes(variable),
+    JSON.stringify(env),
+  );
+}
+
+test('a PORT that is not a port is refused, naming PORT', () => {
+  for (const port of ['abc', '70000', '-1', '80.5', ' 80', '1e3']) assertRefused({ PORT: port }, 'PORT');
+});
+
+test('a STUN url that is not stun: or stuns: is refused, naming STUN_URLS', () => {
+  for (const urls of ['http://x', 'stun:a.example, turn:b.example', 'stun: spaced']) assertRefused({ STUN_URLS: urls }, 'STUN_URLS');
+});
+
+test('an unknown LOG_LEVEL is refused, naming LOG_LEVEL', () => {
+  for (const level of ['loud', 'INFO']) assertRefused({ LOG_LEVEL: level }, 'LOG_LEVEL');
+});
+
+test('heartbeat values that are not whole numbers are refused, naming the variable', () => {
+  assertRefused({ PING_INTERVAL_MS: 'soon' }, 'PING_INTERVAL_MS');
+  assertRefused({ PING_TIMEOUT_MS: '1.5' }, 'PING_TIMEOUT_MS');
+  assertRefused({ PING_INTERVAL_MS: '0' }, 'PING_INTERVAL_MS');
+});
+
+test('buildRelay refuses settings that cannot work, naming the option', () => {
+  const bad = [{ pingIntervalMs: 0 }, { pingTimeoutMs: -1 }, { connectTimeoutMs: 1.5 }, { maxPayloadBytes: Number.NaN }];
+  for (const options of bad) {
+    const [name] = Object.keys(options);
+    assert.throws(
+      () => buildRelay(options),
+      (error: unknown) => error instanceof RelayConfigError && error.message.includes(name!),
+      name,
+    );
+  }
+});

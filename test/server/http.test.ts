@@ -1,0 +1,125 @@
+// The relay's plain HTTP side: refused Engine.IO handshakes (400 with Engine.IO's JSON error codes),
+// /healthz, the widget bundle with CORS, the demo, and nothing else of dist/ being public.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import WebSocket from 'ws';
+import { buildRelay } from '../../server/app.ts';
+import { WIDGET_DIR } from '../../server/paths.ts';
+import { startRelay, within } from './helpers.ts';
+
+const relay = buildRelay();
+test.after(() => relay.close());
+
+test('an HTTP long-polling handshake gets 400 with "Transport unknown" (code 0)', async () => {
+  const response = await relay.inject('/socket.io/?EIO=4&transport=polling');
+  assert.equal(response.statusCode, 400);
+  assert.match(response.headers['content-type'] as string, /^application\/json/);
+  assert.equal(response.json().code, 0);
+  assert.equal(typeof response.json().message, 'string');
+});
+
+test('Engine.IO v3 gets 400 with "Unsupported protocol version" (code 5)', async () => {
+  for (const query of ['EIO=3&transport=websocket', 'transport=websocket']) {
+    const response = await relay.inject(`/socket.io/?${query}`);
+    assert.equal(response.statusCode, 400, query);
+    assert.equal(response.json().code, 5, query);
+  }
+});
+
+test('a plain GET of the WebSocket endpoint, without an upgrade, gets 400 (code 3)', async () => {
+  const response = await relay.inject('/socket.io/?EIO=4&transport=websocket');
+  assert.equal(response.statusCode, 400);
+  assert.equal(response.json().code, 3);
+});
+
+test('a POST to /socket.io/ (long-polling data, sent as text/plain) gets 400', async () => {
+  const response = await relay.inject({
+    method: 'POST',
+    url: '/socket.io/?EIO=4&transport=polling&sid=x',
+    headers: { 'content-type': 'text/plain;charset=UTF-8' },
+    payload: '1:6',
+  });
+  assert.equal(response.statusCode, 400);
+  assert.equal(response.json().code, 0);
+});
+
+test('a POST with any other body type also gets 400, not a content-type error', async () => {
+  for (const headers of [{}, { 'content-type': 'application/octet-stream' }, { 'content-type': 'application/json' }]) {
+    const response = await relay.inject({ method: 'POST', url: '/socket.io/?EIO=4&transport=polling', headers, payload: '{' });
+    assert.equal(response.statusCode, 400);
+    assert.equal(response.json().code, 0);
+  }
+});
+
+/** Attempts a WebSocket upgrade and returns the HTTP status and body of its refusal. */
+async function refusedUpgrade(url: string): Promise<{ status: number; body: string }> {
+  const ws = new WebSocket(url);
+  try {
+    return await within(
+      new Promise((resolve, reject) => {
+        ws.on('open', () => reject(new Error('the upgrade was accepted')));
+        ws.on('error', () => {}); // aborting after unexpected-response emits one
+        ws.on('unexpected-response', (_request, response) => {
+          let body = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (body += chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        });
+      }),
+      'upgrade refusal',
+    );
+  } finally {
+    ws.terminate();
+  }
+}
+
+test('WebSocket upgrades for Engine.IO v3 or with a session id are refused with 400', async (t) => {
+  const { url } = await startRelay(t);
+  const base = url.replace(/^http/, 'ws');
+  const v3 = await refusedUpgrade(`${base}/socket.io/?EIO=3&transport=websocket`);
+  assert.equal(v3.status, 400);
+  assert.equal(JSON.parse(v3.body).code, 5);
+  const withSid = await refusedUpgrade(`${base}/socket.io/?EIO=4&transport=websocket&sid=abc`);
+  assert.equal(withSid.status, 400);
+  assert.equal(JSON.parse(withSid.body).code, 1);
+});
+
+test('GET /healthz answers ok with the room and peer counts', async () => {
+  const response = await relay.inject('/healthz');
+  assert.equal(response.statusCode, 200);
+  const body = response.json();
+  assert.equal(body.status, 'ok');
+  assert.equal(body.rooms, 0);
+  assert.equal(body.peers, 0);
+});
+
+test('the widget bundle is served to any origin as JavaScript, with its source map', async (t) => {
+  if (!existsSync(join(WIDGET_DIR, 'video-conference.js'))) {
+    return t.skip('dist/video-conference.js is missing: run "npm run build" first');
+  }
+  const bundle = await relay.inject({ url: '/video-conference.js', headers: { origin: 'https://example.org' } });
+  assert.equal(bundle.statusCode, 200);
+  assert.equal(bundle.headers['access-control-allow-origin'], '*');
+  assert.match(bundle.headers['content-type'] as string, /javascript/);
+  assert.ok(bundle.body.length > 0);
+  const map = await relay.inject('/video-conference.js.map');
+  assert.equal(map.statusCode, 200);
+  assert.equal(map.headers['access-control-allow-origin'], '*');
+  assert.ok(Array.isArray(map.json().sources));
+});
+
+test('GET / serves the demo page', async () => {
+  const response = await relay.inject('/');
+  assert.equal(response.statusCode, 200);
+  assert.match(response.headers['content-type'] as string, /^text\/html/);
+  assert.match(response.body, /<script type="module" src="video-conference\.js"><\/script>/);
+});
+
+test("the relay's own build under dist/relay is not public", async () => {
+  for (const path of ['/relay/main.js', '/relay/main.js.map', '/relay/app.js', '/relay/', '/relay']) {
+    const response = await relay.inject(path);
+    assert.equal(response.statusCode, 404, path);
+  }
+});

@@ -1,0 +1,59 @@
+// Helpers for browser tests: the relay started by the test runner, unique rooms, bounded waits, and
+// checks on what a <video-conference> shows.
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
+import type { VideoPlayer } from '../../src/components/video-player/video-player.ts';
+
+export async function relayCommand(command: 'relay-url' | 'relay-stop' | 'relay-start'): Promise<string> {
+  return (await executeServerCommand(command)) as string;
+}
+
+export function uniqueRoom(): string {
+  return `test-${crypto.randomUUID()}`;
+}
+
+/** Polls until `check` returns a truthy value; fails with `message` after `timeoutMs`. */
+export async function waitFor<T>(check: () => T, message: string, timeoutMs = 30_000): Promise<NonNullable<T>> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Resolves with the detail of the next `type` event on `target`. */
+export function nextEvent<T>(target: EventTarget, type: string, timeoutMs = 30_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${type} event within ${timeoutMs} ms`)), timeoutMs);
+    target.addEventListener(
+      type,
+      (event) => {
+        clearTimeout(timer);
+        resolve((event as CustomEvent<T>).detail);
+      },
+      { once: true },
+    );
+  });
+}
+
+export function tiles(element: VideoConference): VideoPlayer[] {
+  return [...element.shadowRoot!.querySelectorAll('video-player')];
+}
+
+export function remoteTiles(element: VideoConference): VideoPlayer[] {
+  return tiles(element).filter((tile) => tile.peerId !== 'local');
+}
+
+export function videoOf(tile: VideoPlayer): HTMLVideoElement {
+  return tile.shadowRoot!.querySelector('video')!;
+}
+
+/** Waits until the tile's video has decoded frames: it has a size and its playback position moves on. */
+export async function waitForDecodedVideo(tile: VideoPlayer): Promise<void> {
+  const video = videoOf(tile);
+  await waitFor(() => video.videoWidth > 0 && video.currentTime > 0, `video of ${tile.peerId}`);
+  const start = video.currentTime;
+  await waitFor(() => video.currentTime > start, `frames advancing in ${tile.peerId}`);
+}
