@@ -25,6 +25,19 @@ function statusOf(element: VideoConference): HTMLElement {
   return element.shadowRoot!.querySelector('[part=status]')!;
 }
 
+/** Adds a <video-conference> to the page (removed after the test) and resolves with its first vc-error. */
+async function mountForError(
+  restore: Array<() => void>,
+  settings: { room?: string; name?: string } = {},
+): Promise<{ el: VideoConference; error: Promise<ErrorDetail> }> {
+  const el = document.createElement('video-conference');
+  const error = nextEvent<ErrorDetail>(el, 'vc-error');
+  Object.assign(el, { server: await relayCommand('relay-url'), room: uniqueRoom(), ...settings });
+  document.body.append(el);
+  restore.push(() => el.remove());
+  return { el, error };
+}
+
 async function element(room: string, name = 'Ada'): Promise<VideoConference> {
   const server = await relayCommand('relay-url');
   return fixture<VideoConference>(html`<video-conference server=${server} room=${room} name=${name}></video-conference>`);
@@ -48,12 +61,7 @@ describe('errors', () => {
         Promise.reject(new DOMException('Permission denied', 'NotAllowedError')),
       ),
     );
-    const server = await relayCommand('relay-url');
-    const denied = document.createElement('video-conference');
-    const error = nextEvent<ErrorDetail>(denied, 'vc-error');
-    Object.assign(denied, { server, room, name: 'Ada' });
-    document.body.append(denied);
-    restore.push(() => denied.remove());
+    const { el: denied, error } = await mountForError(restore, { room, name: 'Ada' });
 
     expect((await error).code).to.equal('permission-denied');
     expect(denied.state).to.equal('error');
@@ -74,11 +82,7 @@ describe('errors', () => {
         Promise.reject(new DOMException('Could not start video source', 'NotReadableError')),
       ),
     );
-    const el = document.createElement('video-conference');
-    const error = nextEvent<ErrorDetail>(el, 'vc-error');
-    Object.assign(el, { server: await relayCommand('relay-url'), room: uniqueRoom() });
-    document.body.append(el);
-    restore.push(() => el.remove());
+    const { el, error } = await mountForError(restore);
     expect((await error).code).to.equal('device-in-use');
     expect(el.state).to.equal('error');
   });
@@ -89,11 +93,7 @@ describe('errors', () => {
     await waitFor(() => brian.state === 'joined', 'Brian joined');
 
     restore.push(replace(navigator.mediaDevices, 'enumerateDevices', () => Promise.resolve([])));
-    const el = document.createElement('video-conference');
-    const error = nextEvent<ErrorDetail>(el, 'vc-error');
-    Object.assign(el, { server: await relayCommand('relay-url'), room, name: 'Ada' });
-    document.body.append(el);
-    restore.push(() => el.remove());
+    const { el, error } = await mountForError(restore, { room, name: 'Ada' });
 
     expect((await error).code).to.equal('no-devices');
     await waitFor(() => el.state === 'joined', 'listen-only participant joined');
@@ -111,11 +111,7 @@ describe('errors', () => {
 
   it('insecure-context: says the page must be https or localhost', async () => {
     restore.push(replace(window, 'isSecureContext', false));
-    const el = document.createElement('video-conference');
-    const error = nextEvent<ErrorDetail>(el, 'vc-error');
-    Object.assign(el, { server: await relayCommand('relay-url'), room: uniqueRoom() });
-    document.body.append(el);
-    restore.push(() => el.remove());
+    const { el, error } = await mountForError(restore);
     expect((await error).code).to.equal('insecure-context');
     await el.updateComplete;
     expect(statusOf(el).textContent).to.contain('https://');
@@ -123,21 +119,13 @@ describe('errors', () => {
 
   it('unsupported-browser: no WebRTC', async () => {
     restore.push(replace(window, 'RTCPeerConnection', undefined));
-    const el = document.createElement('video-conference');
-    const error = nextEvent<ErrorDetail>(el, 'vc-error');
-    Object.assign(el, { server: await relayCommand('relay-url'), room: uniqueRoom() });
-    document.body.append(el);
-    restore.push(() => el.remove());
+    const { el, error } = await mountForError(restore);
     expect((await error).code).to.equal('unsupported-browser');
     expect(el.state).to.equal('error');
   });
 
   it('invalid-request: a room name the relay refuses', async () => {
-    const el = document.createElement('video-conference');
-    const error = nextEvent<ErrorDetail>(el, 'vc-error');
-    Object.assign(el, { server: await relayCommand('relay-url'), room: 'not a valid room!' });
-    document.body.append(el);
-    restore.push(() => el.remove());
+    const { el, error } = await mountForError(restore, { room: 'not a valid room!' });
     expect((await error).code).to.equal('invalid-request');
     expect(el.state).to.equal('error');
   });
@@ -147,11 +135,7 @@ describe('errors', () => {
 
     it('relay-unreachable: shows reconnecting, keeps retrying, and joins once the relay is back', async () => {
       await relayCommand('relay-stop');
-      const el = document.createElement('video-conference');
-      const error = nextEvent<ErrorDetail>(el, 'vc-error');
-      Object.assign(el, { server: await relayCommand('relay-url'), room: uniqueRoom() });
-      document.body.append(el);
-      restore.push(() => el.remove());
+      const { el, error } = await mountForError(restore);
 
       expect((await error).code).to.equal('relay-unreachable');
       await waitFor(() => el.state === 'reconnecting', 'reconnecting');

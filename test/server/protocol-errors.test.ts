@@ -5,40 +5,22 @@ import { test } from 'node:test';
 import { startRelay } from './helpers.ts';
 import { RawClient } from './raw-client.ts';
 
-test('a malformed Engine.IO packet closes the socket with 1002', async (t) => {
-  const { url } = await startRelay(t);
-  const { client: raw } = await RawClient.connected(t, url);
-  raw.send('9zzz');
-  assert.equal((await raw.waitClosed()).code, 1002);
-});
+const malformed: Array<[string, string | Buffer]> = [
+  ['a malformed Engine.IO packet', '9zzz'],
+  ['a malformed Socket.IO packet', '42[bad json'],
+  ['an unknown Socket.IO packet type', '49["join"]'],
+  ['a binary frame that no BINARY_EVENT announced', Buffer.from([1, 2, 3])],
+  ['a BINARY_EVENT announcing more attachments than allowed', '4599-["join",{"room":"r"}]'],
+];
 
-test('a malformed Socket.IO packet closes the socket with 1002', async (t) => {
-  const { url } = await startRelay(t);
-  const { client: raw } = await RawClient.connected(t, url);
-  raw.send('42[bad json');
-  assert.equal((await raw.waitClosed()).code, 1002);
-});
-
-test('an unknown Socket.IO packet type closes the socket with 1002', async (t) => {
-  const { url } = await startRelay(t);
-  const { client: raw } = await RawClient.connected(t, url);
-  raw.send('49["join"]');
-  assert.equal((await raw.waitClosed()).code, 1002);
-});
-
-test('a binary frame that no BINARY_EVENT announced closes the socket with 1002', async (t) => {
-  const { url } = await startRelay(t);
-  const { client: raw } = await RawClient.connected(t, url);
-  raw.send(Buffer.from([1, 2, 3]));
-  assert.equal((await raw.waitClosed()).code, 1002);
-});
-
-test('a BINARY_EVENT announcing more attachments than allowed closes the socket with 1002', async (t) => {
-  const { url } = await startRelay(t);
-  const { client: raw } = await RawClient.connected(t, url);
-  raw.send('4599-["join",{"room":"r"}]');
-  assert.equal((await raw.waitClosed()).code, 1002);
-});
+for (const [what, packet] of malformed) {
+  test(`${what} closes the socket with 1002`, async (t) => {
+    const { url } = await startRelay(t);
+    const { client: raw } = await RawClient.connected(t, url);
+    raw.send(packet);
+    assert.equal((await raw.waitClosed()).code, 1002);
+  });
+}
 
 test('a parse error ends only that connection', async (t) => {
   const { url } = await startRelay(t);

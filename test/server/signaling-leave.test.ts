@@ -1,27 +1,29 @@
 // Leaving through the real socket.io-client: `leave` with its ack, disconnects, and transports that just
 // drop, each telling the rest of the room with peer-left; empty rooms disappear.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import type { ErrorMessage, PeerLeftMessage } from '../../src/protocol.ts';
 import { connect, join, startRelay, waitFor, WAIT_MS } from './helpers.ts';
 
-test('leave is acknowledged with ok, and the room hears peer-left "left"', async (t) => {
+/** Two clients in one room: the one that will leave (with its id) and the one that stays. */
+async function pairInRoom(t: TestContext) {
   const { url } = await startRelay(t);
   const leaver = await connect(t, url);
   const stayer = await connect(t, url);
   const { id } = await join(leaver, 'room');
-  await join(stayer, 'room');
+  const { id: stayerId } = await join(stayer, 'room');
+  return { leaver, stayer, id, stayerId };
+}
+
+test('leave is acknowledged with ok, and the room hears peer-left "left"', async (t) => {
+  const { leaver, stayer, id } = await pairInRoom(t);
   const left = waitFor<PeerLeftMessage>(stayer, 'peer-left');
   assert.deepEqual(await leaver.timeout(WAIT_MS).emitWithAck('leave'), { ok: true });
   assert.deepEqual(await left, { id, reason: 'left' });
 });
 
 test('after leaving, signals are refused with not-joined', async (t) => {
-  const { url } = await startRelay(t);
-  const leaver = await connect(t, url);
-  const stayer = await connect(t, url);
-  await join(leaver, 'room');
-  const { id } = await join(stayer, 'room');
+  const { leaver, stayerId: id } = await pairInRoom(t);
   await leaver.timeout(WAIT_MS).emitWithAck('leave');
   const refused = waitFor<ErrorMessage>(leaver, 'error');
   leaver.emit('signal', { to: id, data: {} });
@@ -35,22 +37,14 @@ test('leave without having joined is acknowledged with ok', async (t) => {
 });
 
 test('a client that disconnects is announced with peer-left "disconnected"', async (t) => {
-  const { url } = await startRelay(t);
-  const leaver = await connect(t, url);
-  const stayer = await connect(t, url);
-  const { id } = await join(leaver, 'room');
-  await join(stayer, 'room');
+  const { leaver, stayer, id } = await pairInRoom(t);
   const left = waitFor<PeerLeftMessage>(stayer, 'peer-left');
   leaver.disconnect();
   assert.deepEqual(await left, { id, reason: 'disconnected' });
 });
 
 test('a client whose transport drops without a DISCONNECT is announced with peer-left "disconnected"', async (t) => {
-  const { url } = await startRelay(t);
-  const leaver = await connect(t, url);
-  const stayer = await connect(t, url);
-  const { id } = await join(leaver, 'room');
-  await join(stayer, 'room');
+  const { leaver, stayer, id } = await pairInRoom(t);
   const left = waitFor<PeerLeftMessage>(stayer, 'peer-left');
   leaver.io.engine.close(); // closes the WebSocket without a Socket.IO DISCONNECT packet
   assert.deepEqual(await left, { id, reason: 'disconnected' });
