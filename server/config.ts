@@ -63,9 +63,13 @@ export function configFromEnv(env: Record<string, string | undefined>): ListenCo
 }
 
 function stunServers(value: string | undefined): IceServer[] {
-  const urls = (value ?? '').split(',').map((url) => url.trim()).filter(Boolean);
+  const urls = (value ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
   for (const url of urls) {
-    if (!/^stuns?:[^\s]+$/.test(url)) throw new RelayConfigError(`STUN_URLS entries must start with stun: or stuns:, got ${url}`);
+    if (!/^stuns?:[^\s]+$/.test(url))
+      throw new RelayConfigError(`STUN_URLS entries must start with stun: or stuns:, got ${url}`);
   }
   return urls.length ? [{ urls }] : [];
 }

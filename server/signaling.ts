@@ -37,7 +37,12 @@ export function attachSignaling(connection: SocketIoConnection, { rooms, iceServ
     if (!parsed.ok) return answer(ack, { ok: false, code: 'invalid-request', message: parsed.message }, fail);
     leaveRoom('left');
     const { room, name } = parsed.value;
-    const joined: Member = { id: newPeerId(), room, name, deliver: (event, payload) => connection.emit(event, payload) };
+    const joined: Member = {
+      id: newPeerId(),
+      room,
+      name,
+      deliver: (event, payload) => connection.emit(event, payload),
+    };
     member = joined;
     const others = rooms.join(joined);
     for (const other of others) other.deliver('peer-joined', { id: joined.id, name });

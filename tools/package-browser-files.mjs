@@ -12,7 +12,8 @@ function browserFile(importer, source) {
   if (!source.startsWith('.') || !importer.includes('/node_modules/')) return null;
   const root = packageRoot(importer);
   if (!root) return null;
-  if (!browserMaps.has(root)) browserMaps.set(root, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).browser);
+  if (!browserMaps.has(root))
+    browserMaps.set(root, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).browser);
   const map = browserMaps.get(root);
   const mapped = typeof map === 'object' ? map[`./${relative(root, resolve(dirname(importer), source))}`] : undefined;
   return typeof mapped === 'string' ? resolve(root, mapped) : null;

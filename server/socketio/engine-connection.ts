@@ -16,12 +16,7 @@ export interface EngineHandlers {
 }
 
 export type EngineCloseReason =
-  | 'transport close'
-  | 'transport error'
-  | 'ping timeout'
-  | 'parse error'
-  | 'forced close'
-  | 'server shutting down';
+  'transport close' | 'transport error' | 'ping timeout' | 'parse error' | 'forced close' | 'server shutting down';
 
 /** WebSocket close codes the relay uses (RFC 6455 §7.4.1). */
 const CLOSE_CODES: Record<EngineCloseReason, number> = {

@@ -18,7 +18,10 @@ const CONSTRAINTS: Record<MediaKind, MediaTrackConstraints> = {
 /** Why this page cannot make calls at all, or null. */
 export function environmentProblem(): RtcError | null {
   if (!globalThis.isSecureContext) {
-    return new RtcError('insecure-context', 'Camera and microphone need a secure page: open it over https:// or on localhost.');
+    return new RtcError(
+      'insecure-context',
+      'Camera and microphone need a secure page: open it over https:// or on localhost.',
+    );
   }
   if (typeof RTCPeerConnection !== 'function' || !navigator.mediaDevices?.getUserMedia) {
     return new RtcError('unsupported-browser', 'This browser does not support WebRTC video calls.');

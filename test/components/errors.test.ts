@@ -3,14 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.ts';
 import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
-import {
-  nextEvent,
-  relayCommand,
-  remoteTiles,
-  uniqueRoom,
-  waitFor,
-  waitForDecodedVideo,
-} from '../support/browser.ts';
+import { nextEvent, relayCommand, remoteTiles, uniqueRoom, waitFor, waitForDecodedVideo } from '../support/browser.ts';
 
 type ErrorDetail = { code: string; message: string };
 
@@ -40,7 +33,9 @@ async function mountForError(
 
 async function element(room: string, name = 'Ada'): Promise<VideoConference> {
   const server = await relayCommand('relay-url');
-  return fixture<VideoConference>(html`<video-conference server=${server} room=${room} name=${name}></video-conference>`);
+  return fixture<VideoConference>(
+    html`<video-conference server=${server} room=${room} name=${name}></video-conference>`,
+  );
 }
 
 describe('errors', () => {

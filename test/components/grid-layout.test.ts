@@ -25,7 +25,12 @@ describe('gridLayout', () => {
 
   it('always has room for every tile', () => {
     for (let count = 1; count <= 12; count++) {
-      for (const [width, height] of [[1280, 720], [320, 568], [1000, 1000], [0, 0]] as const) {
+      for (const [width, height] of [
+        [1280, 720],
+        [320, 568],
+        [1000, 1000],
+        [0, 0],
+      ] as const) {
         const { columns, rows } = gridLayout(count, width, height);
         expect(columns * rows).to.be.at.least(count);
         expect((columns - 1) * rows).to.be.below(count);

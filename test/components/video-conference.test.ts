@@ -3,7 +3,15 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.ts';
 import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
-import { nextEvent, relayCommand, tiles, uniqueRoom, videoOf, waitFor, waitForDecodedVideo } from '../support/browser.ts';
+import {
+  nextEvent,
+  relayCommand,
+  tiles,
+  uniqueRoom,
+  videoOf,
+  waitFor,
+  waitForDecodedVideo,
+} from '../support/browser.ts';
 
 async function joinedElement(room = uniqueRoom(), name = 'Ada'): Promise<VideoConference> {
   const server = await relayCommand('relay-url');

@@ -17,7 +17,9 @@ describe('<video-player>', () => {
   });
 
   it('plays its stream with the name on the tile', async () => {
-    const tile = await fixture<VideoPlayer>(html`<video-player peer-id="abc" name="Ada" .stream=${stream}></video-player>`);
+    const tile = await fixture<VideoPlayer>(
+      html`<video-player peer-id="abc" name="Ada" .stream=${stream}></video-player>`,
+    );
     const video = videoOf(tile);
     expect(video.srcObject).to.equal(stream);
     expect(video.hasAttribute('playsinline')).to.equal(true);

@@ -73,7 +73,11 @@ export function viewOf(page: Page): Promise<CallView> {
 }
 
 /** Polls `viewOf(page)` until `check` accepts it; fails with the last view after `timeoutMs`. */
-export async function waitForView(page: Page, check: (view: CallView) => boolean, timeoutMs = 30_000): Promise<CallView> {
+export async function waitForView(
+  page: Page,
+  check: (view: CallView) => boolean,
+  timeoutMs = 30_000,
+): Promise<CallView> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const view = await viewOf(page);
@@ -85,9 +89,13 @@ export async function waitForView(page: Page, check: (view: CallView) => boolean
 
 /** Waits until the page shows `count` remote tiles whose video has frames and keeps playing. */
 export async function waitForRemoteVideo(page: Page, count: number): Promise<CallView> {
-  const first = await waitForView(page, (view) => view.remote.length === count && view.remote.every((r) => r.width > 0 && r.time > 0));
+  const first = await waitForView(
+    page,
+    (view) => view.remote.length === count && view.remote.every((r) => r.width > 0 && r.time > 0),
+  );
   return waitForView(
     page,
-    (view) => view.remote.length === count && view.remote.every((r) => r.time > first.remote.find((f) => f.id === r.id)!.time),
+    (view) =>
+      view.remote.length === count && view.remote.every((r) => r.time > first.remote.find((f) => f.id === r.id)!.time),
   );
 }

@@ -7,7 +7,8 @@ import { RtcError } from '../../src/rtc/errors.ts';
 function devices(kinds: MediaDeviceKind[], answer: (constraints: MediaStreamConstraints) => Promise<MediaStream>) {
   const requests: MediaStreamConstraints[] = [];
   const stub = {
-    enumerateDevices: async () => kinds.map((kind) => ({ kind, deviceId: '', groupId: '', label: '' }) as MediaDeviceInfo),
+    enumerateDevices: async () =>
+      kinds.map((kind) => ({ kind, deviceId: '', groupId: '', label: '' }) as MediaDeviceInfo),
     getUserMedia: (constraints: MediaStreamConstraints) => (requests.push(constraints), answer(constraints)),
   } as unknown as MediaDevices;
   return { stub, requests };
@@ -58,8 +59,14 @@ describe('getLocalMedia', () => {
   });
 
   it('maps refusals to stable codes', async () => {
-    expect(await codeOf(getLocalMedia(devices(['videoinput'], fail('NotAllowedError')).stub))).to.equal('permission-denied');
-    expect(await codeOf(getLocalMedia(devices(['videoinput'], fail('SecurityError')).stub))).to.equal('permission-denied');
-    expect(await codeOf(getLocalMedia(devices(['videoinput'], fail('NotReadableError')).stub))).to.equal('device-in-use');
+    expect(await codeOf(getLocalMedia(devices(['videoinput'], fail('NotAllowedError')).stub))).to.equal(
+      'permission-denied',
+    );
+    expect(await codeOf(getLocalMedia(devices(['videoinput'], fail('SecurityError')).stub))).to.equal(
+      'permission-denied',
+    );
+    expect(await codeOf(getLocalMedia(devices(['videoinput'], fail('NotReadableError')).stub))).to.equal(
+      'device-in-use',
+    );
   });
 });

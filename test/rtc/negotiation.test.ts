@@ -30,13 +30,23 @@ describe('parseSignal', () => {
     expect(parseSignal({ description: { type: 'offer', sdp: 'v=0', extra: 1 } })).to.deep.equal({
       description: { type: 'offer', sdp: 'v=0' },
     });
-    expect(parseSignal({ candidate: { candidate: 'candidate:1', sdpMid: '0', sdpMLineIndex: 0, x: 2 } })).to.deep.equal({
-      candidate: { candidate: 'candidate:1', sdpMid: '0', sdpMLineIndex: 0 },
-    });
+    expect(parseSignal({ candidate: { candidate: 'candidate:1', sdpMid: '0', sdpMLineIndex: 0, x: 2 } })).to.deep.equal(
+      {
+        candidate: { candidate: 'candidate:1', sdpMid: '0', sdpMLineIndex: 0 },
+      },
+    );
   });
 
   it('drops anything else', () => {
-    for (const junk of [null, 'x', [], {}, { description: { type: 'bogus', sdp: '' } }, { description: { type: 'offer' } }, { candidate: {} }]) {
+    for (const junk of [
+      null,
+      'x',
+      [],
+      {},
+      { description: { type: 'bogus', sdp: '' } },
+      { description: { type: 'offer' } },
+      { candidate: {} },
+    ]) {
       expect(parseSignal(junk)).to.equal(null);
     }
   });

@@ -15,12 +15,30 @@ interface Pair {
 function pair(initiators: { a: boolean; b: boolean }, streams: { a: MediaStream | null; b: MediaStream | null }): Pair {
   const deliver = (to: () => Peer) => (data: JsonObject) => setTimeout(() => to().receive(data), 0);
   const common = { iceServers: [] };
-  const a: Peer = new Peer({ ...common, localId: 'A'.repeat(22), remoteId: 'B'.repeat(22), initiator: initiators.a, localStream: streams.a, send: deliver(() => b) });
-  const b: Peer = new Peer({ ...common, localId: 'B'.repeat(22), remoteId: 'A'.repeat(22), initiator: initiators.b, localStream: streams.b, send: deliver(() => a) });
+  const a: Peer = new Peer({
+    ...common,
+    localId: 'A'.repeat(22),
+    remoteId: 'B'.repeat(22),
+    initiator: initiators.a,
+    localStream: streams.a,
+    send: deliver(() => b),
+  });
+  const b: Peer = new Peer({
+    ...common,
+    localId: 'B'.repeat(22),
+    remoteId: 'A'.repeat(22),
+    initiator: initiators.b,
+    localStream: streams.b,
+    send: deliver(() => a),
+  });
   return { a, b, close: () => (a.close(), b.close()) };
 }
 
-const kinds = (peer: Peer) => peer.stream.getTracks().map((track) => track.kind).sort();
+const kinds = (peer: Peer) =>
+  peer.stream
+    .getTracks()
+    .map((track) => track.kind)
+    .sort();
 
 describe('Peer', () => {
   let streams: MediaStream[] = [];

@@ -28,7 +28,9 @@ test('a signal with a binary attachment is refused with invalid-request and not 
 test('a join with a binary attachment gets a refusing ack, and the client can join afterwards', async (t) => {
   const { url } = await startRelay(t);
   const socket = await connect(t, url);
-  const ack = (await socket.timeout(WAIT_MS).emitWithAck('join', { room: 'binary', name: Buffer.from('Ada') })) as JoinAck;
+  const ack = (await socket
+    .timeout(WAIT_MS)
+    .emitWithAck('join', { room: 'binary', name: Buffer.from('Ada') })) as JoinAck;
   assert.deepEqual({ ok: ack.ok, code: ack.ok ? undefined : ack.code }, { ok: false, code: 'invalid-request' });
   await join(socket, 'binary', 'Ada');
 });

@@ -38,14 +38,17 @@ test('PORT, HOST, LOG_LEVEL and the heartbeat are read from the environment', ()
 test('STUN_URLS becomes one ICE server with every url, trimmed', () => {
   const { settings } = configFromEnv({ STUN_URLS: 'stun:a.example:3478, stun:b.example' });
   assert.deepEqual(settings.iceServers, [{ urls: ['stun:a.example:3478', 'stun:b.example'] }]);
-  assert.deepEqual(configFromEnv({ STUN_URLS: ' stuns:c.example ,' }).settings.iceServers, [{ urls: ['stuns:c.example'] }]);
+  assert.deepEqual(configFromEnv({ STUN_URLS: ' stuns:c.example ,' }).settings.iceServers, [
+    { urls: ['stuns:c.example'] },
+  ]);
 });
 
 /** Asserts that `env` is refused with a RelayConfigError whose message names `variable`. */
 function assertRefused(env: Record<string, string>, variable: string): void {
   assert.throws(
     () => configFromEnv(env),
-    (error: unknown) => error instanceof RelayConfigError && error.code === 'invalid-config' && error.message.includes(variable),
+    (error: unknown) =>
+      error instanceof RelayConfigError && error.code === 'invalid-config' && error.message.includes(variable),
     JSON.stringify(env),
   );
 }
@@ -55,7 +58,8 @@ test('a PORT that is not a port is refused, naming PORT', () => {
 });
 
 test('a STUN url that is not stun: or stuns: is refused, naming STUN_URLS', () => {
-  for (const urls of ['http://x', 'stun:a.example, turn:b.example', 'stun: spaced']) assertRefused({ STUN_URLS: urls }, 'STUN_URLS');
+  for (const urls of ['http://x', 'stun:a.example, turn:b.example', 'stun: spaced'])
+    assertRefused({ STUN_URLS: urls }, 'STUN_URLS');
 });
 
 test('an unknown LOG_LEVEL is refused, naming LOG_LEVEL', () => {
@@ -69,7 +73,12 @@ test('heartbeat values that are not whole numbers are refused, naming the variab
 });
 
 test('buildRelay refuses settings that cannot work, naming the option', () => {
-  const bad = [{ pingIntervalMs: 0 }, { pingTimeoutMs: -1 }, { connectTimeoutMs: 1.5 }, { maxPayloadBytes: Number.NaN }];
+  const bad = [
+    { pingIntervalMs: 0 },
+    { pingTimeoutMs: -1 },
+    { connectTimeoutMs: 1.5 },
+    { maxPayloadBytes: Number.NaN },
+  ];
   for (const options of bad) {
     const [name] = Object.keys(options);
     assert.throws(

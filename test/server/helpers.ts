@@ -63,7 +63,9 @@ export async function connect(t: TestContext, url: string, options: ClientOption
 
 /** Joins a room and returns the accepted ack; fails the test if the relay refuses. */
 export async function join(socket: Socket, room: string, name?: string): Promise<JoinAccepted> {
-  const ack = (await socket.timeout(WAIT_MS).emitWithAck('join', name === undefined ? { room } : { room, name })) as JoinAck;
+  const ack = (await socket
+    .timeout(WAIT_MS)
+    .emitWithAck('join', name === undefined ? { room } : { room, name })) as JoinAck;
   assert.equal(ack.ok, true, `join refused: ${JSON.stringify(ack)}`);
   return ack as JoinAccepted;
 }

@@ -47,7 +47,12 @@ test('a POST to /socket.io/ (long-polling data, sent as text/plain) gets 400', a
 
 test('a POST with any other body type also gets 400, not a content-type error', async () => {
   for (const headers of [{}, { 'content-type': 'application/octet-stream' }, { 'content-type': 'application/json' }]) {
-    const response = await relay.inject({ method: 'POST', url: '/socket.io/?EIO=4&transport=polling', headers, payload: '{' });
+    const response = await relay.inject({
+      method: 'POST',
+      url: '/socket.io/?EIO=4&transport=polling',
+      headers,
+      payload: '{',
+    });
     assert.equal(response.statusCode, 400);
     assert.equal(response.json().code, 0);
   }

@@ -11,7 +11,10 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const START_MS = 20_000;
 
 /** Runs server/main.ts with only `env` (and PATH) set; killed after the test if still running. */
-function runMain(t: TestContext, env: Record<string, string>): { child: ChildProcess; stdout: string[]; stderr: string[] } {
+function runMain(
+  t: TestContext,
+  env: Record<string, string>,
+): { child: ChildProcess; stdout: string[]; stderr: string[] } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
@@ -47,7 +50,9 @@ function readyLine(child: ChildProcess, stderr: string[]): Promise<string> {
         const line = buffered.split('\n').find((candidate) => READY.test(candidate));
         if (line) resolve(line);
       });
-      child.once('exit', (code) => reject(new Error(`main exited with ${code} before it was ready: ${stderr.join('')}`)));
+      child.once('exit', (code) =>
+        reject(new Error(`main exited with ${code} before it was ready: ${stderr.join('')}`)),
+      );
     }),
     'the ready line',
     START_MS,

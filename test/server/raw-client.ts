@@ -45,7 +45,9 @@ export class RawClient {
     await within(
       new Promise<void>((resolve, reject) => {
         ws.once('open', () => resolve());
-        ws.once('unexpected-response', (_request, response) => reject(new Error(`upgrade refused: ${response.statusCode}`)));
+        ws.once('unexpected-response', (_request, response) =>
+          reject(new Error(`upgrade refused: ${response.statusCode}`)),
+        );
       }),
       'WebSocket open',
     );

@@ -9,7 +9,11 @@ import type { SocketIoConnection, SocketIoHandlers } from '../../server/socketio
 import { client, connect, deferred, listen, waitFor, within, WAIT_MS } from './helpers.ts';
 
 /** Listens with the Socket.IO layer alone; `onConnect` gets each connection and its auth payload. */
-async function startLayer(t: TestContext, onConnect: SocketIoHandlers['connect'], extra: Partial<SocketIoHandlers> = {}) {
+async function startLayer(
+  t: TestContext,
+  onConnect: SocketIoHandlers['connect'],
+  extra: Partial<SocketIoHandlers> = {},
+) {
   const app = fastify();
   app.register(socketIoPlugin, {
     ...DEFAULT_SETTINGS,
@@ -31,7 +35,9 @@ test('emitWithAck resolves with what the client acknowledged', async (t) => {
     connection.emitWithAck('ping-me', WAIT_MS, { n: 1 }).then(answer.resolve, answer.reject);
   });
   const socket = client(t, url); // listening before the relay can emit
-  socket.on('ping-me', (payload: { n: number }, callback: (response: unknown) => void) => callback({ pong: payload.n }));
+  socket.on('ping-me', (payload: { n: number }, callback: (response: unknown) => void) =>
+    callback({ pong: payload.n }),
+  );
   assert.deepEqual(await within(answer.promise, 'ack'), { pong: 1 });
 });
 

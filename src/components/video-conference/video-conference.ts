@@ -129,8 +129,12 @@ export class VideoConference extends LitElement implements CallHost {
     if (state === 'error' || state === 'left' || state === 'idle') {
       const error = this.#call.error;
       const message = error ? ERROR_MESSAGES[error.code] : STATE_MESSAGES[state];
-      const action = state === 'idle' || !this.room ? nothing : html`
-        <button part="action" type="button" @click=${() => this.join()}>${error ? 'Try again' : 'Join again'}</button>`;
+      const action =
+        state === 'idle' || !this.room
+          ? nothing
+          : html` <button part="action" type="button" @click=${() => this.join()}>
+              ${error ? 'Try again' : 'Join again'}
+            </button>`;
       return html`
         <div class="overlay" part="status" role=${error ? 'alert' : 'status'} data-code=${error?.code ?? nothing}>
           <p>${message}</p>

@@ -37,7 +37,9 @@ export const styles = css`
     aspect-ratio: 1;
     border-radius: 50%;
     background: var(--video-player-avatar-background, #3b4350);
-    font: 600 clamp(1rem, 4vw, 2rem) / 1 system-ui, sans-serif;
+    font:
+      600 clamp(1rem, 4vw, 2rem) / 1 system-ui,
+      sans-serif;
     text-transform: uppercase;
   }
   [part='label'] {
@@ -48,7 +50,9 @@ export const styles = css`
     padding: 0.15rem 0.5rem;
     border-radius: 4px;
     background: rgb(0 0 0 / 55%);
-    font: 500 0.8125rem / 1.4 system-ui, sans-serif;
+    font:
+      500 0.8125rem / 1.4 system-ui,
+      sans-serif;
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
@@ -62,7 +66,9 @@ export const styles = css`
     border-radius: 4px;
     background: #fff;
     color: #111;
-    font: 500 0.8125rem / 1.4 system-ui, sans-serif;
+    font:
+      500 0.8125rem / 1.4 system-ui,
+      sans-serif;
     cursor: pointer;
   }
 `;

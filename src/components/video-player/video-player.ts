@@ -56,9 +56,11 @@ export class VideoPlayer extends LitElement {
       <video part="video" autoplay playsinline .muted=${this.muted || this.soundBlocked} ?hidden=${!hasVideo}></video>
       ${hasVideo ? nothing : html`<div class="avatar" part="avatar"><span>${initial(this.name)}</span></div>`}
       <span part="label">${this.name}</span>
-      ${this.soundBlocked
-        ? html`<button part="unmute" type="button" @click=${this.#enableSound}>Click to enable sound</button>`
-        : nothing}
+      ${
+        this.soundBlocked
+          ? html`<button part="unmute" type="button" @click=${this.#enableSound}>Click to enable sound</button>`
+          : nothing
+      }
     `;
   }
 
