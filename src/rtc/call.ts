@@ -168,6 +168,8 @@ export class Call extends Emitter<CallEvents> {
       }),
       signaling.on('refused', (error) => this.#fail(error)),
       signaling.on('error', (error) => {
+        // A signal that crossed a peer's departure: harmless, and the peer-left event follows.
+        if (error.code === 'unknown-peer') return;
         if (error.code === 'relay-unreachable' && this.#state === 'joining') this.#setState('reconnecting');
         this.emit('error', error);
       }),

@@ -145,9 +145,7 @@ export class Peer extends Emitter<PeerEvents> {
       // sendrecv even without a track, so a camera that arrives later needs only replaceTrack.
       transceiver.direction = 'sendrecv';
       const track = this.#localTrack(kind);
-      if (!track) continue;
-      await transceiver.sender.replaceTrack(track);
-      transceiver.sender.setStreams(this.#localStream!);
+      if (track) await transceiver.sender.replaceTrack(track);
     }
   }
 

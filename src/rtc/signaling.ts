@@ -51,6 +51,8 @@ export class SignalingClient extends Emitter<SignalingEvents> {
   #subscriptions = new Subscriptions();
   #unreachableReported = false;
   #joinRequested = false;
+  /** The relay accepted our join on the current connection. */
+  #joined = false;
   #closed = false;
 
   constructor({ server, join, connect = defaultConnect }: SignalingOptions) {
@@ -73,8 +75,12 @@ export class SignalingClient extends Emitter<SignalingEvents> {
     if (this.#socket.connected) void this.#sendJoin();
   }
 
+  /**
+   * Sends a signal to a peer in the room. Dropped while not joined: socket.io-client would otherwise buffer it
+   * and deliver it after a reconnect, ahead of the new join, for a session that no longer exists.
+   */
   send(to: string, data: JsonObject): void {
-    this.#socket.emit('signal', { to, data });
+    if (this.#joined) this.#socket.emit('signal', { to, data });
   }
 
   /** Leaves the room (others see reason `left`) and closes the connection. */
@@ -108,6 +114,7 @@ export class SignalingClient extends Emitter<SignalingEvents> {
       this.emit('error', new RtcError('relay-unreachable', 'Cannot reach the relay: retrying.', { cause }));
     };
     const onDisconnect = (reason: string): void => {
+      this.#joined = false;
       if (reason !== 'io client disconnect') this.emit('disconnected', undefined);
     };
     socket.on('connect', onConnect);
@@ -130,7 +137,10 @@ export class SignalingClient extends Emitter<SignalingEvents> {
       return;
     }
     if (this.#closed) return;
-    if (answer.ok) return this.emit('joined', answer);
+    if (answer.ok) {
+      this.#joined = true;
+      return this.emit('joined', answer);
+    }
     this.emit('refused', new RtcError(answer.code, answer.message));
   }
 }

@@ -139,6 +139,8 @@ describe('errors', () => {
 
       await relayCommand('relay-start');
       await waitFor(() => el.state === 'joined', 'joined after the relay came back');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part=notice]')?.textContent ?? null).to.equal(null);
     });
 
     it('a relay restart mid-call: both reconnect, rejoin and see each other again', async () => {
@@ -154,6 +156,8 @@ describe('errors', () => {
       await waitFor(() => remoteTiles(ada).length === 1 && remoteTiles(brian).length === 1, 'both see each other');
       await waitForDecodedVideo(remoteTiles(ada)[0]!);
       await waitForDecodedVideo(remoteTiles(brian)[0]!);
+      // The outage was shown as the reconnecting state; nothing about it lingers once the call is back.
+      expect(ada.shadowRoot!.querySelector('[part=notice]')?.textContent ?? null).to.equal(null);
     });
   });
 });

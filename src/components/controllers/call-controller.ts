@@ -4,8 +4,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Call, type CallOptions, type CallState, type Participant } from '../../rtc/call.ts';
 import { Subscriptions } from '../../rtc/emitter.ts';
-import type { RtcError } from '../../rtc/errors.ts';
+import type { ErrorCode, RtcError } from '../../rtc/errors.ts';
 import { emit } from '../events.ts';
+
+/** Errors that mean the relay connection is down for a while: the reconnecting state says so. */
+const RELAY_OUTAGES: readonly ErrorCode[] = ['relay-unreachable', 'server-shutting-down'];
 
 export interface CallHost extends ReactiveControllerHost, HTMLElement {
   /** The call to make now, or null when there is nothing to join (no room). */
@@ -93,8 +96,9 @@ export class CallController implements ReactiveController {
       call.on('change', () => host.requestUpdate()),
       call.on('error', (error) => {
         const { code, message, peerId } = error;
-        // A fatal error has already put the call in the error state, which shows it instead.
-        this.#notice = call.state === 'error' ? null : error;
+        // A fatal error has already put the call in the error state, and a lost relay in the reconnecting
+        // state: those states show them. Other problems stay in a notice until dismissed.
+        if (call.state !== 'error' && !RELAY_OUTAGES.includes(code)) this.#notice = error;
         host.requestUpdate();
         emit(host, 'vc-error', peerId ? { code, message, peerId } : { code, message });
       }),
