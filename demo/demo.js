@@ -5,7 +5,8 @@ const room = params.get('room');
 const name = params.get('name') ?? localStorage.getItem('video-conference-demo-name') ?? '';
 const form = document.getElementById('join-form');
 const call = document.getElementById('call');
-const element = document.querySelector('video-conference');
+// Created here, not in the page: an element in the page without a room would start a new private call at once.
+const element = document.createElement('video-conference');
 
 document.getElementById('snippet').textContent =
   `<script type="module" src="${new URL('video-conference.js', location.href)}"></script>\n` +
@@ -26,6 +27,7 @@ if (room) {
   document.getElementById('leave').addEventListener('click', () => element.leave());
   if (name) element.setAttribute('name', name);
   element.setAttribute('room', room);
+  call.querySelector('.share').after(element);
 }
 
 const log = document.getElementById('event-log');

@@ -1,8 +1,12 @@
 // buildRelay(options): the relay as a Fastify instance. It serves the widget bundle (with CORS, so any
-// site can embed it) and the demo, answers /healthz, and relays signaling on /socket.io/. It never listens.
+// allowed site can embed it) and the demo, answers /healthz, /readyz and /metrics, refuses other origins
+// when ALLOWED_ORIGINS says so (origin-guard.ts), and relays signaling on /socket.io/. It never listens.
 import fastifyStatic from '@fastify/static';
+import websocket from '@fastify/websocket';
 import fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { resolveSettings, type RelaySettings } from './config.ts';
+import { createMetrics } from './metrics.ts';
+import { originGuard } from './origin-guard.ts';
 import { DEMO_DIR, WIDGET_DIR } from './paths.ts';
 import { Rooms } from './rooms.ts';
 import { attachSignaling } from './signaling.ts';
@@ -16,9 +20,25 @@ export interface RelayOptions extends Partial<RelaySettings> {
 export function buildRelay(options: RelayOptions = {}): FastifyInstance {
   const { logger = false, ...rest } = options;
   const settings = resolveSettings(rest);
-  // Per-request lines would mostly be static files; sessions and failures are logged where they happen.
-  const app = fastify({ logger, logController: new LogController({ disableRequestLogging: true }) });
+  const app = fastify({
+    logger,
+    trustProxy: settings.trustProxy,
+    // Per-request lines would mostly be static files; sessions and failures are logged where they happen.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
   const rooms = new Rooms();
+  const metrics = createMetrics(rooms);
+
+  // First, so that its hooks run before the others' (a refused upgrade still gets its socket closed).
+  app.register(websocket, {
+    options: { maxPayload: settings.maxPayloadBytes },
+    // The Socket.IO layer says goodbye to each client and closes the server in its own preClose hook.
+    preClose: (done) => done(),
+  });
+  app.register(originGuard, {
+    allowedOrigins: settings.allowedOrigins,
+    refused: () => metrics.refused.inc({ reason: 'origin' }),
+  });
 
   app.register(fastifyStatic, {
     root: [DEMO_DIR, WIDGET_DIR],
@@ -34,20 +54,30 @@ export function buildRelay(options: RelayOptions = {}): FastifyInstance {
     uptimeSeconds: Math.round(process.uptime()),
   }));
 
+  // Once the relay is closing, Fastify answers every request, this one included, with 503.
+  app.get('/readyz', async () => ({ ready: true }));
+
+  app.get('/metrics', async (_request, reply) =>
+    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
+
   app.register(socketIoPlugin, {
     ...settings,
     handlers: {
-      connect: (connection) => attachSignaling(connection, { rooms, iceServers: settings.iceServers }),
+      connect: (connection) => attachSignaling(connection, { rooms, settings, metrics, log: app.log }),
       unknownEvent: (connection, name) => {
+        metrics.errors.inc({ code: 'invalid-request' });
         connection.emit('error', { code: 'invalid-request', message: `unknown event ${JSON.stringify(name)}` });
+      },
+      handlerError: (connection, event, error) => {
+        app.log.error({ err: error, event, sid: connection.id }, 'signaling handler failed');
+        connection.emit('error', { code: 'invalid-request', message: `could not handle ${event}` });
       },
       shutdown: (connection) => {
         connection.emit('error', { code: 'server-shutting-down', message: 'The relay is restarting.' });
       },
-      handlerError: (connection, event, error) => {
-        app.log.error({ err: error, event }, 'signaling handler failed');
-        connection.emit('error', { code: 'invalid-request', message: `could not handle ${event}` });
-      },
+      socketsChanged: (open) => metrics.sockets.set(open),
+      refused: (reason) => metrics.refused.inc({ reason }),
     },
   });
 
@@ -56,7 +86,7 @@ export function buildRelay(options: RelayOptions = {}): FastifyInstance {
 
 /**
  * A module script loaded by a page on another origin is fetched in CORS mode, so "one script tag on any site"
- * needs these headers on the bundle. The files are public, so every origin may read them.
+ * needs these headers on the bundle. The origin check above has already refused the origins not allowed.
  */
 function allowAnyOrigin(response: { setHeader(name: string, value: string): unknown }): void {
   response.setHeader('access-control-allow-origin', '*');

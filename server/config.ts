@@ -1,27 +1,49 @@
-// Relay settings: defaults, validation, and reading them from environment variables (DESIGN.md §5).
+// Relay settings (DESIGN.md §5): one table gives each its environment variable, command-line flag, default,
+// help text and validation, so the env, the flags and --help can never disagree. Bad values throw at start-up.
+import { parseArgs } from 'node:util';
 import type { IceServer } from '../src/protocol.ts';
 import { RelayConfigError } from './errors.ts';
 
+export interface TurnSettings {
+  urls: string[];
+  /** coturn's static-auth-secret: the relay mints time-limited credentials from it. */
+  secret: string;
+  ttlSeconds: number;
+}
+
 export interface RelaySettings {
-  /** STUN/TURN servers handed to clients in the join ack. Empty is right for localhost. */
+  /** Origins whose pages may use the relay; `*` for all. The relay's own origin is always allowed. */
+  allowedOrigins: string[] | '*';
+  /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
+  trustProxy: boolean;
+  maxPeersPerRoom: number;
+  /** A password every room requires, or null. */
+  roomPassword: string | null;
+  /** The HMAC-SHA256 key for signed join tokens, or null. */
+  joinSecret: string | null;
+  /** STUN servers handed to clients in the join ack. Empty is right for localhost. */
   iceServers: IceServer[];
+  turn: TurnSettings | null;
   /** Engine.IO heartbeat: the relay pings this often... */
   pingIntervalMs: number;
   /** ...and closes a connection that does not answer within this time. */
   pingTimeoutMs: number;
   /** A connection that has not sent a Socket.IO CONNECT within this time is closed. */
   connectTimeoutMs: number;
+  /** A connection that has not joined a room within this time is closed. */
+  joinTimeoutMs: number;
   /** Largest WebSocket message accepted; larger ones close the connection (code 1009). */
   maxPayloadBytes: number;
+  /** Events per second each connection may send on average... */
+  rateLimitPerSecond: number;
+  /** ...and in one burst. */
+  rateLimitBurst: number;
+  maxConnectionsPerIp: number;
+  /** How long a member whose connection dropped keeps its place (and its id) for a resume. */
+  resumeGraceMs: number;
+  /** How much (serialized) is kept per member for replay on resume; a resume that would miss more fails. */
+  resumeBufferBytes: number;
 }
-
-export const DEFAULT_SETTINGS: RelaySettings = {
-  iceServers: [],
-  pingIntervalMs: 25_000,
-  pingTimeoutMs: 20_000,
-  connectTimeoutMs: 10_000,
-  maxPayloadBytes: 64 * 1024,
-};
 
 export interface ListenConfig {
   port: number;
@@ -30,64 +52,239 @@ export interface ListenConfig {
   settings: RelaySettings;
 }
 
+type Parse<T> = (raw: string, name: string) => T;
+
+interface Option<T> {
+  help: string;
+  /** The value when unset, as it would be written in the environment. */
+  fallback: string;
+  parse: Parse<T>;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+const integer =
+  (min: number, max = Number.MAX_SAFE_INTEGER): Parse<number> =>
+  (raw, name) => {
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      throw new RelayConfigError(`${name} must be a whole number from ${min} to ${max}, got ${raw}`);
+    }
+    return value;
+  };
+
+const text: Parse<string> = (raw) => raw;
+const optional: Parse<string | null> = (raw) => raw || null;
+
+const list =
+  (pattern: RegExp, what: string): Parse<string[]> =>
+  (raw, name) => {
+    const items = raw
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+    const bad = items.find((item) => !pattern.test(item));
+    if (bad !== undefined) throw new RelayConfigError(`${name} entries must be ${what}, got ${bad}`);
+    return items;
+  };
+
+const boolean: Parse<boolean> = (raw, name) => {
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new RelayConfigError(`${name} must be true or false, got ${raw}`);
+};
+
+const origins: Parse<string[] | '*'> = (raw, name) => {
+  if (raw.trim() === '*') return '*';
+  return list(/^https?:\/\/[^/\s]+$/, 'origins like https://example.com (scheme, host, optional port)')(raw, name);
+};
+
+const logLevel: Parse<string> = (raw, name) => {
+  if (!LOG_LEVELS.includes(raw))
+    throw new RelayConfigError(`${name} must be one of ${LOG_LEVELS.join(', ')}, got ${raw}`);
+  return raw;
+};
+
+/** Every setting, by environment variable; the flag is the same name in kebab case (--max-peers-per-room). */
+export const OPTIONS = {
+  PORT: { help: 'TCP port to listen on.', fallback: '3000', parse: integer(0, 65_535) },
+  HOST: { help: 'Address to listen on; 127.0.0.1 for this machine only.', fallback: '0.0.0.0', parse: text },
+  LOG_LEVEL: { help: `Log level: ${LOG_LEVELS.join(', ')}.`, fallback: 'info', parse: logLevel },
+  ALLOWED_ORIGINS: {
+    help: 'Comma-separated origins whose pages may use the relay (https://example.com), or * for any.',
+    fallback: '*',
+    parse: origins,
+  },
+  TRUST_PROXY: {
+    help: 'true behind a reverse proxy: client addresses come from X-Forwarded-For.',
+    fallback: 'false',
+    parse: boolean,
+  },
+  MAX_PEERS_PER_ROOM: {
+    help: 'Participants per room; the next join gets room-full.',
+    fallback: '8',
+    parse: integer(1),
+  },
+  ROOM_PASSWORD: { help: 'A password every room requires.', fallback: '', parse: optional },
+  JOIN_SECRET: {
+    help: 'Key for signed join tokens (HMAC-SHA256): a valid token for the room admits its holder.',
+    fallback: '',
+    parse: optional,
+  },
+  STUN_URLS: {
+    help: 'Comma-separated stun: or stuns: URLs for browsers.',
+    fallback: '',
+    parse: list(/^stuns?:\S+$/, 'stun: or stuns: URLs'),
+  },
+  TURN_URLS: {
+    help: 'Comma-separated turn: or turns: URLs; needs TURN_SECRET.',
+    fallback: '',
+    parse: list(/^turns?:\S+$/, 'turn: or turns: URLs'),
+  },
+  TURN_SECRET: { help: "The TURN server's shared secret (coturn static-auth-secret).", fallback: '', parse: optional },
+  TURN_TTL_S: {
+    help: 'Lifetime of the TURN credentials handed out, in seconds.',
+    fallback: '86400',
+    parse: integer(60),
+  },
+  PING_INTERVAL_MS: { help: 'Heartbeat: how often each connection is pinged.', fallback: '25000', parse: integer(1) },
+  PING_TIMEOUT_MS: { help: 'Heartbeat: how long the answer may take.', fallback: '20000', parse: integer(1) },
+  CONNECT_TIMEOUT_MS: {
+    help: 'Close connections that send no Socket.IO CONNECT within this time.',
+    fallback: '10000',
+    parse: integer(1),
+  },
+  JOIN_TIMEOUT_MS: {
+    help: 'Close connections that join no room within this time.',
+    fallback: '30000',
+    parse: integer(1),
+  },
+  MAX_PAYLOAD_BYTES: {
+    help: 'Largest WebSocket message; larger ones close the connection.',
+    fallback: '65536',
+    parse: integer(1024),
+  },
+  RATE_LIMIT_PER_SECOND: {
+    help: 'Events each connection may send per second, on average.',
+    fallback: '50',
+    parse: integer(1),
+  },
+  RATE_LIMIT_BURST: { help: 'Events each connection may send in one burst.', fallback: '200', parse: integer(1) },
+  MAX_CONNECTIONS_PER_IP: { help: 'Open connections per client address.', fallback: '20', parse: integer(1) },
+  RESUME_GRACE_MS: {
+    help: 'How long a dropped participant keeps its place for a resume before the room hears peer-left.',
+    fallback: '15000',
+    parse: integer(0),
+  },
+  RESUME_BUFFER_BYTES: {
+    help: 'Bytes of events kept per participant so a resume misses nothing; past it, the resume fails.',
+    fallback: '262144',
+    parse: integer(0),
+  },
+} satisfies Record<string, Option<unknown>>;
+
+type Options = typeof OPTIONS;
+type Values = { [K in keyof Options]: ReturnType<Options[K]['parse']> };
+
+export const DEFAULT_SETTINGS: RelaySettings = settingsFrom(valuesFrom({}, {}));
+
+/** Reads the settings from command-line flags, then the environment, then the defaults. */
+export function readConfig(env: Record<string, string | undefined>, argv: string[] = []): ListenConfig {
+  let flags: Record<string, string | boolean | undefined>;
+  try {
+    flags = parseArgs({ args: argv, options: flagOptions(), strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new RelayConfigError(`${(error as Error).message}; see --help`);
+  }
+  const values = valuesFrom(env, flags);
+  return { port: values.PORT, host: values.HOST, logLevel: values.LOG_LEVEL, settings: settingsFrom(values) };
+}
 
 /** Fills in defaults and throws RelayConfigError for a value that cannot work. */
 export function resolveSettings(options: Partial<RelaySettings>): RelaySettings {
   const settings = { ...DEFAULT_SETTINGS, ...withoutUndefined(options) };
-  for (const key of ['pingIntervalMs', 'pingTimeoutMs', 'connectTimeoutMs', 'maxPayloadBytes'] as const) {
-    if (!Number.isInteger(settings[key]) || settings[key] <= 0) {
-      throw new RelayConfigError(`${key} must be a positive integer, got ${settings[key]}`);
+  for (const [key, value] of Object.entries(settings)) {
+    if (typeof value !== 'number') continue;
+    // Zero turns resume (or its replay) off; every other number must be positive.
+    const min = key === 'resumeGraceMs' || key === 'resumeBufferBytes' ? 0 : 1;
+    if (!Number.isInteger(value) || value < min) {
+      throw new RelayConfigError(`${key} must be a whole number of at least ${min}, got ${value}`);
     }
   }
   return settings;
 }
 
-/** Reads PORT, HOST, LOG_LEVEL, STUN_URLS, PING_INTERVAL_MS and PING_TIMEOUT_MS. */
-export function configFromEnv(env: Record<string, string | undefined>): ListenConfig {
-  const port = integer(env, 'PORT', 3000, 0, 65_535);
-  const logLevel = env.LOG_LEVEL || 'info';
-  if (!LOG_LEVELS.includes(logLevel)) {
-    throw new RelayConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${logLevel}`);
+export function usage(): string {
+  const lines = Object.entries(OPTIONS).map(([name, option]: [string, Option<unknown>]) => {
+    const fallback = option.fallback === '' ? 'unset' : option.fallback;
+    return `  --${flagName(name)}  (${name}, default ${fallback})\n      ${option.help}`;
+  });
+  return [
+    'Usage: video-conference-relay [options]',
+    '',
+    'Each option can also be set with the environment variable in brackets; a flag wins over the environment.',
+    'Prefer the environment for secrets: command lines are visible to other users of the machine.',
+    '',
+    ...lines,
+    '  --help',
+    '      Print this and exit.',
+    '',
+  ].join('\n');
+}
+
+export function wantsHelp(argv: string[]): boolean {
+  return argv.includes('--help') || argv.includes('-h');
+}
+
+function valuesFrom(env: Record<string, string | undefined>, flags: Record<string, unknown>): Values {
+  const values: Record<string, unknown> = {};
+  for (const [name, option] of Object.entries(OPTIONS) as Array<[string, Option<unknown>]>) {
+    const flag = flags[flagName(name)];
+    const raw = typeof flag === 'string' ? flag : env[name] || option.fallback;
+    values[name] = option.parse(raw, typeof flag === 'string' ? `--${flagName(name)}` : name);
+  }
+  return values as Values;
+}
+
+function settingsFrom(values: Values): RelaySettings {
+  const turnUrls = values.TURN_URLS;
+  const turnSecret = values.TURN_SECRET;
+  if (turnUrls.length > 0 && !turnSecret) {
+    throw new RelayConfigError('TURN_URLS needs TURN_SECRET: the relay hands out time-limited TURN credentials');
+  }
+  if (turnSecret && turnUrls.length === 0) throw new RelayConfigError('TURN_SECRET is set but TURN_URLS is empty');
+  if (values.RATE_LIMIT_BURST < values.RATE_LIMIT_PER_SECOND) {
+    throw new RelayConfigError('RATE_LIMIT_BURST must be at least RATE_LIMIT_PER_SECOND');
   }
   return {
-    port,
-    host: env.HOST || '0.0.0.0',
-    logLevel,
-    settings: resolveSettings({
-      iceServers: stunServers(env.STUN_URLS),
-      pingIntervalMs: integer(env, 'PING_INTERVAL_MS', DEFAULT_SETTINGS.pingIntervalMs, 1),
-      pingTimeoutMs: integer(env, 'PING_TIMEOUT_MS', DEFAULT_SETTINGS.pingTimeoutMs, 1),
-    }),
+    allowedOrigins: values.ALLOWED_ORIGINS,
+    trustProxy: values.TRUST_PROXY,
+    maxPeersPerRoom: values.MAX_PEERS_PER_ROOM,
+    roomPassword: values.ROOM_PASSWORD,
+    joinSecret: values.JOIN_SECRET,
+    iceServers: values.STUN_URLS.length ? [{ urls: values.STUN_URLS }] : [],
+    turn: turnSecret ? { urls: turnUrls, secret: turnSecret, ttlSeconds: values.TURN_TTL_S } : null,
+    pingIntervalMs: values.PING_INTERVAL_MS,
+    pingTimeoutMs: values.PING_TIMEOUT_MS,
+    connectTimeoutMs: values.CONNECT_TIMEOUT_MS,
+    joinTimeoutMs: values.JOIN_TIMEOUT_MS,
+    maxPayloadBytes: values.MAX_PAYLOAD_BYTES,
+    rateLimitPerSecond: values.RATE_LIMIT_PER_SECOND,
+    rateLimitBurst: values.RATE_LIMIT_BURST,
+    maxConnectionsPerIp: values.MAX_CONNECTIONS_PER_IP,
+    resumeGraceMs: values.RESUME_GRACE_MS,
+    resumeBufferBytes: values.RESUME_BUFFER_BYTES,
   };
 }
 
-function stunServers(value: string | undefined): IceServer[] {
-  const urls = (value ?? '')
-    .split(',')
-    .map((url) => url.trim())
-    .filter(Boolean);
-  for (const url of urls) {
-    if (!/^stuns?:[^\s]+$/.test(url))
-      throw new RelayConfigError(`STUN_URLS entries must start with stun: or stuns:, got ${url}`);
-  }
-  return urls.length ? [{ urls }] : [];
+function flagOptions(): Record<string, { type: 'string' | 'boolean' }> {
+  const options: Record<string, { type: 'string' | 'boolean' }> = { help: { type: 'boolean' } };
+  for (const name of Object.keys(OPTIONS)) options[flagName(name)] = { type: 'string' };
+  return options;
 }
 
-function integer(
-  env: Record<string, string | undefined>,
-  name: string,
-  fallback: number,
-  min: number,
-  max = Number.MAX_SAFE_INTEGER,
-): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) {
-    throw new RelayConfigError(`${name} must be a whole number from ${min} to ${max}, got ${raw}`);
-  }
-  return value;
+function flagName(variable: string): string {
+  return variable.toLowerCase().replaceAll('_', '-');
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

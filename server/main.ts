@@ -1,9 +1,9 @@
-// The relay's command line (`npm start`, `video-conference-relay`): reads the environment,
-// listens, logs where to go, and closes gracefully on SIGTERM and SIGINT.
+// The relay's command line (`npm start`, `video-conference-relay`): reads flags and the environment
+// (--help lists them), listens, logs where to go, and closes gracefully on SIGTERM and SIGINT.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildRelay } from './app.ts';
-import { configFromEnv } from './config.ts';
+import { readConfig, usage, wantsHelp } from './config.ts';
 import { RelayConfigError } from './errors.ts';
 import { WIDGET_DIR, WIDGET_FILE } from './paths.ts';
 
@@ -11,8 +11,16 @@ import { WIDGET_DIR, WIDGET_FILE } from './paths.ts';
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 async function main(): Promise<void> {
-  const config = configFromEnv(process.env);
+  const argv = process.argv.slice(2);
+  if (wantsHelp(argv)) return void process.stdout.write(usage());
+  const config = readConfig(process.env, argv);
   const app = buildRelay({ ...config.settings, logger: { level: config.logLevel } });
+
+  if (config.settings.allowedOrigins === '*') {
+    app.log.warn(
+      'any web site may embed this relay: set ALLOWED_ORIGINS (or --allowed-origins) to a comma-separated list such as https://example.com to restrict it',
+    );
+  }
 
   if (!existsSync(join(WIDGET_DIR, WIDGET_FILE))) {
     app.log.warn(`${join(WIDGET_DIR, WIDGET_FILE)} is missing: run "npm run build" so the relay can serve the widget`);

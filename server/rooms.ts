@@ -1,11 +1,106 @@
-// Room membership, in memory: who is in which room. A room exists while someone is in it.
+// Room membership, in memory: who is in which room, and members whose connection dropped but who keep their
+// place (and id) for a while so they can resume without missing an event. A room exists while someone is in it.
+import { randomBytes } from 'node:crypto';
 
-export interface Member {
-  readonly id: string;
+/** Where a member's events go: its current connection. */
+export interface Delivery {
+  emit(event: string, payload: unknown): void;
+  /** Another connection took the membership over (the client came back before this one was seen to drop). */
+  superseded(): void;
+}
+
+export interface MemberOptions {
+  /**
+   * How long events stay replayable while the member is connected: a connection that died unnoticed is
+   * detected by the heartbeat within this time, so older events were delivered.
+   */
+  replayWindowMs: number;
+  /** At most this much (serialized) is kept for replay; the oldest events go first. */
+  replayBytes: number;
+}
+
+interface Sent {
+  seq: number;
+  event: string;
+  payload: unknown;
+  size: number;
+  at: number;
+}
+
+/**
+ * One participant in a room. Every event for it is numbered and kept for a while, so a client that lost its
+ * connection can resume and get exactly what it missed: the events after the last one it received.
+ */
+export class Member {
+  /** 128 random bits, base64url: unguessable, and matches PEER_ID_PATTERN. */
+  readonly id = randomBytes(16).toString('base64url');
+  /** The secret a dropped client presents to get this membership back. */
+  readonly resumeToken = randomBytes(16).toString('base64url');
   readonly room: string;
   readonly name?: string;
-  /** Sends one relay event to this member's client. */
-  deliver(event: string, payload: unknown): void;
+  #delivery: Delivery | null;
+  #options: MemberOptions;
+  #sent: Sent[] = [];
+  #seq = 0;
+  #bytes = 0;
+  #expiry: NodeJS.Timeout | undefined;
+
+  constructor(room: string, name: string | undefined, delivery: Delivery, options: MemberOptions) {
+    this.room = room;
+    if (name) this.name = name;
+    this.#delivery = delivery;
+    this.#options = options;
+  }
+
+  get delivery(): Delivery | null {
+    return this.#delivery;
+  }
+
+  /** Sends an event to the member (or keeps it while the member is away); `size` is its serialized length. */
+  deliver(event: string, payload: unknown, size = 128): void {
+    const at = Date.now();
+    this.#sent.push({ seq: ++this.#seq, event, payload, size, at });
+    this.#bytes += size;
+    this.#prune(at);
+    this.#delivery?.emit(event, payload);
+  }
+
+  /** The connection dropped: keep its events for `graceMs`, then call `expire`. */
+  away(graceMs: number, expire: () => void): void {
+    this.#prune(Date.now());
+    this.#delivery = null;
+    this.#expiry = setTimeout(expire, graceMs);
+  }
+
+  /**
+   * A connection that has received `received` of this member's events takes it (back). Returns the events it
+   * missed, oldest first, or null when some of them are no longer kept (the membership cannot be resumed).
+   */
+  resume(delivery: Delivery, received: number): Array<[string, unknown]> | null {
+    const missed = this.#sent.filter((sent) => sent.seq > received);
+    const complete = received <= this.#seq && (missed.length === 0 || missed[0]!.seq === received + 1);
+    if (!complete) return null;
+    clearTimeout(this.#expiry);
+    this.#delivery = delivery;
+    return missed.map(({ event, payload }) => [event, payload]);
+  }
+
+  /** Forgets any pending expiry and every kept event (the member left for good). */
+  release(): void {
+    clearTimeout(this.#expiry);
+    this.#delivery = null;
+    this.#sent = [];
+    this.#bytes = 0;
+  }
+
+  #prune(now: number): void {
+    const { replayBytes, replayWindowMs } = this.#options;
+    // While away, everything since the drop is kept (up to the byte limit) for the resume.
+    const stale = (sent: Sent) => this.#delivery !== null && sent.at < now - replayWindowMs;
+    while (this.#sent.length > 0 && (this.#bytes > replayBytes || stale(this.#sent[0]!))) {
+      this.#bytes -= this.#sent.shift()!.size;
+    }
+  }
 }
 
 export class Rooms {
@@ -22,6 +117,7 @@ export class Rooms {
 
   /** Removes a member and returns the members still in its room. */
   leave(member: Member): Member[] {
+    member.release();
     const room = this.#rooms.get(member.room);
     if (!room?.delete(member.id)) return [];
     if (room.size === 0) this.#rooms.delete(member.room);
@@ -30,6 +126,20 @@ export class Rooms {
 
   find(room: string, id: string): Member | undefined {
     return this.#rooms.get(room)?.get(id);
+  }
+
+  /** The member of `room` whose resume token this is, if any. */
+  findByResumeToken(room: string, token: string): Member | undefined {
+    for (const member of this.#rooms.get(room)?.values() ?? []) if (member.resumeToken === token) return member;
+    return undefined;
+  }
+
+  others(member: Member): Member[] {
+    return [...(this.#rooms.get(member.room)?.values() ?? [])].filter((other) => other !== member);
+  }
+
+  size(room: string): number {
+    return this.#rooms.get(room)?.size ?? 0;
   }
 
   get roomCount(): number {

@@ -3,12 +3,14 @@
 
 /** Rooms are 1–128 characters from `A–Z a–z 0–9 . _ ~ -`. */
 export const ROOM_PATTERN = /^[A-Za-z0-9._~-]{1,128}$/;
-/** Peer ids are issued by the relay: 22 base64url characters (128 random bits). */
+/** Peer ids and resume tokens are issued by the relay: 22 base64url characters (128 random bits). */
 export const PEER_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 
 export const LIMITS = {
   nameLength: 64,
   passwordLength: 256,
+  /** A signed join token: base64url claims, a dot, a base64url signature. */
+  tokenLength: 2048,
   /** Serialized length of one signal's `data` in characters, comfortably above a multi-track SDP. */
   signalLength: 32 * 1024,
   /** Nesting depth allowed inside a signal's `data`. */
@@ -44,6 +46,12 @@ export interface JoinRequest {
   room: string;
   name?: string;
   password?: string;
+  /** A join token minted by the site owner's backend with the relay's JOIN_SECRET. */
+  token?: string;
+  /** The `resume` token of an earlier join: takes that membership (and id) back if it is still held. */
+  resume?: string;
+  /** With `resume`: how many `peer-joined`, `peer-left` and `signal` events this membership has received. */
+  received?: number;
 }
 
 export interface PeerInfo {
@@ -54,6 +62,10 @@ export interface PeerInfo {
 export interface JoinAccepted {
   ok: true;
   id: string;
+  /** Present to join again with `resume` after a dropped connection. */
+  resume: string;
+  /** True when `resume` took an earlier membership back: same id, and the events missed meanwhile follow. */
+  resumed: boolean;
   peers: PeerInfo[];
   iceServers: IceServer[];
 }
@@ -113,8 +125,8 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
 export function parseJoinRequest(input: unknown): Parsed<JoinRequest> {
-  if (!isPlainObject(input)) return refuse('join expects an object { room, name?, password? }');
-  const { room, name, password } = input;
+  if (!isPayloadObject(input)) return refuse('join expects an object { room, name?, password?, token?, resume? }');
+  const { room, name, password, token, resume, received } = input;
   if (typeof room !== 'string' || !ROOM_PATTERN.test(room)) {
     return refuse('room must be 1–128 characters from A–Z a–z 0–9 . _ ~ -');
   }
@@ -132,20 +144,34 @@ export function parseJoinRequest(input: unknown): Parsed<JoinRequest> {
     }
     request.password = password;
   }
+  if (token !== undefined) {
+    if (typeof token !== 'string' || token.length > LIMITS.tokenLength || !/^[A-Za-z0-9_.-]+$/.test(token)) {
+      return refuse('token must be a join token');
+    }
+    request.token = token;
+  }
+  if (resume !== undefined) {
+    if (typeof resume !== 'string' || !PEER_ID_PATTERN.test(resume)) return refuse('resume must be a resume token');
+    request.resume = resume;
+  }
+  if (received !== undefined) {
+    if (!Number.isSafeInteger(received) || (received as number) < 0) return refuse('received must be a count');
+    request.received = received as number;
+  }
   return { ok: true, value: request };
 }
 
-export function parseSignalRequest(input: unknown): Parsed<SignalRequest> {
-  if (!isPlainObject(input)) return refuse('signal expects an object { to, data }');
+/** Also returns the serialized length of `data`, which the check measures anyway. */
+export function parseSignalRequest(input: unknown): Parsed<SignalRequest & { size: number }> {
+  if (!isPayloadObject(input)) return refuse('signal expects an object { to, data }');
   const { to, data } = input;
   if (typeof to !== 'string' || !PEER_ID_PATTERN.test(to)) return refuse('to must be a peer id');
   if (!isPlainObject(data) || !isJson(data, LIMITS.signalDepth)) {
     return refuse('data must be a JSON object');
   }
-  if (JSON.stringify(data).length > LIMITS.signalLength) {
-    return refuse(`data must serialize to at most ${LIMITS.signalLength} characters`);
-  }
-  return { ok: true, value: { to, data } };
+  const size = JSON.stringify(data).length;
+  if (size > LIMITS.signalLength) return refuse(`data must serialize to at most ${LIMITS.signalLength} characters`);
+  return { ok: true, value: { to, data, size } };
 }
 
 function refuse(message: string): { ok: false; message: string } {
@@ -158,11 +184,25 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
-/** True for values JSON can carry unchanged, no deeper than `depth`: no binary, functions or class instances. */
+/** A plain object without prototype-pollution keys: the shape every payload has. */
+function isPayloadObject(value: unknown): value is Record<string, unknown> {
+  return isPlainObject(value) && Object.keys(value).every((key) => !FORBIDDEN_KEYS.has(key));
+}
+
+/** Keys that mean something to JavaScript objects: refused anywhere in a payload, so no receiver trips on them. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * True for values JSON can carry unchanged, no deeper than `depth`: no binary, functions or class
+ * instances, and no prototype-pollution keys.
+ */
 function isJson(value: unknown, depth: number): value is JsonValue {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
   if (typeof value === 'number') return Number.isFinite(value);
   if (depth === 0) return false;
   if (Array.isArray(value)) return value.every((item) => isJson(item, depth - 1));
-  return isPlainObject(value) && Object.values(value).every((item) => isJson(item, depth - 1));
+  return (
+    isPlainObject(value) &&
+    Object.entries(value).every(([key, item]) => !FORBIDDEN_KEYS.has(key) && isJson(item, depth - 1))
+  );
 }

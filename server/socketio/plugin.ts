@@ -1,14 +1,20 @@
-// Fastify plugin for the /socket.io/ route: upgrades Engine.IO v4 WebSocket handshakes into
-// SocketIoConnections, and answers anything else (HTTP long-polling, other versions) with HTTP 400 and JSON.
-import websocket from '@fastify/websocket';
+// Fastify plugin for the /socket.io/ route (on top of @fastify/websocket, registered by the app): upgrades
+// Engine.IO v4 WebSocket handshakes into SocketIoConnections, and answers anything else (HTTP long-polling,
+// other versions) with HTTP 400 and JSON.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { SocketIoConnection, type SocketIoHandlers, type SocketIoOptions } from './socketio-connection.ts';
 
 export interface SocketIoPluginOptions extends SocketIoOptions {
+  /** Open WebSocket connections allowed from one client address; the next gets HTTP 429. */
+  maxConnectionsPerIp: number;
   handlers: SocketIoHandlers & {
     /** Called for each connection when the server closes, just before its transport is closed. */
     shutdown(connection: SocketIoConnection): void;
+    /** The number of open WebSocket connections changed. */
+    socketsChanged(open: number): void;
+    /** A handshake was refused for going over a limit. */
+    refused(reason: 'ip-limit'): void;
   };
 }
 
@@ -21,25 +27,23 @@ const HANDSHAKE_ERRORS = {
   },
   session: { code: 1, message: 'Session ID unknown', hint: 'transport upgrades are not supported' },
   request: { code: 3, message: 'Bad request', hint: 'expected a WebSocket upgrade' },
+  forbidden: { code: 4, message: 'Forbidden', hint: 'too many connections from this address' },
   protocol: { code: 5, message: 'Unsupported protocol version', hint: 'expected EIO=4' },
 } as const;
 
 type HandshakeError = (typeof HANDSHAKE_ERRORS)[keyof typeof HANDSHAKE_ERRORS];
 
 export const socketIoPlugin: FastifyPluginAsync<SocketIoPluginOptions> = async (app, options) => {
-  const { handlers, ...connectionOptions } = options;
+  const { handlers, maxConnectionsPerIp, ...connectionOptions } = options;
   const connections = new Map<WebSocket, SocketIoConnection>();
-  await app.register(websocket, {
-    options: { maxPayload: options.maxPayloadBytes },
-    // Tell each client why, then close without a DISCONNECT packet, so socket.io-client reconnects.
-    preClose(done) {
-      for (const connection of connections.values()) {
-        handlers.shutdown(connection);
-        connection.close('server shutting down');
-      }
-      this.websocketServer.close();
-      done();
-    },
+  const perIp = new Map<string, number>();
+  // Tell each client why, then close without a DISCONNECT packet, so socket.io-client reconnects.
+  app.addHook('preClose', async () => {
+    for (const connection of connections.values()) {
+      handlers.shutdown(connection);
+      connection.close('server shutting down');
+    }
+    app.websocketServer.close();
   });
 
   app.route({
@@ -47,12 +51,31 @@ export const socketIoPlugin: FastifyPluginAsync<SocketIoPluginOptions> = async (
     url: '/socket.io/',
     preValidation: async (request, reply) => {
       const problem = handshakeProblem(request);
-      if (problem) await refuse(reply, problem);
+      if (problem) return refuse(reply, problem);
+      if (!request.ws) return; // a plain GET: the handler refuses it
+      // The slot is taken now, not after the upgrade, so a burst of handshakes cannot slip past the cap;
+      // it is given back when the TCP connection (which becomes the WebSocket's) closes.
+      const { ip } = request;
+      const open = perIp.get(ip) ?? 0;
+      if (open >= maxConnectionsPerIp) {
+        handlers.refused('ip-limit');
+        return refuse(reply, HANDSHAKE_ERRORS.forbidden, 429);
+      }
+      perIp.set(ip, open + 1);
+      request.raw.socket.once('close', () => {
+        const left = perIp.get(ip)! - 1;
+        if (left > 0) perIp.set(ip, left);
+        else perIp.delete(ip);
+      });
     },
     handler: (_request, reply) => refuse(reply, HANDSHAKE_ERRORS.request),
     wsHandler: (socket) => {
       connections.set(socket, new SocketIoConnection(socket, connectionOptions, handlers));
-      socket.once('close', () => connections.delete(socket));
+      handlers.socketsChanged(connections.size);
+      socket.once('close', () => {
+        connections.delete(socket);
+        handlers.socketsChanged(connections.size);
+      });
     },
   });
   // HTTP long-polling sends its packets with POST. Refused in onRequest, before Fastify parses (and would
@@ -72,6 +95,6 @@ function handshakeProblem(request: FastifyRequest): HandshakeError | undefined {
   return undefined;
 }
 
-function refuse(reply: FastifyReply, problem: HandshakeError): FastifyReply {
-  return reply.code(400).header('cache-control', 'no-store').send(problem);
+function refuse(reply: FastifyReply, problem: HandshakeError, status = 400): FastifyReply {
+  return reply.code(status).header('cache-control', 'no-store').send(problem);
 }

@@ -3,11 +3,15 @@
 // Packets are encoded and decoded by socket.io-parser; anything it refuses closes the connection.
 import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
 import type { WebSocket } from 'ws';
+import { TokenBucket } from '../token-bucket.ts';
 import { EngineConnection, type EngineCloseReason, type EngineOptions } from './engine-connection.ts';
 
 export interface SocketIoOptions extends EngineOptions {
   /** A connection that sends no CONNECT packet within this time is closed. */
   connectTimeoutMs: number;
+  /** Events a connection may send per second on average, and in one burst; the rest are refused. */
+  rateLimitPerSecond: number;
+  rateLimitBurst: number;
 }
 
 export type Ack = (response: unknown) => void;
@@ -33,6 +37,9 @@ export class SocketIoConnection {
   #encoder = new Encoder();
   #events = new Map<string, EventHandler>();
   #disconnectHandlers: Array<(reason: DisconnectReason) => void> = [];
+  #rateLimitedHandler: (refusedInARow: number) => void = () => {};
+  #bucket: TokenBucket;
+  #refusedInARow = 0;
   #pendingAcks = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   #nextAckId = 0;
   #connectTimer: NodeJS.Timeout | undefined;
@@ -41,6 +48,7 @@ export class SocketIoConnection {
 
   constructor(ws: WebSocket, options: SocketIoOptions, handlers: SocketIoHandlers) {
     this.#handlers = handlers;
+    this.#bucket = new TokenBucket(options.rateLimitPerSecond, options.rateLimitBurst);
     this.#decoder.on('decoded', (packet: Packet) => this.#dispatch(packet));
     this.#engine = new EngineConnection(ws, options, {
       message: (data) => this.#receive(data),
@@ -64,6 +72,11 @@ export class SocketIoConnection {
 
   onDisconnect(handler: (reason: DisconnectReason) => void): void {
     this.#disconnectHandlers.push(handler);
+  }
+
+  /** Called for each event refused for going over the rate limit, with how many were refused in a row. */
+  onRateLimited(handler: (refusedInARow: number) => void): void {
+    this.#rateLimitedHandler = handler;
   }
 
   emit(event: string, ...args: unknown[]): void {
@@ -137,6 +150,8 @@ export class SocketIoConnection {
   }
 
   #event([name, ...args]: unknown[], id: number | undefined): void {
+    if (!this.#bucket.take()) return this.#rateLimitedHandler(++this.#refusedInARow);
+    this.#refusedInARow = 0;
     const handler = typeof name === 'string' ? this.#events.get(name) : undefined;
     if (!handler) return this.#handlers.unknownEvent(this, name);
     const ack = id === undefined ? undefined : this.#acknowledger(id);

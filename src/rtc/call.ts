@@ -1,6 +1,6 @@
 // One participant's call: local media, the relay connection and the mesh behind a small state machine.
 // This is the rtc layer's public face: an element (or any other code) drives it and renders what it reports.
-import type { PeerLeftReason } from '../protocol.ts';
+import type { PeerInfo, PeerLeftReason } from '../protocol.ts';
 import { Emitter, Subscriptions } from './emitter.ts';
 import { RtcError } from './errors.ts';
 import { environmentProblem, getLocalMedia, mediaError, type MediaKind } from './media.ts';
@@ -30,6 +30,8 @@ export interface CallOptions {
   room: string;
   name?: string;
   password?: string;
+  /** A join token from the site owner's backend. */
+  token?: string;
   /** Overrides for tests and embedders: the socket, the RTCPeerConnection, the media devices. */
   connect?: SocketFactory;
   createPeerConnection?: PeerConnectionFactory;
@@ -101,8 +103,9 @@ export class Call extends Emitter<CallEvents> {
     const problem = this.#options.mediaDevices ? null : environmentProblem();
     if (problem) return this.#fail(problem);
 
-    const { server, room, name, password, connect } = this.#options;
-    const signaling = (this.#signaling = new SignalingClient({ server, join: { room, name, password }, connect }));
+    const { server, room, name, password, token, connect } = this.#options;
+    const join = { room, name, password, token };
+    const signaling = (this.#signaling = new SignalingClient({ server, join, connect }));
     this.#listen(signaling);
     signaling.open();
 
@@ -133,7 +136,8 @@ export class Call extends Emitter<CallEvents> {
 
   #listen(signaling: SignalingClient): void {
     this.#subscriptions.add(
-      signaling.on('joined', ({ id, peers, iceServers }) => {
+      signaling.on('joined', ({ id, peers, iceServers, resumed }) => {
+        if (resumed && this.#mesh) return this.#resumed(peers);
         const rejoin = this.#mesh !== null;
         this.#closeMesh(rejoin ? 'disconnected' : undefined);
         this.#localId = id;
@@ -176,7 +180,23 @@ export class Call extends Emitter<CallEvents> {
     );
   }
 
+  /**
+   * The relay gave our membership back after a dropped connection: same id, every peer connection kept.
+   * Events missed meanwhile follow; the peer list catches up with anything they cannot tell.
+   */
+  #resumed(peers: PeerInfo[]): void {
+    const present = new Set(peers.map((peer) => peer.id));
+    for (const id of [...this.#remotes.keys()]) if (!present.has(id)) this.#removeRemote(id, 'left');
+    // Someone who joined while we were away is the newer member, so they make the offer.
+    for (const peer of peers) if (!this.#remotes.has(peer.id)) this.#addRemote(peer.id, peer.name ?? '', false);
+    this.#setState('joined');
+    this.emit('joined', { id: this.#localId!, room: this.#options.room });
+    this.emit('change', undefined);
+  }
+
   #addRemote(id: string, name: string, initiator: boolean): void {
+    // A peer-joined replayed after a resume may name someone the peer list already brought.
+    if (this.#remotes.has(id)) return;
     this.#remotes.set(id, name);
     this.#mesh?.add(id, initiator);
     this.emit('peer-joined', { id, name });

@@ -1,5 +1,7 @@
 // The relay connection: socket.io-client over WebSocket with typed events. Once asked to join, it joins the
-// room on every (re)connect, reports an unreachable relay once per outage, and stops when a join is refused.
+// room on every (re)connect, presenting its resume token so the relay gives the same membership back; signals
+// sent while the connection is down wait for that. It reports an unreachable relay once per outage, and
+// stops when a join is refused.
 import { io, type Socket } from 'socket.io-client';
 import type {
   ClientToRelayEvents,
@@ -26,7 +28,7 @@ export interface SignalingOptions {
 }
 
 export interface SignalingEvents {
-  /** A join succeeded: the first one, and again after each reconnect (with a new id). */
+  /** A join succeeded: the first one, and again after each reconnect (`resumed` when the id is the same). */
   joined: JoinAccepted;
   /** The connection dropped; socket.io-client is reconnecting. */
   disconnected: void;
@@ -41,6 +43,8 @@ export interface SignalingEvents {
 
 /** How long the relay gets to answer a join before the connection is considered broken. */
 const JOIN_TIMEOUT_MS = 10_000;
+/** Signals kept while the connection is down; the relay keeps as many for us on its side. */
+const OUTBOX_LIMIT = 256;
 
 const defaultConnect: SocketFactory = (origin, { path }) =>
   io(origin, { path, transports: ['websocket'], autoConnect: false, reconnectionDelayMax: 5_000 });
@@ -53,6 +57,11 @@ export class SignalingClient extends Emitter<SignalingEvents> {
   #joinRequested = false;
   /** The relay accepted our join on the current connection. */
   #joined = false;
+  /** The token that takes our membership back after a dropped connection... */
+  #resume: string | undefined;
+  /** ...and how many of the membership's events we have, so the relay replays exactly the ones we missed. */
+  #received = 0;
+  #outbox: Array<{ to: string; data: JsonObject }> = [];
   #closed = false;
 
   constructor({ server, join, connect = defaultConnect }: SignalingOptions) {
@@ -76,11 +85,13 @@ export class SignalingClient extends Emitter<SignalingEvents> {
   }
 
   /**
-   * Sends a signal to a peer in the room. Dropped while not joined: socket.io-client would otherwise buffer it
-   * and deliver it after a reconnect, ahead of the new join, for a session that no longer exists.
+   * Sends a signal to a peer in the room. While the connection is down it waits in an outbox, sent if the
+   * membership is resumed and dropped if not: its session would no longer exist. (socket.io-client's own
+   * buffer would send it ahead of the join.)
    */
   send(to: string, data: JsonObject): void {
     if (this.#joined) this.#socket.emit('signal', { to, data });
+    else if (this.#resume && this.#outbox.length < OUTBOX_LIMIT) this.#outbox.push({ to, data });
   }
 
   /** Leaves the room (others see reason `left`) and closes the connection. */
@@ -99,9 +110,9 @@ export class SignalingClient extends Emitter<SignalingEvents> {
       socket.on(event, listener as never);
       this.#subscriptions.add(() => socket.off(event, listener as never));
     };
-    on('peer-joined', (message) => this.emit('peer-joined', message));
-    on('peer-left', (message) => this.emit('peer-left', message));
-    on('signal', (message) => this.emit('signal', message));
+    on('peer-joined', (message) => (this.#received++, this.emit('peer-joined', message)));
+    on('peer-left', (message) => (this.#received++, this.emit('peer-left', message)));
+    on('signal', (message) => (this.#received++, this.emit('signal', message)));
     on('error', ({ code, message }) => this.emit('error', new RtcError(code, message)));
 
     const onConnect = (): void => {
@@ -130,7 +141,8 @@ export class SignalingClient extends Emitter<SignalingEvents> {
   async #sendJoin(): Promise<void> {
     let answer;
     try {
-      answer = await this.#socket.timeout(JOIN_TIMEOUT_MS).emitWithAck('join', this.#join);
+      const request = this.#resume ? { ...this.#join, resume: this.#resume, received: this.#received } : this.#join;
+      answer = await this.#socket.timeout(JOIN_TIMEOUT_MS).emitWithAck('join', request);
     } catch {
       // No answer: treat the connection as broken and let socket.io-client's backoff try again.
       if (!this.#closed) this.#socket.disconnect().connect();
@@ -139,7 +151,12 @@ export class SignalingClient extends Emitter<SignalingEvents> {
     if (this.#closed) return;
     if (answer.ok) {
       this.#joined = true;
-      return this.emit('joined', answer);
+      this.#resume = answer.resume;
+      if (!answer.resumed) this.#received = 0;
+      const waiting = this.#outbox.splice(0);
+      this.emit('joined', answer);
+      if (answer.resumed) for (const { to, data } of waiting) this.send(to, data);
+      return;
     }
     this.emit('refused', new RtcError(answer.code, answer.message));
   }

@@ -1,5 +1,6 @@
-// <video-conference>'s public API with a real relay: joining from attributes, the state and events it
-// reports, the self-view tile, leaving and rejoining, moving in the page, removal releasing the camera.
+// <video-conference>'s public API with a real relay: joining from attributes (a new private room without a
+// room), the state and events it reports, the self-view tile, leaving and rejoining, moving in the page,
+// removal releasing the camera.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.ts';
 import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
@@ -23,19 +24,18 @@ async function joinedElement(room = uniqueRoom(), name = 'Ada'): Promise<VideoCo
 }
 
 describe('<video-conference>', () => {
-  it('stays idle without a room, and joins when one is set', async () => {
-    const server = await relayCommand('relay-url');
-    const element = await fixture<VideoConference>(html`<video-conference server=${server}></video-conference>`);
-    expect(element.state).to.equal('idle');
-    expect(element.shadowRoot!.querySelector('[part=status]')!.textContent).to.contain('Set a room');
-
+  it('without a room, joins a new private room, once, and sets the attribute to it', async () => {
+    const element = document.createElement('video-conference');
+    element.server = await relayCommand('relay-url');
     const states: string[] = [];
     element.addEventListener('vc-state-change', ({ detail }) => states.push(detail.state));
-    const room = uniqueRoom();
     const joined = nextEvent<{ id: string; room: string }>(element, 'vc-joined');
-    element.room = room;
+    (await fixture(html`<div></div>`)).append(element);
     const detail = await joined;
-    expect(detail.room).to.equal(room);
+    expect(detail.room).to.match(/^[A-Za-z0-9_-]{22}$/);
+    expect(element.room).to.equal(detail.room);
+    expect(element.getAttribute('room')).to.equal(detail.room);
+    expect(element.shareUrl).to.equal(`${location.href.split('#')[0]}#room=${detail.room}`);
     expect(detail.id).to.match(/^[A-Za-z0-9_-]{22}$/);
     expect(states).to.deep.equal(['joining', 'joined']);
     expect(element.participants).to.have.length(1);

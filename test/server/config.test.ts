@@ -3,25 +3,25 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildRelay } from '../../server/app.ts';
-import { configFromEnv, DEFAULT_SETTINGS } from '../../server/config.ts';
+import { DEFAULT_SETTINGS, OPTIONS, readConfig, usage, wantsHelp } from '../../server/config.ts';
 import { RelayConfigError } from '../../server/errors.ts';
 
 test('an empty environment gives a complete single-node relay config', () => {
-  assert.deepEqual(configFromEnv({}), {
+  assert.deepEqual(readConfig({}), {
     port: 3000,
     host: '0.0.0.0',
     logLevel: 'info',
     settings: DEFAULT_SETTINGS,
   });
-  assert.deepEqual(configFromEnv({}).settings.iceServers, []);
+  assert.deepEqual(readConfig({}).settings.iceServers, []);
 });
 
 test('empty strings count as unset', () => {
-  assert.deepEqual(configFromEnv({ PORT: '', HOST: '', LOG_LEVEL: '', STUN_URLS: '' }), configFromEnv({}));
+  assert.deepEqual(readConfig({ PORT: '', HOST: '', LOG_LEVEL: '', STUN_URLS: '' }), readConfig({}));
 });
 
 test('PORT, HOST, LOG_LEVEL and the heartbeat are read from the environment', () => {
-  const config = configFromEnv({
+  const config = readConfig({
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
@@ -36,9 +36,9 @@ test('PORT, HOST, LOG_LEVEL and the heartbeat are read from the environment', ()
 });
 
 test('STUN_URLS becomes one ICE server with every url, trimmed', () => {
-  const { settings } = configFromEnv({ STUN_URLS: 'stun:a.example:3478, stun:b.example' });
+  const { settings } = readConfig({ STUN_URLS: 'stun:a.example:3478, stun:b.example' });
   assert.deepEqual(settings.iceServers, [{ urls: ['stun:a.example:3478', 'stun:b.example'] }]);
-  assert.deepEqual(configFromEnv({ STUN_URLS: ' stuns:c.example ,' }).settings.iceServers, [
+  assert.deepEqual(readConfig({ STUN_URLS: ' stuns:c.example ,' }).settings.iceServers, [
     { urls: ['stuns:c.example'] },
   ]);
 });
@@ -46,7 +46,7 @@ test('STUN_URLS becomes one ICE server with every url, trimmed', () => {
 /** Asserts that `env` is refused with a RelayConfigError whose message names `variable`. */
 function assertRefused(env: Record<string, string>, variable: string): void {
   assert.throws(
-    () => configFromEnv(env),
+    () => readConfig(env),
     (error: unknown) =>
       error instanceof RelayConfigError && error.code === 'invalid-config' && error.message.includes(variable),
     JSON.stringify(env),
@@ -87,4 +87,35 @@ test('buildRelay refuses settings that cannot work, naming the option', () => {
       name,
     );
   }
+});
+
+test('command-line flags win over the environment, and an unknown flag is refused', () => {
+  const config = readConfig({ PORT: '4000', MAX_PEERS_PER_ROOM: '3' }, [
+    '--port',
+    '5000',
+    '--allowed-origins=https://a.example, https://b.example',
+  ]);
+  assert.equal(config.port, 5000);
+  assert.equal(config.settings.maxPeersPerRoom, 3);
+  assert.deepEqual(config.settings.allowedOrigins, ['https://a.example', 'https://b.example']);
+  assert.throws(() => readConfig({}, ['--no-such-flag']), RelayConfigError);
+  assert.throws(() => readConfig({}, ['--port', 'abc']), /--port/);
+});
+
+test('TURN needs both its URLs and its secret; ALLOWED_ORIGINS takes origins or *', () => {
+  assertRefused({ TURN_URLS: 'turn:t.example' }, 'TURN_SECRET');
+  assertRefused({ TURN_SECRET: 's' }, 'TURN_URLS');
+  assertRefused({ ALLOWED_ORIGINS: 'example.com' }, 'ALLOWED_ORIGINS');
+  const { settings } = readConfig({ TURN_URLS: 'turn:t.example', TURN_SECRET: 's', ALLOWED_ORIGINS: '*' });
+  assert.deepEqual(settings.turn, { urls: ['turn:t.example'], secret: 's', ttlSeconds: 86400 });
+  assert.equal(settings.allowedOrigins, '*');
+});
+
+test('--help lists every setting with its flag, variable and default', () => {
+  const help = usage();
+  for (const variable of Object.keys(OPTIONS)) {
+    const flag = `--${variable.toLowerCase().replaceAll('_', '-')}`;
+    assert.match(help, new RegExp(`${flag}  \\(${variable}, default `));
+  }
+  assert.ok(wantsHelp(['--help']));
 });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import type { TestContext } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import WebSocket from 'ws';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { buildRelay, type RelayOptions } from '../../server/app.ts';
 import type { ErrorMessage, JoinAccepted, JoinAck } from '../../src/protocol.ts';
@@ -143,4 +144,29 @@ export function deferred<T>(): { promise: Promise<T>; resolve(value: T): void; r
   let reject!: (error: unknown) => void;
   const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
   return { promise, resolve, reject };
+}
+
+/** Attempts a WebSocket upgrade and returns the HTTP status and body of its refusal. */
+export async function refusedUpgrade(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
+  const ws = new WebSocket(url, { headers });
+  try {
+    return await within(
+      new Promise((resolve, reject) => {
+        ws.on('open', () => reject(new Error('the upgrade was accepted')));
+        ws.on('error', () => {}); // aborting after unexpected-response emits one
+        ws.on('unexpected-response', (_request, response) => {
+          let body = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (body += chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        });
+      }),
+      'upgrade refusal',
+    );
+  } finally {
+    ws.terminate();
+  }
 }

@@ -4,10 +4,9 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import WebSocket from 'ws';
 import { buildRelay } from '../../server/app.ts';
 import { WIDGET_DIR } from '../../server/paths.ts';
-import { startRelay, within } from './helpers.ts';
+import { refusedUpgrade, startRelay } from './helpers.ts';
 
 const relay = buildRelay();
 test.after(() => relay.close());
@@ -57,28 +56,6 @@ test('a POST with any other body type also gets 400, not a content-type error', 
     assert.equal(response.json().code, 0);
   }
 });
-
-/** Attempts a WebSocket upgrade and returns the HTTP status and body of its refusal. */
-async function refusedUpgrade(url: string): Promise<{ status: number; body: string }> {
-  const ws = new WebSocket(url);
-  try {
-    return await within(
-      new Promise((resolve, reject) => {
-        ws.on('open', () => reject(new Error('the upgrade was accepted')));
-        ws.on('error', () => {}); // aborting after unexpected-response emits one
-        ws.on('unexpected-response', (_request, response) => {
-          let body = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => (body += chunk));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-        });
-      }),
-      'upgrade refusal',
-    );
-  } finally {
-    ws.terminate();
-  }
-}
 
 test('WebSocket upgrades for Engine.IO v3 or with a session id are refused with 400', async (t) => {
   const { url } = await startRelay(t);

@@ -12,7 +12,10 @@ test('the first joiner gets an ok ack with a fresh peer id, no peers and no ICE 
   const socket = await connect(t, url);
   const ack = await join(socket, 'lobby', 'Ada');
   assert.match(ack.id, PEER_ID);
-  assert.deepEqual(ack, { ok: true, id: ack.id, peers: [], iceServers: [] });
+  assert.ok(ack.ok);
+  assert.match(ack.resume, PEER_ID);
+  assert.notEqual(ack.resume, ack.id);
+  assert.deepEqual(ack, { ok: true, id: ack.id, resume: ack.resume, resumed: false, peers: [], iceServers: [] });
 });
 
 test('a second joiner sees the first in its ack, and the first hears peer-joined', async (t) => {

@@ -2,12 +2,13 @@
 // drop, each telling the rest of the room with peer-left; empty rooms disappear.
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
+import type { RelayOptions } from '../../server/app.ts';
 import type { ErrorMessage, PeerLeftMessage } from '../../src/protocol.ts';
 import { connect, join, startRelay, waitFor, WAIT_MS } from './helpers.ts';
 
 /** Two clients in one room: the one that will leave (with its id) and the one that stays. */
-async function pairInRoom(t: TestContext) {
-  const { url } = await startRelay(t);
+async function pairInRoom(t: TestContext, options: RelayOptions = {}) {
+  const { url } = await startRelay(t, options);
   const leaver = await connect(t, url);
   const stayer = await connect(t, url);
   const { id } = await join(leaver, 'room');
@@ -43,8 +44,8 @@ test('a client that disconnects is announced with peer-left "disconnected"', asy
   assert.deepEqual(await left, { id, reason: 'disconnected' });
 });
 
-test('a client whose transport drops without a DISCONNECT is announced with peer-left "disconnected"', async (t) => {
-  const { leaver, stayer, id } = await pairInRoom(t);
+test('with resume off, a client whose transport drops is announced with peer-left "disconnected" at once', async (t) => {
+  const { leaver, stayer, id } = await pairInRoom(t, { resumeGraceMs: 0 });
   const left = waitFor<PeerLeftMessage>(stayer, 'peer-left');
   leaver.io.engine.close(); // closes the WebSocket without a Socket.IO DISCONNECT packet
   assert.deepEqual(await left, { id, reason: 'disconnected' });

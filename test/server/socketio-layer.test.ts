@@ -2,6 +2,7 @@
 // payload, acks the relay asks for (emitWithAck), and handlers that throw, against the real socket.io-client.
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
+import websocket from '@fastify/websocket';
 import fastify from 'fastify';
 import { DEFAULT_SETTINGS } from '../../server/config.ts';
 import { socketIoPlugin } from '../../server/socketio/plugin.ts';
@@ -15,9 +16,18 @@ async function startLayer(
   extra: Partial<SocketIoHandlers> = {},
 ) {
   const app = fastify();
+  app.register(websocket);
   app.register(socketIoPlugin, {
     ...DEFAULT_SETTINGS,
-    handlers: { connect: onConnect, unknownEvent: () => {}, handlerError: () => {}, shutdown: () => {}, ...extra },
+    handlers: {
+      connect: onConnect,
+      unknownEvent: () => {},
+      handlerError: () => {},
+      shutdown: () => {},
+      socketsChanged: () => {},
+      refused: () => {},
+      ...extra,
+    },
   });
   return listen(t, app);
 }

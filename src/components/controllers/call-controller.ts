@@ -18,7 +18,7 @@ export interface CallHost extends ReactiveControllerHost, HTMLElement {
 export class CallController implements ReactiveController {
   #host: CallHost;
   #call: Call | null = null;
-  /** The room, relay and password of the current call: changing one of them joins again. */
+  /** The room, relay, password and token of the current call: changing one of them joins again. */
   #callKey: string | null = null;
   #subscriptions = new Subscriptions();
   #notice: RtcError | null = null;
@@ -56,12 +56,20 @@ export class CallController implements ReactiveController {
   }
 
   hostConnected(): void {
+    window.addEventListener('pagehide', this.#onPageHide);
     // Moving the element in the page disconnects and reconnects it at once: that is not a reason to leave.
     if (this.#pendingLeave) this.#pendingLeave = false;
     else void this.join();
   }
 
+  /**
+   * Closing the tab drops the connection without a goodbye, which the relay would hold open for a resume:
+   * leaving says goodbye, so the others see the tile go at once.
+   */
+  #onPageHide = (): void => this.leave();
+
   hostDisconnected(): void {
+    window.removeEventListener('pagehide', this.#onPageHide);
     this.#pendingLeave = true;
     queueMicrotask(() => {
       if (!this.#pendingLeave) return;
@@ -118,6 +126,6 @@ export class CallController implements ReactiveController {
   }
 }
 
-function keyOf({ server, room, password }: CallOptions): string {
-  return JSON.stringify([server, room, password]);
+function keyOf({ server, room, password, token }: CallOptions): string {
+  return JSON.stringify([server, room, password, token]);
 }

@@ -10,6 +10,7 @@ import { SizeController } from '../controllers/size-controller.ts';
 import '../video-player/video-player.ts';
 import { gridLayout } from './grid-layout.ts';
 import { ERROR_MESSAGES, STATE_MESSAGES } from './messages.ts';
+import { newRoomId, roomFromFragment, roomUrl } from './room-id.ts';
 import { styles } from './video-conference.styles.ts';
 
 /** The relay that served this script: the bundle is loaded from https://relay.example.com/video-conference.js. */
@@ -17,6 +18,7 @@ const BUNDLE_SERVER = new URL('./', import.meta.url).href;
 
 /**
  * @summary A video call in one tag: joins `room` through the relay and shows everyone in a responsive grid.
+ * Without a `room`, it joins the one in the page's `#room=` fragment, or a new private room; `shareUrl` invites.
  *
  * @fires vc-state-change - `state` changed. Detail: `{ state, previous }`.
  * @fires vc-joined - Joined the room (again after a reconnect). Detail: `{ id, room }`.
@@ -47,7 +49,10 @@ const BUNDLE_SERVER = new URL('./', import.meta.url).href;
 export class VideoConference extends LitElement implements CallHost {
   static override styles = styles;
 
-  /** The room to join: 1–128 characters from `A–Z a–z 0–9 . _ ~ -`. Nothing happens without one. */
+  /**
+   * The room to join: 1–128 characters from `A–Z a–z 0–9 . _ ~ -`. Without one, the element takes the room
+   * in the page's `#room=` fragment, or else makes a new, unguessable one, and sets this attribute to it.
+   */
   @property() room = '';
 
   /** The relay's URL. Default: the relay this script was loaded from. */
@@ -58,6 +63,9 @@ export class VideoConference extends LitElement implements CallHost {
 
   /** The room's password, when the relay asks for one. */
   @property() password = '';
+
+  /** A join token minted by your backend with the relay's JOIN_SECRET (an alternative to a password). */
+  @property() token = '';
 
   #call = new CallController(this);
   #size = new SizeController(this);
@@ -77,6 +85,14 @@ export class VideoConference extends LitElement implements CallHost {
     return this.#call.localStream;
   }
 
+  /**
+   * The link that invites others to this call: this page's URL with `#room=<room>`. Empty without a room.
+   * @example history.replaceState(null, '', element.shareUrl); // the address bar becomes the invitation
+   */
+  get shareUrl(): string {
+    return this.room ? roomUrl(location.href, this.room) : '';
+  }
+
   /** Joins `room` (leaving any call in progress). The element does this by itself when it is connected. */
   join(): Promise<void> {
     return this.#call.join();
@@ -87,6 +103,23 @@ export class VideoConference extends LitElement implements CallHost {
     this.#call.leave();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The first connection brings the first update; a later one without a room asks for an update to pick one.
+    if (!this.room) this.requestUpdate();
+  }
+
+  protected override willUpdate(): void {
+    // A connected element always has a room. It is picked here, not in connectedCallback, because a `room`
+    // property set before the element was defined only lands in the first update; and willUpdate runs before
+    // the CallController's hostUpdate, which then joins this room: one join, not a join and a rejoin.
+    if (this.isConnected && !this.room) {
+      const room = roomFromFragment(location.hash) ?? newRoomId();
+      this.room = room;
+      this.setAttribute('room', room);
+    }
+  }
+
   /** @internal */
   callOptions(): CallOptions | null {
     if (!this.room) return null;
@@ -95,6 +128,7 @@ export class VideoConference extends LitElement implements CallHost {
       room: this.room,
       name: this.name || undefined,
       password: this.password || undefined,
+      token: this.token || undefined,
     };
   }
 

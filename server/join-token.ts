@@ -1,0 +1,63 @@
+// Signed join tokens: a site owner's backend mints one per person and room with JOIN_SECRET, and the relay
+// admits the holder to that room until it expires. Format: base64url(JSON claims) "." base64url(HMAC-SHA256).
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export interface JoinClaims {
+  room: string;
+  /** When set, the holder appears under this name whatever the client asks for. */
+  name?: string;
+  /** Expiry, in seconds since the Unix epoch. */
+  exp: number;
+}
+
+export interface MintOptions {
+  room: string;
+  name?: string;
+  /** Lifetime in seconds; default one hour. */
+  expiresInSeconds?: number;
+}
+
+/**
+ * Mints a join token for one room. Run this on your own server (never in the browser: it needs the secret),
+ * and hand the token to the page, e.g. `<video-conference room="r" token="…">`.
+ *
+ * @example
+ * import { mintJoinToken } from 'video-conference/dist/relay/join-token.js';
+ * const token = mintJoinToken({ room: 'board-meeting', name: 'Ada', expiresInSeconds: 600 }, process.env.JOIN_SECRET);
+ */
+export function mintJoinToken(
+  { room, name, expiresInSeconds = 3600 }: MintOptions,
+  secret: string,
+  now = Date.now(),
+): string {
+  const claims: JoinClaims = { room, ...(name && { name }), exp: Math.floor(now / 1000) + expiresInSeconds };
+  const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
+  return `${body}.${sign(body, secret)}`;
+}
+
+/** The token's claims if it is well formed, signed with `secret` and not expired; otherwise null. */
+export function verifyJoinToken(token: string, secret: string, now = Date.now()): JoinClaims | null {
+  const [body, signature, extra] = token.split('.');
+  if (!body || !signature || extra !== undefined) return null;
+  const expected = Buffer.from(sign(body, secret));
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  let claims: unknown;
+  try {
+    claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+  } catch {
+    return null;
+  }
+  if (!isClaims(claims) || claims.exp * 1000 <= now) return null;
+  return claims;
+}
+
+function sign(body: string, secret: string): string {
+  return createHmac('sha256', secret).update(body).digest('base64url');
+}
+
+function isClaims(value: unknown): value is JoinClaims {
+  if (typeof value !== 'object' || value === null) return false;
+  const { room, name, exp } = value as Record<string, unknown>;
+  return typeof room === 'string' && (name === undefined || typeof name === 'string') && Number.isFinite(exp);
+}

@@ -1,0 +1,61 @@
+// The relay's Prometheus metrics (GET /metrics), one registry per relay: sockets, rooms and members,
+// messages relayed, errors by code, rate-limit hits, resumes, refused connections, plus Node's own.
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import type { Rooms } from './rooms.ts';
+
+export type RelayMetrics = ReturnType<typeof createMetrics>;
+
+export function createMetrics(rooms: Rooms) {
+  const registry = new Registry();
+  const registers = [registry];
+  collectDefaultMetrics({ register: registry, prefix: 'vc_relay_' });
+  new Gauge({
+    name: 'vc_relay_rooms',
+    help: 'Rooms with at least one member.',
+    registers,
+    collect() {
+      this.set(rooms.roomCount);
+    },
+  });
+  new Gauge({
+    name: 'vc_relay_members',
+    help: 'Members of all rooms, including those away and able to resume.',
+    registers,
+    collect() {
+      this.set(rooms.memberCount);
+    },
+  });
+  return {
+    registry,
+    sockets: new Gauge({ name: 'vc_relay_sockets_open', help: 'Open WebSocket connections.', registers }),
+    relayed: new Counter({
+      name: 'vc_relay_messages_relayed_total',
+      help: 'Events delivered to members, by event (signals by the kind of data: description, candidate, other).',
+      labelNames: ['type'],
+      registers,
+    }),
+    errors: new Counter({
+      name: 'vc_relay_errors_total',
+      help: 'Errors answered to clients, by code.',
+      labelNames: ['code'],
+      registers,
+    }),
+    rateLimited: new Counter({
+      name: 'vc_relay_rate_limited_total',
+      help: 'Events refused because a connection went over its rate limit.',
+      registers,
+    }),
+    resumes: new Counter({
+      name: 'vc_relay_resumes_total',
+      help: 'Members who came back within the grace period (resumed) or did not (expired).',
+      labelNames: ['outcome'],
+      registers,
+    }),
+    refused: new Counter({
+      name: 'vc_relay_connections_refused_total',
+      help: 'Connections refused before a session existed, by reason.',
+      labelNames: ['reason'],
+      registers,
+    }),
+  };
+}

@@ -1,0 +1,39 @@
+// Refuses requests from pages on origins the operator did not allow (ALLOWED_ORIGINS), HTTP and WebSocket
+// upgrades alike, with 403 before any session exists. Registered after @fastify/websocket, so that plugin's
+// own hooks still close a refused upgrade's socket.
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { RelaySettings } from './config.ts';
+
+export interface OriginGuardOptions {
+  allowedOrigins: RelaySettings['allowedOrigins'];
+  refused(): void;
+}
+
+const guard: FastifyPluginAsync<OriginGuardOptions> = async (app, { allowedOrigins, refused }) => {
+  app.addHook('onRequest', async (request, reply) => {
+    if (originAllowed(request, allowedOrigins)) return;
+    refused();
+    return reply
+      .code(403)
+      .header('cache-control', 'no-store')
+      .send({ code: 4, message: 'Forbidden', hint: `origin ${request.headers.origin} is not allowed on this relay` });
+  });
+};
+
+export const originGuard = fp(guard, { name: 'origin-guard', dependencies: ['@fastify/websocket'] });
+
+/**
+ * Requests without an Origin (navigation, curl) and from the relay's own origin (the demo) are always allowed;
+ * others only when listed. Browsers always send Origin on WebSocket upgrades and on cross-origin module scripts.
+ */
+function originAllowed(request: FastifyRequest, allowed: RelaySettings['allowedOrigins']): boolean {
+  const { origin } = request.headers;
+  if (allowed === '*' || origin === undefined) return true;
+  if (allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === request.host;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,27 @@
+// A token bucket: `burst` events at once, refilled at `perSecond`. Used to rate-limit each connection.
+
+export class TokenBucket {
+  #perSecond: number;
+  #burst: number;
+  #tokens: number;
+  #updated: number;
+  #now: () => number;
+
+  constructor(perSecond: number, burst: number, now: () => number = () => performance.now()) {
+    this.#perSecond = perSecond;
+    this.#burst = burst;
+    this.#tokens = burst;
+    this.#now = now;
+    this.#updated = now();
+  }
+
+  /** Takes one token; false when the bucket is empty. */
+  take(): boolean {
+    const now = this.#now();
+    this.#tokens = Math.min(this.#burst, this.#tokens + ((now - this.#updated) / 1000) * this.#perSecond);
+    this.#updated = now;
+    if (this.#tokens < 1) return false;
+    this.#tokens -= 1;
+    return true;
+  }
+}

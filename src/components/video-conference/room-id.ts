@@ -1,0 +1,31 @@
+// Room ids for <video-conference> without a `room`: an unguessable new one, the one a page's `#room=` names,
+// and the link that invites others to a room.
+import { ROOM_PATTERN } from '../../protocol.ts';
+
+/** A new private room: 16 random bytes (128 bits) in base64url without padding, 22 characters. */
+export function newRoomId(): string {
+  return base64url(crypto.getRandomValues(new Uint8Array(16)));
+}
+
+/** RFC 4648 §5 base64url, without padding: `[0xfb, 0xff]` becomes `-_8`. */
+export function base64url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/**
+ * The room a URL fragment names, read like a query string (`#room=abc&lang=fr` gives `abc`); null when it
+ * names none or the name is not a valid room.
+ */
+export function roomFromFragment(hash: string): string | null {
+  const room = new URLSearchParams(hash.replace(/^#/, '')).get('room');
+  return room !== null && ROOM_PATTERN.test(room) ? room : null;
+}
+
+/** `pageUrl` with its fragment replaced by `#room=<room>`: `https://example.com/call?x=1#room=abc`. */
+export function roomUrl(pageUrl: string, room: string): string {
+  const url = new URL(pageUrl);
+  url.hash = `room=${encodeURIComponent(room)}`;
+  return url.href;
+}
