@@ -1,7 +1,8 @@
 // Builds the two things the package ships:
 // - dist/video-conference.js: the widget as one self-contained, minified ES module (lit and
 //   socket.io-client bundled in) with a source map; the relay serves it to any site.
-// - dist/relay/: the relay for Node (main.js is the CLI, app.js exports buildRelay); dependencies stay external.
+// - dist/relay/: the relay for Node (main.js is the CLI, app.js exports buildRelay, join-token.js exports
+//   mintJoinToken for site owners' backends); dependencies stay external.
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -22,7 +23,7 @@ export default [
     ],
   },
   {
-    input: { main: 'server/main.ts', app: 'server/app.ts' },
+    input: { main: 'server/main.ts', app: 'server/app.ts', 'join-token': 'server/join-token.ts' },
     output: {
       dir: 'dist/relay',
       format: 'es',

@@ -28,6 +28,7 @@ export function buildRelay(options: RelayOptions = {}): FastifyInstance {
   });
   const rooms = new Rooms();
   const metrics = createMetrics(rooms);
+  app.addHook('onClose', async () => rooms.clear());
 
   // First, so that its hooks run before the others' (a refused upgrade still gets its socket closed).
   app.register(websocket, {

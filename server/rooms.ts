@@ -142,6 +142,12 @@ export class Rooms {
     return this.#rooms.get(room)?.size ?? 0;
   }
 
+  /** Empties every room, dropping pending resume timers: the relay is closing. */
+  clear(): void {
+    for (const room of this.#rooms.values()) for (const member of room.values()) member.release();
+    this.#rooms.clear();
+  }
+
   get roomCount(): number {
     return this.#rooms.size;
   }

@@ -167,6 +167,7 @@ export function attachSignaling(connection: SocketIoConnection, context: Signali
   });
 
   connection.onDisconnect((reason) => {
+    log.info({ reason, room: member?.room, peer: member?.id }, 'disconnected');
     clearTimeout(joinTimer);
     if (!member) return;
     if (reason === 'server namespace disconnect') return leaveRoom('kicked');
@@ -184,6 +185,7 @@ export function attachSignaling(connection: SocketIoConnection, context: Signali
     });
   };
 
+  log.info('connected');
   expectJoin();
 }
 

@@ -78,6 +78,8 @@ export class EngineConnection {
   }
 
   #receive(raw: RawData, isBinary: boolean): void {
+    // ws goes on delivering frames until the closing handshake completes: they belong to no session.
+    if (this.#closed) return;
     const packet = isBinary ? decodePacket(toBuffer(raw), 'nodebuffer') : decodePacket(raw.toString());
     switch (packet.type) {
       case 'message':

@@ -122,6 +122,10 @@ export class SocketIoConnection {
   }
 
   #dispatch(packet: Packet): void {
+    // socket.io-parser turns any run of digits into a Number: an ack id must survive the round trip.
+    if (packet.id !== undefined && !(Number.isSafeInteger(packet.id) && packet.id >= 0)) {
+      return this.#engine.close('parse error');
+    }
     if (packet.type === PacketType.CONNECT) return this.#connect(packet);
     if (!this.connected || packet.nsp !== MAIN_NAMESPACE) return;
     switch (packet.type) {
@@ -142,7 +146,7 @@ export class SocketIoConnection {
       this.#send({ type: PacketType.CONNECT_ERROR, nsp: packet.nsp, data: { message: 'Invalid namespace' } });
       return;
     }
-    if (this.#connected) return;
+    if (this.#connected || this.#disconnected) return;
     this.#connected = true;
     clearTimeout(this.#connectTimer);
     this.#send({ type: PacketType.CONNECT, nsp: MAIN_NAMESPACE, data: { sid: this.id } });

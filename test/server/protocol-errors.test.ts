@@ -11,6 +11,7 @@ const malformed: Array<[string, string | Buffer]> = [
   ['an unknown Socket.IO packet type', '49["join"]'],
   ['a binary frame that no BINARY_EVENT announced', Buffer.from([1, 2, 3])],
   ['a BINARY_EVENT announcing more attachments than allowed', '4599-["join",{"room":"r"}]'],
+  ['an ack id beyond the safe integers', '4299999999999999999999["leave"]'],
 ];
 
 for (const [what, packet] of malformed) {
