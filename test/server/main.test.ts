@@ -14,8 +14,9 @@ const START_MS = 20_000;
 function runMain(
   t: TestContext,
   env: Record<string, string>,
+  args: string[] = [],
 ): { child: ChildProcess; stdout: string[]; stderr: string[] } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -62,7 +63,7 @@ function readyLine(child: ChildProcess, stderr: string[]): Promise<string> {
 const READY = /video-conference relay ready: open http:\/\/127\.0\.0\.1:(\d+)\//;
 
 test('main listens, logs its URL with the real port, serves /healthz and exits 0 on SIGTERM', async (t) => {
-  const { child, stderr } = runMain(t, { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
+  const { child, stdout, stderr } = runMain(t, { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
   const line = await readyLine(child, stderr);
   assert.equal(JSON.parse(line).level, 30, 'logged at info level');
   const port = Number(READY.exec(line)![1]);
@@ -75,6 +76,28 @@ test('main listens, logs its URL with the real port, serves /healthz and exits 0
   child.kill('SIGTERM');
   assert.equal(await exited(child, START_MS), 0);
   assert.equal(stderr.join(''), '');
+  const warnings = stdout
+    .join('')
+    .split('\n')
+    .filter((l) => l.includes('"level":40'));
+  assert.equal(warnings.filter((l) => l.includes('ALLOWED_ORIGINS')).length, 1, 'one warning naming ALLOWED_ORIGINS');
+});
+
+test('with ALLOWED_ORIGINS set there is no warning, and flags work like the environment', async (t) => {
+  const { child, stdout, stderr } = runMain(t, { HOST: '127.0.0.1', ALLOWED_ORIGINS: 'https://a.example' }, [
+    '--port',
+    '0',
+  ]);
+  await readyLine(child, stderr);
+  child.kill('SIGTERM');
+  assert.equal(await exited(child, START_MS), 0);
+  assert.doesNotMatch(stdout.join(''), /ALLOWED_ORIGINS/);
+});
+
+test('--help prints every option and exits 0 without listening', async (t) => {
+  const { child, stdout } = runMain(t, {}, ['--help']);
+  assert.equal(await exited(child, START_MS), 0);
+  assert.match(stdout.join(''), /--max-peers-per-room {2}\(MAX_PEERS_PER_ROOM, default 8\)/);
 });
 
 test('main exits 1 with a message naming PORT when PORT is not a number', async (t) => {

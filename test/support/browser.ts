@@ -4,8 +4,16 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
 import type { VideoPlayer } from '../../src/components/video-player/video-player.ts';
 
-export async function relayCommand(command: 'relay-url' | 'relay-stop' | 'relay-start'): Promise<string> {
-  return (await executeServerCommand(command)) as string;
+type RelayCommand = 'relay-url' | 'relay-stop' | 'relay-start' | 'relay-drop-connections' | 'mint-join-token';
+
+/** Asks the test runner's relay plugin (test/support/relay-plugin.mjs): the relay's URL, or a join token. */
+export async function relayCommand(command: RelayCommand, payload?: unknown): Promise<string> {
+  return (await executeServerCommand(command, payload)) as string;
+}
+
+/** The relay that requires a password or a join token (mint-join-token makes those). */
+export async function protectedRelay(): Promise<{ url: string; password: string }> {
+  return (await executeServerCommand('protected-relay')) as { url: string; password: string };
 }
 
 export function uniqueRoom(): string {

@@ -1,35 +1,68 @@
-// A @web/test-runner plugin that runs the built relay on a loopback port for the browser tests, and the
-// server commands they use to reach it: relay-url, relay-stop, relay-start (same port).
+// A @web/test-runner plugin that runs the built relay on loopback ports for the browser tests, and the
+// server commands they use to reach it:
+// - relay-url, relay-stop, relay-start (same port), relay-drop-connections (kill every WebSocket, as a
+//   network blip would, while the relay keeps running);
+// - protected-relay: a second relay with ROOM_PASSWORD and JOIN_SECRET ({ url, password }), and
+//   mint-join-token ({ room, name? }) for it.
 import { buildRelay } from '../../dist/relay/app.js';
+import { mintJoinToken } from '../../dist/relay/join-token.js';
 
-export function relayPlugin() {
+const PASSWORD = 'letmein';
+const JOIN_SECRET = 'browser-test-join-secret';
+
+/** One relay on a fixed loopback port once started, so that it can be stopped and started again. */
+function managedRelay(options) {
   let relay = null;
   let port = 0;
-
-  const start = async () => {
-    relay = buildRelay();
-    await relay.listen({ port, host: '127.0.0.1' });
-    port = relay.server.address().port;
+  return {
+    async start() {
+      if (relay) return;
+      relay = buildRelay(options);
+      await relay.listen({ port, host: '127.0.0.1' });
+      port = relay.server.address().port;
+    },
+    async stop() {
+      await relay?.close();
+      relay = null;
+    },
+    dropConnections() {
+      for (const socket of relay.websocketServer.clients) socket.terminate();
+    },
+    url: () => `http://127.0.0.1:${port}/`,
   };
-  const url = () => `http://127.0.0.1:${port}/`;
+}
+
+export function relayPlugin() {
+  const open = managedRelay({});
+  const guarded = managedRelay({ roomPassword: PASSWORD, joinSecret: JOIN_SECRET });
 
   return {
     name: 'relay',
-    serverStart: start,
-    async serverStop() {
-      await relay?.close();
+    async serverStart() {
+      await open.start();
+      await guarded.start();
     },
-    async executeCommand({ command }) {
+    async serverStop() {
+      await open.stop();
+      await guarded.stop();
+    },
+    async executeCommand({ command, payload }) {
       switch (command) {
         case 'relay-url':
-          return url();
+          return open.url();
         case 'relay-stop':
-          await relay?.close();
-          relay = null;
-          return url();
+          await open.stop();
+          return open.url();
         case 'relay-start':
-          if (!relay) await start();
-          return url();
+          await open.start();
+          return open.url();
+        case 'relay-drop-connections':
+          open.dropConnections();
+          return open.url();
+        case 'protected-relay':
+          return { url: guarded.url(), password: PASSWORD };
+        case 'mint-join-token':
+          return mintJoinToken(payload, JOIN_SECRET);
         default:
           return undefined;
       }
