@@ -1,8 +1,11 @@
 // The vc-* events <video-conference> fires: composed and bubbling CustomEvents with typed details,
 // declared in HTMLElementEventMap so addEventListener('vc-error', …) is typed for site owners.
 import type { PeerLeftReason } from '../protocol.ts';
-import type { CallState } from '../rtc/call.ts';
+import type { CallState, ChatEntry } from '../rtc/call.ts';
 import type { ErrorCode } from '../rtc/errors.ts';
+
+export type Layout = 'grid' | 'spotlight';
+export type DeviceKind = 'audioinput' | 'videoinput' | 'audiooutput';
 
 export interface VideoConferenceEventDetails {
   'vc-state-change': { state: CallState; previous: CallState };
@@ -11,6 +14,26 @@ export interface VideoConferenceEventDetails {
   'vc-peer-joined': { id: string; name: string };
   'vc-peer-left': { id: string; reason: PeerLeftReason };
   'vc-error': { code: ErrorCode; message: string; peerId?: string };
+  /** Someone's name, microphone, camera, screen share or raised hand changed; `local` for yourself. */
+  'vc-participant-change': {
+    id: string;
+    local: boolean;
+    name: string;
+    audio: boolean;
+    video: boolean;
+    screen: boolean;
+    hand: boolean;
+  };
+  'vc-message': ChatEntry;
+  /** Data another participant's page sent with `send()`. */
+  'vc-data': { from: string; payload: unknown };
+  /** The active speaker changed (null before anyone has spoken). */
+  'vc-active-speaker': { id: string | null };
+  /** A device was chosen, or the one in use went away (`lost`) and the default took its place. */
+  'vc-device-change': { kind: DeviceKind; deviceId: string; lost: boolean };
+  /** The browser blocked playback with sound until the person interacts: the widget shows one button for it. */
+  'vc-audio-blocked': Record<string, never>;
+  'vc-layout-change': { layout: Layout; pinned: string | null };
 }
 
 export type VideoConferenceEventMap = {

@@ -1,11 +1,15 @@
-// One participant's call: local media, the relay connection and the mesh behind a small state machine.
+// One participant's call: local media, the relay connection and the mesh behind a small state machine,
+// plus what participants say to each other over their data channels (state, chat, host-page data).
 // This is the rtc layer's public face: an element (or any other code) drives it and renders what it reports.
 import type { PeerInfo, PeerLeftReason } from '../protocol.ts';
+import { NO_SPEAKER, nextSpeaker, type SpeakerState } from './active-speaker.ts';
 import { Emitter, Subscriptions } from './emitter.ts';
 import { RtcError } from './errors.ts';
-import { environmentProblem, getLocalMedia, mediaError, type MediaKind } from './media.ts';
+import { LocalMedia } from './local-media.ts';
+import { environmentProblem, type MediaKind } from './media.ts';
 import { Mesh } from './mesh.ts';
-import type { PeerConnectionFactory } from './peer.ts';
+import { MESSAGE_LIMITS, type ChatMessage, type PeerState } from './peer-messages.ts';
+import type { Peer, PeerConnectionFactory } from './peer.ts';
 import { SignalingClient, type SocketFactory } from './signaling.ts';
 
 export type CallState = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'left' | 'error';
@@ -15,13 +19,25 @@ export interface Participant {
   id: string;
   name: string;
   local: boolean;
+  /** Microphone and camera. */
   stream: MediaStream | null;
-  /** Audio is flowing: a live track that is not muted (a remote track is muted while nothing arrives). */
+  /** Their screen share, while there is one. */
+  screen: MediaStream | null;
+  /** Sound is on: the microphone is open and not muted (and, for others, their sound reaches us). */
   audio: boolean;
-  /** Video is flowing, in the same sense. */
+  /** The camera is on (and, for others, its frames reach us). */
   video: boolean;
+  hand: boolean;
+  speaking: boolean;
   /** For remote participants, their RTCPeerConnection's state. */
   connectionState?: RTCPeerConnectionState;
+}
+
+export interface ChatEntry extends ChatMessage {
+  /** The sender's id. */
+  from: string;
+  name: string;
+  local: boolean;
 }
 
 export interface CallOptions {
@@ -32,6 +48,10 @@ export interface CallOptions {
   password?: string;
   /** A join token from the site owner's backend. */
   token?: string;
+  /** Start with the microphone muted. */
+  muted?: boolean;
+  /** Start with the camera off. */
+  cameraOff?: boolean;
   /** Overrides for tests and embedders: the socket, the RTCPeerConnection, the media devices. */
   connect?: SocketFactory;
   createPeerConnection?: PeerConnectionFactory;
@@ -44,24 +64,38 @@ export interface CallEvents {
   left: void;
   'peer-joined': { id: string; name: string };
   'peer-left': { id: string; reason: PeerLeftReason };
-  /** Participants or their media changed: render again. */
+  /** Someone's name, microphone, camera, screen or hand changed (yours included). */
+  'participant-change': Participant;
+  message: ChatEntry;
+  data: { from: string; payload: unknown };
+  'active-speaker': { id: string | null };
+  'device-lost': { kind: MediaKind };
+  /** Anything on screen changed: render again. */
   change: void;
   error: RtcError;
 }
 
 const ACTIVE_STATES: readonly CallState[] = ['joining', 'joined', 'reconnecting'];
+/** Chat messages kept for the panel. */
+const CHAT_HISTORY = 500;
+const SPEAKER_SAMPLE_MS = 250;
 
 export class Call extends Emitter<CallEvents> {
   #options: CallOptions;
   #state: CallState = 'idle';
   #error: RtcError | null = null;
-  #localStream: MediaStream | null = null;
+  #media: LocalMedia | null = null;
   #localId: string | null = null;
+  #hand = false;
   #signaling: SignalingClient | null = null;
   #mesh: Mesh | null = null;
-  #remotes = new Map<string, string>();
+  #remotes = new Map<string, { name: string; state: PeerState | null }>();
+  #messages: ChatEntry[] = [];
+  #speaker: SpeakerState = NO_SPEAKER;
+  #speakerTimer: ReturnType<typeof setInterval> | undefined;
   #subscriptions = new Subscriptions();
-  /** Bumped by every teardown, so a getUserMedia that resolves after leave() is released, not used. */
+  #mediaSubscriptions = new Subscriptions();
+  /** Bumped by every teardown, so work that finishes after leave() is dropped. */
   #generation = 0;
 
   constructor(options: CallOptions) {
@@ -79,23 +113,41 @@ export class Call extends Emitter<CallEvents> {
   }
 
   get localStream(): MediaStream | null {
-    return this.#localStream;
+    return this.#media?.stream ?? null;
+  }
+
+  get media(): LocalMedia | null {
+    return this.#media;
+  }
+
+  get messages(): readonly ChatEntry[] {
+    return this.#messages;
+  }
+
+  get activeSpeaker(): string | null {
+    return this.#speaker.active;
   }
 
   get participants(): Participant[] {
-    if (!ACTIVE_STATES.includes(this.#state)) return [];
-    const self = this.#describe(this.#localId ?? 'local', this.#options.name ?? '', true, this.#localStream);
-    const others = [...this.#remotes].map(([id, name]) => {
-      const peer = this.#mesh?.get(id);
-      return { ...this.#describe(id, name, false, peer?.stream ?? null), connectionState: peer?.connectionState };
-    });
+    const self = this.#self();
+    if (!self) return [];
+    const others = [...this.#remotes].map(([id, { name, state }]) => this.#describeRemote(id, name, state));
     return [self, ...others];
   }
 
-  /** Starts the camera, connects to the relay and joins the room. Failures end in the `error` state. */
+  /** Opens the camera and microphone before joining, for a pre-join screen's preview. */
+  async preview(): Promise<void> {
+    if (this.#media || ACTIVE_STATES.includes(this.#state)) return;
+    const problem = this.#options.mediaDevices ? null : environmentProblem();
+    if (problem) return this.#fail(problem);
+    await this.#startMedia();
+  }
+
+  /** Connects to the relay and joins the room (opening the camera first unless a preview did). */
   async join(): Promise<void> {
     if (ACTIVE_STATES.includes(this.#state)) return;
-    this.#teardown();
+    const keepMedia = this.#state === 'idle' && this.#media !== null;
+    this.#teardown(keepMedia);
     this.#error = null;
     const generation = this.#generation;
     this.#setState('joining');
@@ -104,57 +156,102 @@ export class Call extends Emitter<CallEvents> {
     if (problem) return this.#fail(problem);
 
     const { server, room, name, password, token, connect } = this.#options;
-    const join = { room, name, password, token };
-    const signaling = (this.#signaling = new SignalingClient({ server, join, connect }));
+    const signaling = (this.#signaling = new SignalingClient({
+      server,
+      join: { room, name, password, token },
+      connect,
+    }));
     this.#listen(signaling);
     signaling.open();
-
-    let media;
-    try {
-      media = await getLocalMedia(this.#options.mediaDevices);
-    } catch (error) {
-      if (generation === this.#generation) this.#fail(error instanceof RtcError ? error : mediaError(error));
-      return;
-    }
-    if (generation !== this.#generation) {
-      for (const track of media.stream.getTracks()) track.stop();
-      return;
-    }
-    this.#localStream = media.stream;
-    if (media.missing.length) this.emit('error', missingDevices(media.missing));
-    this.emit('change', undefined);
-    signaling.join();
+    if (!keepMedia) await this.#startMedia();
+    if (generation === this.#generation) signaling.join();
   }
 
   /** Leaves the room and releases the camera, the microphone and every connection. */
   leave(): void {
-    if (this.#state === 'idle' || this.#state === 'left') return;
-    this.#teardown();
+    if (this.#state === 'left' || (this.#state === 'idle' && !this.#media)) return;
+    this.#teardown(false);
     this.#setState('left');
     this.emit('left', undefined);
+  }
+
+  async toggleMicrophone(force?: boolean): Promise<void> {
+    await this.#media?.toggleMicrophone(force);
+  }
+
+  async toggleCamera(force?: boolean): Promise<void> {
+    await this.#media?.toggleCamera(force);
+  }
+
+  async setDevice(kind: 'audioinput' | 'videoinput', deviceId: string): Promise<void> {
+    await this.#media?.setDevice(kind, deviceId);
+  }
+
+  async startScreenShare(): Promise<void> {
+    await this.#media?.startScreenShare();
+  }
+
+  stopScreenShare(): void {
+    this.#media?.stopScreenShare();
+  }
+
+  /** Asks for the camera and microphone again, after a denial or with a device plugged in. */
+  async retryMedia(): Promise<void> {
+    await this.#media?.retry();
+  }
+
+  raiseHand(force?: boolean): void {
+    this.#hand = force ?? !this.#hand;
+    this.#announce();
+  }
+
+  /** Changes the name others see. */
+  setName(name: string): void {
+    this.#options = { ...this.#options, name };
+    this.#announce();
+  }
+
+  /** Sends a chat message to everyone in the call. Plain text; longer ones are cut at 2,000 characters. */
+  sendMessage(text: string): void {
+    const trimmed = text.trim().slice(0, MESSAGE_LIMITS.chatLength);
+    if (!trimmed || !this.#localId) return;
+    const message: ChatMessage = { id: crypto.randomUUID(), text: trimmed, at: Date.now() };
+    this.#mesh?.message({ type: 'chat', ...message });
+    this.#addMessage({ ...message, from: this.#localId, name: this.#options.name ?? '', local: true });
+  }
+
+  /** Sends the host page's own data (anything JSON can carry, up to 16 KB) to everyone, or to one participant. */
+  send(payload: unknown, { to }: { to?: string } = {}): void {
+    const size = JSON.stringify(payload ?? null).length;
+    if (size > MESSAGE_LIMITS.dataLength) {
+      throw new RtcError('payload-too-large', `data must serialize to at most ${MESSAGE_LIMITS.dataLength} characters`);
+    }
+    this.#mesh?.message({ type: 'data', payload }, to);
+  }
+
+  async #startMedia(): Promise<void> {
+    const { muted, cameraOff, mediaDevices } = this.#options;
+    const media = (this.#media = new LocalMedia({ muted, cameraOff, devices: mediaDevices }));
+    this.#mediaSubscriptions.add(
+      media.on('track', ({ kind, track }) => this.#mesh?.setTrack(kind, track)),
+      media.on('change', () => this.#announce()),
+      media.on('device-lost', (detail) => this.emit('device-lost', detail)),
+      media.on('error', (error) => this.emit('error', error)),
+    );
+    await media.start();
   }
 
   #listen(signaling: SignalingClient): void {
     this.#subscriptions.add(
       signaling.on('joined', ({ id, peers, iceServers, resumed }) => {
         if (resumed && this.#mesh) return this.#resumed(peers);
-        const rejoin = this.#mesh !== null;
-        this.#closeMesh(rejoin ? 'disconnected' : undefined);
+        this.#closeMesh(this.#mesh ? 'disconnected' : undefined);
         this.#localId = id;
-        const mesh = (this.#mesh = new Mesh({
-          localId: id,
-          iceServers,
-          localStream: this.#localStream,
-          send: (to, data) => signaling.send(to, data),
-          createPeerConnection: this.#options.createPeerConnection,
-        }));
-        this.#subscriptions.add(
-          mesh.on('peer-change', () => this.emit('change', undefined)),
-          mesh.on('error', (error) => this.emit('error', error)),
-        );
+        this.#mesh = this.#createMesh(id, iceServers, signaling);
         // We joined after everyone already here, so we make the first offer to each of them.
         for (const peer of peers) this.#addRemote(peer.id, peer.name ?? '', true);
         this.#setState('joined');
+        this.#startSpeakerDetection();
         this.emit('joined', { id, room: this.#options.room });
         this.emit('change', undefined);
       }),
@@ -180,6 +277,27 @@ export class Call extends Emitter<CallEvents> {
     );
   }
 
+  #createMesh(id: string, iceServers: RTCIceServer[], signaling: SignalingClient): Mesh {
+    const mesh = new Mesh({
+      localId: id,
+      iceServers,
+      localTracks: this.#media?.tracks ?? { audio: null, video: null, screen: null },
+      send: (to, data) => signaling.send(to, data),
+      createPeerConnection: this.#options.createPeerConnection,
+    });
+    this.#subscriptions.add(
+      mesh.on('peer-change', () => this.emit('change', undefined)),
+      mesh.on('peer-open', (peer) => peer.message({ type: 'state', ...this.#localState() })),
+      mesh.on('peer-message', ({ peer, message }) => {
+        if (message.type === 'state') this.#remoteStateChanged(peer.id, message);
+        else if (message.type === 'chat') this.#received(peer.id, message);
+        else this.emit('data', { from: peer.id, payload: message.payload });
+      }),
+      mesh.on('error', (error) => this.emit('error', error)),
+    );
+    return mesh;
+  }
+
   /**
    * The relay gave our membership back after a dropped connection: same id, every peer connection kept.
    * Events missed meanwhile follow; the peer list catches up with anything they cannot tell.
@@ -197,7 +315,7 @@ export class Call extends Emitter<CallEvents> {
   #addRemote(id: string, name: string, initiator: boolean): void {
     // A peer-joined replayed after a resume may name someone the peer list already brought.
     if (this.#remotes.has(id)) return;
-    this.#remotes.set(id, name);
+    this.#remotes.set(id, { name, state: null });
     this.#mesh?.add(id, initiator);
     this.emit('peer-joined', { id, name });
   }
@@ -206,6 +324,103 @@ export class Call extends Emitter<CallEvents> {
     if (!this.#remotes.delete(id)) return;
     this.#mesh?.remove(id);
     this.emit('peer-left', { id, reason });
+  }
+
+  #remoteStateChanged(id: string, state: PeerState): void {
+    const remote = this.#remotes.get(id);
+    if (!remote) return;
+    remote.state = state;
+    if (state.name) remote.name = state.name;
+    this.emit('participant-change', this.#describeRemote(id, remote.name, state));
+    this.emit('change', undefined);
+  }
+
+  #received(from: string, message: ChatMessage): void {
+    const name = this.#remotes.get(from)?.name ?? '';
+    if (this.#messages.some((entry) => entry.from === from && entry.id === message.id)) return;
+    this.#addMessage({ id: message.id, text: message.text, at: message.at, from, name, local: false });
+  }
+
+  #addMessage(entry: ChatEntry): void {
+    this.#messages = [...this.#messages, entry].slice(-CHAT_HISTORY);
+    this.emit('message', entry);
+    this.emit('change', undefined);
+  }
+
+  /** Tells every peer our state, and the page that it changed. */
+  #announce(): void {
+    this.#mesh?.message({ type: 'state', ...this.#localState() });
+    const self = this.#self();
+    if (self) this.emit('participant-change', self);
+    this.emit('change', undefined);
+  }
+
+  #localState(): PeerState {
+    const media = this.#media;
+    return {
+      name: this.#options.name ?? '',
+      audio: media?.microphoneOn ?? false,
+      video: media?.cameraOn ?? false,
+      screen: media?.screenOn ?? false,
+      hand: this.#hand,
+    };
+  }
+
+  #self(): Participant | null {
+    if (!ACTIVE_STATES.includes(this.#state) && !this.#media) return null;
+    const id = this.#localId ?? 'local';
+    const { name, audio, video, hand } = this.#localState();
+    const media = this.#media;
+    return {
+      id,
+      name,
+      local: true,
+      stream: media?.stream ?? null,
+      screen: media?.screen ?? null,
+      audio,
+      video,
+      hand,
+      speaking: this.#speaker.speaking.includes(id),
+    };
+  }
+
+  #describeRemote(id: string, name: string, state: PeerState | null): Participant {
+    const peer = this.#mesh?.get(id);
+    const stream = peer?.stream ?? null;
+    const flowing = (kind: MediaKind) => !!stream?.getTracks().some((t) => t.kind === kind && isFlowing(t));
+    const screen = peer?.screen?.getTracks().some(isFlowing) ? peer.screen : null;
+    return {
+      id,
+      name,
+      local: false,
+      stream,
+      screen: state?.screen === false ? null : screen,
+      // What they say counts when they say it is off; what arrives counts when they say it is on.
+      audio: state?.audio !== false && flowing('audio'),
+      video: state?.video !== false && flowing('video'),
+      hand: state?.hand ?? false,
+      speaking: this.#speaker.speaking.includes(id),
+      connectionState: peer?.connectionState,
+    };
+  }
+
+  #startSpeakerDetection(): void {
+    clearInterval(this.#speakerTimer);
+    const generation = this.#generation;
+    this.#speakerTimer = setInterval(async () => {
+      const peers = this.#mesh?.peers ?? [];
+      if (peers.length === 0 || !this.#localId) return;
+      const samples = await Promise.all(peers.map(async (peer: Peer) => [peer.id, await peer.audioLevels()] as const));
+      if (generation !== this.#generation) return;
+      const levels = new Map(samples.map(([id, { remote }]) => [id, remote]));
+      levels.set(this.#localId, Math.max(...samples.map(([, { local }]) => local)));
+      const next = nextSpeaker(this.#speaker, levels, performance.now());
+      const changed = next.active !== this.#speaker.active;
+      const speakingChanged = next.speaking.join() !== this.#speaker.speaking.join();
+      this.#speaker = next;
+      if (changed) this.emit('active-speaker', { id: next.active });
+      if (changed || speakingChanged) this.emit('change', undefined);
+    }, SPEAKER_SAMPLE_MS);
   }
 
   /** Closes every peer connection; with a reason, reports each remote participant as gone. */
@@ -217,27 +432,29 @@ export class Call extends Emitter<CallEvents> {
     if (reason) for (const id of ids) this.emit('peer-left', { id, reason });
   }
 
-  #describe(id: string, name: string, local: boolean, stream: MediaStream | null): Participant {
-    const live = (kind: MediaKind) => !!stream?.getTracks().some((t) => t.kind === kind && isFlowing(t));
-    return { id, name, local, stream, audio: live('audio'), video: live('video') };
-  }
-
   #fail(error: RtcError): void {
-    this.#teardown();
+    this.#teardown(false);
     this.#error = error;
     this.#setState('error');
     this.emit('error', error);
   }
 
-  #teardown(): void {
+  /** Drops the relay connection and the peers; the camera too unless `keepMedia` (a preview about to join). */
+  #teardown(keepMedia: boolean): void {
     this.#generation++;
+    clearInterval(this.#speakerTimer);
+    this.#speaker = NO_SPEAKER;
     this.#subscriptions.drain();
     this.#signaling?.close();
     this.#signaling = null;
     this.#closeMesh();
-    for (const track of this.#localStream?.getTracks() ?? []) track.stop();
-    this.#localStream = null;
     this.#localId = null;
+    this.#messages = [];
+    this.#hand = false;
+    if (keepMedia) return;
+    this.#mediaSubscriptions.drain();
+    this.#media?.stop();
+    this.#media = null;
   }
 
   #setState(state: CallState): void {
@@ -250,14 +467,4 @@ export class Call extends Emitter<CallEvents> {
 
 function isFlowing(track: MediaStreamTrack): boolean {
   return track.readyState === 'live' && !track.muted;
-}
-
-function missingDevices(missing: MediaKind[]): RtcError {
-  const message =
-    missing.length === 2
-      ? 'No camera or microphone was found: you joined listen-only.'
-      : missing[0] === 'video'
-        ? 'No camera was found: you joined with audio only.'
-        : 'No microphone was found: you joined with video only.';
-  return new RtcError('no-devices', message);
 }

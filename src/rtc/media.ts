@@ -4,11 +4,14 @@ import { RtcError } from './errors.ts';
 
 export type MediaKind = 'audio' | 'video';
 
-export interface LocalMedia {
+export interface AcquiredMedia {
   stream: MediaStream;
-  /** Kinds for which no device was found: the participant joins without them. */
+  /** Kinds asked for but without a device: the participant goes on without them. */
   missing: MediaKind[];
 }
+
+/** The kinds to open: `true` for the default device, or a deviceId to prefer. */
+export type MediaWish = Partial<Record<MediaKind, true | string>>;
 
 const CONSTRAINTS: Record<MediaKind, MediaTrackConstraints> = {
   audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
@@ -30,20 +33,42 @@ export function environmentProblem(): RtcError | null {
 }
 
 /**
- * Gets the local stream. Throws RtcError `permission-denied` or `device-in-use`; a missing device is not an
- * error here but is listed in `missing`.
+ * Opens what `wish` asks for, falling back to what exists. Throws RtcError `permission-denied` or
+ * `device-in-use`; a missing device is not an error here but is listed in `missing`.
  */
-export async function getLocalMedia(devices: MediaDevices = navigator.mediaDevices): Promise<LocalMedia> {
-  const present = await presentKinds(devices);
+export async function getLocalMedia(
+  wish: MediaWish = { audio: true, video: true },
+  devices: MediaDevices = navigator.mediaDevices,
+): Promise<AcquiredMedia> {
+  const wanted = (['audio', 'video'] as const).filter((kind) => wish[kind]);
+  const present = (await presentKinds(devices)).filter((kind) => wanted.includes(kind));
   for (const kinds of attempts(present)) {
     try {
-      const stream = await devices.getUserMedia(constraintsFor(kinds));
-      return { stream, missing: (['audio', 'video'] as const).filter((kind) => !kinds.includes(kind)) };
+      const stream = await devices.getUserMedia(constraintsFor(kinds, wish));
+      return { stream, missing: wanted.filter((kind) => !kinds.includes(kind)) };
     } catch (error) {
       if (!isMissingDevice(error)) throw mediaError(error);
     }
   }
-  return { stream: new MediaStream(), missing: ['audio', 'video'] };
+  return { stream: new MediaStream(), missing: wanted };
+}
+
+/** One device to choose from: what `enumerateDevices()` reports, reduced to what a picker shows. */
+export interface DeviceOption {
+  deviceId: string;
+  /** Empty until the page has been granted access to the devices of this kind. */
+  label: string;
+}
+
+export type DeviceLists = Record<'audioinput' | 'videoinput' | 'audiooutput', DeviceOption[]>;
+
+/** The cameras, microphones and speakers the browser lists (labels appear once camera access is granted). */
+export async function listDevices(devices: MediaDevices = navigator.mediaDevices): Promise<DeviceLists> {
+  const lists: DeviceLists = { audioinput: [], videoinput: [], audiooutput: [] };
+  for (const { kind, deviceId, label } of await devices.enumerateDevices().catch(() => [])) {
+    if (deviceId && !lists[kind].some((device) => device.deviceId === deviceId)) lists[kind].push({ deviceId, label });
+  }
+  return lists;
 }
 
 /** Maps a getUserMedia rejection (https://w3c.github.io/mediacapture-main/#dom-mediadevices-getusermedia) to an RtcError. */
@@ -84,11 +109,14 @@ async function presentKinds(devices: MediaDevices): Promise<MediaKind[]> {
   return kinds;
 }
 
-function constraintsFor(kinds: MediaKind[]): MediaStreamConstraints {
-  return {
-    audio: kinds.includes('audio') && CONSTRAINTS.audio,
-    video: kinds.includes('video') && CONSTRAINTS.video,
+function constraintsFor(kinds: MediaKind[], wish: MediaWish): MediaStreamConstraints {
+  const constraints = (kind: MediaKind): MediaTrackConstraints | false => {
+    if (!kinds.includes(kind)) return false;
+    const device = wish[kind];
+    // `ideal`, not `exact`: a device that went away since it was chosen falls back to another.
+    return typeof device === 'string' ? { ...CONSTRAINTS[kind], deviceId: { ideal: device } } : CONSTRAINTS[kind];
   };
+  return { audio: constraints('audio'), video: constraints('video') };
 }
 
 function isMissingDevice(error: unknown): boolean {

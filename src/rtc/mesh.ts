@@ -1,13 +1,15 @@
-// The peers of one room, keyed by remote id: creates them, routes each signal to its peer, and closes them.
+// The peers of one room, keyed by remote id: creates them, routes each signal and data-channel message,
+// hands every peer the tracks we send, and closes them.
 import type { JsonObject } from '../protocol.ts';
 import { Emitter, Subscriptions } from './emitter.ts';
 import type { RtcError } from './errors.ts';
-import { Peer, type PeerConnectionFactory } from './peer.ts';
+import type { PeerMessage } from './peer-messages.ts';
+import { Peer, type LocalTracks, type PeerConnectionFactory } from './peer.ts';
 
 export interface MeshOptions {
   localId: string;
   iceServers: RTCIceServer[];
-  localStream: MediaStream | null;
+  localTracks: LocalTracks;
   send(to: string, data: JsonObject): void;
   createPeerConnection?: PeerConnectionFactory;
 }
@@ -15,6 +17,9 @@ export interface MeshOptions {
 export interface MeshEvents {
   /** A peer's remote media or connection state changed. */
   'peer-change': Peer;
+  /** A peer's data channel opened. */
+  'peer-open': Peer;
+  'peer-message': { peer: Peer; message: PeerMessage };
   error: RtcError;
 }
 
@@ -24,19 +29,23 @@ export class Mesh extends Emitter<MeshEvents> {
 
   constructor(options: MeshOptions) {
     super();
-    this.#options = options;
+    this.#options = { ...options, localTracks: { ...options.localTracks } };
+  }
+
+  get peers(): Peer[] {
+    return [...this.#peers.values()].map(({ peer }) => peer);
   }
 
   /** Connects to a remote participant; `initiator` when we joined after them and make the first offer. */
   add(remoteId: string, initiator: boolean): Peer {
     this.remove(remoteId);
-    const { localId, iceServers, localStream, send, createPeerConnection } = this.#options;
+    const { localId, iceServers, localTracks, send, createPeerConnection } = this.#options;
     const peer = new Peer({
       localId,
       remoteId,
       initiator,
       iceServers,
-      localStream,
+      localTracks,
       createPeerConnection,
       send: (data) => send(remoteId, data),
     });
@@ -44,6 +53,8 @@ export class Mesh extends Emitter<MeshEvents> {
     subscriptions.add(
       peer.on('stream', () => this.emit('peer-change', peer)),
       peer.on('connection-state', () => this.emit('peer-change', peer)),
+      peer.on('open', () => this.emit('peer-open', peer)),
+      peer.on('message', (message) => this.emit('peer-message', { peer, message })),
       peer.on('error', (error) => this.emit('error', error)),
     );
     this.#peers.set(remoteId, { peer, subscriptions });
@@ -57,6 +68,17 @@ export class Mesh extends Emitter<MeshEvents> {
   /** Passes a signal to the peer it came from; signals from unknown ids are dropped. */
   receive(from: string, data: JsonObject): void {
     this.get(from)?.receive(data);
+  }
+
+  /** Sends another track (or none) to every peer, and to those who join later. */
+  setTrack(kind: keyof LocalTracks, track: MediaStreamTrack | null): void {
+    this.#options.localTracks[kind] = track;
+    for (const peer of this.peers) peer.setTrack(kind, track);
+  }
+
+  /** Sends a data-channel message to one peer, or to all. */
+  message(message: PeerMessage, to?: string): void {
+    for (const peer of to === undefined ? this.peers : [this.get(to)]) peer?.message(message);
   }
 
   remove(remoteId: string): void {

@@ -1,14 +1,23 @@
 // One RTCPeerConnection to one remote participant, negotiated with perfect negotiation.
-// The side that joins later (the initiator) adds an audio and a video transceiver and offers; the other side
-// answers on the transceivers the offer created, so joining never races two offers. Later renegotiation
-// from either side goes through the same glare-safe path.
+// The side that joins later (the initiator) adds an audio and a video transceiver and a data channel, and
+// offers; the other side answers on what the offer created, so joining never races two offers. Later
+// changes (a screen share, a camera that comes back) go through replaceTrack where they can, and through the
+// same glare-safe negotiation where they must.
 import type { JsonObject } from '../protocol.ts';
 import { Emitter } from './emitter.ts';
 import { RtcError } from './errors.ts';
 import { isPolite, shouldIgnore } from './negotiation.ts';
+import { encodePeerMessage, parsePeerMessage, type PeerMessage } from './peer-messages.ts';
 import { encodeSignal, parseSignal, type SignalData } from './signal-data.ts';
 
 export type PeerConnectionFactory = (configuration: RTCConfiguration) => RTCPeerConnection;
+
+/** The tracks we send: microphone, camera and screen, each possibly absent. */
+export interface LocalTracks {
+  audio: MediaStreamTrack | null;
+  video: MediaStreamTrack | null;
+  screen: MediaStreamTrack | null;
+}
 
 export interface PeerOptions {
   localId: string;
@@ -16,31 +25,38 @@ export interface PeerOptions {
   /** True on the side that makes the first offer: the one that joined after the other. */
   initiator: boolean;
   iceServers: RTCIceServer[];
-  localStream: MediaStream | null;
+  localTracks: LocalTracks;
   send(data: JsonObject): void;
   createPeerConnection?: PeerConnectionFactory;
 }
 
 export interface PeerEvents {
-  /** The remote media changed: tracks came or went (a new MediaStream), or one was muted or unmuted. */
-  stream: MediaStream;
+  /** The remote media changed: tracks came or went (new MediaStreams), or one was muted or unmuted. */
+  stream: void;
+  /** The data channel opened: say who we are. */
+  open: void;
+  message: PeerMessage;
   'connection-state': RTCPeerConnectionState;
   error: RtcError;
 }
 
-const KINDS = ['audio', 'video'] as const;
+/** Messages kept while the data channel is still opening. */
+const OUTBOX_LIMIT = 64;
 
 export class Peer extends Emitter<PeerEvents> {
   readonly id: string;
   #pc: RTCPeerConnection;
   #polite: boolean;
   #send: (data: JsonObject) => void;
-  #localStream: MediaStream | null;
-  #localTracksAttached: boolean;
+  #localTracks: LocalTracks;
+  #answerSetUp: boolean;
+  #channel: RTCDataChannel | null = null;
+  #outbox: string[] = [];
   #ignoreOffer = false;
   #pendingCandidates: RTCIceCandidateInit[] = [];
   #work: Promise<void> = Promise.resolve();
   #stream = new MediaStream();
+  #screen: MediaStream | null = null;
   #closed = false;
 
   constructor(options: PeerOptions) {
@@ -49,26 +65,34 @@ export class Peer extends Emitter<PeerEvents> {
     this.id = options.remoteId;
     this.#polite = isPolite(options.localId, options.remoteId);
     this.#send = options.send;
-    this.#localStream = options.localStream;
-    this.#localTracksAttached = options.initiator;
+    this.#localTracks = { ...options.localTracks };
+    this.#answerSetUp = options.initiator;
 
     const pc = (this.#pc = create({ iceServers: options.iceServers }));
     pc.onnegotiationneeded = () => this.#serially(() => this.#offer());
     pc.onicecandidate = ({ candidate }) => {
       if (candidate) this.#signal({ candidate: candidate.toJSON() });
     };
-    pc.ontrack = ({ track }) => this.#addRemoteTrack(track);
+    pc.ontrack = ({ track, transceiver }) => this.#addRemoteTrack(track, transceiver);
     pc.onconnectionstatechange = () => this.#connectionStateChanged();
 
     if (options.initiator) {
-      const streams = this.#localStream ? [this.#localStream] : [];
-      for (const kind of KINDS) pc.addTransceiver(this.#localTrack(kind) ?? kind, { direction: 'sendrecv', streams });
+      for (const kind of ['audio', 'video'] as const) {
+        pc.addTransceiver(this.#localTracks[kind] ?? kind, { direction: 'sendrecv' });
+      }
+      this.#openChannel();
+      if (this.#localTracks.screen) this.#sendScreen(this.#localTracks.screen);
     }
   }
 
-  /** The remote participant's media; a new MediaStream whenever the set of tracks changes. */
+  /** The remote participant's microphone and camera; a new MediaStream whenever the set of tracks changes. */
   get stream(): MediaStream {
     return this.#stream;
+  }
+
+  /** The remote participant's screen share, while there is one. */
+  get screen(): MediaStream | null {
+    return this.#screen;
   }
 
   get connectionState(): RTCPeerConnectionState {
@@ -81,15 +105,45 @@ export class Peer extends Emitter<PeerEvents> {
     if (signal) this.#serially(() => this.#receive(signal));
   }
 
+  /** Sends a message over the data channel, once it is open. */
+  message(message: PeerMessage): void {
+    const encoded = encodePeerMessage(message);
+    if (this.#channel?.readyState === 'open') this.#channel.send(encoded);
+    else if (this.#outbox.length < OUTBOX_LIMIT) this.#outbox.push(encoded);
+  }
+
+  /** Sends another microphone, camera or screen track (or none) to this peer. */
+  setTrack(kind: keyof LocalTracks, track: MediaStreamTrack | null): void {
+    this.#localTracks[kind] = track;
+    if (!this.#answerSetUp) return; // the tracks go on the transceivers once the first offer has made them
+    this.#serially(async () => {
+      if (kind === 'screen') return this.#sendScreen(track);
+      await this.#mainTransceiver(kind)?.sender.replaceTrack(track);
+    });
+  }
+
+  /** Audio levels (0–1) from this connection's stats: the remote participant's, and our microphone's. */
+  async audioLevels(): Promise<{ remote: number; local: number }> {
+    const levels = { remote: 0, local: 0 };
+    if (this.#closed) return levels;
+    (await this.#pc.getStats()).forEach((report: { type: string; kind?: string; audioLevel?: number }) => {
+      if (report.kind !== 'audio' || report.audioLevel === undefined) return;
+      if (report.type === 'inbound-rtp') levels.remote = Math.max(levels.remote, report.audioLevel);
+      if (report.type === 'media-source') levels.local = Math.max(levels.local, report.audioLevel);
+    });
+    return levels;
+  }
+
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    this.#channel?.close();
     this.#pc.close();
     this.removeAllListeners();
   }
 
-  /** Negotiation and incoming signals run one at a time, in order, so no await interleaves with another. */
-  #serially(task: () => Promise<void>): void {
+  /** Negotiation, incoming signals and track changes run one at a time, in order, so no await interleaves. */
+  #serially(task: () => Promise<void> | void): void {
     this.#work = this.#work.then(async () => {
       if (this.#closed) return;
       try {
@@ -119,7 +173,7 @@ export class Peer extends Emitter<PeerEvents> {
     if (this.#ignoreOffer) return;
     await pc.setRemoteDescription(description);
     if (description.type === 'offer') {
-      await this.#attachLocalTracks();
+      await this.#setUpAnswer();
       await pc.setLocalDescription();
       this.#signal({ description: pc.localDescription!.toJSON() });
     }
@@ -135,40 +189,81 @@ export class Peer extends Emitter<PeerEvents> {
     }
   }
 
-  /** On the answering side, sends our tracks on the transceivers the first remote offer created. */
-  async #attachLocalTracks(): Promise<void> {
-    if (this.#localTracksAttached) return;
-    this.#localTracksAttached = true;
-    for (const kind of KINDS) {
-      const transceiver = this.#pc.getTransceivers().find((t) => t.receiver.track.kind === kind && !t.sender.track);
+  /**
+   * On the answering side, once the first offer has created the transceivers and the data channel's m-line:
+   * send our tracks on them and open our end of the (negotiated) channel, with no new negotiation.
+   */
+  async #setUpAnswer(): Promise<void> {
+    if (this.#answerSetUp) return;
+    this.#answerSetUp = true;
+    for (const kind of ['audio', 'video'] as const) {
+      const transceiver = this.#mainTransceiver(kind);
       if (!transceiver) continue;
       // sendrecv even without a track, so a camera that arrives later needs only replaceTrack.
       transceiver.direction = 'sendrecv';
-      const track = this.#localTrack(kind);
+      const track = this.#localTracks[kind];
       if (track) await transceiver.sender.replaceTrack(track);
     }
+    this.#openChannel();
+    if (this.#localTracks.screen) await this.#sendScreen(this.#localTracks.screen);
   }
 
-  #localTrack(kind: 'audio' | 'video'): MediaStreamTrack | undefined {
-    return this.#localStream?.getTracks().find((track) => track.kind === kind);
+  /**
+   * The first transceiver of a kind carries the microphone or the camera; any later video transceiver
+   * carries a screen share. Both ends create them in the same order, so both agree.
+   */
+  #mainTransceiver(kind: 'audio' | 'video'): RTCRtpTransceiver | undefined {
+    return this.#pc.getTransceivers().find((t) => t.receiver.track.kind === kind);
   }
 
-  #addRemoteTrack(track: MediaStreamTrack): void {
-    this.#updateStream([...this.#stream.getTracks().filter((t) => t !== track), track]);
-    track.addEventListener('ended', () => this.#updateStream(this.#stream.getTracks().filter((t) => t !== track)), {
-      once: true,
-    });
+  #isScreen(transceiver: RTCRtpTransceiver): boolean {
+    return transceiver.receiver.track.kind === 'video' && transceiver !== this.#mainTransceiver('video');
+  }
+
+  /** Sends the screen on our screen transceiver (made on first use, reused after), or stops sending it. */
+  async #sendScreen(track: MediaStreamTrack | null): Promise<void> {
+    const mine = this.#pc.getTransceivers().find((t) => this.#isScreen(t) && t.direction !== 'recvonly');
+    if (track && !mine) {
+      this.#pc.addTransceiver(track, { direction: 'sendonly' });
+      return;
+    }
+    if (!mine) return;
+    await mine.sender.replaceTrack(track);
+    mine.direction = track ? 'sendonly' : 'inactive';
+  }
+
+  #openChannel(): void {
+    // Negotiated with the same id on both ends: no datachannel event, no race over who creates it.
+    const channel = (this.#channel = this.#pc.createDataChannel('video-conference', { negotiated: true, id: 0 }));
+    channel.onopen = () => {
+      for (const encoded of this.#outbox.splice(0)) channel.send(encoded);
+      this.emit('open', undefined);
+    };
+    channel.onmessage = ({ data }) => {
+      const message = parsePeerMessage(data);
+      if (message) this.emit('message', message);
+    };
+  }
+
+  #addRemoteTrack(track: MediaStreamTrack, transceiver: RTCRtpTransceiver): void {
+    const screen = this.#isScreen(transceiver);
+    const remove = () => this.#updateMedia(track, screen, false);
+    this.#updateMedia(track, screen, true);
+    track.addEventListener('ended', remove, { once: true });
     // A remote track is muted while no media arrives for it: before the first frame, or when the other
-    // end has no camera or stops sending.
-    const changed = () => this.#closed || this.emit('stream', this.#stream);
+    // end has no camera, turned it off or stopped sharing.
+    const changed = () => this.#closed || this.emit('stream', undefined);
     track.addEventListener('mute', changed);
     track.addEventListener('unmute', changed);
   }
 
-  #updateStream(tracks: MediaStreamTrack[]): void {
+  #updateMedia(track: MediaStreamTrack, screen: boolean, present: boolean): void {
     if (this.#closed) return;
-    this.#stream = new MediaStream(tracks);
-    this.emit('stream', this.#stream);
+    const current = screen ? (this.#screen?.getTracks() ?? []) : this.#stream.getTracks();
+    const tracks = [...current.filter((t) => t !== track), ...(present ? [track] : [])];
+    if (screen) this.#screen = tracks.length ? new MediaStream(tracks) : null;
+    else this.#stream = new MediaStream(tracks);
+    this.emit('stream', undefined);
   }
 
   #connectionStateChanged(): void {

@@ -44,34 +44,35 @@ describe('errors', () => {
     for (const undo of restore.splice(0)) undo();
   });
 
-  it('permission-denied: an error state with a way to try again, and the room never sees the participant', async () => {
+  it('permission-denied: joins listen-only, sees the others, shows a retry that sends video once allowed', async () => {
     const room = uniqueRoom();
-    const other = await element(room, 'Brian');
-    await waitFor(() => other.state === 'joined', 'Brian joined');
-    let peerJoined = false;
-    other.addEventListener('vc-peer-joined', () => (peerJoined = true));
+    const brian = await element(room, 'Brian');
+    await waitFor(() => brian.state === 'joined', 'Brian joined');
 
-    restore.push(
-      replace(navigator.mediaDevices, 'getUserMedia', () =>
-        Promise.reject(new DOMException('Permission denied', 'NotAllowedError')),
-      ),
+    const undo = replace(navigator.mediaDevices, 'getUserMedia', () =>
+      Promise.reject(new DOMException('Permission denied', 'NotAllowedError')),
     );
-    const { el: denied, error } = await mountForError(restore, { room, name: 'Ada' });
+    restore.push(undo);
+    const { el: ada, error } = await mountForError(restore, { room, name: 'Ada' });
 
     expect((await error).code).to.equal('permission-denied');
-    expect(denied.state).to.equal('error');
-    await denied.updateComplete;
-    expect(statusOf(denied).dataset.code).to.equal('permission-denied');
-    expect(statusOf(denied).getAttribute('role')).to.equal('alert');
-    expect(statusOf(denied).textContent).to.contain('blocked');
-    expect(statusOf(denied).querySelector('[part=action]')!.textContent).to.contain('Try again');
+    await waitFor(() => ada.state === 'joined', 'Ada joined listen-only');
+    await waitFor(() => remoteTiles(ada).length === 1, 'Ada sees Brian');
+    await waitForDecodedVideo(remoteTiles(ada)[0]!);
+    await waitFor(() => ada.shadowRoot!.querySelector('[part=notice]'), 'a notice');
+    const notice = ada.shadowRoot!.querySelector<HTMLElement>('[part=notice]')!;
+    expect(notice.dataset.code).to.equal('permission-denied');
+    const retry = notice.querySelector<HTMLButtonElement>('[part=action]')!;
+    expect(retry.textContent!.trim()).to.equal('Retry camera and microphone');
+    await waitFor(() => remoteTiles(brian)[0]?.shadowRoot!.querySelector('[part=avatar]'), 'Brian sees an avatar');
 
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(peerJoined).to.equal(false);
-    expect(other.state).to.equal('joined');
+    undo(); // the person allows access in the browser, then retries
+    retry.click();
+    await waitFor(() => ada.participants[0]!.video, 'Ada sends video');
+    await waitForDecodedVideo(remoteTiles(brian)[0]!);
   });
 
-  it('device-in-use: a camera held by another application', async () => {
+  it('device-in-use: a camera held by another application joins listen-only with that code', async () => {
     restore.push(
       replace(navigator.mediaDevices, 'getUserMedia', () =>
         Promise.reject(new DOMException('Could not start video source', 'NotReadableError')),
@@ -79,7 +80,9 @@ describe('errors', () => {
     );
     const { el, error } = await mountForError(restore);
     expect((await error).code).to.equal('device-in-use');
-    expect(el.state).to.equal('error');
+    await waitFor(() => el.state === 'joined', 'joined listen-only');
+    await waitFor(() => el.shadowRoot!.querySelector('[part=notice]'), 'a notice');
+    expect(el.shadowRoot!.querySelector<HTMLElement>('[part=notice]')!.dataset.code).to.equal('device-in-use');
   });
 
   it('no-devices: joins listen-only with a notice, sees the others, and they see an avatar tile', async () => {

@@ -23,7 +23,7 @@ describe('<video-player>', () => {
     const video = videoOf(tile);
     expect(video.srcObject).to.equal(stream);
     expect(video.hasAttribute('playsinline')).to.equal(true);
-    expect(tile.shadowRoot!.querySelector('[part=label]')!.textContent).to.equal('Ada');
+    expect(tile.shadowRoot!.querySelector('[part=label]')!.textContent!.trim()).to.equal('Ada');
     expect(tile.shadowRoot!.querySelector('[part=avatar]')).to.equal(null);
     await waitForDecodedVideo(tile);
   });

@@ -32,7 +32,7 @@ describe('browser-imposed failures', { timeout: 120_000 }, () => {
     await page.close();
   });
 
-  it('permission-denied: camera and microphone blocked in the site settings', async () => {
+  it('permission-denied: camera and microphone blocked in the site settings; the call goes on listen-only', async () => {
     // --use-fake-ui-for-media-stream grants every request whatever the settings say, so this browser runs without it.
     const strict = await launchChromium([], { fakeUi: false });
     try {
@@ -42,9 +42,11 @@ describe('browser-imposed failures', { timeout: 120_000 }, () => {
         await cdp.send('Browser.setPermission', { origin, permission: { name }, setting: 'denied' });
       }
       const { page, errors } = await openPage(strict, `${relay.url}?room=denied`);
-      const view = await waitForView(page, (v) => v.state === 'error');
-      assert.equal(view.status?.code, 'permission-denied');
-      assert.match(view.status!.text, /blocked/);
+      // The call goes on listen-only, with a notice that offers to ask again.
+      const view = await waitForView(page, (v) => v.state === 'joined' && v.notice !== null);
+      assert.equal(view.notice?.code, 'permission-denied');
+      assert.match(view.notice!.text, /blocked/);
+      assert.match(view.notice!.text, /Retry camera and microphone/);
       assert.deepEqual(errors, []);
     } finally {
       await strict.close();

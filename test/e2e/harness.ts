@@ -49,6 +49,7 @@ export async function openPage(browser: Browser, url: string): Promise<{ page: P
 export interface CallView {
   state: string;
   status: { code?: string; text: string } | null;
+  notice: { code?: string; text: string } | null;
   remote: Array<{ id: string; name: string; width: number; time: number }>;
 }
 
@@ -58,6 +59,7 @@ export function viewOf(page: Page): Promise<CallView> {
     const element = document.querySelector('video-conference') as (HTMLElement & { state: string }) | null;
     const root = element?.shadowRoot;
     const status = root?.querySelector<HTMLElement>('[part=status]');
+    const notice = root?.querySelector<HTMLElement>('[part=notice]');
     const remote = [...(root?.querySelectorAll<HTMLElement & { name: string }>('video-player') ?? [])]
       .filter((tile) => tile.getAttribute('peer-id') !== 'local')
       .map((tile) => {
@@ -67,6 +69,7 @@ export function viewOf(page: Page): Promise<CallView> {
     return {
       state: element?.state ?? 'missing',
       status: status ? { code: status.dataset.code, text: status.textContent!.trim() } : null,
+      notice: notice ? { code: notice.dataset.code, text: notice.textContent!.trim() } : null,
       remote,
     };
   });

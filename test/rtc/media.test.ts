@@ -37,14 +37,14 @@ describe('getLocalMedia', () => {
 
   it('asks only for the kinds of device that exist', async () => {
     const { stub, requests } = devices(['audioinput'], async () => new MediaStream());
-    expect((await getLocalMedia(stub)).missing).to.deep.equal(['video']);
+    expect((await getLocalMedia(undefined, stub)).missing).to.deep.equal(['video']);
     expect(requests).to.have.length(1);
     expect(requests[0]!.video).to.equal(false);
   });
 
   it('joins listen-only without asking when there are no devices', async () => {
     const { stub, requests } = devices([], async () => new MediaStream());
-    const media = await getLocalMedia(stub);
+    const media = await getLocalMedia(undefined, stub);
     expect(media.missing).to.deep.equal(['audio', 'video']);
     expect(media.stream.getTracks()).to.have.length(0);
     expect(requests).to.have.length(0);
@@ -54,18 +54,18 @@ describe('getLocalMedia', () => {
     const { stub, requests } = devices(['audioinput', 'videoinput'], async (constraints) =>
       constraints.video ? Promise.reject(new DOMException('gone', 'NotFoundError')) : new MediaStream(),
     );
-    expect((await getLocalMedia(stub)).missing).to.deep.equal(['video']);
+    expect((await getLocalMedia(undefined, stub)).missing).to.deep.equal(['video']);
     expect(requests).to.have.length(2);
   });
 
   it('maps refusals to stable codes', async () => {
-    expect(await codeOf(getLocalMedia(devices(['videoinput'], fail('NotAllowedError')).stub))).to.equal(
+    expect(await codeOf(getLocalMedia(undefined, devices(['videoinput'], fail('NotAllowedError')).stub))).to.equal(
       'permission-denied',
     );
-    expect(await codeOf(getLocalMedia(devices(['videoinput'], fail('SecurityError')).stub))).to.equal(
+    expect(await codeOf(getLocalMedia(undefined, devices(['videoinput'], fail('SecurityError')).stub))).to.equal(
       'permission-denied',
     );
-    expect(await codeOf(getLocalMedia(devices(['videoinput'], fail('NotReadableError')).stub))).to.equal(
+    expect(await codeOf(getLocalMedia(undefined, devices(['videoinput'], fail('NotReadableError')).stub))).to.equal(
       'device-in-use',
     );
   });

@@ -2,36 +2,47 @@
 // RTCPeerConnections that connect and carry audio and video, including when both offer at once (glare).
 import { expect } from '@open-wc/testing';
 import type { JsonObject } from '../../src/protocol.ts';
-import { Peer } from '../../src/rtc/peer.ts';
+import { Peer, type LocalTracks } from '../../src/rtc/peer.ts';
+import type { PeerMessage } from '../../src/rtc/peer-messages.ts';
 import { waitFor } from '../support/browser.ts';
 
 interface Pair {
   a: Peer;
   b: Peer;
+  /** Every signal each end sent. */
+  sent: { a: JsonObject[]; b: JsonObject[] };
   close(): void;
 }
 
 /** Connects two peers; messages are delivered asynchronously and in order, like the relay does. */
 function pair(initiators: { a: boolean; b: boolean }, streams: { a: MediaStream | null; b: MediaStream | null }): Pair {
-  const deliver = (to: () => Peer) => (data: JsonObject) => setTimeout(() => to().receive(data), 0);
+  const sent: Pair['sent'] = { a: [], b: [] };
+  const deliver = (to: () => Peer, log: JsonObject[]) => (data: JsonObject) => {
+    log.push(data);
+    setTimeout(() => to().receive(data), 0);
+  };
   const common = { iceServers: [] };
   const a: Peer = new Peer({
     ...common,
     localId: 'A'.repeat(22),
     remoteId: 'B'.repeat(22),
     initiator: initiators.a,
-    localStream: streams.a,
-    send: deliver(() => b),
+    localTracks: tracksOf(streams.a),
+    send: deliver(() => b, sent.a),
   });
   const b: Peer = new Peer({
     ...common,
     localId: 'B'.repeat(22),
     remoteId: 'A'.repeat(22),
     initiator: initiators.b,
-    localStream: streams.b,
-    send: deliver(() => a),
+    localTracks: tracksOf(streams.b),
+    send: deliver(() => a, sent.b),
   });
-  return { a, b, close: () => (a.close(), b.close()) };
+  return { a, b, sent, close: () => (a.close(), b.close()) };
+}
+
+function tracksOf(stream: MediaStream | null): LocalTracks {
+  return { audio: stream?.getAudioTracks()[0] ?? null, video: stream?.getVideoTracks()[0] ?? null, screen: null };
 }
 
 const kinds = (peer: Peer) =>
@@ -63,15 +74,20 @@ describe('Peer', () => {
     expect(kinds(p.b)).to.deep.equal(['audio', 'video']);
   });
 
-  it('resolves glare when both ends offer at once', async () => {
-    const p = pair({ a: true, b: true }, { a: await camera(), b: await camera() });
+  it('resolves glare when both ends renegotiate at once (both start sharing a screen)', async () => {
+    const p = pair({ a: true, b: false }, { a: await camera(), b: await camera() });
     pairs.push(p);
     const errors: unknown[] = [];
     p.a.on('error', (error) => errors.push(error));
     p.b.on('error', (error) => errors.push(error));
     await waitFor(() => p.a.connectionState === 'connected' && p.b.connectionState === 'connected', 'connected');
-    await waitFor(() => kinds(p.a).length >= 2 && kinds(p.b).length >= 2, 'remote tracks');
+    const [screenA, screenB] = [(await camera()).getVideoTracks()[0]!, (await camera()).getVideoTracks()[0]!];
+    p.a.setTrack('screen', screenA);
+    p.b.setTrack('screen', screenB);
+    const sharing = (peer: Peer) => peer.screen?.getVideoTracks().some((track) => !track.muted);
+    await waitFor(() => sharing(p.a) && sharing(p.b), 'each sees the other share');
     expect(errors).to.deep.equal([]);
+    expect(kinds(p.a)).to.deep.equal(['audio', 'video']);
   });
 
   it('receives from a participant who sends nothing, and sends to them', async () => {
@@ -92,5 +108,56 @@ describe('Peer', () => {
     p.b.receive({ description: { type: 'offer' } });
     await waitFor(() => p.b.connectionState === 'connected', 'connected');
     expect(errors).to.deep.equal([]);
+  });
+
+  it('carries data-channel messages both ways, including those sent before the channel opened', async () => {
+    const p = pair({ a: true, b: false }, { a: await camera(), b: await camera() });
+    pairs.push(p);
+    const atA: PeerMessage[] = [];
+    const atB: PeerMessage[] = [];
+    p.a.on('message', (message) => atA.push(message));
+    p.b.on('message', (message) => atB.push(message));
+    p.a.message({ type: 'data', payload: { early: true } });
+    p.b.message({ type: 'data', payload: 'early too' });
+    await waitFor(() => atA.length === 1 && atB.length === 1, 'early messages');
+    p.a.message({ type: 'chat', id: '1', text: 'hello', at: 1 });
+    await waitFor(() => atB.length === 2, 'chat');
+    expect(atB).to.deep.equal([
+      { type: 'data', payload: { early: true } },
+      { type: 'chat', id: '1', text: 'hello', at: 1 },
+    ]);
+    expect(atA).to.deep.equal([{ type: 'data', payload: 'early too' }]);
+  });
+
+  it('swaps the camera track in place: no new offer, and the other end keeps its track', async () => {
+    const p = pair({ a: true, b: false }, { a: await camera(), b: await camera() });
+    pairs.push(p);
+    await waitFor(() => p.b.stream.getVideoTracks().some((track) => !track.muted), 'video at b');
+    const receiving = p.b.stream.getVideoTracks()[0];
+    const descriptionsBefore = p.sent.a.filter((data) => 'description' in data).length;
+    const other = (await camera()).getVideoTracks()[0]!;
+    p.a.setTrack('video', other);
+    p.a.setTrack('video', null);
+    p.a.setTrack('video', other);
+    // A track swapped on the transceiver needs no negotiation: nothing new goes out.
+    await waitFor(() => !p.b.stream.getVideoTracks()[0]!.muted, 'video at b after the swap');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(p.sent.a.filter((data) => 'description' in data)).to.have.length(descriptionsBefore);
+    expect(p.b.stream.getVideoTracks()[0]).to.equal(receiving);
+    expect(p.a.connectionState).to.equal('connected');
+  });
+
+  it('sends a screen share as a separate track the other end sees as `screen`, and stops it', async () => {
+    const p = pair({ a: true, b: false }, { a: await camera(), b: await camera() });
+    pairs.push(p);
+    await waitFor(() => p.a.connectionState === 'connected', 'connected');
+    const screen = await camera(); // a fake camera stands in for a screen
+    p.b.setTrack('screen', screen.getVideoTracks()[0]!);
+    await waitFor(() => p.a.screen?.getVideoTracks().some((track) => !track.muted), 'screen at a');
+    expect(p.a.stream.getVideoTracks()).to.have.length(1);
+    p.b.setTrack('screen', null);
+    await waitFor(() => p.a.screen?.getVideoTracks().every((track) => track.muted), 'screen stopped at a');
+    p.b.setTrack('screen', screen.getVideoTracks()[0]!);
+    await waitFor(() => p.a.screen?.getVideoTracks().some((track) => !track.muted), 'screen again at a');
   });
 });

@@ -1,6 +1,6 @@
-// Bridges an rtc Call into its host element: joins when the host is connected with a room (and again when
-// the room, relay or password changes), leaves when it is removed, re-renders on every change, and re-fires
-// the call's events as vc-* DOM events.
+// Bridges an rtc Call into its host element: joins (or previews, for a pre-join screen) when the host is
+// connected with a room, joins again when the room, relay, password or token changes, leaves when the host
+// is removed or the page is closed, re-renders on every change, and re-fires the call's events as vc-* events.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Call, type CallOptions, type CallState, type Participant } from '../../rtc/call.ts';
 import { Subscriptions } from '../../rtc/emitter.ts';
@@ -13,6 +13,8 @@ const RELAY_OUTAGES: readonly ErrorCode[] = ['relay-unreachable', 'server-shutti
 export interface CallHost extends ReactiveControllerHost, HTMLElement {
   /** The call to make now, or null when there is nothing to join (no room). */
   callOptions(): CallOptions | null;
+  /** Show a pre-join screen: open the camera for a preview and wait for join(). */
+  readonly prejoin: boolean;
 }
 
 export class CallController implements ReactiveController {
@@ -27,6 +29,11 @@ export class CallController implements ReactiveController {
   constructor(host: CallHost) {
     this.#host = host;
     host.addController(this);
+  }
+
+  /** The current call, to act on (microphone, camera, chat…). */
+  get call(): Call | null {
+    return this.#call;
   }
 
   get state(): CallState {
@@ -51,22 +58,12 @@ export class CallController implements ReactiveController {
     return this.#call?.participants ?? [];
   }
 
-  get localStream(): MediaStream | null {
-    return this.#call?.localStream ?? null;
-  }
-
   hostConnected(): void {
     window.addEventListener('pagehide', this.#onPageHide);
     // Moving the element in the page disconnects and reconnects it at once: that is not a reason to leave.
     if (this.#pendingLeave) this.#pendingLeave = false;
-    else void this.join();
+    else void this.start();
   }
-
-  /**
-   * Closing the tab drops the connection without a goodbye, which the relay would hold open for a resume:
-   * leaving says goodbye, so the others see the tile go at once.
-   */
-  #onPageHide = (): void => this.leave();
 
   hostDisconnected(): void {
     window.removeEventListener('pagehide', this.#onPageHide);
@@ -80,14 +77,38 @@ export class CallController implements ReactiveController {
 
   hostUpdate(): void {
     const options = this.#host.callOptions();
-    if (this.#host.isConnected && options && keyOf(options) !== this.#callKey) void this.join();
+    if (this.#host.isConnected && options && keyOf(options) !== this.#callKey) void this.start();
   }
 
-  /** Joins with the host's current settings, leaving any call in progress first. */
+  /** A new call with the host's current settings: a preview when the host has a pre-join screen, else a join. */
+  async start(): Promise<void> {
+    const call = this.#replaceCall();
+    if (!call) return;
+    await (this.#host.prejoin ? call.preview() : call.join());
+  }
+
+  /** Joins: from the pre-join screen (keeping its camera), or anew. */
   async join(): Promise<void> {
+    const call = this.#call?.state === 'idle' ? this.#call : this.#replaceCall();
+    this.#notice = null;
+    await call?.join();
+  }
+
+  leave(): void {
+    this.#call?.leave();
+  }
+
+  /**
+   * Closing the tab drops the connection without a goodbye, which the relay would hold open for a resume:
+   * leaving says goodbye, so the others see the tile go at once.
+   */
+  #onPageHide = (): void => this.leave();
+
+  #replaceCall(): Call | null {
     const options = this.#host.callOptions();
-    if (!options) return;
-    this.#release();
+    if (!options) return null;
+    this.#call?.leave();
+    this.#subscriptions.drain();
     this.#callKey = keyOf(options);
     this.#notice = null;
     const call = (this.#call = new Call(options));
@@ -101,6 +122,19 @@ export class CallController implements ReactiveController {
       call.on('left', () => emit(host, 'vc-left', {})),
       call.on('peer-joined', (detail) => emit(host, 'vc-peer-joined', detail)),
       call.on('peer-left', (detail) => emit(host, 'vc-peer-left', detail)),
+      call.on('participant-change', ({ id, local, name, audio, video, screen, hand }) =>
+        emit(host, 'vc-participant-change', { id, local, name, audio, video, screen: screen !== null, hand }),
+      ),
+      call.on('message', (entry) => emit(host, 'vc-message', entry)),
+      call.on('data', (detail) => emit(host, 'vc-data', detail)),
+      call.on('active-speaker', (detail) => emit(host, 'vc-active-speaker', detail)),
+      call.on('device-lost', ({ kind }) =>
+        emit(host, 'vc-device-change', {
+          kind: kind === 'audio' ? 'audioinput' : 'videoinput',
+          deviceId: call.media?.deviceIds[kind === 'audio' ? 'audioinput' : 'videoinput'] ?? '',
+          lost: true,
+        }),
+      ),
       call.on('change', () => host.requestUpdate()),
       call.on('error', (error) => {
         const { code, message, peerId } = error;
@@ -111,18 +145,7 @@ export class CallController implements ReactiveController {
         emit(host, 'vc-error', peerId ? { code, message, peerId } : { code, message });
       }),
     );
-    await call.join();
-  }
-
-  leave(): void {
-    this.#call?.leave();
-  }
-
-  #release(): void {
-    this.#callKey = null;
-    this.#call?.leave();
-    this.#subscriptions.drain();
-    this.#call = null;
+    return call;
   }
 }
 

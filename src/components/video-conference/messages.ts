@@ -27,3 +27,29 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   'payload-too-large': 'A message was too large to send.',
   'server-shutting-down': 'The call server is restarting. Reconnecting…',
 };
+
+/** Labels of the widget's controls and panels. */
+export const LABELS = {
+  controls: 'Call controls',
+  microphone: 'Microphone',
+  camera: 'Camera',
+  screen: 'Share screen',
+  hand: 'Raise hand',
+  chat: 'Chat',
+  settings: 'Settings',
+  layoutSpotlight: 'Spotlight layout',
+  fullscreen: 'Full screen',
+  leave: 'Leave call',
+  join: 'Join',
+  joinAgain: 'Join again',
+  tryAgain: 'Try again',
+  retryMedia: 'Retry camera and microphone',
+  dismiss: 'Dismiss',
+  enableAudio: 'Click to enable audio',
+  you: 'You',
+  guest: 'Guest',
+  connecting: 'connecting…',
+  yourName: 'Your name',
+  prejoinTitle: 'Ready to join?',
+  unread: (count: number) => `${count} unread`,
+} as const;

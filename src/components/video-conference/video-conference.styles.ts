@@ -1,11 +1,14 @@
-// Styles of <video-conference>: a responsive grid of tiles with status and notice overlays.
+// Styles of <video-conference>: tiles (grid or spotlight) with side panels above a toolbar, and the
+// pre-join screen, status and notice overlays. From 320 px phones to large screens.
 import { css } from 'lit';
 
 export const styles = css`
   :host {
     --_gap: var(--video-conference-gap, 8px);
+    --_accent: var(--video-conference-accent, #3d7bfd);
     position: relative;
-    display: block;
+    display: flex;
+    flex-direction: column;
     aspect-ratio: 16 / 9;
     min-height: 240px;
     overflow: hidden;
@@ -17,19 +20,102 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
-  .grid {
-    position: absolute;
-    inset: 0;
+  :host(:fullscreen) {
+    border-radius: 0;
+  }
+  .body {
+    position: relative;
+    flex: 1;
+    display: flex;
+    min-height: 0;
+  }
+  .stage {
+    flex: 1;
+    min-width: 0;
     box-sizing: border-box;
     display: grid;
-    grid-template-columns: repeat(var(--columns, 1), minmax(0, 1fr));
-    grid-template-rows: repeat(var(--rows, 1), minmax(0, 1fr));
     gap: var(--_gap);
     padding: var(--_gap);
   }
-  .overlay {
+  .stage.grid {
+    grid-template-columns: repeat(var(--columns, 1), minmax(0, 1fr));
+    grid-template-rows: repeat(var(--rows, 1), minmax(0, 1fr));
+  }
+  .stage.spotlight {
+    grid-template-columns: repeat(var(--strip, 1), minmax(0, 1fr));
+    grid-template-rows: minmax(0, 1fr) minmax(3.5rem, 22%);
+  }
+  .stage.spotlight > .main {
+    order: -1;
+    grid-column: 1 / -1;
+  }
+  .panel {
+    flex: 0 0 min(20rem, 40%);
+    min-width: 0;
+    border-left: 1px solid rgb(255 255 255 / 12%);
+  }
+  @media (max-width: 640px) {
+    .panel {
+      position: absolute;
+      inset: 0;
+      z-index: 2;
+      border: 0;
+    }
+  }
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: 0.5rem;
+    padding: 0.5rem;
+  }
+  .control,
+  .prejoin button[type='submit'] {
+    position: relative;
+    display: grid;
+    place-items: center;
+    width: 2.75rem;
+    height: 2.75rem;
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+    background: rgb(255 255 255 / 12%);
+    color: inherit;
+    cursor: pointer;
+  }
+  .control[aria-pressed='true'] {
+    background: var(--_accent);
+  }
+  .control[part~='microphone-control'][aria-pressed='false'],
+  .control[part~='camera-control'][aria-pressed='false'] {
+    background: #5f2120;
+  }
+  .control.leave {
+    width: 3.5rem;
+    border-radius: 999px;
+    background: var(--video-conference-danger, #d93025);
+  }
+  .unread {
+    position: absolute;
+    top: -0.2rem;
+    right: -0.2rem;
+    min-width: 1.1rem;
+    padding: 0 0.25rem;
+    border-radius: 999px;
+    background: var(--video-conference-danger, #d93025);
+    font-size: 0.7rem;
+    line-height: 1.1rem;
+  }
+  button:focus-visible,
+  input:focus-visible {
+    outline: 2px solid #fff;
+    outline-offset: 2px;
+  }
+  .overlay,
+  .prejoin {
     position: absolute;
     inset: 0;
+    z-index: 3;
     display: grid;
     place-content: center;
     justify-items: center;
@@ -38,10 +124,60 @@ export const styles = css`
     text-align: center;
     background: rgb(15 17 20 / 85%);
   }
+  .prejoin {
+    overflow-y: auto;
+    background: var(--video-conference-background, #0f1114);
+  }
+  .prejoin h2 {
+    margin: 0;
+    font-size: 1.125rem;
+  }
+  .prejoin .preview {
+    width: min(24rem, 80vw);
+    aspect-ratio: 16 / 9;
+  }
+  .prejoin-toggles {
+    display: flex;
+    gap: 0.5rem;
+  }
+  .name-field {
+    display: grid;
+    gap: 0.25rem;
+    text-align: start;
+  }
+  .name-field input {
+    padding: 0.4rem 0.6rem;
+    border: 1px solid rgb(255 255 255 / 25%);
+    border-radius: 6px;
+    background: transparent;
+    color: inherit;
+    font: inherit;
+  }
+  .prejoin button[type='submit'],
+  .overlay button,
+  .notice button[part='action'],
+  .enable-audio {
+    width: auto;
+    height: auto;
+    padding: 0.4rem 1.25rem;
+    border: 0;
+    border-radius: 6px;
+    background: var(--_accent);
+    color: #fff;
+    font: inherit;
+    cursor: pointer;
+  }
+  .enable-audio {
+    position: absolute;
+    top: calc(var(--_gap) * 2);
+    right: calc(var(--_gap) * 2);
+    z-index: 2;
+  }
   .banner {
     position: absolute;
     top: calc(var(--_gap) * 2);
     left: 50%;
+    z-index: 2;
     translate: -50% 0;
     display: flex;
     align-items: center;
@@ -54,24 +190,15 @@ export const styles = css`
   }
   .banner.notice {
     top: auto;
-    bottom: calc(var(--_gap) * 2);
+    bottom: 4rem;
+    border-radius: 12px;
     background: var(--video-conference-notice-background, #5c3d00);
   }
-  button {
-    padding: 0.4rem 1rem;
-    border: 0;
-    border-radius: 6px;
-    background: var(--video-conference-accent, #3d7bfd);
-    color: #fff;
-    font: inherit;
-    cursor: pointer;
-  }
-  button:focus-visible {
-    outline: 2px solid #fff;
-    outline-offset: 2px;
-  }
-  .banner button {
+  .banner .dismiss {
     padding: 0.1rem 0.5rem;
+    border: 0;
     background: transparent;
+    color: inherit;
+    cursor: pointer;
   }
 `;

@@ -1,20 +1,33 @@
-// <video-conference>: the embeddable call. Renders a grid of <video-player> tiles and the call's state;
-// the CallController does the joining, leaving and event firing.
+// <video-conference>: the embeddable call. Renders the tiles (grid or spotlight), the toolbar, the chat and
+// settings panels, the pre-join screen and the call's state; the CallController does the joining and leaving
+// and fires the vc-* events, and every action is also a method here.
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { CallOptions, CallState, Participant } from '../../rtc/call.ts';
+import type { CallOptions, CallState, ChatEntry, Participant } from '../../rtc/call.ts';
+import { listDevices, type DeviceLists } from '../../rtc/media.ts';
+import '../chat/video-conference-chat.ts';
 import { CallController, type CallHost } from '../controllers/call-controller.ts';
 import { SizeController } from '../controllers/size-controller.ts';
+import { emit, type DeviceKind, type Layout } from '../events.ts';
+import '../settings/video-conference-settings.ts';
 import '../video-player/video-player.ts';
+import type { VideoPlayer } from '../video-player/video-player.ts';
+import { renderControls } from './controls.ts';
 import { gridLayout } from './grid-layout.ts';
-import { ERROR_MESSAGES, STATE_MESSAGES } from './messages.ts';
+import { ERROR_MESSAGES, LABELS, STATE_MESSAGES } from './messages.ts';
+import { renderPrejoin } from './prejoin.ts';
 import { newRoomId, roomFromFragment, roomUrl } from './room-id.ts';
+import { effectiveLayout, spotlightKey, tilesOf, type Tile } from './stage.ts';
 import { styles } from './video-conference.styles.ts';
 
 /** The relay that served this script: the bundle is loaded from https://relay.example.com/video-conference.js. */
 const BUNDLE_SERVER = new URL('./', import.meta.url).href;
+/** Where the pre-join screen remembers the name. */
+const NAME_KEY = 'video-conference-name';
+/** Notices that a retry of the camera and microphone may fix. */
+const MEDIA_PROBLEMS = ['permission-denied', 'device-in-use', 'no-devices'];
 
 /**
  * @summary A video call in one tag: joins `room` through the relay and shows everyone in a responsive grid.
@@ -25,17 +38,32 @@ const BUNDLE_SERVER = new URL('./', import.meta.url).href;
  * @fires vc-left - Left the room.
  * @fires vc-peer-joined - Someone is in the room: fired for each one already there on join, then for each newcomer. Detail: `{ id, name }`.
  * @fires vc-peer-left - Someone left. Detail: `{ id, reason }`.
+ * @fires vc-participant-change - Someone's (or your) name, microphone, camera, screen or hand changed. Detail: `{ id, local, name, audio, video, screen, hand }`.
+ * @fires vc-message - A chat message, yours included. Detail: `{ id, from, name, text, at, local }`.
+ * @fires vc-data - Data another participant's page sent with `send()`. Detail: `{ from, payload }`.
+ * @fires vc-active-speaker - The active speaker changed. Detail: `{ id }`.
+ * @fires vc-device-change - A device was chosen or replaced an unplugged one. Detail: `{ kind, deviceId, lost }`.
+ * @fires vc-audio-blocked - The browser blocked sound until the person clicks; the widget shows a button for it.
+ * @fires vc-layout-change - Layout or pinned tile changed. Detail: `{ layout, pinned }`.
  * @fires vc-error - Something went wrong. Detail: `{ code, message, peerId? }`.
  *
- * @csspart grid - The grid holding the tiles.
- * @csspart tile - Each participant's `<video-player>`.
+ * @csspart grid - The area holding the tiles.
+ * @csspart tile - Each `<video-player>`.
  * @csspart video - The `<video>` in each tile.
  * @csspart label - The name on each tile.
  * @csspart avatar - The initial shown when a participant has no video.
- * @csspart unmute - The "enable sound" button shown when the browser blocked sound.
+ * @csspart badge - A tile's status badge ("connecting…").
+ * @csspart tile-actions - A tile's pin and picture-in-picture buttons.
+ * @csspart controls - The toolbar.
+ * @csspart control - Each toolbar button (also `microphone-control`, `camera-control`, `screen-control`, `hand-control`, `chat-control`, `settings-control`, `layout-control`, `fullscreen-control`, `leave-control`).
+ * @csspart unread - The unread-message count on the chat button.
+ * @csspart chat - The chat panel.
+ * @csspart settings - The settings panel.
+ * @csspart prejoin - The pre-join screen.
+ * @csspart enable-audio - The button shown when the browser blocked sound.
  * @csspart status - The overlay or banner describing the call's state.
  * @csspart notice - The banner for problems that do not stop the call.
- * @csspart action - The button in the status overlay (try again, join again).
+ * @csspart action - A button in the status overlay or the notice (try again, join again, retry).
  *
  * @cssprop --video-conference-gap - Space around and between tiles. Default `8px`.
  * @cssprop --video-conference-background - Background. Default `#0f1114`.
@@ -43,6 +71,7 @@ const BUNDLE_SERVER = new URL('./', import.meta.url).href;
  * @cssprop --video-conference-radius - Corner radius. Default `12px`.
  * @cssprop --video-conference-font - Font family. Default `system-ui, sans-serif`.
  * @cssprop --video-conference-accent - Button colour. Default `#3d7bfd`.
+ * @cssprop --video-conference-danger - The leave button. Default `#d93025`.
  * @cssprop --video-conference-notice-background - Notice banner colour. Default `#5c3d00`.
  */
 @customElement('video-conference')
@@ -67,22 +96,67 @@ export class VideoConference extends LitElement implements CallHost {
   /** A join token minted by your backend with the relay's JOIN_SECRET (an alternative to a password). */
   @property() token = '';
 
+  /** Start with the microphone muted. */
+  @property({ type: Boolean }) muted = false;
+
+  /** Start with the camera off (it is not opened until turned on). */
+  @property({ type: Boolean, attribute: 'camera-off' }) cameraOff = false;
+
+  /** Show a pre-join screen (preview, name, devices) and join from its button. */
+  @property({ type: Boolean }) prejoin = false;
+
+  /** `grid` or `spotlight`. A pinned tile or a screen share shows a spotlight anyway. */
+  @property({ reflect: true }) layout: Layout = 'grid';
+
+  @state() private chatOpen = false;
+  @state() private settingsOpen = false;
+  @state() private unread = 0;
+  @state() private pinnedTile: string | null = null;
+  @state() private soundBlocked = false;
+  @state() private fullscreen = false;
+  @state() private devices: DeviceLists = { audioinput: [], videoinput: [], audiooutput: [] };
+  @state() private sinkId = '';
+
+  /** The local stream the device lists were made for (labels appear once the camera is granted). */
+  #devicesListedFor: MediaStream | null | undefined;
   #call = new CallController(this);
-  #size = new SizeController(this);
+  #size = new SizeController(this, () => this.renderRoot.querySelector<HTMLElement>('.stage'));
+
+  constructor() {
+    super();
+    this.addEventListener('vc-message', ({ detail }) => {
+      if (!detail.local && !this.chatOpen) this.unread++;
+    });
+  }
 
   /** `idle`, `joining`, `joined`, `reconnecting`, `left` or `error`. */
   get state(): CallState {
     return this.#call.state;
   }
 
-  /** Everyone in the call, yourself first: `{ id, name, local, stream, audio, video }`. A snapshot. */
+  /** Everyone in the call, yourself first: `{ id, name, local, stream, screen, audio, video, hand, speaking }`. */
   get participants(): Participant[] {
     return this.#call.participants;
   }
 
   /** Your camera and microphone, once started. */
   get localStream(): MediaStream | null {
-    return this.#call.localStream;
+    return this.#call.call?.localStream ?? null;
+  }
+
+  /** The chat so far (up to 500 messages), oldest first. */
+  get messages(): readonly ChatEntry[] {
+    return this.#call.call?.messages ?? [];
+  }
+
+  /** The participant who spoke last, or null. */
+  get activeSpeaker(): string | null {
+    return this.#call.call?.activeSpeaker ?? null;
+  }
+
+  /** The pinned tile's participant id (`:screen` for a screen share), or null. */
+  get pinned(): string | null {
+    return this.pinnedTile;
   }
 
   /**
@@ -93,7 +167,7 @@ export class VideoConference extends LitElement implements CallHost {
     return this.room ? roomUrl(location.href, this.room) : '';
   }
 
-  /** Joins `room` (leaving any call in progress). The element does this by itself when it is connected. */
+  /** Joins `room` (leaving any call in progress; from the pre-join screen, keeping its camera). */
   join(): Promise<void> {
     return this.#call.join();
   }
@@ -103,21 +177,71 @@ export class VideoConference extends LitElement implements CallHost {
     this.#call.leave();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The first connection brings the first update; a later one without a room asks for an update to pick one.
-    if (!this.room) this.requestUpdate();
+  /** Mutes or unmutes the microphone (toggles without an argument). */
+  toggleMicrophone(force?: boolean): Promise<void> {
+    return this.#call.call?.toggleMicrophone(force) ?? Promise.resolve();
   }
 
-  protected override willUpdate(): void {
-    // A connected element always has a room. It is picked here, not in connectedCallback, because a `room`
-    // property set before the element was defined only lands in the first update; and willUpdate runs before
-    // the CallController's hostUpdate, which then joins this room: one join, not a join and a rejoin.
-    if (this.isConnected && !this.room) {
-      const room = roomFromFragment(location.hash) ?? newRoomId();
-      this.room = room;
-      this.setAttribute('room', room);
-    }
+  /** Turns the camera off (its light goes out) or on again (toggles without an argument). */
+  toggleCamera(force?: boolean): Promise<void> {
+    return this.#call.call?.toggleCamera(force) ?? Promise.resolve();
+  }
+
+  /** Uses another camera, microphone or (where the browser allows) speaker. */
+  async setDevice(kind: DeviceKind, deviceId: string): Promise<void> {
+    if (kind === 'audiooutput') this.sinkId = deviceId;
+    else await this.#call.call?.setDevice(kind, deviceId);
+    emit(this, 'vc-device-change', { kind, deviceId, lost: false });
+  }
+
+  /** Shares a screen or window (the browser asks which); hidden where the browser cannot. */
+  startScreenShare(): Promise<void> {
+    return this.#call.call?.startScreenShare() ?? Promise.resolve();
+  }
+
+  stopScreenShare(): void {
+    this.#call.call?.stopScreenShare();
+  }
+
+  /** Raises or lowers your hand (toggles without an argument). */
+  raiseHand(force?: boolean): void {
+    this.#call.call?.raiseHand(force);
+  }
+
+  /** Sends a chat message to everyone (plain text, up to 2,000 characters). */
+  sendMessage(text: string): void {
+    this.#call.call?.sendMessage(text);
+  }
+
+  /**
+   * Sends your page's own data to everyone, or to one participant, over the peer connections (the relay never
+   * sees it): anything JSON can carry, up to 16 KB. Others receive it as `vc-data`.
+   */
+  send(data: unknown, options: { to?: string } = {}): void {
+    this.#call.call?.send(data, options);
+  }
+
+  /** Puts a tile (a participant id, or `id:screen`; `local` for yourself) in the spotlight; null unpins. */
+  pin(id: string | null): void {
+    this.pinnedTile = id;
+    emit(this, 'vc-layout-change', { layout: this.layout, pinned: id });
+  }
+
+  /** Asks for the camera and microphone again, after a denial or once a device is plugged in. */
+  retryMedia(): Promise<void> {
+    this.#call.dismissNotice();
+    return this.#call.call?.retryMedia() ?? Promise.resolve();
+  }
+
+  /** Plays every tile's sound; call it from a click if the browser blocked sound (vc-audio-blocked). */
+  enableAudio(): void {
+    this.soundBlocked = false;
+    for (const tile of this.renderRoot.querySelectorAll<VideoPlayer>('video-player')) tile.enableSound();
+  }
+
+  async toggleFullscreen(): Promise<void> {
+    if (document.fullscreenElement === this) await document.exitFullscreen();
+    else await this.requestFullscreen();
   }
 
   /** @internal */
@@ -129,32 +253,214 @@ export class VideoConference extends LitElement implements CallHost {
       name: this.name || undefined,
       password: this.password || undefined,
       token: this.token || undefined,
+      muted: this.muted,
+      cameraOff: this.cameraOff,
     };
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('fullscreenchange', this.#onFullscreenChange);
+    navigator.mediaDevices?.addEventListener('devicechange', this.#refreshDevices);
+    if (this.prejoin && !this.name) this.name = localStorage.getItem(NAME_KEY) ?? '';
+    // The first connection brings the first update; a later one without a room asks for an update to pick one.
+    if (!this.room) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('fullscreenchange', this.#onFullscreenChange);
+    navigator.mediaDevices?.removeEventListener('devicechange', this.#refreshDevices);
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // A connected element always has a room. It is picked here, not in connectedCallback, because a `room`
+    // property set before the element was defined only lands in the first update; and willUpdate runs before
+    // the CallController's hostUpdate, which then joins this room: one join, not a join and a rejoin.
+    if (this.isConnected && !this.room) {
+      const room = roomFromFragment(location.hash) ?? newRoomId();
+      this.room = room;
+      this.setAttribute('room', room);
+    }
+    if (changed.has('name') && changed.get('name') !== undefined && this.name) this.#call.call?.setName(this.name);
+    if (changed.has('layout') && changed.get('layout') !== undefined) {
+      emit(this, 'vc-layout-change', { layout: this.layout, pinned: this.pinnedTile });
+    }
+  }
+
   override render() {
-    const participants = this.participants;
-    const { columns, rows } = gridLayout(participants.length, this.#size.width, this.#size.height);
+    const state = this.state;
+    const inCall = state === 'joining' || state === 'joined' || state === 'reconnecting';
+    const previewing = this.#previewing();
     return html`
-      <div part="grid" class="grid" style=${styleMap({ '--columns': String(columns), '--rows': String(rows) })}>
+      <div class="body">
+        ${inCall ? this.#renderStage() : nothing} ${this.chatOpen && inCall ? this.#renderChat() : nothing}
+        ${this.settingsOpen && inCall ? this.#renderSettings() : nothing}
+      </div>
+      ${inCall ? this.#renderControls() : nothing} ${previewing ? this.#renderPrejoin() : nothing}
+      ${
+        this.soundBlocked && inCall
+          ? html`<button class="enable-audio" part="enable-audio" type="button" @click=${this.enableAudio}>
+              ${LABELS.enableAudio}
+            </button>`
+          : nothing
+      }
+      ${previewing ? nothing : this.#renderStatus()} ${this.#renderNotice()}
+    `;
+  }
+
+  protected override updated(): void {
+    // Device labels appear once the camera is granted, and lists change with the devices in use: list them
+    // again whenever the local stream changes while a device picker is on screen.
+    const stream = this.localStream;
+    if ((this.settingsOpen || this.#previewing()) && stream !== this.#devicesListedFor) {
+      this.#devicesListedFor = stream;
+      void this.#refreshDevices();
+    }
+  }
+
+  #previewing(): boolean {
+    return this.prejoin && this.state === 'idle' && !!this.#call.call?.media;
+  }
+
+  #renderStage() {
+    const tiles = tilesOf(this.participants);
+    const pinned = tiles.some((tile) => tile.key === this.pinnedTile) ? this.pinnedTile : null;
+    const spotlight = effectiveLayout(this.layout, tiles, pinned) === 'spotlight';
+    const main = spotlight ? spotlightKey(tiles, pinned, this.activeSpeaker) : null;
+    const { columns, rows } = gridLayout(tiles.length, this.#size.width, this.#size.height);
+    const style = spotlight
+      ? { '--strip': String(Math.max(1, tiles.length - 1)) }
+      : { '--columns': String(columns), '--rows': String(rows) };
+    return html`
+      <div
+        class="stage ${spotlight ? 'spotlight' : 'grid'}"
+        part="grid"
+        style=${styleMap(style)}
+        @video-player-pin=${this.#onPin}
+        @video-player-sound-blocked=${this.#onSoundBlocked}
+      >
         ${repeat(
-          participants,
-          (participant) => (participant.local ? 'local' : participant.id),
-          (participant) => html`
-            <video-player
-              part="tile"
-              exportparts="video, label, avatar, unmute"
-              peer-id=${participant.local ? 'local' : participant.id}
-              name=${tileLabel(participant)}
-              .stream=${participant.stream}
-              ?muted=${participant.local}
-              ?mirrored=${participant.local}
-            ></video-player>
-          `,
+          tiles,
+          (tile) => tile.key,
+          (tile) => this.#renderTile(tile, tile.key === main, tile.key === pinned),
         )}
       </div>
-      ${this.#renderStatus()} ${this.#renderNotice()}
     `;
+  }
+
+  #renderTile({ key, participant, screen, stream }: Tile, main: boolean, pinned: boolean) {
+    const { local, name, connectionState } = participant;
+    const label = screen
+      ? `${local ? LABELS.you : name || LABELS.guest} (screen)`
+      : local
+        ? `${name || LABELS.you} (you)`
+        : name || LABELS.guest;
+    const connecting = !local && connectionState !== undefined && connectionState !== 'connected';
+    return html`
+      <video-player
+        class=${main ? 'main' : ''}
+        part="tile"
+        exportparts="video, label, avatar, badge, tile-actions"
+        peer-id=${key}
+        name=${label}
+        badge=${connecting ? LABELS.connecting : ''}
+        .stream=${stream}
+        .sinkId=${this.sinkId}
+        ?muted=${local || screen}
+        ?mirrored=${local && !screen}
+        ?screen=${screen}
+        ?mic-off=${!screen && !participant.audio}
+        ?hand=${!screen && participant.hand}
+        ?speaking=${!screen && participant.speaking}
+        ?pinned=${pinned}
+      ></video-player>
+    `;
+  }
+
+  #renderControls() {
+    const media = this.#call.call?.media;
+    const self = this.participants[0];
+    return renderControls(
+      {
+        microphoneOn: media?.microphoneOn ?? false,
+        cameraOn: media?.cameraOn ?? false,
+        screenOn: media?.screenOn ?? false,
+        screenSupported: typeof navigator.mediaDevices?.getDisplayMedia === 'function',
+        hand: self?.hand ?? false,
+        chatOpen: this.chatOpen,
+        unread: this.unread,
+        settingsOpen: this.settingsOpen,
+        spotlight: this.layout === 'spotlight',
+        fullscreenSupported: document.fullscreenEnabled,
+        fullscreen: this.fullscreen,
+      },
+      {
+        toggleMicrophone: () => void this.toggleMicrophone(),
+        toggleCamera: () => void this.toggleCamera(),
+        toggleScreen: () => (media?.screenOn ? this.stopScreenShare() : void this.startScreenShare()),
+        toggleHand: () => this.raiseHand(),
+        toggleChat: () => {
+          this.chatOpen = !this.chatOpen;
+          this.unread = 0;
+        },
+        toggleSettings: () => {
+          this.settingsOpen = !this.settingsOpen;
+          this.#devicesListedFor = undefined;
+        },
+        toggleSpotlight: () => (this.layout = this.layout === 'spotlight' ? 'grid' : 'spotlight'),
+        toggleFullscreen: () => void this.toggleFullscreen(),
+        leave: () => this.leave(),
+      },
+    );
+  }
+
+  #renderChat() {
+    return html`<video-conference-chat
+      class="panel"
+      part="chat"
+      .messages=${this.messages}
+      @video-conference-chat-send=${({ detail }: CustomEvent<{ text: string }>) => this.sendMessage(detail.text)}
+      @video-conference-chat-close=${() => (this.chatOpen = false)}
+    ></video-conference-chat>`;
+  }
+
+  #renderSettings() {
+    return html`<video-conference-settings
+      class="panel"
+      part="settings"
+      .devices=${this.devices}
+      .selected=${{ ...this.#call.call?.media?.deviceIds, audiooutput: this.sinkId }}
+      .speakerSelection=${'setSinkId' in HTMLMediaElement.prototype}
+      @video-conference-device-select=${this.#onDeviceSelect}
+      @video-conference-settings-close=${() => (this.settingsOpen = false)}
+    ></video-conference-settings>`;
+  }
+
+  #renderPrejoin() {
+    const media = this.#call.call?.media;
+    return renderPrejoin(
+      {
+        name: this.name,
+        stream: this.localStream,
+        microphoneOn: media?.microphoneOn ?? false,
+        cameraOn: media?.cameraOn ?? false,
+        devices: this.devices,
+        selected: { ...media?.deviceIds, audiooutput: this.sinkId },
+        speakerSelection: 'setSinkId' in HTMLMediaElement.prototype,
+      },
+      {
+        setName: (name) => (this.name = name),
+        toggleMicrophone: () => void this.toggleMicrophone(),
+        toggleCamera: () => void this.toggleCamera(),
+        selectDevice: this.#onDeviceSelect,
+        join: () => {
+          localStorage.setItem(NAME_KEY, this.name);
+          this.#call.call?.setName(this.name);
+          void this.join();
+        },
+      },
+    );
   }
 
   #renderStatus() {
@@ -167,7 +473,7 @@ export class VideoConference extends LitElement implements CallHost {
         state === 'idle' || !this.room
           ? nothing
           : html` <button part="action" type="button" @click=${() => this.join()}>
-              ${error ? 'Try again' : 'Join again'}
+              ${error ? LABELS.tryAgain : LABELS.joinAgain}
             </button>`;
       return html`
         <div class="overlay" part="status" role=${error ? 'alert' : 'status'} data-code=${error?.code ?? nothing}>
@@ -181,20 +487,43 @@ export class VideoConference extends LitElement implements CallHost {
 
   #renderNotice() {
     const notice = this.#call.notice;
-    if (!notice || this.state !== 'joined') return nothing;
+    if (!notice || (this.state !== 'joined' && this.state !== 'idle')) return nothing;
     return html`
       <div class="banner notice" part="notice" role="status" data-code=${notice.code}>
         <span>${notice.message}</span>
-        <button type="button" aria-label="Dismiss" @click=${() => this.#call.dismissNotice()}>✕</button>
+        ${
+          MEDIA_PROBLEMS.includes(notice.code)
+            ? html`<button part="action" type="button" @click=${() => this.retryMedia()}>${LABELS.retryMedia}</button>`
+            : nothing
+        }
+        <button type="button" class="dismiss" aria-label=${LABELS.dismiss} @click=${() => this.#call.dismissNotice()}>
+          ✕
+        </button>
       </div>
     `;
   }
-}
 
-function tileLabel({ local, name, connectionState }: Participant): string {
-  if (local) return `${name || 'You'} (you)`;
-  const label = name || 'Guest';
-  return connectionState === 'connected' || connectionState === undefined ? label : `${label} · connecting…`;
+  #onPin = ({ detail }: CustomEvent<{ peerId: string }>): void => {
+    this.pin(this.pinnedTile === detail.peerId ? null : detail.peerId);
+  };
+
+  #onSoundBlocked = (): void => {
+    if (this.soundBlocked) return;
+    this.soundBlocked = true;
+    emit(this, 'vc-audio-blocked', {});
+  };
+
+  #onDeviceSelect = ({ detail }: CustomEvent<{ kind: DeviceKind; deviceId: string }>): void => {
+    void this.setDevice(detail.kind, detail.deviceId);
+  };
+
+  #onFullscreenChange = (): void => {
+    this.fullscreen = document.fullscreenElement === this;
+  };
+
+  #refreshDevices = async (): Promise<void> => {
+    this.devices = await listDevices();
+  };
 }
 
 declare global {

@@ -1,4 +1,5 @@
-// Styles of <video-player>: the video fills the tile; an avatar stands in when there is no video.
+// Styles of <video-player>: the video fills the tile; an avatar stands in when there is no video; the name,
+// indicators and tile buttons sit on top.
 import { css } from 'lit';
 
 export const styles = css`
@@ -11,6 +12,12 @@ export const styles = css`
     color: var(--video-player-color, #fff);
     min-width: 0;
     min-height: 0;
+    outline: 3px solid transparent;
+    outline-offset: -3px;
+    transition: outline-color 0.2s;
+  }
+  :host([speaking]) {
+    outline-color: var(--video-player-speaking-color, #3ddc84);
   }
   video {
     display: block;
@@ -18,10 +25,13 @@ export const styles = css`
     height: 100%;
     object-fit: var(--video-player-fit, cover);
   }
+  :host([screen]) video {
+    object-fit: contain;
+  }
   video[hidden] {
     display: none;
   }
-  :host([mirrored]) video {
+  :host([mirrored]:not([screen])) video {
     transform: scaleX(-1);
   }
   .avatar {
@@ -42,10 +52,12 @@ export const styles = css`
       sans-serif;
     text-transform: uppercase;
   }
-  [part='label'] {
+  .label,
+  .badge {
     position: absolute;
-    left: 0.5rem;
-    bottom: 0.5rem;
+    display: flex;
+    align-items: center;
+    gap: 0.25rem;
     max-width: calc(100% - 1rem);
     padding: 0.15rem 0.5rem;
     border-radius: 4px;
@@ -53,22 +65,68 @@ export const styles = css`
     font:
       500 0.8125rem / 1.4 system-ui,
       sans-serif;
+  }
+  .label {
+    left: 0.5rem;
+    bottom: 0.5rem;
+  }
+  .badge {
+    left: 0.5rem;
+    top: 0.5rem;
+  }
+  .name {
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
   }
-  [part='unmute'] {
+  .icon {
+    display: inline-flex;
+    flex: none;
+  }
+  .icon svg {
+    width: 16px;
+    height: 16px;
+  }
+  .hand {
+    color: #ffd24d;
+  }
+  .actions {
     position: absolute;
     top: 0.5rem;
     right: 0.5rem;
-    padding: 0.35rem 0.75rem;
+    display: flex;
+    gap: 0.25rem;
+    opacity: 0;
+    transition: opacity 0.15s;
+  }
+  :host(:hover) .actions,
+  .actions:focus-within,
+  :host([pinned]) .actions {
+    opacity: 1;
+  }
+  .actions button {
+    display: grid;
+    place-items: center;
+    width: 2rem;
+    height: 2rem;
+    padding: 0;
     border: 0;
-    border-radius: 4px;
-    background: #fff;
-    color: #111;
-    font:
-      500 0.8125rem / 1.4 system-ui,
-      sans-serif;
+    border-radius: 50%;
+    background: rgb(0 0 0 / 55%);
+    color: inherit;
     cursor: pointer;
+  }
+  .actions button[aria-pressed='true'] {
+    background: var(--video-conference-accent, #3d7bfd);
+  }
+  .actions button:focus-visible {
+    outline: 2px solid #fff;
+    outline-offset: 2px;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    :host,
+    .actions {
+      transition: none;
+    }
   }
 `;

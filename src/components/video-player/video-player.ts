@@ -1,22 +1,29 @@
-// <video-player>: one participant's tile. Plays a MediaStream in a <video>, shows the name, stands in an
-// avatar when there is no video, and recovers when the browser blocks playback with sound.
+// <video-player>: one tile. Plays a MediaStream in a <video>, shows the name with microphone and hand
+// indicators, stands in an avatar when there is no video, offers pin and picture-in-picture, plays on the
+// chosen speaker, and reports (once) when the browser blocks playback with sound.
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { icons } from '../shared/icons.ts';
 import { styles } from './video-player.styles.ts';
 
 /**
- * @summary One participant's video tile.
+ * @summary One participant's (or one screen share's) tile.
+ *
+ * @fires video-player-pin - The pin button was pressed. Detail: `{ peerId }`.
+ * @fires video-player-sound-blocked - The browser refused to play with sound; the tile plays muted until `enableSound()`.
  *
  * @csspart video - The `<video>` element.
  * @csspart label - The name shown over the video.
  * @csspart avatar - The initial shown when there is no video.
- * @csspart unmute - The button shown when the browser blocked playback with sound.
+ * @csspart badge - The "connecting…" and similar badge.
+ * @csspart tile-actions - The pin and picture-in-picture buttons.
  *
  * @cssprop --video-player-background - Tile background. Default `#1f2329`.
  * @cssprop --video-player-color - Label and avatar text colour. Default `#fff`.
  * @cssprop --video-player-radius - Corner radius. Default `8px`.
- * @cssprop --video-player-fit - `object-fit` of the video. Default `cover`.
+ * @cssprop --video-player-fit - `object-fit` of the video. Default `cover` (`contain` for screen shares).
  * @cssprop --video-player-avatar-background - Avatar circle colour. Default `#3b4350`.
+ * @cssprop --video-player-speaking-color - Outline of the tile of whoever is speaking. Default `#3ddc84`.
  */
 @customElement('video-player')
 export class VideoPlayer extends LitElement {
@@ -25,43 +32,51 @@ export class VideoPlayer extends LitElement {
   /** The media to play; set as a property. */
   @property({ attribute: false }) stream: MediaStream | null = null;
 
-  /** The participant's id (`local` for the self-view). */
+  /** The participant's id (`local` for the self-view); a screen share's tile adds `:screen`. */
   @property({ attribute: 'peer-id', reflect: true }) peerId = '';
 
   /** Name shown on the tile. */
   @property() name = '';
 
-  /** Plays without sound (the self-view). */
+  /** A short status shown as a badge (e.g. "connecting…"). */
+  @property() badge = '';
+
+  /** Plays without sound (the self-view, a screen share). */
   @property({ type: Boolean }) muted = false;
 
   /** Mirrors the video horizontally, as people expect of their own camera. */
   @property({ type: Boolean, reflect: true }) mirrored = false;
 
-  /** The browser refused to start playback with sound: playing muted until the user clicks. */
+  /** The participant's microphone is off: shows a muted-microphone icon. */
+  @property({ type: Boolean, reflect: true, attribute: 'mic-off' }) micOff = false;
+
+  /** The participant raised their hand. */
+  @property({ type: Boolean, reflect: true }) hand = false;
+
+  /** The participant is speaking right now. */
+  @property({ type: Boolean, reflect: true }) speaking = false;
+
+  @property({ type: Boolean, reflect: true }) pinned = false;
+
+  /** A screen share: shown whole (contain), never mirrored. */
+  @property({ type: Boolean, reflect: true }) screen = false;
+
+  /** The audio output device to play on (HTMLMediaElement.setSinkId), where the browser supports it. */
+  @property({ attribute: false }) sinkId = '';
+
+  /** The browser refused to start playback with sound: playing muted until enableSound(). */
   @state() private soundBlocked = false;
 
   @query('video') private video!: HTMLVideoElement;
 
   #unwatch: (() => void) | null = null;
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#watch(null);
-  }
-
-  override render() {
-    // A remote track is muted while no frames arrive for it: show the avatar rather than a black tile.
-    const hasVideo = !!this.stream?.getVideoTracks().some((track) => track.readyState === 'live' && !track.muted);
-    return html`
-      <video part="video" autoplay playsinline .muted=${this.muted || this.soundBlocked} ?hidden=${!hasVideo}></video>
-      ${hasVideo ? nothing : html`<div class="avatar" part="avatar"><span>${initial(this.name)}</span></div>`}
-      <span part="label">${this.name}</span>
-      ${
-        this.soundBlocked
-          ? html`<button part="unmute" type="button" @click=${this.#enableSound}>Click to enable sound</button>`
-          : nothing
-      }
-    `;
+  /** Plays with sound again; call it from a user's click, which is what the browser was waiting for. */
+  enableSound(): void {
+    if (!this.soundBlocked) return;
+    this.soundBlocked = false;
+    this.video.muted = this.muted;
+    void this.video.play().catch(() => {});
   }
 
   override connectedCallback(): void {
@@ -69,15 +84,84 @@ export class VideoPlayer extends LitElement {
     this.#watch(this.stream);
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#watch(null);
+  }
+
+  override render() {
+    const hasVideo = this.#hasVideo();
+    const pip = hasVideo && document.pictureInPictureEnabled;
+    return html`
+      <video part="video" autoplay playsinline .muted=${this.muted || this.soundBlocked} ?hidden=${!hasVideo}></video>
+      ${hasVideo ? nothing : html`<div class="avatar" part="avatar"><span>${initial(this.name)}</span></div>`}
+      <div class="label" part="label">
+        ${this.micOff ? html`<span class="icon" title="Microphone off">${icons.micOff}</span>` : nothing}
+        ${this.hand ? html`<span class="icon hand" title="Hand raised">${icons.hand}</span>` : nothing}
+        <span class="name">${this.name}</span>
+      </div>
+      ${this.badge ? html`<span class="badge" part="badge">${this.badge}</span>` : nothing}
+      <div class="actions" part="tile-actions">
+        <button type="button" aria-label="Pin ${this.name}" aria-pressed=${String(this.pinned)} @click=${this.#pin}>
+          ${icons.pin}
+        </button>
+        ${
+          pip
+            ? html`<button type="button" aria-label="Picture in picture" @click=${this.#pictureInPicture}>
+                ${icons.pip}
+              </button>`
+            : nothing
+        }
+      </div>
+    `;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('stream')) this.#watch(this.stream);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('stream') && this.video.srcObject !== this.stream) {
-      this.video.srcObject = this.stream;
+    // A stream with no tracks at all (listen-only, before any track arrives) is not attached: a media element
+    // waiting for data that never comes would hold back the page's load event.
+    const source = this.stream?.getTracks().length ? this.stream : null;
+    if (changed.has('stream') && this.video.srcObject !== source) {
+      this.video.srcObject = source;
       void this.#play();
     }
+    if (changed.has('sinkId') && this.sinkId && 'setSinkId' in this.video) {
+      this.video.setSinkId(this.sinkId).catch(() => {});
+    }
+  }
+
+  /** A remote track is muted while no frames arrive for it: show the avatar rather than a black tile. */
+  #hasVideo(): boolean {
+    return !!this.stream?.getVideoTracks().some((track) => track.readyState === 'live' && !track.muted);
+  }
+
+  async #play(): Promise<void> {
+    if (!this.video.srcObject) return;
+    try {
+      await this.video.play();
+    } catch (error) {
+      // Autoplay policy (https://developer.chrome.com/blog/autoplay): without a user gesture, only muted
+      // playback may start. Play muted so the video shows, and let the widget offer one click for sound.
+      if (!(error instanceof DOMException) || error.name !== 'NotAllowedError' || this.video.muted) return;
+      this.soundBlocked = true;
+      this.dispatchEvent(new CustomEvent('video-player-sound-blocked', { bubbles: true, composed: true }));
+      await this.updateComplete;
+      await this.video.play().catch(() => {});
+    }
+  }
+
+  #pin(): void {
+    this.dispatchEvent(
+      new CustomEvent('video-player-pin', { detail: { peerId: this.peerId }, bubbles: true, composed: true }),
+    );
+  }
+
+  async #pictureInPicture(): Promise<void> {
+    if (document.pictureInPictureElement === this.video) await document.exitPictureInPicture();
+    else await this.video.requestPictureInPicture().catch(() => {});
   }
 
   /** Re-renders when the stream's tracks come, go, end, or are muted and unmuted. */
@@ -95,26 +179,6 @@ export class VideoPlayer extends LitElement {
     stream.addEventListener('addtrack', ({ track }) => (watchTrack(track), update()), { signal });
     stream.addEventListener('removetrack', update, { signal });
     this.#unwatch = () => controller.abort();
-  }
-
-  async #play(): Promise<void> {
-    if (!this.stream) return;
-    try {
-      await this.video.play();
-    } catch (error) {
-      // Autoplay policy (https://developer.chrome.com/blog/autoplay): without a user gesture, only muted
-      // playback may start. Play muted so the video shows, and offer a click to turn the sound on.
-      if (!(error instanceof DOMException) || error.name !== 'NotAllowedError' || this.video.muted) return;
-      this.soundBlocked = true;
-      await this.updateComplete;
-      await this.video.play().catch(() => {});
-    }
-  }
-
-  #enableSound(): void {
-    this.soundBlocked = false;
-    this.video.muted = this.muted;
-    void this.video.play().catch(() => {});
   }
 }
 

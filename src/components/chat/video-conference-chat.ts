@@ -1,0 +1,171 @@
+// <video-conference-chat>: the chat panel. Shows the messages it is given and a field to write one; it
+// sends nothing itself, but fires an event with the text for its owner to send.
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { ChatEntry } from '../../rtc/call.ts';
+import { styles } from './video-conference-chat.styles.ts';
+
+/** The most characters one message may have (the limit the peers enforce on chat messages). */
+const MAX_LENGTH = 2000;
+
+/** How close to the bottom (px) still counts as "reading the newest messages". */
+const STICK_DISTANCE = 24;
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+export interface VideoConferenceChatEventDetails {
+  'video-conference-chat-send': { text: string };
+  'video-conference-chat-close': Record<string, never>;
+}
+
+/**
+ * @summary The chat panel of a call: the messages, and a field to write one.
+ *
+ * Presentational: it renders `messages` and reports what the user does. Enter sends, Shift+Enter starts a
+ * new line. The list follows the newest message unless the user has scrolled up to read older ones.
+ *
+ * @example
+ * ```html
+ * <video-conference-chat .messages=${call.messages} @video-conference-chat-send=${(e) => call.sendMessage(e.detail.text)}>
+ * </video-conference-chat>
+ * ```
+ *
+ * @fires video-conference-chat-send - The user sent a message; `detail.text` is the text, trimmed and not empty.
+ * @fires video-conference-chat-close - The user pressed the close button.
+ *
+ * @csspart header - The bar with the heading and the close button.
+ * @csspart heading - The "Chat" heading.
+ * @csspart close - The close button.
+ * @csspart messages - The scrolling list of messages.
+ * @csspart message - One message; your own also have the part `local-message`.
+ * @csspart local-message - One of your own messages.
+ * @csspart empty - The text shown while there are no messages.
+ * @csspart form - The form at the bottom.
+ * @csspart input - The text field.
+ * @csspart send - The send button.
+ *
+ * @cssprop --video-conference-chat-background - Panel background. Default `#0f1114`.
+ * @cssprop --video-conference-chat-color - Text colour. Default `#fff`.
+ * @cssprop --video-conference-chat-accent - Send button, focus ring and your own messages. Default `#3d7bfd`.
+ * @cssprop --video-conference-chat-message-background - Others' messages. Default `#1f2329`.
+ * @cssprop --video-conference-chat-muted-color - Times and the empty state. Default `#9aa3ae`.
+ */
+@customElement('video-conference-chat')
+export class VideoConferenceChat extends LitElement {
+  static override styles = styles;
+
+  /** The messages to show, oldest first; set as a property. */
+  @property({ attribute: false }) messages: readonly ChatEntry[] = [];
+
+  @query('[part=messages]') private list!: HTMLElement | null;
+  @query('textarea') private input!: HTMLTextAreaElement;
+
+  /** Whether the list should follow the newest message after this update. */
+  #follow = true;
+
+  override render() {
+    return html`
+      <div class="header" part="header">
+        <h2 part="heading">Chat</h2>
+        <button part="close" type="button" aria-label="Close chat" @click=${this.#close}>
+          <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3.5 3.5l9 9m0-9l-9 9" /></svg>
+        </button>
+      </div>
+      <div part="messages" role="log" aria-live="polite" aria-label="Messages" tabindex="0">
+        ${
+          this.messages.length === 0
+            ? html`<p part="empty">No messages yet.</p>`
+            : html`<ol>
+                ${repeat(
+                  this.messages,
+                  (message) => message.id,
+                  (message) => this.#renderMessage(message),
+                )}
+              </ol>`
+        }
+      </div>
+      <form part="form" @submit=${this.#submit}>
+        <textarea
+          part="input"
+          aria-label="Message"
+          placeholder="Message"
+          rows="1"
+          maxlength=${MAX_LENGTH}
+          enterkeyhint="send"
+          @keydown=${this.#keydown}
+        ></textarea>
+        <button part="send" type="submit">Send</button>
+      </form>
+    `;
+  }
+
+  #renderMessage(message: ChatEntry) {
+    const name = message.local ? 'You' : message.name.trim() || 'Guest';
+    const at = new Date(message.at);
+    const valid = !Number.isNaN(at.getTime());
+    return html`
+      <li part=${message.local ? 'message local-message' : 'message'} class=${message.local ? 'local' : ''}>
+        <div class="meta">
+          <span class="name">${name}</span>
+          ${valid ? html`<time datetime=${at.toISOString()}>${timeFormat.format(at)}</time>` : nothing}
+        </div>
+        <div class="text">${message.text}</div>
+      </li>
+    `;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Decide before the new messages change the list's height: follow only if the user was at the bottom
+    // (or is the one who just wrote).
+    if (!changed.has('messages') || !this.list) return;
+    const { scrollTop, scrollHeight, clientHeight } = this.list;
+    const previous = changed.get('messages') as readonly ChatEntry[] | undefined;
+    const newest = this.messages.at(-1);
+    const sentByMe = !!newest?.local && !previous?.some((message) => message.id === newest.id);
+    this.#follow = sentByMe || scrollHeight - scrollTop - clientHeight <= STICK_DISTANCE;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('messages') && this.#follow && this.list) this.list.scrollTop = this.list.scrollHeight;
+  }
+
+  #keydown(event: KeyboardEvent): void {
+    // Enter while an input method is composing (Japanese, Chinese…) confirms the composition: never send then.
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
+    event.preventDefault();
+    this.#send();
+  }
+
+  #submit(event: SubmitEvent): void {
+    event.preventDefault();
+    this.#send();
+  }
+
+  #send(): void {
+    const text = this.input.value.trim();
+    this.input.focus();
+    if (!text) return;
+    this.input.value = '';
+    this.#emit('video-conference-chat-send', { text });
+  }
+
+  #close(): void {
+    this.#emit('video-conference-chat-close', {});
+  }
+
+  #emit<K extends keyof VideoConferenceChatEventDetails>(type: K, detail: VideoConferenceChatEventDetails[K]): void {
+    // Not composed: the panel lives in <video-conference>'s shadow root, which decides what the page sees.
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: false }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'video-conference-chat': VideoConferenceChat;
+  }
+  interface HTMLElementEventMap {
+    'video-conference-chat-send': CustomEvent<VideoConferenceChatEventDetails['video-conference-chat-send']>;
+    'video-conference-chat-close': CustomEvent<VideoConferenceChatEventDetails['video-conference-chat-close']>;
+  }
+}

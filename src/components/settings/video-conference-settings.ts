@@ -1,0 +1,146 @@
+// <video-conference-settings>: the device settings panel. Lists the cameras, microphones and speakers it
+// is given and reports the user's choice; switching devices is its owner's job.
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { DeviceLists } from '../../rtc/media.ts';
+import { styles } from './video-conference-settings.styles.ts';
+
+type DeviceKind = keyof DeviceLists;
+
+export interface VideoConferenceSettingsEventDetails {
+  'video-conference-device-select': { kind: DeviceKind; deviceId: string };
+  'video-conference-settings-close': Record<string, never>;
+}
+
+/** The selects in the order shown, with their labels and the name given to unlabelled devices. */
+const FIELDS: readonly { kind: DeviceKind; label: string; part: string }[] = [
+  { kind: 'videoinput', label: 'Camera', part: 'camera-select' },
+  { kind: 'audioinput', label: 'Microphone', part: 'microphone-select' },
+  { kind: 'audiooutput', label: 'Speaker', part: 'speaker-select' },
+];
+
+/**
+ * @summary The device settings of a call: camera, microphone and speaker.
+ *
+ * Presentational: it renders `devices` with `selected` chosen, and reports the user's choice. When
+ * `selected` names no listed device (or nothing), the first device is shown, as browsers list the default
+ * device first.
+ *
+ * @example
+ * ```html
+ * <video-conference-settings
+ *   .devices=${{ audioinput: mics, videoinput: cameras, audiooutput: speakers }}
+ *   .selected=${{ videoinput: cameraId }}
+ *   .speakerSelection=${'setSinkId' in HTMLMediaElement.prototype}
+ * ></video-conference-settings>
+ * ```
+ *
+ * @fires video-conference-device-select - The user chose a device: `detail` is `{ kind, deviceId }`.
+ * @fires video-conference-settings-close - The user pressed the close button.
+ *
+ * @csspart header - The bar with the heading and the close button.
+ * @csspart heading - The "Settings" heading.
+ * @csspart close - The close button.
+ * @csspart field - One label with its select.
+ * @csspart camera-select - The camera `<select>`.
+ * @csspart microphone-select - The microphone `<select>`.
+ * @csspart speaker-select - The speaker `<select>` (only where the browser can choose the audio output).
+ *
+ * @cssprop --video-conference-settings-background - Panel background. Default `#0f1114`.
+ * @cssprop --video-conference-settings-color - Text colour. Default `#fff`.
+ * @cssprop --video-conference-settings-accent - Focus ring. Default `#3d7bfd`.
+ * @cssprop --video-conference-settings-field-background - Select background. Default `#1f2329`.
+ */
+@customElement('video-conference-settings')
+export class VideoConferenceSettings extends LitElement {
+  static override styles = styles;
+
+  /** The devices of each kind, as `enumerateDevices()` lists them; set as a property. */
+  @property({ attribute: false }) devices: DeviceLists = { audioinput: [], videoinput: [], audiooutput: [] };
+
+  /** The device in use for each kind, by `deviceId`; set as a property. */
+  @property({ attribute: false }) selected: Partial<Record<DeviceKind, string>> = {};
+
+  /** The browser can choose the audio output (`HTMLMediaElement.setSinkId`); without it, no speaker select. */
+  @property({ attribute: false }) speakerSelection = false;
+
+  override render() {
+    return html`
+      <div class="header" part="header">
+        <h2 part="heading">Settings</h2>
+        <button part="close" type="button" aria-label="Close settings" @click=${this.#close}>
+          <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3.5 3.5l9 9m0-9l-9 9" /></svg>
+        </button>
+      </div>
+      <div class="fields">
+        ${FIELDS.map((field) =>
+          field.kind === 'audiooutput' && !this.speakerSelection ? nothing : this.#renderField(field),
+        )}
+      </div>
+    `;
+  }
+
+  #renderField({ kind, label, part }: (typeof FIELDS)[number]) {
+    const devices = this.devices[kind] ?? [];
+    const id = `${kind}-select`;
+    if (devices.length === 0) {
+      return html`
+        <div class="field" part="field">
+          <label for=${id}>${label}</label>
+          <select id=${id} part=${part} disabled>
+            <option value="">None found</option>
+          </select>
+        </div>
+      `;
+    }
+    const wanted = this.selected[kind];
+    const current = devices.some((device) => device.deviceId === wanted) ? wanted : devices[0]!.deviceId;
+    // Selection goes through each option's live `selected`, not the select's `value`: on the first render
+    // the select's value would be set before its options exist, and live() restores the selection when the
+    // user picked a device its owner then did not switch to.
+    return html`
+      <div class="field" part="field">
+        <label for=${id}>${label}</label>
+        <select id=${id} part=${part} @change=${(event: Event) => this.#select(kind, event)}>
+          ${devices.map((device, index) => {
+            const name = device.label.trim() || `${label} ${index + 1}`;
+            const chosen = device.deviceId === current;
+            return html`<option value=${device.deviceId} .selected=${live(chosen)}>${name}</option>`;
+          })}
+        </select>
+      </div>
+    `;
+  }
+
+  #select(kind: DeviceKind, event: Event): void {
+    const { value } = event.target as HTMLSelectElement;
+    this.#emit('video-conference-device-select', { kind, deviceId: value });
+  }
+
+  #close(): void {
+    this.#emit('video-conference-settings-close', {});
+  }
+
+  #emit<K extends keyof VideoConferenceSettingsEventDetails>(
+    type: K,
+    detail: VideoConferenceSettingsEventDetails[K],
+  ): void {
+    // Not composed: the panel lives in <video-conference>'s shadow root, which decides what the page sees.
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: false }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'video-conference-settings': VideoConferenceSettings;
+  }
+  interface HTMLElementEventMap {
+    'video-conference-device-select': CustomEvent<
+      VideoConferenceSettingsEventDetails['video-conference-device-select']
+    >;
+    'video-conference-settings-close': CustomEvent<
+      VideoConferenceSettingsEventDetails['video-conference-settings-close']
+    >;
+  }
+}

@@ -1,0 +1,40 @@
+// The widget's icons: small inline SVGs (24×24, currentColor), so nothing is fetched and CSP stays strict.
+import { svg, type SVGTemplateResult } from 'lit';
+
+const icon = (...paths: string[]): SVGTemplateResult =>
+  svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="currentColor">${paths.map(
+    (d) => svg`<path d=${d}></path>`,
+  )}</svg>`;
+
+export const icons = {
+  mic: icon(
+    'M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.92V21h2v-3.08A7 7 0 0 0 19 11z',
+  ),
+  micOff: icon(
+    'M19 11h-2a5 5 0 0 1-.46 2.1l1.5 1.5A6.95 6.95 0 0 0 19 11zM15 11V5a3 3 0 0 0-5.9-.76L15 10.1z',
+    'M4.27 3 3 4.27l6 6V11a3 3 0 0 0 4.5 2.6l1.55 1.55A5 5 0 0 1 7 11H5a7 7 0 0 0 6 6.92V21h2v-3.08a6.9 6.9 0 0 0 3.14-1.25L19.73 20 21 18.73z',
+  ),
+  camera: icon('M17 10.5V7a1 1 0 0 0-1-1H4a1 1 0 0 0-1 1v10a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1v-3.5l4 4v-11z'),
+  cameraOff: icon(
+    'M21 6.5l-4 4V7a1 1 0 0 0-1-1H9.82L21 17.18zM3.27 2 2 3.27 4.73 6H4a1 1 0 0 0-1 1v10a1 1 0 0 0 1 1h12c.21 0 .39-.08.54-.18L19.73 21 21 19.73z',
+  ),
+  screen: icon('M20 18a2 2 0 0 0 2-2V6a2 2 0 0 0-2-2H4a2 2 0 0 0-2 2v10a2 2 0 0 0 2 2H0v2h24v-2zM4 6h16v10H4z'),
+  hand: icon(
+    'M21 7a1.5 1.5 0 0 0-3 0v5h-1V4a1.5 1.5 0 0 0-3 0v7h-1V3a1.5 1.5 0 0 0-3 0v8H9V5.5a1.5 1.5 0 0 0-3 0v9.3l-2.1-2.2a1.5 1.5 0 0 0-2.2 2L6.6 20A6 6 0 0 0 11 22h4a6 6 0 0 0 6-6z',
+  ),
+  chat: icon('M20 2H4a2 2 0 0 0-2 2v18l4-4h14a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2z'),
+  settings: icon(
+    'M19.4 13a7.5 7.5 0 0 0 0-2l2.1-1.6-2-3.5-2.5 1a7.3 7.3 0 0 0-1.7-1L15 3h-4l-.3 2.9a7.3 7.3 0 0 0-1.7 1l-2.5-1-2 3.5L6.6 11a7.5 7.5 0 0 0 0 2l-2.1 1.6 2 3.5 2.5-1a7.3 7.3 0 0 0 1.7 1L11 21h4l.3-2.9a7.3 7.3 0 0 0 1.7-1l2.5 1 2-3.5zM13 15.5a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7z',
+  ),
+  grid: icon('M3 3h8v8H3zm10 0h8v8h-8zM3 13h8v8H3zm10 0h8v8h-8z'),
+  spotlight: icon('M3 3h18v12H3zm0 14h5v4H3zm6.5 0h5v4h-5zm6.5 0h5v4h-5z'),
+  fullscreen: icon('M5 14H3v7h7v-2H5zm-2-4h2V5h5V3H3zm16 9h-5v2h7v-7h-2zM14 3v2h5v5h2V3z'),
+  leave: icon(
+    'M12 9c-1.6 0-3.15.25-4.6.72v3.1c0 .39-.23.74-.56.9-.98.49-1.87 1.12-2.66 1.85a1 1 0 0 1-1.41-.02L.29 13.08a1 1 0 0 1 0-1.41C3.34 8.78 7.46 7 12 7s8.66 1.78 11.71 4.67a1 1 0 0 1 0 1.41l-2.48 2.48a1 1 0 0 1-1.41.02c-.79-.74-1.69-1.36-2.67-1.85a1 1 0 0 1-.56-.9v-3.1A15 15 0 0 0 12 9z',
+  ),
+  pin: icon('M16 9V4h1V2H7v2h1v5l-2 2v2h5.2v7h1.6v-7H18v-2z'),
+  pip: icon('M19 11h-8v6h8zm4 8V5a2 2 0 0 0-2-2H3a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h18a2 2 0 0 0 2-2zm-2 0H3V5h18z'),
+  sound: icon(
+    'M3 9v6h4l5 5V4L7 9zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.47 4.47 0 0 0 2.5-4zM14 3.23v2.06a7 7 0 0 1 0 13.42v2.06a9 9 0 0 0 0-17.54z',
+  ),
+};

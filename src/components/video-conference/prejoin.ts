@@ -1,0 +1,86 @@
+// The pre-join screen: a preview of your camera, your name, microphone and camera toggles, device pickers,
+// and the Join button.
+import { html, type TemplateResult } from 'lit';
+import type { DeviceLists } from '../../rtc/media.ts';
+import type { DeviceKind } from '../events.ts';
+import { icons } from '../shared/icons.ts';
+import { LABELS } from './messages.ts';
+
+export interface PrejoinState {
+  name: string;
+  stream: MediaStream | null;
+  microphoneOn: boolean;
+  cameraOn: boolean;
+  devices: DeviceLists;
+  selected: Partial<Record<DeviceKind, string>>;
+  speakerSelection: boolean;
+}
+
+export interface PrejoinActions {
+  setName(name: string): void;
+  toggleMicrophone(): void;
+  toggleCamera(): void;
+  selectDevice(event: CustomEvent<{ kind: DeviceKind; deviceId: string }>): void;
+  join(): void;
+}
+
+export function renderPrejoin(state: PrejoinState, actions: PrejoinActions): TemplateResult {
+  const onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    actions.join();
+  };
+  return html`
+    <form class="prejoin" part="prejoin" @submit=${onSubmit}>
+      <h2>${LABELS.prejoinTitle}</h2>
+      <video-player
+        class="preview"
+        peer-id="preview"
+        name=${state.name || LABELS.you}
+        .stream=${state.stream}
+        muted
+        mirrored
+        ?mic-off=${!state.microphoneOn}
+      ></video-player>
+      <div class="prejoin-toggles">
+        <button
+          type="button"
+          class="control"
+          part="control microphone-control"
+          aria-label=${LABELS.microphone}
+          aria-pressed=${String(state.microphoneOn)}
+          @click=${actions.toggleMicrophone}
+        >
+          ${state.microphoneOn ? icons.mic : icons.micOff}
+        </button>
+        <button
+          type="button"
+          class="control"
+          part="control camera-control"
+          aria-label=${LABELS.camera}
+          aria-pressed=${String(state.cameraOn)}
+          @click=${actions.toggleCamera}
+        >
+          ${state.cameraOn ? icons.camera : icons.cameraOff}
+        </button>
+      </div>
+      <label class="name-field">
+        ${LABELS.yourName}
+        <input
+          name="name"
+          part="name-input"
+          maxlength="64"
+          autocomplete="nickname"
+          .value=${state.name}
+          @input=${(event: InputEvent) => actions.setName((event.target as HTMLInputElement).value)}
+        />
+      </label>
+      <video-conference-settings
+        .devices=${state.devices}
+        .selected=${state.selected}
+        .speakerSelection=${state.speakerSelection}
+        @video-conference-device-select=${actions.selectDevice}
+      ></video-conference-settings>
+      <button type="submit" part="join-button">${LABELS.join}</button>
+    </form>
+  `;
+}

@@ -1,0 +1,195 @@
+// The local camera, microphone and screen: opening them (falling back to whatever works), turning them on
+// and off, switching devices, following unplugged ones, and sharing the screen. It reports each track that
+// changes, so the call can hand it to every peer with replaceTrack.
+import { Emitter } from './emitter.ts';
+import { RtcError } from './errors.ts';
+import { getLocalMedia, mediaError, type MediaKind, type MediaWish } from './media.ts';
+import type { LocalTracks } from './peer.ts';
+
+export interface LocalMediaOptions {
+  /** Start with the microphone muted. */
+  muted?: boolean;
+  /** Start with the camera off (it is not even opened). */
+  cameraOff?: boolean;
+  devices?: MediaDevices;
+}
+
+export interface LocalMediaEvents {
+  /** A track to send changed: hand it to every peer. */
+  track: { kind: keyof LocalTracks; track: MediaStreamTrack | null };
+  /** Something to show changed: on/off, devices, the stream. */
+  change: void;
+  /** The device in use went away and another took its place (or none was left). */
+  'device-lost': { kind: MediaKind };
+  error: RtcError;
+}
+
+export class LocalMedia extends Emitter<LocalMediaEvents> {
+  #devices: MediaDevices;
+  #tracks: LocalTracks = { audio: null, video: null, screen: null };
+  #microphoneOn: boolean;
+  #cameraOn: boolean;
+  #chosen: Partial<Record<MediaKind, string>> = {};
+  #stream = new MediaStream();
+  #stopped = false;
+
+  constructor({ muted = false, cameraOff = false, devices = navigator.mediaDevices }: LocalMediaOptions = {}) {
+    super();
+    this.#devices = devices;
+    this.#microphoneOn = !muted;
+    this.#cameraOn = !cameraOff;
+    devices.addEventListener?.('devicechange', this.#onDeviceChange);
+  }
+
+  /** The tracks to send right now (a muted microphone is sent disabled: silence). */
+  get tracks(): LocalTracks {
+    return { ...this.#tracks };
+  }
+
+  /** Microphone and camera together, for the self-view; a new MediaStream whenever a track changes. */
+  get stream(): MediaStream {
+    return this.#stream;
+  }
+
+  get screen(): MediaStream | null {
+    return this.#tracks.screen ? new MediaStream([this.#tracks.screen]) : null;
+  }
+
+  /** Sound is going out: a microphone is open and not muted. */
+  get microphoneOn(): boolean {
+    return this.#microphoneOn && this.#tracks.audio !== null;
+  }
+
+  /** Video is going out: a camera is open. */
+  get cameraOn(): boolean {
+    return this.#cameraOn && this.#tracks.video !== null;
+  }
+
+  get screenOn(): boolean {
+    return this.#tracks.screen !== null;
+  }
+
+  /** The devices in use, by kind (audioinput, videoinput), for the settings panel. */
+  get deviceIds(): Partial<Record<'audioinput' | 'videoinput', string>> {
+    const id = (track: MediaStreamTrack | null) => track?.getSettings().deviceId;
+    return { audioinput: id(this.#tracks.audio), videoinput: id(this.#tracks.video) };
+  }
+
+  /**
+   * Opens the microphone (and the camera unless it starts off). Problems do not throw: they are reported as
+   * `error` events (permission-denied, device-in-use, no-devices) and the call goes on without.
+   */
+  async start(): Promise<void> {
+    await this.#open({ audio: true, ...(this.#cameraOn && { video: true }) });
+  }
+
+  /** Asks again for what is missing, after the person has fixed permissions or plugged in a device. */
+  async retry(): Promise<void> {
+    const wish: MediaWish = {};
+    if (!this.#tracks.audio) wish.audio = this.#chosen.audio ?? true;
+    if (!this.#tracks.video && this.#cameraOn) wish.video = this.#chosen.video ?? true;
+    if (wish.audio || wish.video) await this.#open(wish);
+  }
+
+  async toggleMicrophone(force?: boolean): Promise<void> {
+    this.#microphoneOn = force ?? !this.#microphoneOn;
+    if (this.#microphoneOn && !this.#tracks.audio) await this.#open({ audio: this.#chosen.audio ?? true });
+    if (this.#tracks.audio) this.#tracks.audio.enabled = this.#microphoneOn;
+    this.emit('change', undefined);
+  }
+
+  /** Off stops the camera (its light goes out); on opens it again. */
+  async toggleCamera(force?: boolean): Promise<void> {
+    this.#cameraOn = force ?? !this.#cameraOn;
+    if (!this.#cameraOn) this.#replace('video', null);
+    else if (!this.#tracks.video) await this.#open({ video: this.#chosen.video ?? true });
+    this.emit('change', undefined);
+  }
+
+  /** Switches to another microphone or camera. */
+  async setDevice(kind: 'audioinput' | 'videoinput', deviceId: string): Promise<void> {
+    const mediaKind: MediaKind = kind === 'audioinput' ? 'audio' : 'video';
+    this.#chosen[mediaKind] = deviceId;
+    if (mediaKind === 'video' && !this.#cameraOn) return this.emit('change', undefined);
+    await this.#open({ [mediaKind]: deviceId });
+  }
+
+  async startScreenShare(): Promise<void> {
+    if (this.#tracks.screen) return;
+    let stream: MediaStream;
+    try {
+      stream = await this.#devices.getDisplayMedia({ video: true, audio: false });
+    } catch (error) {
+      // Cancelling the browser's picker is a choice, not a failure.
+      if (error instanceof DOMException && error.name === 'NotAllowedError') return;
+      return this.emit('error', mediaError(error));
+    }
+    const [track] = stream.getVideoTracks();
+    if (!track || this.#stopped) return track?.stop();
+    // The browser's own "Stop sharing" button ends the track.
+    track.addEventListener('ended', () => this.stopScreenShare(), { once: true });
+    this.#replace('screen', track);
+  }
+
+  stopScreenShare(): void {
+    if (this.#tracks.screen) this.#replace('screen', null);
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#devices.removeEventListener?.('devicechange', this.#onDeviceChange);
+    for (const track of Object.values(this.#tracks)) track?.stop();
+    this.#tracks = { audio: null, video: null, screen: null };
+    this.removeAllListeners();
+  }
+
+  async #open(wish: MediaWish): Promise<void> {
+    let media;
+    try {
+      media = await getLocalMedia(wish, this.#devices);
+    } catch (error) {
+      this.emit('error', error instanceof RtcError ? error : mediaError(error));
+      return this.emit('change', undefined);
+    }
+    if (this.#stopped) return media.stream.getTracks().forEach((track) => track.stop());
+    for (const track of media.stream.getTracks()) this.#replace(track.kind as MediaKind, track);
+    if (media.missing.length) this.emit('error', missingDevices(media.missing));
+    this.emit('change', undefined);
+  }
+
+  #replace(kind: keyof LocalTracks, track: MediaStreamTrack | null): void {
+    const old = this.#tracks[kind];
+    if (old === track) return;
+    old?.stop();
+    if (track && kind === 'audio') track.enabled = this.#microphoneOn;
+    if (track && kind !== 'screen') track.addEventListener('ended', () => this.#lost(kind, track), { once: true });
+    this.#tracks[kind] = track;
+    this.#stream = new MediaStream([this.#tracks.audio, this.#tracks.video].filter((t) => t !== null));
+    this.emit('track', { kind, track });
+    this.emit('change', undefined);
+  }
+
+  /** A device was unplugged (its track ended by itself): fall back to the default one. */
+  #lost(kind: MediaKind, track: MediaStreamTrack): void {
+    if (this.#stopped || this.#tracks[kind] !== track) return;
+    delete this.#chosen[kind];
+    this.#replace(kind, null);
+    this.emit('device-lost', { kind });
+    void this.#open({ [kind]: true });
+  }
+
+  #onDeviceChange = (): void => {
+    // Devices came or went: the settings panel lists them again; a lost device also ends its track.
+    this.emit('change', undefined);
+  };
+}
+
+function missingDevices(missing: MediaKind[]): RtcError {
+  const message =
+    missing.length === 2
+      ? 'No camera or microphone was found: you joined listen-only.'
+      : missing[0] === 'video'
+        ? 'No camera was found: you are sending audio only.'
+        : 'No microphone was found: you are sending video only.';
+  return new RtcError('no-devices', message);
+}

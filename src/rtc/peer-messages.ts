@@ -1,0 +1,73 @@
+// What participants tell each other directly over each peer connection's data channel (the relay never sees
+// it): their state (name, microphone, camera, screen, raised hand), chat messages, and the host page's own
+// data. Another participant's browser wrote it, so every message is checked before use.
+
+/** A participant's state, as shown on their tile everywhere. */
+export interface PeerState {
+  name: string;
+  audio: boolean;
+  video: boolean;
+  screen: boolean;
+  hand: boolean;
+}
+
+export interface ChatMessage {
+  /** Unique per sender, so a message is never shown twice. */
+  id: string;
+  text: string;
+  /** When it was sent, in milliseconds since the epoch, by the sender's clock. */
+  at: number;
+}
+
+export type PeerMessage =
+  ({ type: 'state' } & PeerState) | ({ type: 'chat' } & ChatMessage) | { type: 'data'; payload: unknown };
+
+export const MESSAGE_LIMITS = {
+  nameLength: 64,
+  chatLength: 2000,
+  /** Serialized size of one host-page `data` message. */
+  dataLength: 16 * 1024,
+} as const;
+
+export function encodePeerMessage(message: PeerMessage): string {
+  return JSON.stringify(message);
+}
+
+/** The message in `raw`, or null when it is not one this version understands. */
+export function parsePeerMessage(raw: unknown): PeerMessage | null {
+  if (typeof raw !== 'string' || raw.length > MESSAGE_LIMITS.dataLength + 64) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const message = value as Record<string, unknown>;
+  switch (message.type) {
+    case 'state': {
+      const { name, audio, video, screen, hand } = message;
+      if (typeof name !== 'string' || ![audio, video, screen, hand].every((flag) => typeof flag === 'boolean')) {
+        return null;
+      }
+      return {
+        type: 'state',
+        name: name.slice(0, MESSAGE_LIMITS.nameLength),
+        audio: audio as boolean,
+        video: video as boolean,
+        screen: screen as boolean,
+        hand: hand as boolean,
+      };
+    }
+    case 'chat': {
+      const { id, text, at } = message;
+      if (typeof id !== 'string' || id.length > 64 || typeof text !== 'string' || !text.trim()) return null;
+      if (typeof at !== 'number' || !Number.isFinite(at)) return null;
+      return { type: 'chat', id, text: text.slice(0, MESSAGE_LIMITS.chatLength), at };
+    }
+    case 'data':
+      return 'payload' in message ? { type: 'data', payload: message.payload } : null;
+    default:
+      return null;
+  }
+}
