@@ -64,8 +64,8 @@ export interface CallEvents {
   left: void;
   'peer-joined': { id: string; name: string };
   'peer-left': { id: string; reason: PeerLeftReason };
-  /** Someone's name, microphone, camera, screen or hand changed (yours included). */
-  'participant-change': Participant;
+  /** Someone said their name, microphone, camera, screen or hand changed (or you changed yours). */
+  'participant-change': { id: string; local: boolean } & PeerState;
   message: ChatEntry;
   data: { from: string; payload: unknown };
   'active-speaker': { id: string | null };
@@ -331,7 +331,7 @@ export class Call extends Emitter<CallEvents> {
     if (!remote) return;
     remote.state = state;
     if (state.name) remote.name = state.name;
-    this.emit('participant-change', this.#describeRemote(id, remote.name, state));
+    this.emit('participant-change', { id, local: false, ...state, name: remote.name });
     this.emit('change', undefined);
   }
 
@@ -349,9 +349,9 @@ export class Call extends Emitter<CallEvents> {
 
   /** Tells every peer our state, and the page that it changed. */
   #announce(): void {
-    this.#mesh?.message({ type: 'state', ...this.#localState() });
-    const self = this.#self();
-    if (self) this.emit('participant-change', self);
+    const state = this.#localState();
+    this.#mesh?.message({ type: 'state', ...state });
+    if (this.#self()) this.emit('participant-change', { id: this.#localId ?? 'local', local: true, ...state });
     this.emit('change', undefined);
   }
 

@@ -113,8 +113,7 @@ function constraintsFor(kinds: MediaKind[], wish: MediaWish): MediaStreamConstra
   const constraints = (kind: MediaKind): MediaTrackConstraints | false => {
     if (!kinds.includes(kind)) return false;
     const device = wish[kind];
-    // `ideal`, not `exact`: a device that went away since it was chosen falls back to another.
-    return typeof device === 'string' ? { ...CONSTRAINTS[kind], deviceId: { ideal: device } } : CONSTRAINTS[kind];
+    return typeof device === 'string' ? { ...CONSTRAINTS[kind], deviceId: { exact: device } } : CONSTRAINTS[kind];
   };
   return { audio: constraints('audio'), video: constraints('video') };
 }

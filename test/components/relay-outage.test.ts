@@ -1,25 +1,10 @@
 // The relay going away mid-call, as a blip (connections cut, relay still up) and as a restart: media keeps
 // flowing peer to peer meanwhile; after a blip everyone resumes with the same ids and nobody is seen to
 // leave; after a restart everyone joins again, and a newcomer connects to all.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/index.ts';
 import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
-import { relayCommand, remoteTiles, uniqueRoom, waitFor, waitForDecodedVideo } from '../support/browser.ts';
-
-async function call(names: string[]): Promise<{ elements: VideoConference[]; room: string; server: string }> {
-  const server = await relayCommand('relay-url');
-  const room = uniqueRoom();
-  const page = await fixture<HTMLElement>(html`
-    <div style="display: grid; grid-template-columns: repeat(2, 320px); gap: 8px">
-      ${names.map((name) => html`<video-conference server=${server} room=${room} name=${name}></video-conference>`)}
-    </div>
-  `);
-  const elements = [...page.querySelectorAll('video-conference')] as VideoConference[];
-  const others = names.length - 1;
-  for (const element of elements) await waitFor(() => remoteTiles(element).length === others, 'everyone connected');
-  for (const element of elements) for (const tile of remoteTiles(element)) await waitForDecodedVideo(tile);
-  return { elements, room, server };
-}
+import { callOf, relayCommand, remoteTiles, waitFor, waitForDecodedVideo } from '../support/browser.ts';
 
 const ids = (elements: VideoConference[]) => elements.map((element) => element.participants[0]!.id);
 
@@ -27,7 +12,7 @@ describe('a relay outage mid-call', () => {
   afterEach(() => relayCommand('relay-start'));
 
   it('a blip: everyone resumes with the same ids, nobody is seen to leave, and video never stops', async () => {
-    const { elements } = await call(['Ada', 'Brian']);
+    const { elements } = await callOf(['Ada', 'Brian']);
     const before = ids(elements);
     const departures: string[] = [];
     for (const element of elements)
@@ -44,7 +29,7 @@ describe('a relay outage mid-call', () => {
   });
 
   it('a restart: remote video keeps playing while the relay is down; then all rejoin and a newcomer meets all three', async () => {
-    const { elements, room, server } = await call(['Ada', 'Brian', 'Chen']);
+    const { elements, room, server } = await callOf(['Ada', 'Brian', 'Chen']);
 
     await relayCommand('relay-stop');
     await waitFor(() => elements.every((element) => element.state === 'reconnecting'), 'reconnecting');

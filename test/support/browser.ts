@@ -1,5 +1,6 @@
 // Helpers for browser tests: the relay started by the test runner, unique rooms, bounded waits, and
 // checks on what a <video-conference> shows.
+import { fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
 import type { VideoPlayer } from '../../src/components/video-player/video-player.ts';
@@ -64,4 +65,23 @@ export async function waitForDecodedVideo(tile: VideoPlayer): Promise<void> {
   await waitFor(() => video.videoWidth > 0 && video.currentTime > 0, `video of ${tile.peerId}`);
   const start = video.currentTime;
   await waitFor(() => video.currentTime > start, `frames advancing in ${tile.peerId}`);
+}
+
+/**
+ * A call between elements named `names` in one page (a fixture), resolved once everyone sees everyone's
+ * decoded video.
+ */
+export async function callOf(names: string[]): Promise<{ elements: VideoConference[]; room: string; server: string }> {
+  const server = await relayCommand('relay-url');
+  const room = uniqueRoom();
+  const page = await fixture<HTMLElement>(html`
+    <div style="display: grid; grid-template-columns: repeat(2, 320px); gap: 8px">
+      ${names.map((name) => html`<video-conference server=${server} room=${room} name=${name}></video-conference>`)}
+    </div>
+  `);
+  const elements = [...page.querySelectorAll('video-conference')] as VideoConference[];
+  const others = names.length - 1;
+  for (const element of elements) await waitFor(() => remoteTiles(element).length === others, 'everyone connected');
+  for (const element of elements) for (const tile of remoteTiles(element)) await waitForDecodedVideo(tile);
+  return { elements, room, server };
 }

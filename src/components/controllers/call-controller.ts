@@ -122,9 +122,7 @@ export class CallController implements ReactiveController {
       call.on('left', () => emit(host, 'vc-left', {})),
       call.on('peer-joined', (detail) => emit(host, 'vc-peer-joined', detail)),
       call.on('peer-left', (detail) => emit(host, 'vc-peer-left', detail)),
-      call.on('participant-change', ({ id, local, name, audio, video, screen, hand }) =>
-        emit(host, 'vc-participant-change', { id, local, name, audio, video, screen: screen !== null, hand }),
-      ),
+      call.on('participant-change', (detail) => emit(host, 'vc-participant-change', detail)),
       call.on('message', (entry) => emit(host, 'vc-message', entry)),
       call.on('data', (detail) => emit(host, 'vc-data', detail)),
       call.on('active-speaker', (detail) => emit(host, 'vc-active-speaker', detail)),

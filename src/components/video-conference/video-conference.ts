@@ -371,6 +371,7 @@ export class VideoConference extends LitElement implements CallHost {
         ?mirrored=${local && !screen}
         ?screen=${screen}
         ?mic-off=${!screen && !participant.audio}
+        ?video-off=${!screen && !participant.video}
         ?hand=${!screen && participant.hand}
         ?speaking=${!screen && participant.speaking}
         ?pinned=${pinned}

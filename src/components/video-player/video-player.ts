@@ -47,6 +47,9 @@ export class VideoPlayer extends LitElement {
   /** Mirrors the video horizontally, as people expect of their own camera. */
   @property({ type: Boolean, reflect: true }) mirrored = false;
 
+  /** The participant turned the camera off: show the avatar even if the last frame lingers. */
+  @property({ type: Boolean, reflect: true, attribute: 'video-off' }) videoOff = false;
+
   /** The participant's microphone is off: shows a muted-microphone icon. */
   @property({ type: Boolean, reflect: true, attribute: 'mic-off' }) micOff = false;
 
@@ -90,7 +93,7 @@ export class VideoPlayer extends LitElement {
   }
 
   override render() {
-    const hasVideo = this.#hasVideo();
+    const hasVideo = !this.videoOff && this.#hasVideo();
     const pip = hasVideo && document.pictureInPictureEnabled;
     return html`
       <video part="video" autoplay playsinline .muted=${this.muted || this.soundBlocked} ?hidden=${!hasVideo}></video>

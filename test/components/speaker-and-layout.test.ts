@@ -1,0 +1,45 @@
+// Who is speaking, and where tiles go: Chromium's fake microphone beeps, so the one participant left unmuted
+// is detected as the active speaker and outlined; pinning a tile puts it in the spotlight.
+import { expect } from '@open-wc/testing';
+import '../../src/index.ts';
+import { callOf, nextEvent, remoteTiles, tiles, waitFor } from '../support/browser.ts';
+
+describe('active speaker and layout', () => {
+  it('marks the one unmuted participant as speaking and active speaker', async () => {
+    const {
+      elements: [ada, brian],
+    } = await callOf(['Ada', 'Brian']);
+    await ada!.toggleMicrophone(false);
+    const brianId = brian!.participants[0]!.id;
+    const active = nextEvent<{ id: string | null }>(ada!, 'vc-active-speaker');
+    expect((await active).id).to.equal(brianId);
+    await waitFor(() => remoteTiles(ada!)[0]!.speaking, "Brian's tile outlined at Ada");
+    expect(ada!.activeSpeaker).to.equal(brianId);
+    expect(tiles(ada!)[0]!.speaking).to.equal(false);
+  });
+
+  it('pins a tile into the spotlight and back; the layout attribute switches too', async () => {
+    const {
+      elements: [ada],
+    } = await callOf(['Ada', 'Brian', 'Chen']);
+    const stage = () => ada!.shadowRoot!.querySelector('.stage')!;
+    expect(stage().classList.contains('grid')).to.equal(true);
+
+    const changed = nextEvent<{ layout: string; pinned: string | null }>(ada!, 'vc-layout-change');
+    const chenTile = remoteTiles(ada!).find((tile) => tile.name.startsWith('Chen'))!;
+    chenTile.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label^="Pin"]')!.click();
+    expect((await changed).pinned).to.equal(chenTile.peerId);
+    await ada!.updateComplete;
+    expect(stage().classList.contains('spotlight')).to.equal(true);
+    expect(chenTile.classList.contains('main')).to.equal(true);
+    expect(chenTile.pinned).to.equal(true);
+
+    ada!.pin(null);
+    await ada!.updateComplete;
+    expect(stage().classList.contains('grid')).to.equal(true);
+    ada!.layout = 'spotlight';
+    await ada!.updateComplete;
+    expect(stage().classList.contains('spotlight')).to.equal(true);
+    expect(tiles(ada!).filter((tile) => tile.classList.contains('main'))).to.have.length(1);
+  });
+});
