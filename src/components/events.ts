@@ -3,6 +3,7 @@
 import type { PeerLeftReason } from '../protocol.ts';
 import type { CallState, ChatEntry } from '../rtc/call.ts';
 import type { ErrorCode } from '../rtc/errors.ts';
+import type { Quality } from '../rtc/stats.ts';
 
 export type Layout = 'grid' | 'spotlight';
 export type DeviceKind = 'audioinput' | 'videoinput' | 'audiooutput';
@@ -34,6 +35,8 @@ export interface VideoConferenceEventDetails {
   /** The browser blocked playback with sound until the person interacts: the widget shows one button for it. */
   'vc-audio-blocked': Record<string, never>;
   'vc-layout-change': { layout: Layout; pinned: string | null };
+  /** A connection's quality rating changed (from round-trip time, loss, jitter and frame rate). */
+  'vc-quality': { id: string; quality: Quality };
 }
 
 export type VideoConferenceEventMap = {

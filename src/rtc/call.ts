@@ -8,9 +8,12 @@ import { RtcError } from './errors.ts';
 import { LocalMedia } from './local-media.ts';
 import { environmentProblem, type MediaKind } from './media.ts';
 import { Mesh } from './mesh.ts';
-import { MESSAGE_LIMITS, type ChatMessage, type PeerState } from './peer-messages.ts';
+import { testConnectivity, type ConnectivityReport } from './connectivity.ts';
+import { MeshQuality } from './mesh-quality.ts';
+import { MESSAGE_LIMITS, type ChatMessage, type PeerState, type ViewMessage } from './peer-messages.ts';
 import type { Peer, PeerConnectionFactory } from './peer.ts';
 import { SignalingClient, type SocketFactory } from './signaling.ts';
+import type { PeerStats, Quality } from './stats.ts';
 
 export type CallState = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'left' | 'error';
 
@@ -29,8 +32,19 @@ export interface Participant {
   video: boolean;
   hand: boolean;
   speaking: boolean;
-  /** For remote participants, their RTCPeerConnection's state. */
+  /** For remote participants, their RTCPeerConnection's state... */
   connectionState?: RTCPeerConnectionState;
+  /** ...whether it was connected and is being restored (ICE restart)... */
+  reconnecting?: boolean;
+  /** ...how good it is (from the latest stats)... */
+  quality?: Quality;
+  /** ...and the code both ends can compare to rule out anyone in the middle. */
+  safetyCode?: string | null;
+}
+
+/** What getStats() reports for each remote participant. */
+export interface ParticipantStats extends PeerStats {
+  safetyCode: string | null;
 }
 
 export interface ChatEntry extends ChatMessage {
@@ -52,6 +66,10 @@ export interface CallOptions {
   muted?: boolean;
   /** Start with the camera off. */
   cameraOff?: boolean;
+  /** Total video upload to all peers together, in kbit/s (default 2500). */
+  maxUplinkKbps?: number;
+  /** False sends everyone full quality (no per-peer adaptation): for comparisons. Default true. */
+  adaptive?: boolean;
   /** Overrides for tests and embedders: the socket, the RTCPeerConnection, the media devices. */
   connect?: SocketFactory;
   createPeerConnection?: PeerConnectionFactory;
@@ -70,6 +88,8 @@ export interface CallEvents {
   data: { from: string; payload: unknown };
   'active-speaker': { id: string | null };
   'device-lost': { kind: MediaKind };
+  /** A peer connection's quality rating changed. */
+  quality: { id: string; quality: Quality };
   /** Anything on screen changed: render again. */
   change: void;
   error: RtcError;
@@ -79,6 +99,7 @@ const ACTIVE_STATES: readonly CallState[] = ['joining', 'joined', 'reconnecting'
 /** Chat messages kept for the panel. */
 const CHAT_HISTORY = 500;
 const SPEAKER_SAMPLE_MS = 250;
+const DEFAULT_UPLINK_KBPS = 2500;
 
 export class Call extends Emitter<CallEvents> {
   #options: CallOptions;
@@ -91,6 +112,10 @@ export class Call extends Emitter<CallEvents> {
   #mesh: Mesh | null = null;
   #remotes = new Map<string, { name: string; state: PeerState | null }>();
   #messages: ChatEntry[] = [];
+  #iceServers: RTCIceServer[] = [];
+  #quality: MeshQuality;
+  /** The last view sent to each peer, so only changes go out. */
+  #viewsSent = new Map<string, string>();
   #speaker: SpeakerState = NO_SPEAKER;
   #speakerTimer: ReturnType<typeof setInterval> | undefined;
   #subscriptions = new Subscriptions();
@@ -101,6 +126,13 @@ export class Call extends Emitter<CallEvents> {
   constructor(options: CallOptions) {
     super();
     this.#options = options;
+    this.#quality = new MeshQuality({
+      budgetKbps: options.maxUplinkKbps ?? DEFAULT_UPLINK_KBPS,
+      adaptive: options.adaptive ?? true,
+      sourceHeight: () => this.#media?.tracks.video?.getSettings().height ?? 0,
+    });
+    this.#quality.on('quality', ({ peerId, quality }) => this.emit('quality', { id: peerId, quality }));
+    this.#quality.on('stats', () => this.emit('change', undefined));
   }
 
   get state(): CallState {
@@ -149,7 +181,6 @@ export class Call extends Emitter<CallEvents> {
     const keepMedia = this.#state === 'idle' && this.#media !== null;
     this.#teardown(keepMedia);
     this.#error = null;
-    const generation = this.#generation;
     this.#setState('joining');
 
     const problem = this.#options.mediaDevices ? null : environmentProblem();
@@ -162,9 +193,11 @@ export class Call extends Emitter<CallEvents> {
       connect,
     }));
     this.#listen(signaling);
+    // The slow steps overlap: the relay connection and the join go ahead while the camera starts; peers get
+    // transceivers at once and the tracks by replaceTrack when they are ready, with no renegotiation.
     signaling.open();
+    signaling.join();
     if (!keepMedia) await this.#startMedia();
-    if (generation === this.#generation) signaling.join();
   }
 
   /** Leaves the room and releases the camera, the microphone and every connection. */
@@ -220,6 +253,33 @@ export class Call extends Emitter<CallEvents> {
     this.#addMessage({ ...message, from: this.#localId, name: this.#options.name ?? '', local: true });
   }
 
+  /**
+   * Tells a participant how large we show their camera (device pixels), or that we do not show it at all,
+   * so they send no more than that. Only changes that matter go out.
+   */
+  setView(id: string, view: ViewMessage): void {
+    // Buckets of 90 px in height are enough to pick a resolution, and spare the channel on every resize.
+    const key = view.visible ? `${Math.round(view.height / 90)}` : 'hidden';
+    if (this.#viewsSent.get(id) === key || !this.#remotes.has(id)) return;
+    this.#viewsSent.set(id, key);
+    this.#mesh?.message({ type: 'view', ...view }, id);
+  }
+
+  /** Live figures for each remote participant: quality, round-trip time, loss, video, path, safety code. */
+  getStats(): Record<string, ParticipantStats> {
+    const result: Record<string, ParticipantStats> = {};
+    for (const id of this.#remotes.keys()) {
+      const stats = this.#quality.stats(id);
+      if (stats) result[id] = { ...stats, safetyCode: this.#mesh?.get(id)?.safetyCode ?? null };
+    }
+    return result;
+  }
+
+  /** Which kinds of ICE candidates this network yields with the relay's STUN/TURN servers (known once joined). */
+  testConnectivity(): Promise<ConnectivityReport> {
+    return testConnectivity(this.#iceServers, { createPeerConnection: this.#options.createPeerConnection });
+  }
+
   /** Sends the host page's own data (anything JSON can carry, up to 16 KB) to everyone, or to one participant. */
   send(payload: unknown, { to }: { to?: string } = {}): void {
     const size = JSON.stringify(payload ?? null).length;
@@ -233,7 +293,10 @@ export class Call extends Emitter<CallEvents> {
     const { muted, cameraOff, mediaDevices } = this.#options;
     const media = (this.#media = new LocalMedia({ muted, cameraOff, devices: mediaDevices }));
     this.#mediaSubscriptions.add(
-      media.on('track', ({ kind, track }) => this.#mesh?.setTrack(kind, track)),
+      media.on('track', ({ kind, track }) => {
+        this.#mesh?.setTrack(kind, track);
+        if (kind === 'video') this.#quality.apply();
+      }),
       media.on('change', () => this.#announce()),
       media.on('device-lost', (detail) => this.emit('device-lost', detail)),
       media.on('error', (error) => this.emit('error', error)),
@@ -247,7 +310,10 @@ export class Call extends Emitter<CallEvents> {
         if (resumed && this.#mesh) return this.#resumed(peers);
         this.#closeMesh(this.#mesh ? 'disconnected' : undefined);
         this.#localId = id;
+        this.#iceServers = iceServers;
         this.#mesh = this.#createMesh(id, iceServers, signaling);
+        this.#quality.start(this.#mesh);
+        globalThis.addEventListener?.('online', this.#onOnline);
         // We joined after everyone already here, so we make the first offer to each of them.
         for (const peer of peers) this.#addRemote(peer.id, peer.name ?? '', true);
         this.#setState('joined');
@@ -291,6 +357,7 @@ export class Call extends Emitter<CallEvents> {
       mesh.on('peer-message', ({ peer, message }) => {
         if (message.type === 'state') this.#remoteStateChanged(peer.id, message);
         else if (message.type === 'chat') this.#received(peer.id, message);
+        else if (message.type === 'view') this.#quality.view(peer.id, message);
         else this.emit('data', { from: peer.id, payload: message.payload });
       }),
       mesh.on('error', (error) => this.emit('error', error)),
@@ -317,12 +384,15 @@ export class Call extends Emitter<CallEvents> {
     if (this.#remotes.has(id)) return;
     this.#remotes.set(id, { name, state: null });
     this.#mesh?.add(id, initiator);
+    this.#quality.apply();
     this.emit('peer-joined', { id, name });
   }
 
   #removeRemote(id: string, reason: PeerLeftReason): void {
     if (!this.#remotes.delete(id)) return;
     this.#mesh?.remove(id);
+    this.#viewsSent.delete(id);
+    this.#quality.forget(id);
     this.emit('peer-left', { id, reason });
   }
 
@@ -401,6 +471,9 @@ export class Call extends Emitter<CallEvents> {
       hand: state?.hand ?? false,
       speaking: this.#speaker.speaking.includes(id),
       connectionState: peer?.connectionState,
+      reconnecting: peer?.reconnecting ?? false,
+      quality: this.#quality.stats(id)?.quality,
+      safetyCode: peer?.safetyCode ?? null,
     };
   }
 
@@ -432,6 +505,11 @@ export class Call extends Emitter<CallEvents> {
     if (reason) for (const id of ids) this.emit('peer-left', { id, reason });
   }
 
+  /** The network came back or changed: new ICE candidates for every peer. */
+  #onOnline = (): void => {
+    for (const peer of this.#mesh?.peers ?? []) peer.restartIce();
+  };
+
   #fail(error: RtcError): void {
     this.#teardown(false);
     this.#error = error;
@@ -443,6 +521,9 @@ export class Call extends Emitter<CallEvents> {
   #teardown(keepMedia: boolean): void {
     this.#generation++;
     clearInterval(this.#speakerTimer);
+    globalThis.removeEventListener?.('online', this.#onOnline);
+    this.#quality.stop();
+    this.#viewsSent.clear();
     this.#speaker = NO_SPEAKER;
     this.#subscriptions.drain();
     this.#signaling?.close();

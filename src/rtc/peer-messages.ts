@@ -1,6 +1,7 @@
 // What participants tell each other directly over each peer connection's data channel (the relay never sees
-// it): their state (name, microphone, camera, screen, raised hand), chat messages, and the host page's own
-// data. Another participant's browser wrote it, so every message is checked before use.
+// it): their state (name, microphone, camera, screen, raised hand), chat messages, how large each shows the
+// other's video, and the host page's own data. Another participant's browser wrote it, so every message is
+// checked before use.
 
 /** A participant's state, as shown on their tile everywhere. */
 export interface PeerState {
@@ -19,8 +20,18 @@ export interface ChatMessage {
   at: number;
 }
 
+/** How the receiver shows the sender's camera (device pixels), so the sender sends no more than that. */
+export interface ViewMessage {
+  width: number;
+  height: number;
+  visible: boolean;
+}
+
 export type PeerMessage =
-  ({ type: 'state' } & PeerState) | ({ type: 'chat' } & ChatMessage) | { type: 'data'; payload: unknown };
+  | ({ type: 'state' } & PeerState)
+  | ({ type: 'chat' } & ChatMessage)
+  | ({ type: 'view' } & ViewMessage)
+  | { type: 'data'; payload: unknown };
 
 export const MESSAGE_LIMITS = {
   nameLength: 64,
@@ -64,6 +75,13 @@ export function parsePeerMessage(raw: unknown): PeerMessage | null {
       if (typeof id !== 'string' || id.length > 64 || typeof text !== 'string' || !text.trim()) return null;
       if (typeof at !== 'number' || !Number.isFinite(at)) return null;
       return { type: 'chat', id, text: text.slice(0, MESSAGE_LIMITS.chatLength), at };
+    }
+    case 'view': {
+      const { width, height, visible } = message;
+      const size = (value: unknown) =>
+        typeof value === 'number' && Number.isFinite(value) && value >= 0 && value < 100_000;
+      if (!size(width) || !size(height) || typeof visible !== 'boolean') return null;
+      return { type: 'view', width: Math.round(width as number), height: Math.round(height as number), visible };
     }
     case 'data':
       return 'payload' in message ? { type: 'data', payload: message.payload } : null;

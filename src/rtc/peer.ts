@@ -8,7 +8,9 @@ import { Emitter } from './emitter.ts';
 import { RtcError } from './errors.ts';
 import { isPolite, shouldIgnore } from './negotiation.ts';
 import { encodePeerMessage, parsePeerMessage, type PeerMessage } from './peer-messages.ts';
+import { safetyCode } from './safety-code.ts';
 import { encodeSignal, parseSignal, type SignalData } from './signal-data.ts';
+import type { VideoEncoding } from './uplink.ts';
 
 export type PeerConnectionFactory = (configuration: RTCConfiguration) => RTCPeerConnection;
 
@@ -31,7 +33,7 @@ export interface PeerOptions {
 }
 
 export interface PeerEvents {
-  /** The remote media changed: tracks came or went (new MediaStreams), or one was muted or unmuted. */
+  /** The remote media changed (tracks came or went, or were muted or unmuted), or the safety code is known. */
   stream: void;
   /** The data channel opened: say who we are. */
   open: void;
@@ -42,6 +44,10 @@ export interface PeerEvents {
 
 /** Messages kept while the data channel is still opening. */
 const OUTBOX_LIMIT = 64;
+/** A connection `disconnected` this long gets an ICE restart; `failed` gets one at once. */
+const DISCONNECTED_GRACE_MS = 3000;
+/** ICE restarts tried in a row before giving up on the peer with peer-connection-failed. */
+const MAX_RESTARTS = 3;
 
 export class Peer extends Emitter<PeerEvents> {
   readonly id: string;
@@ -57,6 +63,11 @@ export class Peer extends Emitter<PeerEvents> {
   #work: Promise<void> = Promise.resolve();
   #stream = new MediaStream();
   #screen: MediaStream | null = null;
+  #encoding: VideoEncoding | null = null;
+  #everConnected = false;
+  #restarts = 0;
+  #restartTimer: ReturnType<typeof setTimeout> | undefined;
+  #safetyCode: string | null = null;
   #closed = false;
 
   constructor(options: PeerOptions) {
@@ -99,6 +110,33 @@ export class Peer extends Emitter<PeerEvents> {
     return this.#pc.connectionState;
   }
 
+  /** Connected once and lost since: an ICE restart is under way. */
+  get reconnecting(): boolean {
+    return this.#everConnected && this.#pc.connectionState !== 'connected';
+  }
+
+  /** The code both ends can compare to rule out anyone in the middle (see safety-code.ts), once connected. */
+  get safetyCode(): string | null {
+    return this.#safetyCode;
+  }
+
+  /** Restarts ICE (new candidates, same connection), e.g. when the network changed. */
+  restartIce(): void {
+    if (this.#closed) return;
+    this.#restarts++;
+    this.#pc.restartIce();
+  }
+
+  /** Limits the camera video sent to this peer (resolution, bitrate, frame rate, or none). */
+  setEncoding(encoding: VideoEncoding): void {
+    this.#encoding = encoding;
+    this.#serially(() => this.#applyEncoding());
+  }
+
+  async stats(): Promise<RTCStatsReport> {
+    return this.#pc.getStats();
+  }
+
   /** Handles a `{ description }` or `{ candidate }` from the remote peer, in arrival order. */
   receive(data: unknown): void {
     const signal = parseSignal(data);
@@ -137,6 +175,7 @@ export class Peer extends Emitter<PeerEvents> {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    clearTimeout(this.#restartTimer);
     this.#channel?.close();
     this.#pc.close();
     this.removeAllListeners();
@@ -266,12 +305,51 @@ export class Peer extends Emitter<PeerEvents> {
     this.emit('stream', undefined);
   }
 
+  /** Sets the encoding on the camera's sender; before negotiation has made encodings, later runs retry it. */
+  async #applyEncoding(): Promise<void> {
+    const sender = this.#mainTransceiver('video')?.sender;
+    const wanted = this.#encoding;
+    if (!sender || !wanted) return;
+    const parameters = sender.getParameters();
+    const [current] = parameters.encodings;
+    if (!current) return;
+    const changed = (Object.keys(wanted) as Array<keyof VideoEncoding>).some((key) => current[key] !== wanted[key]);
+    if (!changed) return;
+    Object.assign(current, wanted);
+    await sender.setParameters(parameters);
+  }
+
   #connectionStateChanged(): void {
     const state = this.#pc.connectionState;
-    this.emit('connection-state', state);
-    if (state === 'failed') {
-      this.#fail('Could not connect to this participant: a TURN server may be needed on this network.');
+    clearTimeout(this.#restartTimer);
+    if (state === 'connected') {
+      this.#everConnected = true;
+      this.#restarts = 0;
+      this.#serially(() => this.#applyEncoding());
+      void this.#computeSafetyCode();
+    } else if (state === 'disconnected') {
+      this.#restartTimer = setTimeout(() => this.#recover(), DISCONNECTED_GRACE_MS);
+    } else if (state === 'failed') {
+      this.#recover();
     }
+    this.emit('connection-state', state);
+  }
+
+  /** ICE restarts, a few times; then the peer is reported as failed, with the likely cure. */
+  #recover(): void {
+    if (this.#closed || this.#pc.connectionState === 'connected') return;
+    if (this.#restarts < MAX_RESTARTS) return this.restartIce();
+    this.#fail('Could not connect to this participant: a TURN server may be needed on this network.');
+  }
+
+  async #computeSafetyCode(): Promise<void> {
+    const local = this.#pc.currentLocalDescription?.sdp;
+    const remote = this.#pc.currentRemoteDescription?.sdp;
+    if (!local || !remote) return;
+    const code = await safetyCode(local, remote);
+    if (this.#closed || code === this.#safetyCode) return;
+    this.#safetyCode = code;
+    this.emit('stream', undefined);
   }
 
   #signal(data: SignalData): void {

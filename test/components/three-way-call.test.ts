@@ -1,5 +1,6 @@
-// Three <video-conference> elements in one page join one room through the real relay: everyone sees
-// everyone's decoded video, and when one leaves, the others drop its tile and its connections.
+// Three <video-conference> elements in one page (side by side, all on screen: a tile off-screen gets no
+// video, by design) join one room through the real relay: everyone sees everyone's decoded video, and when
+// one leaves, the others drop its tile and its connections.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.ts';
 import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
@@ -28,7 +29,7 @@ describe('a three-way call', () => {
     const room = uniqueRoom();
     const names = ['Ada', 'Brian', 'Chen'];
     const page = await fixture<HTMLElement>(html`
-      <div style="display: grid; grid-template-columns: repeat(3, 320px); gap: 8px">
+      <div style="display: grid; grid-template-columns: repeat(3, 256px); gap: 8px; align-items: start">
         ${names.map((name) => html`<video-conference server=${server} room=${room} name=${name}></video-conference>`)}
       </div>
     `);

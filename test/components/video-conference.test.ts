@@ -39,7 +39,8 @@ describe('<video-conference>', () => {
     expect(detail.id).to.match(/^[A-Za-z0-9_-]{22}$/);
     expect(states).to.deep.equal(['joining', 'joined']);
     expect(element.participants).to.have.length(1);
-    expect(element.participants[0]).to.include({ id: detail.id, local: true, audio: true, video: true });
+    expect(element.participants[0]).to.include({ id: detail.id, local: true });
+    await waitFor(() => element.participants[0]!.audio && element.participants[0]!.video, 'camera and microphone on');
   });
 
   it('shows a muted, mirrored self-view with decoded video', async () => {
@@ -69,7 +70,8 @@ describe('<video-conference>', () => {
     status.querySelector<HTMLButtonElement>('[part=action]')!.click();
     await joined;
     expect(element.state).to.equal('joined');
-    expect(element.localStream!.getVideoTracks()[0]!.readyState).to.equal('live');
+    // The camera starts alongside the join, so it may come a moment after vc-joined.
+    await waitFor(() => element.localStream?.getVideoTracks()[0]?.readyState === 'live', 'the camera again');
   });
 
   it('joins the new room when the room changes', async () => {

@@ -126,6 +126,7 @@ export class CallController implements ReactiveController {
       call.on('message', (entry) => emit(host, 'vc-message', entry)),
       call.on('data', (detail) => emit(host, 'vc-data', detail)),
       call.on('active-speaker', (detail) => emit(host, 'vc-active-speaker', detail)),
+      call.on('quality', (detail) => emit(host, 'vc-quality', detail)),
       call.on('device-lost', ({ kind }) =>
         emit(host, 'vc-device-change', {
           kind: kind === 'audio' ? 'audioinput' : 'videoinput',

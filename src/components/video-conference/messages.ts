@@ -49,6 +49,7 @@ export const LABELS = {
   you: 'You',
   guest: 'Guest',
   connecting: 'connecting…',
+  reconnecting: 'reconnecting…',
   yourName: 'Your name',
   prejoinTitle: 'Ready to join?',
   unread: (count: number) => `${count} unread`,

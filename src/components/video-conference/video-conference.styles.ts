@@ -9,6 +9,12 @@ export const styles = css`
     position: relative;
     display: flex;
     flex-direction: column;
+    box-sizing: border-box;
+    /* The width of its container, and a height from the aspect ratio. Without an explicit width, a grid or
+       flex container would size it from its height (min-height × 16/9 = 427 px) and it would overflow a
+       phone-sized column. */
+    width: 100%;
+    min-width: 0;
     aspect-ratio: 16 / 9;
     min-height: 240px;
     overflow: hidden;

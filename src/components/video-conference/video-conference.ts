@@ -5,7 +5,8 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { CallOptions, CallState, ChatEntry, Participant } from '../../rtc/call.ts';
+import type { CallOptions, CallState, ChatEntry, Participant, ParticipantStats } from '../../rtc/call.ts';
+import type { ConnectivityReport } from '../../rtc/connectivity.ts';
 import { listDevices, type DeviceLists } from '../../rtc/media.ts';
 import '../chat/video-conference-chat.ts';
 import { CallController, type CallHost } from '../controllers/call-controller.ts';
@@ -45,6 +46,7 @@ const MEDIA_PROBLEMS = ['permission-denied', 'device-in-use', 'no-devices'];
  * @fires vc-device-change - A device was chosen or replaced an unplugged one. Detail: `{ kind, deviceId, lost }`.
  * @fires vc-audio-blocked - The browser blocked sound until the person clicks; the widget shows a button for it.
  * @fires vc-layout-change - Layout or pinned tile changed. Detail: `{ layout, pinned }`.
+ * @fires vc-quality - A connection's quality rating changed. Detail: `{ id, quality }`.
  * @fires vc-error - Something went wrong. Detail: `{ code, message, peerId? }`.
  *
  * @csspart grid - The area holding the tiles.
@@ -53,7 +55,9 @@ const MEDIA_PROBLEMS = ['permission-denied', 'device-in-use', 'no-devices'];
  * @csspart label - The name on each tile.
  * @csspart avatar - The initial shown when a participant has no video.
  * @csspart badge - A tile's status badge ("connecting…").
- * @csspart tile-actions - A tile's pin and picture-in-picture buttons.
+ * @csspart tile-actions - A tile's pin, picture-in-picture and info buttons.
+ * @csspart quality - A tile's connection-quality bars.
+ * @csspart info - A tile's info panel (live figures, safety code).
  * @csspart controls - The toolbar.
  * @csspart control - Each toolbar button (also `microphone-control`, `camera-control`, `screen-control`, `hand-control`, `chat-control`, `settings-control`, `layout-control`, `fullscreen-control`, `leave-control`).
  * @csspart unread - The unread-message count on the chat button.
@@ -107,6 +111,12 @@ export class VideoConference extends LitElement implements CallHost {
 
   /** `grid` or `spotlight`. A pinned tile or a screen share shows a spotlight anyway. */
   @property({ reflect: true }) layout: Layout = 'grid';
+
+  /** Total video upload to everyone together, in kbit/s; each peer gets what it shows, within it. */
+  @property({ type: Number, attribute: 'max-uplink-kbps' }) maxUplinkKbps = 2500;
+
+  /** Send everyone full quality, without adapting to how they show you: for comparisons and tests. */
+  @property({ type: Boolean, attribute: 'fixed-quality' }) fixedQuality = false;
 
   @state() private chatOpen = false;
   @state() private settingsOpen = false;
@@ -239,6 +249,24 @@ export class VideoConference extends LitElement implements CallHost {
     for (const tile of this.renderRoot.querySelectorAll<VideoPlayer>('video-player')) tile.enableSound();
   }
 
+  /**
+   * Live figures for each remote participant, by id: `{ quality, rttMs, lossPercent, jitterMs, video,
+   * sendKbps, limitation, path, safetyCode }`.
+   */
+  getStats(): Record<string, ParticipantStats> {
+    return this.#call.call?.getStats() ?? {};
+  }
+
+  /**
+   * Which kinds of network path work from here with the relay's STUN/TURN servers (after joining, when the
+   * relay has handed them out): `{ host, srflx, relay, candidates }`.
+   */
+  testConnectivity(): Promise<ConnectivityReport> {
+    return (
+      this.#call.call?.testConnectivity() ?? Promise.resolve({ host: false, srflx: false, relay: false, candidates: 0 })
+    );
+  }
+
   async toggleFullscreen(): Promise<void> {
     if (document.fullscreenElement === this) await document.exitFullscreen();
     else await this.requestFullscreen();
@@ -255,6 +283,8 @@ export class VideoConference extends LitElement implements CallHost {
       token: this.token || undefined,
       muted: this.muted,
       cameraOff: this.cameraOff,
+      maxUplinkKbps: this.maxUplinkKbps,
+      adaptive: !this.fixedQuality,
     };
   }
 
@@ -339,6 +369,7 @@ export class VideoConference extends LitElement implements CallHost {
         style=${styleMap(style)}
         @video-player-pin=${this.#onPin}
         @video-player-sound-blocked=${this.#onSoundBlocked}
+        @video-player-view=${this.#onView}
       >
         ${repeat(
           tiles,
@@ -356,15 +387,22 @@ export class VideoConference extends LitElement implements CallHost {
       : local
         ? `${name || LABELS.you} (you)`
         : name || LABELS.guest;
-    const connecting = !local && connectionState !== undefined && connectionState !== 'connected';
+    const badge = participant.reconnecting
+      ? LABELS.reconnecting
+      : !local && connectionState !== undefined && connectionState !== 'connected'
+        ? LABELS.connecting
+        : '';
+    const stats = local || screen ? null : (this.getStats()[participant.id] ?? null);
     return html`
       <video-player
         class=${main ? 'main' : ''}
         part="tile"
-        exportparts="video, label, avatar, badge, tile-actions"
+        exportparts="video, label, avatar, badge, tile-actions, quality, info"
         peer-id=${key}
         name=${label}
-        badge=${connecting ? LABELS.connecting : ''}
+        badge=${badge}
+        quality=${screen ? '' : (participant.quality ?? '')}
+        .stats=${stats}
         .stream=${stream}
         .sinkId=${this.sinkId}
         ?muted=${local || screen}
@@ -506,6 +544,13 @@ export class VideoConference extends LitElement implements CallHost {
 
   #onPin = ({ detail }: CustomEvent<{ peerId: string }>): void => {
     this.pin(this.pinnedTile === detail.peerId ? null : detail.peerId);
+  };
+
+  /** A remote camera tile's size or visibility changed: tell that participant, so they send just that. */
+  #onView = ({ detail }: CustomEvent<{ peerId: string; width: number; height: number; visible: boolean }>): void => {
+    const { peerId, width, height, visible } = detail;
+    if (peerId === 'local' || peerId.endsWith(':screen')) return;
+    this.#call.call?.setView(peerId, { width, height, visible });
   };
 
   #onSoundBlocked = (): void => {

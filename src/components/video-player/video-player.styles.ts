@@ -123,6 +123,78 @@ export const styles = css`
     outline: 2px solid #fff;
     outline-offset: 2px;
   }
+  .quality {
+    position: absolute;
+    right: 0.6rem;
+    bottom: 0.6rem;
+    display: flex;
+    align-items: flex-end;
+    gap: 2px;
+    height: 12px;
+  }
+  .quality i {
+    width: 3px;
+    border-radius: 1px;
+    background: rgb(255 255 255 / 35%);
+  }
+  .quality i:nth-child(1) {
+    height: 33%;
+  }
+  .quality i:nth-child(2) {
+    height: 66%;
+  }
+  .quality i:nth-child(3) {
+    height: 100%;
+  }
+  :host([quality='good']) .quality i,
+  :host([quality='fair']) .quality i:nth-child(-n + 2),
+  :host([quality='poor']) .quality i:nth-child(1) {
+    background: var(--video-player-quality-color, #3ddc84);
+  }
+  :host([quality='fair']) .quality i:nth-child(-n + 2) {
+    background: #f5b400;
+  }
+  :host([quality='poor']) .quality i:nth-child(1) {
+    background: #ff5449;
+  }
+  .info {
+    position: absolute;
+    inset: 0.5rem;
+    overflow: auto;
+    padding: 0.75rem;
+    border-radius: 6px;
+    background: rgb(0 0 0 / 80%);
+    font:
+      400 0.8125rem / 1.4 system-ui,
+      sans-serif;
+  }
+  .info dl {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.15rem 0.75rem;
+    margin: 0 0 0.5rem;
+  }
+  .info dt {
+    opacity: 0.7;
+  }
+  .info dd {
+    margin: 0;
+  }
+  .info .code {
+    display: block;
+    margin: 0.25rem 0;
+    font:
+      600 1rem / 1.4 ui-monospace,
+      monospace;
+    letter-spacing: 0.05em;
+  }
+  .info .close {
+    float: right;
+    border: 0;
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+  }
   @media (prefers-reduced-motion: reduce) {
     :host,
     .actions {

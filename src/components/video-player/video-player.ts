@@ -1,9 +1,12 @@
-// <video-player>: one tile. Plays a MediaStream in a <video>, shows the name with microphone and hand
-// indicators, stands in an avatar when there is no video, offers pin and picture-in-picture, plays on the
-// chosen speaker, and reports (once) when the browser blocks playback with sound.
+// <video-player>: one tile. Plays a MediaStream in a <video>, shows the name with microphone, hand and
+// connection-quality indicators, stands in an avatar when there is no video, offers pin, picture-in-picture
+// and an info panel (live figures, safety code), plays on the chosen speaker, reports how large it is shown
+// (or that it is hidden), and reports once when the browser blocks playback with sound.
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import type { ParticipantStats } from '../../rtc/call.ts';
 import { icons } from '../shared/icons.ts';
+import { renderInfo } from './tile-info.ts';
 import { styles } from './video-player.styles.ts';
 
 /**
@@ -11,12 +14,15 @@ import { styles } from './video-player.styles.ts';
  *
  * @fires video-player-pin - The pin button was pressed. Detail: `{ peerId }`.
  * @fires video-player-sound-blocked - The browser refused to play with sound; the tile plays muted until `enableSound()`.
+ * @fires video-player-view - How large the tile is shown, in device pixels, or that it is not. Detail: `{ peerId, width, height, visible }`.
  *
  * @csspart video - The `<video>` element.
  * @csspart label - The name shown over the video.
  * @csspart avatar - The initial shown when there is no video.
  * @csspart badge - The "connecting…" and similar badge.
- * @csspart tile-actions - The pin and picture-in-picture buttons.
+ * @csspart tile-actions - The pin, picture-in-picture and info buttons.
+ * @csspart quality - The connection-quality bars.
+ * @csspart info - The info panel: live figures and the safety code.
  *
  * @cssprop --video-player-background - Tile background. Default `#1f2329`.
  * @cssprop --video-player-color - Label and avatar text colour. Default `#fff`.
@@ -67,12 +73,32 @@ export class VideoPlayer extends LitElement {
   /** The audio output device to play on (HTMLMediaElement.setSinkId), where the browser supports it. */
   @property({ attribute: false }) sinkId = '';
 
+  /** The connection's rating, shown as bars: `good`, `fair`, `poor`, or empty for none. */
+  @property({ reflect: true }) quality = '';
+
+  /** Live figures and the safety code, for the info panel. */
+  @property({ attribute: false }) stats: ParticipantStats | null = null;
+
+  @state() private infoOpen = false;
+
   /** The browser refused to start playback with sound: playing muted until enableSound(). */
   @state() private soundBlocked = false;
 
   @query('video') private video!: HTMLVideoElement;
 
   #unwatch: (() => void) | null = null;
+  #view = { width: 0, height: 0, intersecting: false };
+  #lastView = '';
+  #resize = new ResizeObserver(([entry]) => {
+    const size = entry!.devicePixelContentBoxSize?.[0] ?? entry!.contentBoxSize[0]!;
+    this.#view.width = Math.round(size.inlineSize);
+    this.#view.height = Math.round(size.blockSize);
+    this.#reportView();
+  });
+  #intersection = new IntersectionObserver(([entry]) => {
+    this.#view.intersecting = entry!.isIntersecting;
+    this.#reportView();
+  });
 
   /** Plays with sound again; call it from a user's click, which is what the browser was waiting for. */
   enableSound(): void {
@@ -85,11 +111,17 @@ export class VideoPlayer extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#watch(this.stream);
+    this.#resize.observe(this);
+    this.#intersection.observe(this);
+    document.addEventListener('visibilitychange', this.#reportView);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#watch(null);
+    this.#resize.disconnect();
+    this.#intersection.disconnect();
+    document.removeEventListener('visibilitychange', this.#reportView);
   }
 
   override render() {
@@ -104,6 +136,14 @@ export class VideoPlayer extends LitElement {
         <span class="name">${this.name}</span>
       </div>
       ${this.badge ? html`<span class="badge" part="badge">${this.badge}</span>` : nothing}
+      ${
+        this.quality
+          ? html`<span class="quality" part="quality" role="img" aria-label="Connection ${this.quality}">
+              <i></i><i></i><i></i>
+            </span>`
+          : nothing
+      }
+      ${this.infoOpen ? renderInfo(this.stats, () => (this.infoOpen = false)) : nothing}
       <div class="actions" part="tile-actions">
         <button type="button" aria-label="Pin ${this.name}" aria-pressed=${String(this.pinned)} @click=${this.#pin}>
           ${icons.pin}
@@ -112,6 +152,18 @@ export class VideoPlayer extends LitElement {
           pip
             ? html`<button type="button" aria-label="Picture in picture" @click=${this.#pictureInPicture}>
                 ${icons.pip}
+              </button>`
+            : nothing
+        }
+        ${
+          this.stats
+            ? html`<button
+                type="button"
+                aria-label="Connection details"
+                aria-pressed=${String(this.infoOpen)}
+                @click=${() => (this.infoOpen = !this.infoOpen)}
+              >
+                ${icons.info}
               </button>`
             : nothing
         }
@@ -135,6 +187,26 @@ export class VideoPlayer extends LitElement {
       this.video.setSinkId(this.sinkId).catch(() => {});
     }
   }
+
+  /**
+   * Tells the widget how large the video is shown (device pixels), or that it is not: off-screen, in a
+   * hidden page, or with no video to show. Picture-in-picture counts as shown.
+   */
+  #reportView = (): void => {
+    const { width, height, intersecting } = this.#view;
+    const inPip = !!this.video && document.pictureInPictureElement === this.video;
+    const visible = inPip || (intersecting && !document.hidden && width > 0 && height > 0);
+    const key = `${visible}:${width}x${height}`;
+    if (key === this.#lastView) return;
+    this.#lastView = key;
+    this.dispatchEvent(
+      new CustomEvent('video-player-view', {
+        detail: { peerId: this.peerId, width, height, visible },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  };
 
   /** A remote track is muted while no frames arrive for it: show the avatar rather than a black tile. */
   #hasVideo(): boolean {

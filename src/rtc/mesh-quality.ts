@@ -1,0 +1,123 @@
+// Watches every peer connection of the mesh: every two seconds it reads each one's stats (quality rating,
+// live figures for the info panel, why the browser limits our video), and it sets the video we send each
+// peer from what that peer says it shows and the shared uplink budget (uplink.ts).
+import { Emitter } from './emitter.ts';
+import type { Mesh } from './mesh.ts';
+import type { ViewMessage } from './peer-messages.ts';
+import { EMPTY_SAMPLE, summarize, type PeerStats, type Quality, type StatsSample } from './stats.ts';
+import { allocate, type PeerDemand } from './uplink.ts';
+
+export interface MeshQualityOptions {
+  /** Total video sent to all peers together, in kbit/s. */
+  budgetKbps: number;
+  /** False sends full quality to everyone (for comparison): no views, no budget. */
+  adaptive: boolean;
+  /** Our camera's height in pixels right now (0 without a camera). */
+  sourceHeight: () => number;
+}
+
+export interface MeshQualityEvents {
+  /** A peer's rating changed. */
+  quality: { peerId: string; quality: Quality };
+  /** New figures for the info panels. */
+  stats: void;
+}
+
+const SAMPLE_MS = 2000;
+/** Samples without a CPU or bandwidth limit before a peer's quality is stepped back up. */
+const CALM_SAMPLES = 3;
+const MAX_PENALTY = 3;
+
+export class MeshQuality extends Emitter<MeshQualityEvents> {
+  #options: MeshQualityOptions;
+  #mesh: Mesh | null = null;
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #peers = new Map<string, { demand: PeerDemand; sample: StatsSample; stats: PeerStats | null; calm: number }>();
+
+  constructor(options: MeshQualityOptions) {
+    super();
+    this.#options = options;
+  }
+
+  start(mesh: Mesh): void {
+    this.stop();
+    this.#mesh = mesh;
+    this.#timer = setInterval(() => void this.#sample(), SAMPLE_MS);
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+    this.#mesh = null;
+    this.#peers.clear();
+  }
+
+  /** A receiver said how it shows our video. */
+  view(peerId: string, view: ViewMessage): void {
+    this.#entry(peerId).demand.view = view;
+    this.apply();
+  }
+
+  forget(peerId: string): void {
+    this.#peers.delete(peerId);
+    this.apply();
+  }
+
+  stats(peerId: string): PeerStats | null {
+    return this.#peers.get(peerId)?.stats ?? null;
+  }
+
+  /** Sets every peer's video encoding from the views, the penalties and the budget. */
+  apply(): void {
+    const peers = this.#mesh?.peers ?? [];
+    if (!this.#options.adaptive || peers.length === 0) return;
+    const demands = new Map(peers.map((peer) => [peer.id, this.#entry(peer.id).demand]));
+    const encodings = allocate(demands, this.#options.sourceHeight(), this.#options.budgetKbps);
+    for (const peer of peers) peer.setEncoding(encodings.get(peer.id)!);
+  }
+
+  #entry(peerId: string) {
+    let entry = this.#peers.get(peerId);
+    if (!entry) {
+      entry = { demand: { view: null, penalty: 0 }, sample: EMPTY_SAMPLE, stats: null, calm: 0 };
+      this.#peers.set(peerId, entry);
+    }
+    return entry;
+  }
+
+  async #sample(): Promise<void> {
+    const mesh = this.#mesh;
+    if (!mesh) return;
+    let penaltiesChanged = false;
+    await Promise.all(
+      mesh.peers.map(async (peer) => {
+        const report = await peer.stats().catch(() => null);
+        if (!report || this.#mesh !== mesh) return;
+        const entry = this.#entry(peer.id);
+        const { stats, sample } = summarize(report.values() as never, entry.sample, performance.now());
+        const before = entry.stats?.quality;
+        entry.sample = sample;
+        entry.stats = stats;
+        penaltiesChanged = this.#adjustPenalty(entry, stats) || penaltiesChanged;
+        if (stats.quality !== before) this.emit('quality', { peerId: peer.id, quality: stats.quality });
+      }),
+    );
+    if (this.#mesh !== mesh) return;
+    if (penaltiesChanged) this.apply();
+    this.emit('stats', undefined);
+  }
+
+  /** The browser limits our video to this peer (CPU or bandwidth): step down; after a calm spell, step up. */
+  #adjustPenalty(entry: { demand: PeerDemand; calm: number }, stats: PeerStats): boolean {
+    const { demand } = entry;
+    if (stats.limitation === 'cpu' || stats.limitation === 'bandwidth') {
+      entry.calm = 0;
+      if (demand.penalty >= MAX_PENALTY) return false;
+      demand.penalty++;
+      return true;
+    }
+    if (demand.penalty === 0 || ++entry.calm < CALM_SAMPLES) return false;
+    entry.calm = 0;
+    demand.penalty--;
+    return true;
+  }
+}

@@ -1,0 +1,101 @@
+// Adaptive sending: each receiver says how large it shows our video (or that it does not show it), and
+// the uplink budget is shared across peers. This decides each peer's video encoding: no 720p to a
+// thumbnail, nothing to a hidden tile, and when the budget is tight, lower resolution first, then frame
+// rate, then thumbnails only. Audio is never touched. Pure: views in, encodings out.
+
+/** How a receiver shows our video, in device pixels. */
+export interface View {
+  width: number;
+  height: number;
+  visible: boolean;
+}
+
+export interface VideoEncoding {
+  active: boolean;
+  scaleResolutionDownBy: number;
+  /** bit/s */
+  maxBitrate: number;
+  maxFramerate: number;
+}
+
+export interface PeerDemand {
+  /** What the receiver reported; null until it has. */
+  view: View | null;
+  /** Extra steps down because the browser reported a CPU or bandwidth limit for this peer. */
+  penalty: number;
+}
+
+/** Until a receiver has said how large it shows us, assume a mid-sized tile. */
+const UNKNOWN_VIEW: View = { width: 640, height: 360, visible: true };
+const MIN_HEIGHT = 90;
+
+/** Each step lowers quality a little more: resolution first, then frame rate, then thumbnails only. */
+const LADDER: ReadonlyArray<{ scale: number; cap: number; fps: number }> = [
+  { scale: 1, cap: Infinity, fps: 30 },
+  { scale: 0.75, cap: Infinity, fps: 30 },
+  { scale: 0.5, cap: Infinity, fps: 30 },
+  { scale: 0.5, cap: Infinity, fps: 15 },
+  { scale: 1, cap: 180, fps: 15 },
+  { scale: 1, cap: 90, fps: 8 },
+];
+
+/** Roughly what VP8 needs for a clear picture at 30 fps, by height (kbit/s), interpolated between rows. */
+const BITRATES: ReadonlyArray<[height: number, kbps: number]> = [
+  [90, 60],
+  [180, 150],
+  [270, 250],
+  [360, 400],
+  [540, 800],
+  [720, 1500],
+  [1080, 2500],
+];
+
+export function kbpsFor(height: number, fps: number): number {
+  const [first] = BITRATES;
+  let kbps = first![1];
+  for (let i = 1; i < BITRATES.length; i++) {
+    const [h0, k0] = BITRATES[i - 1]!;
+    const [h1, k1] = BITRATES[i]!;
+    if (height >= h1) kbps = k1;
+    else if (height > h0) kbps = k0 + ((height - h0) / (h1 - h0)) * (k1 - k0);
+  }
+  return Math.round(kbps * (fps >= 30 ? 1 : fps >= 15 ? 0.6 : 0.4));
+}
+
+/**
+ * The encodings that fit `budgetKbps`: the best step of the ladder, the same for everyone, at which the
+ * total fits, plus each peer's own penalty. `sourceHeight` is our camera's height.
+ */
+export function allocate(
+  demands: Map<string, PeerDemand>,
+  sourceHeight: number,
+  budgetKbps: number,
+): Map<string, VideoEncoding> {
+  const plan = (level: number) =>
+    new Map(
+      [...demands].map(([id, { view, penalty }]) => [
+        id,
+        encodingAt(view ?? UNKNOWN_VIEW, sourceHeight, level + penalty),
+      ]),
+    );
+  for (let level = 0; level < LADDER.length; level++) {
+    const encodings = plan(level);
+    const total = [...encodings.values()].reduce((sum, e) => sum + (e.active ? e.maxBitrate : 0), 0) / 1000;
+    if (total <= budgetKbps || level === LADDER.length - 1) return encodings;
+  }
+  return plan(LADDER.length - 1);
+}
+
+function encodingAt(view: View, sourceHeight: number, level: number): VideoEncoding {
+  const step = LADDER[Math.min(level, LADDER.length - 1)]!;
+  if (!view.visible || view.height <= 0 || sourceHeight <= 0) {
+    return { active: false, scaleResolutionDownBy: 1, maxBitrate: 0, maxFramerate: step.fps };
+  }
+  const height = Math.max(MIN_HEIGHT, Math.min(sourceHeight, view.height * step.scale, step.cap));
+  return {
+    active: true,
+    scaleResolutionDownBy: Math.max(1, Math.round((sourceHeight / height) * 100) / 100),
+    maxBitrate: kbpsFor(height, step.fps) * 1000,
+    maxFramerate: step.fps,
+  };
+}

@@ -1,0 +1,110 @@
+// Keeping the mesh smooth, in real calls: a hidden tile stops the video sent to its viewer (audio goes on),
+// the uplink budget bounds what is sent, an ICE restart recovers the same connection, and each pair's safety
+// code matches at both ends and differs from other pairs'.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/index.ts';
+import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
+import { callOf, relayCommand, remoteTiles, uniqueRoom, waitFor, waitForDecodedVideo } from '../support/browser.ts';
+
+describe('mesh quality', () => {
+  const NativePeerConnection = RTCPeerConnection;
+  const connections: RTCPeerConnection[] = [];
+  before(() => {
+    globalThis.RTCPeerConnection = class extends NativePeerConnection {
+      constructor(configuration?: RTCConfiguration) {
+        super(configuration);
+        connections.push(this);
+      }
+    };
+  });
+  after(() => {
+    globalThis.RTCPeerConnection = NativePeerConnection;
+  });
+
+  /** The video sender of `element`'s connection that sends its camera (its own track, so it is unique). */
+  const cameraSenders = (element: VideoConference) => {
+    const camera = element.localStream!.getVideoTracks()[0]!;
+    return connections.flatMap((pc) => pc.getSenders().filter((sender) => sender.track === camera));
+  };
+
+  it('a tile hidden by its viewer stops that video, audio goes on; shown again, video is back', async () => {
+    const {
+      elements: [ada, brian],
+    } = await callOf(['Ada', 'Brian']);
+    const [sender] = cameraSenders(ada!);
+    const adaAtBrian = remoteTiles(brian!)[0]!;
+    expect(sender!.getParameters().encodings[0]!.active).to.equal(true);
+
+    adaAtBrian.style.display = 'none';
+    await waitFor(() => sender!.getParameters().encodings[0]!.active === false, 'Ada stops sending video to Brian');
+    const audio = () =>
+      connections.flatMap((pc) => pc.getSenders()).find((s) => s.track === ada!.localStream!.getAudioTracks()[0]);
+    expect(audio()!.getParameters().encodings[0]!.active).to.equal(true);
+
+    adaAtBrian.style.display = '';
+    await waitFor(() => sender!.getParameters().encodings[0]!.active === true, 'video again');
+    await waitForDecodedVideo(adaAtBrian);
+  });
+
+  it('keeps the total video sent within max-uplink-kbps', async () => {
+    const server = await relayCommand('relay-url');
+    const room = uniqueRoom();
+    const page = await fixture<HTMLElement>(html`
+      <div style="display: grid; grid-template-columns: repeat(2, 360px); gap: 8px; align-items: start">
+        <video-conference server=${server} room=${room} name="Ada" max-uplink-kbps="300"></video-conference>
+        <video-conference server=${server} room=${room} name="Brian"></video-conference>
+        <video-conference server=${server} room=${room} name="Chen"></video-conference>
+      </div>
+    `);
+    const [ada] = [...page.querySelectorAll('video-conference')] as VideoConference[];
+    await waitFor(() => remoteTiles(ada!).length === 2 && cameraSenders(ada!).length === 2, 'Ada sends to two');
+    await waitFor(
+      () => cameraSenders(ada!).every((sender) => (sender.getParameters().encodings[0]?.maxBitrate ?? 0) > 0),
+      'encodings set',
+    );
+    const total = cameraSenders(ada!).reduce(
+      (sum, sender) => sum + sender.getParameters().encodings[0]!.maxBitrate!,
+      0,
+    );
+    expect(total).to.be.at.most(300_000);
+  });
+
+  it('an ICE restart renegotiates the same connection and video goes on', async () => {
+    const {
+      elements: [ada, brian],
+    } = await callOf(['Ada', 'Brian']);
+    const [sender] = cameraSenders(ada!);
+    const pc = connections.find((connection) => connection.getSenders().includes(sender!))!;
+    const ufrag = () => /a=ice-ufrag:(\S+)/.exec(pc.currentLocalDescription!.sdp)![1];
+    const before = ufrag();
+    const count = connections.length;
+    pc.restartIce();
+    await waitFor(
+      () => pc.signalingState === 'stable' && ufrag() !== before && pc.connectionState === 'connected',
+      'restarted',
+    );
+    await waitForDecodedVideo(remoteTiles(brian!)[0]!);
+    await waitForDecodedVideo(remoteTiles(ada!)[0]!);
+    expect(connections.length).to.equal(count);
+  });
+
+  it('safety codes match at both ends of each pair and differ between pairs; getStats() reports each peer', async () => {
+    const {
+      elements: [ada, brian, chen],
+    } = await callOf(['Ada', 'Brian', 'Chen']);
+    const id = (element: VideoConference) => element.participants[0]!.id;
+    const code = (from: VideoConference, to: VideoConference) => from.getStats()[id(to)]?.safetyCode;
+    await waitFor(
+      () => code(ada!, brian!) && code(brian!, ada!) && code(ada!, chen!) && code(chen!, ada!),
+      'codes and stats',
+    );
+    expect(code(ada!, brian!)).to.match(/^(\d{5} ){5}\d{5}$/);
+    expect(code(ada!, brian!)).to.equal(code(brian!, ada!));
+    expect(code(ada!, chen!)).to.equal(code(chen!, ada!));
+    expect(code(ada!, brian!)).to.not.equal(code(ada!, chen!));
+    const stats = ada!.getStats()[id(brian!)]!;
+    expect(['good', 'fair', 'poor']).to.include(stats.quality);
+    expect(stats.path).to.equal('direct');
+    await waitFor(() => remoteTiles(ada!).every((tile) => tile.quality !== ''), 'quality bars on the tiles');
+  });
+});
