@@ -1,12 +1,18 @@
 // Builds the two things the package ships:
-// - dist/video-conference.js: the widget as one self-contained, minified ES module (lit and
-//   socket.io-client bundled in) with a source map; the relay serves it to any site.
+// - dist/video-conference.js: the widget as one minified ES module (lit and socket.io-client bundled in)
+//   with a source map, plus dist/chunks/ for the parts it loads on demand; the relay serves them to any site.
 // - dist/relay/: the relay for Node (main.js is the CLI, app.js exports buildRelay, join-token.js exports
-//   mintJoinToken for site owners' backends); dependencies stay external.
+//   mintJoinToken for site owners' backends); dependencies stay external. Shared code goes to
+//   dist/relay/chunks/ under stable names, so rebuilds overwrite it rather than leave stale hashed files
+//   for `npm pack` to ship, and main.js is made executable for the `video-conference-relay` bin.
+import { chmodSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { rollupPackageBrowserFiles } from './tools/package-browser-files.mjs';
+import { websocketOnlyEngine } from './tools/websocket-only-engine.mjs';
 
 /** Bare imports (packages and Node built-ins) stay imports in the relay's build. */
 const isBareImport = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
@@ -14,12 +20,32 @@ const isBareImport = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.s
 export default [
   {
     input: 'src/index.ts',
-    output: { file: 'dist/video-conference.js', format: 'es', sourcemap: true },
+    // Rarely used parts (chat, settings, stats, the tile info panel) are chunks the bundle imports on demand,
+    // relative to its own URL: the relay serves them like the bundle, with CORS, so one script tag still works
+    // from any site.
+    // The chunks import shared code from the bundle itself, not from a second shared chunk behind a facade.
+    preserveEntrySignatures: 'allow-extension',
+    output: {
+      dir: 'dist',
+      entryFileNames: 'video-conference.js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      format: 'es',
+      sourcemap: true,
+    },
     plugins: [
+      clean('dist/chunks'),
+      websocketOnlyEngine(),
       rollupPackageBrowserFiles(),
       nodeResolve({ browser: true }),
       esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
-      terser({ module: true, ecma: 2020, format: { comments: false } }),
+      // The whitespace and comments in Lit's html`` and css`` templates (the minifier leaves strings alone).
+      minifyTemplateLiterals(),
+      terser({
+        module: true,
+        ecma: 2022,
+        compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true, pure_getters: true },
+        format: { comments: false },
+      }),
     ],
   },
   {
@@ -28,9 +54,23 @@ export default [
       dir: 'dist/relay',
       format: 'es',
       sourcemap: true,
+      chunkFileNames: 'chunks/[name].js',
       banner: (chunk) => (chunk.name === 'main' ? '#!/usr/bin/env node' : ''),
     },
     external: isBareImport,
-    plugins: [esbuild({ target: 'node20', tsconfig: 'server/tsconfig.json' })],
+    plugins: [esbuild({ target: 'node20', tsconfig: 'server/tsconfig.json' }), executable('main.js')],
   },
 ];
+
+/** Sets the executable bits on one output file, as a `bin` needs when run directly. */
+function executable(fileName) {
+  return {
+    name: 'executable',
+    writeBundle: (options) => chmodSync(join(options.dir, fileName), 0o755),
+  };
+}
+
+/** Empties a build folder first, so chunks of earlier builds (hashed names) do not pile up. */
+function clean(dir) {
+  return { name: 'clean', buildStart: () => rmSync(dir, { recursive: true, force: true }) };
+}

@@ -1,6 +1,7 @@
 // buildRelay(options): the relay as a Fastify instance. It serves the widget bundle (with CORS, so any
-// allowed site can embed it) and the demo, answers /healthz, /readyz and /metrics, refuses other origins
-// when ALLOWED_ORIGINS says so (origin-guard.ts), and relays signaling on /socket.io/. It never listens.
+// allowed site can embed it) and the demo pages (/strict is the module demo under a strict CSP), answers
+// /healthz, /readyz and /metrics, refuses other origins when ALLOWED_ORIGINS says so (origin-guard.ts), and
+// relays signaling on /socket.io/. It never listens.
 import fastifyStatic from '@fastify/static';
 import websocket from '@fastify/websocket';
 import fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -43,10 +44,15 @@ export function buildRelay(options: RelayOptions = {}): FastifyInstance {
 
   app.register(fastifyStatic, {
     root: [DEMO_DIR, WIDGET_DIR],
-    // dist/ also holds the relay's own build: only the widget bundle and its map are public there.
-    allowedPath: (path, root) => root === DEMO_DIR || /^\/video-conference\.js(\.map)?$/.test(path),
+    // dist/ also holds the relay's own build: only the widget bundle, its chunks and their maps are public there.
+    allowedPath: (path, root) => root === DEMO_DIR || /^\/(video-conference|chunks\/[\w-]+)\.js(\.map)?$/.test(path),
     setHeaders: allowAnyOrigin,
   });
+
+  // The module demo under a strict Content-Security-Policy, to show (and test) that the widget needs nothing more.
+  app.get('/strict', (_request, reply) =>
+    reply.header('content-security-policy', STRICT_CSP).sendFile('module.html', DEMO_DIR),
+  );
 
   app.get('/healthz', async () => ({
     status: 'ok',
@@ -84,6 +90,22 @@ export function buildRelay(options: RelayOptions = {}): FastifyInstance {
 
   return app;
 }
+
+/**
+ * A strict policy a site could use: scripts and styles from the page's origin only, no inline code, signaling
+ * over WebSocket, and Trusted Types enforced. Lit creates one Trusted Types policy, named `lit-html`, for its
+ * template HTML (and throws at load time if it may not), so that is the one policy name allowed.
+ */
+const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self' ws: wss:",
+  "img-src 'self' data:",
+  "media-src 'self' blob: mediastream:",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
 
 /**
  * A module script loaded by a page on another origin is fetched in CORS mode, so "one script tag on any site"

@@ -22,7 +22,7 @@ export interface MintOptions {
  * and hand the token to the page, e.g. `<video-conference room="r" token="…">`.
  *
  * @example
- * import { mintJoinToken } from 'video-conference/dist/relay/join-token.js';
+ * import { mintJoinToken } from 'video-conference/join-token';
  * const token = mintJoinToken({ room: 'board-meeting', name: 'Ada', expiresInSeconds: 600 }, process.env.JOIN_SECRET);
  */
 export function mintJoinToken(

@@ -2,16 +2,16 @@
 // plus what participants say to each other over their data channels (state, chat, host-page data).
 // This is the rtc layer's public face: an element (or any other code) drives it and renders what it reports.
 import type { PeerInfo, PeerLeftReason } from '../protocol.ts';
-import { NO_SPEAKER, nextSpeaker, type SpeakerState } from './active-speaker.ts';
+import { NO_SPEAKER, type SpeakerState } from './active-speaker.ts';
 import { Emitter, Subscriptions } from './emitter.ts';
 import { RtcError } from './errors.ts';
 import { LocalMedia } from './local-media.ts';
 import { environmentProblem, type MediaKind } from './media.ts';
 import { Mesh } from './mesh.ts';
-import { testConnectivity, type ConnectivityReport } from './connectivity.ts';
-import { MeshQuality } from './mesh-quality.ts';
+import type { ConnectivityReport } from './connectivity.ts';
+import type { MeshQuality } from './mesh-quality.ts';
 import { MESSAGE_LIMITS, type ChatMessage, type PeerState, type ViewMessage } from './peer-messages.ts';
-import type { Peer, PeerConnectionFactory } from './peer.ts';
+import type { PeerConnectionFactory } from './peer.ts';
 import { SignalingClient, type SocketFactory } from './signaling.ts';
 import type { PeerStats, Quality } from './stats.ts';
 
@@ -98,7 +98,6 @@ export interface CallEvents {
 const ACTIVE_STATES: readonly CallState[] = ['joining', 'joined', 'reconnecting'];
 /** Chat messages kept for the panel. */
 const CHAT_HISTORY = 500;
-const SPEAKER_SAMPLE_MS = 250;
 const DEFAULT_UPLINK_KBPS = 2500;
 
 export class Call extends Emitter<CallEvents> {
@@ -113,11 +112,12 @@ export class Call extends Emitter<CallEvents> {
   #remotes = new Map<string, { name: string; state: PeerState | null }>();
   #messages: ChatEntry[] = [];
   #iceServers: RTCIceServer[] = [];
-  #quality: MeshQuality;
+  /** Stats and adaptive video: a separate chunk of the bundle, loaded as the call is created. */
+  #quality: MeshQuality | null = null;
+  #qualityLoaded: Promise<MeshQuality>;
   /** The last view sent to each peer, so only changes go out. */
   #viewsSent = new Map<string, string>();
   #speaker: SpeakerState = NO_SPEAKER;
-  #speakerTimer: ReturnType<typeof setInterval> | undefined;
   #subscriptions = new Subscriptions();
   #mediaSubscriptions = new Subscriptions();
   /** Bumped by every teardown, so work that finishes after leave() is dropped. */
@@ -126,13 +126,22 @@ export class Call extends Emitter<CallEvents> {
   constructor(options: CallOptions) {
     super();
     this.#options = options;
-    this.#quality = new MeshQuality({
-      budgetKbps: options.maxUplinkKbps ?? DEFAULT_UPLINK_KBPS,
-      adaptive: options.adaptive ?? true,
-      sourceHeight: () => this.#media?.tracks.video?.getSettings().height ?? 0,
+    this.#qualityLoaded = import('./mesh-quality.ts').then(({ MeshQuality }) => {
+      const quality = new MeshQuality({
+        budgetKbps: options.maxUplinkKbps ?? DEFAULT_UPLINK_KBPS,
+        adaptive: options.adaptive ?? true,
+        sourceHeight: () => this.#media?.tracks.video?.getSettings().height ?? 0,
+      });
+      quality.on('quality', ({ peerId, quality }) => this.emit('quality', { id: peerId, quality }));
+      quality.on('stats', () => this.emit('change', undefined));
+      quality.on('speaker', (speaker) => {
+        const changed = speaker.active !== this.#speaker.active;
+        this.#speaker = speaker;
+        if (changed) this.emit('active-speaker', { id: speaker.active });
+        this.emit('change', undefined);
+      });
+      return (this.#quality = quality);
     });
-    this.#quality.on('quality', ({ peerId, quality }) => this.emit('quality', { id: peerId, quality }));
-    this.#quality.on('stats', () => this.emit('change', undefined));
   }
 
   get state(): CallState {
@@ -269,14 +278,15 @@ export class Call extends Emitter<CallEvents> {
   getStats(): Record<string, ParticipantStats> {
     const result: Record<string, ParticipantStats> = {};
     for (const id of this.#remotes.keys()) {
-      const stats = this.#quality.stats(id);
+      const stats = this.#quality?.stats(id);
       if (stats) result[id] = { ...stats, safetyCode: this.#mesh?.get(id)?.safetyCode ?? null };
     }
     return result;
   }
 
   /** Which kinds of ICE candidates this network yields with the relay's STUN/TURN servers (known once joined). */
-  testConnectivity(): Promise<ConnectivityReport> {
+  async testConnectivity(): Promise<ConnectivityReport> {
+    const { testConnectivity } = await import('./connectivity.ts');
     return testConnectivity(this.#iceServers, { createPeerConnection: this.#options.createPeerConnection });
   }
 
@@ -295,7 +305,7 @@ export class Call extends Emitter<CallEvents> {
     this.#mediaSubscriptions.add(
       media.on('track', ({ kind, track }) => {
         this.#mesh?.setTrack(kind, track);
-        if (kind === 'video') this.#quality.apply();
+        if (kind === 'video') this.#withQuality((quality) => quality.apply());
       }),
       media.on('change', () => this.#announce()),
       media.on('device-lost', (detail) => this.emit('device-lost', detail)),
@@ -312,12 +322,12 @@ export class Call extends Emitter<CallEvents> {
         this.#localId = id;
         this.#iceServers = iceServers;
         this.#mesh = this.#createMesh(id, iceServers, signaling);
-        this.#quality.start(this.#mesh);
+        const mesh = this.#mesh;
+        this.#withQuality((quality) => this.#mesh === mesh && quality.start(mesh, id));
         globalThis.addEventListener?.('online', this.#onOnline);
         // We joined after everyone already here, so we make the first offer to each of them.
         for (const peer of peers) this.#addRemote(peer.id, peer.name ?? '', true);
         this.#setState('joined');
-        this.#startSpeakerDetection();
         this.emit('joined', { id, room: this.#options.room });
         this.emit('change', undefined);
       }),
@@ -357,7 +367,7 @@ export class Call extends Emitter<CallEvents> {
       mesh.on('peer-message', ({ peer, message }) => {
         if (message.type === 'state') this.#remoteStateChanged(peer.id, message);
         else if (message.type === 'chat') this.#received(peer.id, message);
-        else if (message.type === 'view') this.#quality.view(peer.id, message);
+        else if (message.type === 'view') this.#withQuality((quality) => quality.view(peer.id, message));
         else this.emit('data', { from: peer.id, payload: message.payload });
       }),
       mesh.on('error', (error) => this.emit('error', error)),
@@ -384,7 +394,7 @@ export class Call extends Emitter<CallEvents> {
     if (this.#remotes.has(id)) return;
     this.#remotes.set(id, { name, state: null });
     this.#mesh?.add(id, initiator);
-    this.#quality.apply();
+    this.#withQuality((quality) => quality.apply());
     this.emit('peer-joined', { id, name });
   }
 
@@ -392,7 +402,7 @@ export class Call extends Emitter<CallEvents> {
     if (!this.#remotes.delete(id)) return;
     this.#mesh?.remove(id);
     this.#viewsSent.delete(id);
-    this.#quality.forget(id);
+    this.#withQuality((quality) => quality.forget(id));
     this.emit('peer-left', { id, reason });
   }
 
@@ -472,28 +482,9 @@ export class Call extends Emitter<CallEvents> {
       speaking: this.#speaker.speaking.includes(id),
       connectionState: peer?.connectionState,
       reconnecting: peer?.reconnecting ?? false,
-      quality: this.#quality.stats(id)?.quality,
+      quality: this.#quality?.stats(id)?.quality,
       safetyCode: peer?.safetyCode ?? null,
     };
-  }
-
-  #startSpeakerDetection(): void {
-    clearInterval(this.#speakerTimer);
-    const generation = this.#generation;
-    this.#speakerTimer = setInterval(async () => {
-      const peers = this.#mesh?.peers ?? [];
-      if (peers.length === 0 || !this.#localId) return;
-      const samples = await Promise.all(peers.map(async (peer: Peer) => [peer.id, await peer.audioLevels()] as const));
-      if (generation !== this.#generation) return;
-      const levels = new Map(samples.map(([id, { remote }]) => [id, remote]));
-      levels.set(this.#localId, Math.max(...samples.map(([, { local }]) => local)));
-      const next = nextSpeaker(this.#speaker, levels, performance.now());
-      const changed = next.active !== this.#speaker.active;
-      const speakingChanged = next.speaking.join() !== this.#speaker.speaking.join();
-      this.#speaker = next;
-      if (changed) this.emit('active-speaker', { id: next.active });
-      if (changed || speakingChanged) this.emit('change', undefined);
-    }, SPEAKER_SAMPLE_MS);
   }
 
   /** Closes every peer connection; with a reason, reports each remote participant as gone. */
@@ -503,6 +494,12 @@ export class Call extends Emitter<CallEvents> {
     const ids = [...this.#remotes.keys()];
     this.#remotes.clear();
     if (reason) for (const id of ids) this.emit('peer-left', { id, reason });
+  }
+
+  /** Runs now if the stats and adaptation chunk is loaded, else once it is (in order). */
+  #withQuality(action: (quality: MeshQuality) => void): void {
+    if (this.#quality) action(this.#quality);
+    else void this.#qualityLoaded.then(action);
   }
 
   /** The network came back or changed: new ICE candidates for every peer. */
@@ -520,9 +517,8 @@ export class Call extends Emitter<CallEvents> {
   /** Drops the relay connection and the peers; the camera too unless `keepMedia` (a preview about to join). */
   #teardown(keepMedia: boolean): void {
     this.#generation++;
-    clearInterval(this.#speakerTimer);
     globalThis.removeEventListener?.('online', this.#onOnline);
-    this.#quality.stop();
+    this.#quality?.stop();
     this.#viewsSent.clear();
     this.#speaker = NO_SPEAKER;
     this.#subscriptions.drain();

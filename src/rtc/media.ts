@@ -76,8 +76,13 @@ export function mediaError(error: unknown): RtcError {
   const name = error instanceof DOMException ? error.name : '';
   switch (name) {
     case 'NotAllowedError':
-    case 'SecurityError':
-      return new RtcError('permission-denied', 'Camera and microphone access was blocked.', { cause: error });
+    case 'SecurityError': {
+      const refused = refusedByPermissionsPolicy();
+      const message = refused.length
+        ? `This page embeds the call in an iframe without allow="${refused.join('; ')}": the site must add it to the <iframe>.`
+        : 'Camera and microphone access was blocked.';
+      return new RtcError('permission-denied', message, { cause: error });
+    }
     case 'NotReadableError':
     case 'AbortError':
       return new RtcError('device-in-use', 'The camera or microphone is in use by another application.', {
@@ -120,4 +125,15 @@ function constraintsFor(kinds: MediaKind[], wish: MediaWish): MediaStreamConstra
 
 function isMissingDevice(error: unknown): boolean {
   return error instanceof DOMException && (error.name === 'NotFoundError' || error.name === 'OverconstrainedError');
+}
+
+/**
+ * The devices an embedding page's Permissions Policy refuses this frame (an iframe without
+ * allow="camera; microphone"): asking again cannot help there, only the site can. Chromium only
+ * (document.featurePolicy); elsewhere, none.
+ */
+export function refusedByPermissionsPolicy(): string[] {
+  const policy = (globalThis.document as { featurePolicy?: { allowsFeature(feature: string): boolean } } | undefined)
+    ?.featurePolicy;
+  return policy ? ['camera', 'microphone'].filter((feature) => !policy.allowsFeature(feature)) : [];
 }

@@ -1,6 +1,8 @@
-// Watches every peer connection of the mesh: every two seconds it reads each one's stats (quality rating,
-// live figures for the info panel, why the browser limits our video), and it sets the video we send each
-// peer from what that peer says it shows and the shared uplink budget (uplink.ts).
+// Watches every peer connection of the mesh: four times a second, the audio levels (who is speaking,
+// active-speaker.ts); every two seconds, each one's stats (quality rating, live figures for the info panel,
+// why the browser limits our video); and it sets the video we send each peer from what that peer says it
+// shows and the shared uplink budget (uplink.ts). A chunk of its own: loaded after the bundle.
+import { NO_SPEAKER, nextSpeaker, type SpeakerState } from './active-speaker.ts';
 import { Emitter } from './emitter.ts';
 import type { Mesh } from './mesh.ts';
 import type { ViewMessage } from './peer-messages.ts';
@@ -21,9 +23,12 @@ export interface MeshQualityEvents {
   quality: { peerId: string; quality: Quality };
   /** New figures for the info panels. */
   stats: void;
+  /** Who is speaking changed. */
+  speaker: SpeakerState;
 }
 
 const SAMPLE_MS = 2000;
+const SPEAKER_SAMPLE_MS = 250;
 /** Samples without a CPU or bandwidth limit before a peer's quality is stepped back up. */
 const CALM_SAMPLES = 3;
 const MAX_PENALTY = 3;
@@ -32,6 +37,8 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
   #options: MeshQualityOptions;
   #mesh: Mesh | null = null;
   #timer: ReturnType<typeof setInterval> | undefined;
+  #speakerTimer: ReturnType<typeof setInterval> | undefined;
+  #speaker: SpeakerState = NO_SPEAKER;
   #peers = new Map<string, { demand: PeerDemand; sample: StatsSample; stats: PeerStats | null; calm: number }>();
 
   constructor(options: MeshQualityOptions) {
@@ -39,16 +46,20 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
     this.#options = options;
   }
 
-  start(mesh: Mesh): void {
+  /** Watches `mesh`, in which we are `localId`. */
+  start(mesh: Mesh, localId: string): void {
     this.stop();
     this.#mesh = mesh;
     this.#timer = setInterval(() => void this.#sample(), SAMPLE_MS);
+    this.#speakerTimer = setInterval(() => void this.#listen(localId), SPEAKER_SAMPLE_MS);
   }
 
   stop(): void {
     clearInterval(this.#timer);
+    clearInterval(this.#speakerTimer);
     this.#mesh = null;
     this.#peers.clear();
+    this.#speaker = NO_SPEAKER;
   }
 
   /** A receiver said how it shows our video. */
@@ -104,6 +115,21 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
     if (this.#mesh !== mesh) return;
     if (penaltiesChanged) this.apply();
     this.emit('stats', undefined);
+  }
+
+  /** Samples everyone's audio level (ours from any connection's media-source) and updates who is speaking. */
+  async #listen(localId: string): Promise<void> {
+    const mesh = this.#mesh;
+    const peers = mesh?.peers ?? [];
+    if (peers.length === 0) return;
+    const samples = await Promise.all(peers.map(async (peer) => [peer.id, await peer.audioLevels()] as const));
+    if (this.#mesh !== mesh) return;
+    const levels = new Map(samples.map(([id, { remote }]) => [id, remote]));
+    levels.set(localId, Math.max(...samples.map(([, { local }]) => local)));
+    const next = nextSpeaker(this.#speaker, levels, performance.now());
+    const changed = next.active !== this.#speaker.active || next.speaking.join() !== this.#speaker.speaking.join();
+    this.#speaker = next;
+    if (changed) this.emit('speaker', next);
   }
 
   /** The browser limits our video to this peer (CPU or bandwidth): step down; after a calm spell, step up. */

@@ -8,7 +8,6 @@ import { Emitter } from './emitter.ts';
 import { RtcError } from './errors.ts';
 import { isPolite, shouldIgnore } from './negotiation.ts';
 import { encodePeerMessage, parsePeerMessage, type PeerMessage } from './peer-messages.ts';
-import { safetyCode } from './safety-code.ts';
 import { encodeSignal, parseSignal, type SignalData } from './signal-data.ts';
 import type { VideoEncoding } from './uplink.ts';
 
@@ -346,6 +345,7 @@ export class Peer extends Emitter<PeerEvents> {
     const local = this.#pc.currentLocalDescription?.sdp;
     const remote = this.#pc.currentRemoteDescription?.sdp;
     if (!local || !remote) return;
+    const { safetyCode } = await import('./safety-code.ts');
     const code = await safetyCode(local, remote);
     if (this.#closed || code === this.#safetyCode) return;
     this.#safetyCode = code;

@@ -31,6 +31,8 @@ describe('chat and data', () => {
     expect(unread?.textContent?.trim()).to.equal('1');
     brian!.shadowRoot!.querySelector<HTMLButtonElement>('[part~=chat-control]')!.click();
     await brian!.updateComplete;
+    // The chat panel is a chunk of its own, fetched when first opened.
+    await customElements.whenDefined('video-conference-chat');
     const chat = brian!.shadowRoot!.querySelector('video-conference-chat')!;
     await chat.updateComplete;
     expect(chat.shadowRoot!.textContent).to.contain('<img src=x onerror=alert(1)> hello');

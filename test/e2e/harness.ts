@@ -3,7 +3,7 @@
 // the <video-conference> on a page.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { buildRelay } from '../../server/app.ts';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 
@@ -37,9 +37,12 @@ export function launchChromium(extraArgs: string[] = [], { fakeUi = true } = {})
   return puppeteer.launch({ executablePath: chromiumPath, headless: true, args: [...args, ...extraArgs] });
 }
 
-/** Opens a page and collects its uncaught errors, so a test can assert there were none. */
+/**
+ * Opens a page, in a browser context of its own so that it has a window of its own: a background tab is a
+ * hidden page, and the widget (rightly) stops receiving video for a page nobody sees.
+ */
 export async function openPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
+  const page = await (await browser.createBrowserContext()).newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
   await page.goto(url);
@@ -53,8 +56,8 @@ export interface CallView {
   remote: Array<{ id: string; name: string; width: number; time: number }>;
 }
 
-/** What the first <video-conference> on the page shows. */
-export function viewOf(page: Page): Promise<CallView> {
+/** What the first <video-conference> on the page (or in the frame) shows. */
+export function viewOf(page: Page | Frame): Promise<CallView> {
   return page.evaluate(() => {
     const element = document.querySelector('video-conference') as (HTMLElement & { state: string }) | null;
     const root = element?.shadowRoot;
@@ -77,7 +80,7 @@ export function viewOf(page: Page): Promise<CallView> {
 
 /** Polls `viewOf(page)` until `check` accepts it; fails with the last view after `timeoutMs`. */
 export async function waitForView(
-  page: Page,
+  page: Page | Frame,
   check: (view: CallView) => boolean,
   timeoutMs = 30_000,
 ): Promise<CallView> {
@@ -91,7 +94,7 @@ export async function waitForView(
 }
 
 /** Waits until the page shows `count` remote tiles whose video has frames and keeps playing. */
-export async function waitForRemoteVideo(page: Page, count: number): Promise<CallView> {
+export async function waitForRemoteVideo(page: Page | Frame, count: number): Promise<CallView> {
   const first = await waitForView(
     page,
     (view) => view.remote.length === count && view.remote.every((r) => r.width > 0 && r.time > 0),
@@ -101,4 +104,18 @@ export async function waitForRemoteVideo(page: Page, count: number): Promise<Cal
     (view) =>
       view.remote.length === count && view.remote.every((r) => r.time > first.remote.find((f) => f.id === r.id)!.time),
   );
+}
+
+/** The page's frame whose address starts with `url`, once that document has loaded (bounded by `timeoutMs`). */
+export async function frameOf(page: Page, url: string, timeoutMs = 30_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = page.frames().find((candidate) => candidate !== page.mainFrame() && candidate.url().startsWith(url));
+    if (frame) {
+      await frame.waitForFunction(() => document.readyState === 'complete', { timeout: timeoutMs });
+      return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no frame at ${url}; frames: ${page.frames().map((f) => f.url())}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

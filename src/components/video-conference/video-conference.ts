@@ -2,23 +2,19 @@
 // settings panels, the pre-join screen and the call's state; the CallController does the joining and leaving
 // and fires the vc-* events, and every action is also a method here.
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { CallOptions, CallState, ChatEntry, Participant, ParticipantStats } from '../../rtc/call.ts';
 import type { ConnectivityReport } from '../../rtc/connectivity.ts';
-import { listDevices, type DeviceLists } from '../../rtc/media.ts';
-import '../chat/video-conference-chat.ts';
+import { listDevices, refusedByPermissionsPolicy, type DeviceLists } from '../../rtc/media.ts';
 import { CallController, type CallHost } from '../controllers/call-controller.ts';
 import { SizeController } from '../controllers/size-controller.ts';
 import { emit, type DeviceKind, type Layout } from '../events.ts';
-import '../settings/video-conference-settings.ts';
 import '../video-player/video-player.ts';
 import type { VideoPlayer } from '../video-player/video-player.ts';
 import { renderControls } from './controls.ts';
 import { gridLayout } from './grid-layout.ts';
 import { ERROR_MESSAGES, LABELS, STATE_MESSAGES } from './messages.ts';
-import { renderPrejoin } from './prejoin.ts';
+import type { renderPrejoin } from './prejoin.ts';
 import { newRoomId, roomFromFragment, roomUrl } from './room-id.ts';
 import { effectiveLayout, spotlightKey, tilesOf, type Tile } from './stage.ts';
 import { styles } from './video-conference.styles.ts';
@@ -78,55 +74,80 @@ const MEDIA_PROBLEMS = ['permission-denied', 'device-in-use', 'no-devices'];
  * @cssprop --video-conference-danger - The leave button. Default `#d93025`.
  * @cssprop --video-conference-notice-background - Notice banner colour. Default `#5c3d00`.
  */
-@customElement('video-conference')
 export class VideoConference extends LitElement implements CallHost {
   static override styles = styles;
+
+  static override properties = {
+    room: {},
+    server: {},
+    name: {},
+    password: {},
+    token: {},
+    muted: { type: Boolean },
+    cameraOff: { type: Boolean, attribute: 'camera-off' },
+    prejoin: { type: Boolean },
+    layout: { reflect: true },
+    maxUplinkKbps: { type: Number, attribute: 'max-uplink-kbps' },
+    fixedQuality: { type: Boolean, attribute: 'fixed-quality' },
+    chatOpen: { state: true },
+    settingsOpen: { state: true },
+    unread: { state: true },
+    pinnedTile: { state: true },
+    soundBlocked: { state: true },
+    fullscreen: { state: true },
+    devices: { state: true },
+    sinkId: { state: true },
+  };
 
   /**
    * The room to join: 1–128 characters from `A–Z a–z 0–9 . _ ~ -`. Without one, the element takes the room
    * in the page's `#room=` fragment, or else makes a new, unguessable one, and sets this attribute to it.
    */
-  @property() room = '';
+  room = '';
 
   /** The relay's URL. Default: the relay this script was loaded from. */
-  @property() server = '';
+  server = '';
 
   /** Your name, shown to the others. */
-  @property() name = '';
+  name = '';
 
   /** The room's password, when the relay asks for one. */
-  @property() password = '';
+  password = '';
 
   /** A join token minted by your backend with the relay's JOIN_SECRET (an alternative to a password). */
-  @property() token = '';
+  token = '';
 
   /** Start with the microphone muted. */
-  @property({ type: Boolean }) muted = false;
+  muted = false;
 
   /** Start with the camera off (it is not opened until turned on). */
-  @property({ type: Boolean, attribute: 'camera-off' }) cameraOff = false;
+  cameraOff = false;
 
   /** Show a pre-join screen (preview, name, devices) and join from its button. */
-  @property({ type: Boolean }) prejoin = false;
+  prejoin = false;
 
   /** `grid` or `spotlight`. A pinned tile or a screen share shows a spotlight anyway. */
-  @property({ reflect: true }) layout: Layout = 'grid';
+  layout: Layout = 'grid';
 
   /** Total video upload to everyone together, in kbit/s; each peer gets what it shows, within it. */
-  @property({ type: Number, attribute: 'max-uplink-kbps' }) maxUplinkKbps = 2500;
+  maxUplinkKbps = 2500;
 
   /** Send everyone full quality, without adapting to how they show you: for comparisons and tests. */
-  @property({ type: Boolean, attribute: 'fixed-quality' }) fixedQuality = false;
+  fixedQuality = false;
 
-  @state() private chatOpen = false;
-  @state() private settingsOpen = false;
-  @state() private unread = 0;
-  @state() private pinnedTile: string | null = null;
-  @state() private soundBlocked = false;
-  @state() private fullscreen = false;
-  @state() private devices: DeviceLists = { audioinput: [], videoinput: [], audiooutput: [] };
-  @state() private sinkId = '';
+  private chatOpen = false;
+  private settingsOpen = false;
+  private unread = 0;
+  private pinnedTile: string | null = null;
+  private soundBlocked = false;
+  private fullscreen = false;
+  private devices: DeviceLists = { audioinput: [], videoinput: [], audiooutput: [] };
+  private sinkId = '';
 
+  /** The grid's columns and rows, or the spotlight strip's length, as CSS custom properties for the stage. */
+  #stageLayout: Record<string, string> = {};
+  /** The pre-join screen's renderer: a separate chunk, fetched when a pre-join screen is shown. */
+  #prejoin: typeof renderPrejoin | null = null;
   /** The local stream the device lists were made for (labels appear once the camera is granted). */
   #devicesListedFor: MediaStream | null | undefined;
   #call = new CallController(this);
@@ -340,6 +361,20 @@ export class VideoConference extends LitElement implements CallHost {
   }
 
   protected override updated(): void {
+    // Through the CSSOM rather than a style attribute, which a strict Content-Security-Policy would block.
+    const stage = this.renderRoot.querySelector<HTMLElement>('.stage');
+    for (const [name, value] of Object.entries(this.#stageLayout)) stage?.style.setProperty(name, value);
+    // Rarely needed panels are separate chunks of the bundle, fetched (from the relay, like the bundle) when
+    // first shown; the tag renders at once and upgrades when its definition arrives.
+    if (this.chatOpen) void import('../chat/video-conference-chat.ts');
+    if (this.settingsOpen || this.#previewing()) void import('../settings/video-conference-settings.ts');
+    if (this.#previewing() && !this.#prejoin) {
+      void import('./prejoin.ts').then(({ renderPrejoin }) => {
+        this.#prejoin = renderPrejoin;
+        this.requestUpdate();
+      });
+    }
+
     // Device labels appear once the camera is granted, and lists change with the devices in use: list them
     // again whenever the local stream changes while a device picker is on screen.
     const stream = this.localStream;
@@ -359,14 +394,13 @@ export class VideoConference extends LitElement implements CallHost {
     const spotlight = effectiveLayout(this.layout, tiles, pinned) === 'spotlight';
     const main = spotlight ? spotlightKey(tiles, pinned, this.activeSpeaker) : null;
     const { columns, rows } = gridLayout(tiles.length, this.#size.width, this.#size.height);
-    const style = spotlight
+    this.#stageLayout = spotlight
       ? { '--strip': String(Math.max(1, tiles.length - 1)) }
       : { '--columns': String(columns), '--rows': String(rows) };
     return html`
       <div
         class="stage ${spotlight ? 'spotlight' : 'grid'}"
         part="grid"
-        style=${styleMap(style)}
         @video-player-pin=${this.#onPin}
         @video-player-sound-blocked=${this.#onSoundBlocked}
         @video-player-view=${this.#onView}
@@ -478,7 +512,8 @@ export class VideoConference extends LitElement implements CallHost {
 
   #renderPrejoin() {
     const media = this.#call.call?.media;
-    return renderPrejoin(
+    if (!this.#prejoin) return nothing;
+    return this.#prejoin(
       {
         name: this.name,
         stream: this.localStream,
@@ -527,11 +562,13 @@ export class VideoConference extends LitElement implements CallHost {
   #renderNotice() {
     const notice = this.#call.notice;
     if (!notice || (this.state !== 'joined' && this.state !== 'idle')) return nothing;
+    // Asking again helps after a denial or a device fix, not when the embedding iframe refuses the devices.
+    const retry = MEDIA_PROBLEMS.includes(notice.code) && refusedByPermissionsPolicy().length === 0;
     return html`
       <div class="banner notice" part="notice" role="status" data-code=${notice.code}>
         <span>${notice.message}</span>
         ${
-          MEDIA_PROBLEMS.includes(notice.code)
+          retry
             ? html`<button part="action" type="button" @click=${() => this.retryMedia()}>${LABELS.retryMedia}</button>`
             : nothing
         }
@@ -571,6 +608,8 @@ export class VideoConference extends LitElement implements CallHost {
     this.devices = await listDevices();
   };
 }
+
+customElements.define('video-conference', VideoConference);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -3,10 +3,9 @@
 // and an info panel (live figures, safety code), plays on the chosen speaker, reports how large it is shown
 // (or that it is hidden), and reports once when the browser blocks playback with sound.
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ParticipantStats } from '../../rtc/call.ts';
 import { icons } from '../shared/icons.ts';
-import { renderInfo } from './tile-info.ts';
+import type { renderInfo } from './tile-info.ts';
 import { styles } from './video-player.styles.ts';
 
 /**
@@ -31,60 +30,84 @@ import { styles } from './video-player.styles.ts';
  * @cssprop --video-player-avatar-background - Avatar circle colour. Default `#3b4350`.
  * @cssprop --video-player-speaking-color - Outline of the tile of whoever is speaking. Default `#3ddc84`.
  */
-@customElement('video-player')
 export class VideoPlayer extends LitElement {
   static override styles = styles;
 
+  static override properties = {
+    stream: { attribute: false },
+    peerId: { attribute: 'peer-id', reflect: true },
+    name: {},
+    badge: {},
+    muted: { type: Boolean },
+    mirrored: { type: Boolean, reflect: true },
+    videoOff: { type: Boolean, reflect: true, attribute: 'video-off' },
+    micOff: { type: Boolean, reflect: true, attribute: 'mic-off' },
+    hand: { type: Boolean, reflect: true },
+    speaking: { type: Boolean, reflect: true },
+    pinned: { type: Boolean, reflect: true },
+    screen: { type: Boolean, reflect: true },
+    sinkId: { attribute: false },
+    quality: { reflect: true },
+    stats: { attribute: false },
+    infoOpen: { state: true },
+    soundBlocked: { state: true },
+  };
+
   /** The media to play; set as a property. */
-  @property({ attribute: false }) stream: MediaStream | null = null;
+  stream: MediaStream | null = null;
 
   /** The participant's id (`local` for the self-view); a screen share's tile adds `:screen`. */
-  @property({ attribute: 'peer-id', reflect: true }) peerId = '';
+  peerId = '';
 
   /** Name shown on the tile. */
-  @property() name = '';
+  name = '';
 
   /** A short status shown as a badge (e.g. "connecting…"). */
-  @property() badge = '';
+  badge = '';
 
   /** Plays without sound (the self-view, a screen share). */
-  @property({ type: Boolean }) muted = false;
+  muted = false;
 
   /** Mirrors the video horizontally, as people expect of their own camera. */
-  @property({ type: Boolean, reflect: true }) mirrored = false;
+  mirrored = false;
 
   /** The participant turned the camera off: show the avatar even if the last frame lingers. */
-  @property({ type: Boolean, reflect: true, attribute: 'video-off' }) videoOff = false;
+  videoOff = false;
 
   /** The participant's microphone is off: shows a muted-microphone icon. */
-  @property({ type: Boolean, reflect: true, attribute: 'mic-off' }) micOff = false;
+  micOff = false;
 
   /** The participant raised their hand. */
-  @property({ type: Boolean, reflect: true }) hand = false;
+  hand = false;
 
   /** The participant is speaking right now. */
-  @property({ type: Boolean, reflect: true }) speaking = false;
+  speaking = false;
 
-  @property({ type: Boolean, reflect: true }) pinned = false;
+  pinned = false;
 
   /** A screen share: shown whole (contain), never mirrored. */
-  @property({ type: Boolean, reflect: true }) screen = false;
+  screen = false;
 
   /** The audio output device to play on (HTMLMediaElement.setSinkId), where the browser supports it. */
-  @property({ attribute: false }) sinkId = '';
+  sinkId = '';
 
   /** The connection's rating, shown as bars: `good`, `fair`, `poor`, or empty for none. */
-  @property({ reflect: true }) quality = '';
+  quality = '';
 
   /** Live figures and the safety code, for the info panel. */
-  @property({ attribute: false }) stats: ParticipantStats | null = null;
+  stats: ParticipantStats | null = null;
 
-  @state() private infoOpen = false;
+  private infoOpen = false;
+
+  /** The info panel's renderer: a separate chunk of the bundle, fetched the first time the panel opens. */
+  #renderInfo: typeof renderInfo | null = null;
 
   /** The browser refused to start playback with sound: playing muted until enableSound(). */
-  @state() private soundBlocked = false;
+  private soundBlocked = false;
 
-  @query('video') private video!: HTMLVideoElement;
+  private get video(): HTMLVideoElement {
+    return this.renderRoot.querySelector('video')!;
+  }
 
   #unwatch: (() => void) | null = null;
   #view = { width: 0, height: 0, intersecting: false };
@@ -143,7 +166,7 @@ export class VideoPlayer extends LitElement {
             </span>`
           : nothing
       }
-      ${this.infoOpen ? renderInfo(this.stats, () => (this.infoOpen = false)) : nothing}
+      ${this.infoOpen && this.#renderInfo ? this.#renderInfo(this.stats, () => (this.infoOpen = false)) : nothing}
       <div class="actions" part="tile-actions">
         <button type="button" aria-label="Pin ${this.name}" aria-pressed=${String(this.pinned)} @click=${this.#pin}>
           ${icons.pin}
@@ -161,7 +184,7 @@ export class VideoPlayer extends LitElement {
                 type="button"
                 aria-label="Connection details"
                 aria-pressed=${String(this.infoOpen)}
-                @click=${() => (this.infoOpen = !this.infoOpen)}
+                @click=${this.#toggleInfo}
               >
                 ${icons.info}
               </button>`
@@ -228,6 +251,11 @@ export class VideoPlayer extends LitElement {
     }
   }
 
+  async #toggleInfo(): Promise<void> {
+    this.#renderInfo ??= (await import('./tile-info.ts')).renderInfo;
+    this.infoOpen = !this.infoOpen;
+  }
+
   #pin(): void {
     this.dispatchEvent(
       new CustomEvent('video-player-pin', { detail: { peerId: this.peerId }, bubbles: true, composed: true }),
@@ -260,6 +288,8 @@ export class VideoPlayer extends LitElement {
 function initial(name: string): string {
   return [...name.trim()][0] ?? '?';
 }
+
+customElements.define('video-player', VideoPlayer);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,0 +1,89 @@
+// `npm run bench:size`: what a page downloads for a call (dist/video-conference.js and the chunks every call
+// loads; raw, gzip, brotli) next to a baseline of lit and socket.io-client alone, built here with the widget's
+// own rollup plugins, the widget's own share, and the chunks loaded only on demand.
+import { fileURLToPath } from 'node:url';
+import { rollup } from 'rollup';
+import config from '../rollup.config.mjs';
+import { WIDGET_GZIP_BUDGET, sizesOf, totalOf, widgetFiles } from '../tools/bundle-size.mjs';
+
+// Baseline entries: each uses what the widget uses of its dependencies, so nothing is tree-shaken away.
+const litCode = `
+import { LitElement, css, html } from 'lit';
+export class SizeBaseline extends LitElement {
+  static styles = css\`:host { display: block; }\`;
+  static properties = { room: {} };
+  render() {
+    return html\`<p>\${this.room}</p>\`;
+  }
+}
+customElements.define('size-baseline', SizeBaseline);
+`;
+const socketCode = `
+import { io } from 'socket.io-client';
+export const connect = (url) => io(url, { transports: ['websocket'] });
+`;
+
+let files;
+try {
+  files = widgetFiles(new URL('../dist/', import.meta.url));
+} catch {
+  fail('dist/ has no built widget: run "npm run build"');
+}
+const entry = sizesOf(files.entry);
+const widget = totalOf([files.entry, ...files.always.map((chunk) => chunk.code)]);
+const lit = sizesOf(await buildBaseline(litCode));
+const socket = sizesOf(await buildBaseline(socketCode));
+const baseline = sizesOf(await buildBaseline(`${litCode}\n${socketCode}`));
+const share = { raw: 0, gzip: 0, brotli: 0 };
+for (const key of Object.keys(share)) share[key] = widget[key] - baseline[key];
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const row = (label, sizes) =>
+  `${label.padEnd(34)}${[sizes.raw, sizes.gzip, sizes.brotli].map((n) => `${n} B (${kb(n)})`.padStart(20)).join('')}`;
+const lines = [
+  `${''.padEnd(34)}${['raw', 'gzip -9', 'brotli -q 11'].map((h) => h.padStart(20)).join('')}`,
+  row('dist/video-conference.js', entry),
+  ...files.always.map((chunk) => row(`  + chunks/${chunk.name}`, sizesOf(chunk.code))),
+  row('what every call downloads', widget),
+  row('baseline: lit + socket.io-client', baseline),
+  row('  lit alone', lit),
+  row('  socket.io-client alone', socket),
+  row("widget's own code (difference)", share),
+  '',
+  `widget's own share of what a call downloads (gzip): ${((share.gzip / widget.gzip) * 100).toFixed(0)}%`,
+  `budget: ${WIDGET_GZIP_BUDGET} B gzip (${kb(WIDGET_GZIP_BUDGET)}); ` +
+    (widget.gzip <= WIDGET_GZIP_BUDGET
+      ? `${WIDGET_GZIP_BUDGET - widget.gzip} B to spare`
+      : `OVER by ${widget.gzip - WIDGET_GZIP_BUDGET} B`),
+  '',
+  'loaded on demand (chat, settings, pre-join screen, tile info, network check):',
+  ...files.onDemand.map((chunk) => row(`  chunks/${chunk.name}`, sizesOf(chunk.code))),
+];
+process.stdout.write(`${lines.join('\n')}\n`);
+
+/** A bundle of `code`, built in memory with the widget build's plugins (browser files, resolve, esbuild, terser). */
+async function buildBaseline(code) {
+  const widgetBuild = config.find((entry) => entry.input === 'src/index.ts');
+  // A real path beside this file, so that node-resolve finds the packages from here; its content is `code`.
+  const baselineEntry = fileURLToPath(new URL('./size-baseline-entry.js', import.meta.url));
+  const virtualEntry = {
+    name: 'size-baseline-entry',
+    resolveId: (id) => (id === baselineEntry ? id : null),
+    load: (id) => (id === baselineEntry ? code : null),
+  };
+  const bundle = await rollup({
+    input: baselineEntry,
+    plugins: [virtualEntry, ...widgetBuild.plugins.filter((plugin) => plugin.name !== 'clean')],
+  });
+  try {
+    const { output } = await bundle.generate({ format: 'es' });
+    return output[0].code;
+  } finally {
+    await bundle.close();
+  }
+}
+
+function fail(message) {
+  process.stderr.write(`bench:size: ${message}\n`);
+  process.exit(1);
+}

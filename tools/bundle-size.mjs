@@ -1,0 +1,44 @@
+// How the widget is measured and what it may weigh: shared by `npm run bench:size` and the size test.
+// What counts is what a page downloads for a call: dist/video-conference.js and the chunks every call loads
+// (stats and adaptive video, safety codes). Chunks only some calls need (chat, settings, pre-join screen,
+// tile info panel, network check) are reported apart.
+import { readdirSync, readFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/** What every call downloads, gzipped at level 9, may not exceed this many bytes. */
+export const WIDGET_GZIP_BUDGET = 32 * 1024;
+
+/** Chunks (by name, before the hash) that every call loads. */
+const ALWAYS_LOADED = ['mesh-quality', 'safety-code'];
+
+/** Raw, gzip (level 9) and brotli (quality 11) sizes in bytes: deterministic for the same input. */
+export function sizesOf(code) {
+  const buffer = Buffer.from(code);
+  return {
+    raw: buffer.length,
+    gzip: gzipSync(buffer, { level: 9 }).length,
+    brotli: brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+/** The built widget in dist/: the entry, the chunks every call loads, and those loaded on demand. */
+export function widgetFiles(distDir) {
+  const chunks = readdirSync(new URL('chunks/', distDir)).filter((name) => name.endsWith('.js'));
+  const read = (path) => readFileSync(new URL(path, distDir));
+  const always = chunks.filter((name) => ALWAYS_LOADED.some((prefix) => name.startsWith(`${prefix}-`)));
+  return {
+    entry: read('video-conference.js'),
+    always: always.map((name) => ({ name, code: read(`chunks/${name}`) })),
+    onDemand: chunks.filter((name) => !always.includes(name)).map((name) => ({ name, code: read(`chunks/${name}`) })),
+  };
+}
+
+/** The sum of several files' separate sizes (each file is downloaded and compressed on its own). */
+export function totalOf(codes) {
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const code of codes) {
+    const sizes = sizesOf(code);
+    for (const key of Object.keys(total)) total[key] += sizes[key];
+  }
+  return total;
+}
