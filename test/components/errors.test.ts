@@ -96,7 +96,7 @@ describe('errors', () => {
     expect((await error).code).to.equal('no-devices');
     await waitFor(() => el.state === 'joined', 'listen-only participant joined');
     await waitFor(() => el.shadowRoot!.querySelector('[part=notice]'), 'notice shown');
-    expect(el.shadowRoot!.querySelector('[part=notice]')!.textContent).to.contain('listen-only');
+    expect(el.shadowRoot!.querySelector('[part=notice]')!.textContent).to.contain('No camera or microphone was found');
     expect(el.participants[0]).to.include({ audio: false, video: false });
 
     await waitFor(() => remoteTiles(el).length === 1, 'Ada sees Brian');

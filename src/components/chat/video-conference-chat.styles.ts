@@ -4,14 +4,14 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_accent: var(--video-conference-chat-accent, #3d7bfd);
+    --_accent: var(--video-conference-chat-accent, #2563eb);
     --_muted: var(--video-conference-chat-muted-color, #9aa3ae);
     display: flex;
     flex-direction: column;
     min-width: 0;
     min-height: 0;
-    background: var(--video-conference-chat-background, #0f1114);
-    color: var(--video-conference-chat-color, #fff);
+    background: var(--video-conference-chat-background, var(--_bg, #0f1114));
+    color: var(--video-conference-chat-color, var(--_fg, #fff));
     color-scheme: dark;
     font:
       400 0.875rem / 1.4 system-ui,
@@ -38,7 +38,7 @@ export const styles = css`
     justify-content: space-between;
     gap: 0.5rem;
     padding: 0.5rem 0.5rem 0.5rem 0.75rem;
-    border-bottom: 1px solid rgb(255 255 255 / 10%);
+    border-bottom: 1px solid var(--_line, rgb(255 255 255 / 10%));
   }
   h2 {
     margin: 0;
@@ -55,7 +55,7 @@ export const styles = css`
     color: inherit;
   }
   [part='close']:hover {
-    background: rgb(255 255 255 / 10%);
+    background: var(--_line, rgb(255 255 255 / 10%));
   }
   svg {
     width: 1rem;
@@ -90,7 +90,7 @@ export const styles = css`
     max-width: 85%;
     padding: 0.35rem 0.6rem;
     border-radius: 8px;
-    background: var(--video-conference-chat-message-background, #1f2329);
+    background: var(--video-conference-chat-message-background, var(--_tile, #1f2329));
   }
   li.local {
     align-self: flex-end;
@@ -126,7 +126,7 @@ export const styles = css`
     align-items: flex-end;
     gap: 0.5rem;
     padding: 0.5rem;
-    border-top: 1px solid rgb(255 255 255 / 10%);
+    border-top: 1px solid var(--_line, rgb(255 255 255 / 10%));
   }
   textarea {
     flex: 1 1 auto;
@@ -137,9 +137,9 @@ export const styles = css`
     min-height: calc(1.4em + 0.8rem + 2px);
     max-height: calc(4 * 1.4em + 0.8rem + 2px);
     padding: 0.4rem 0.6rem;
-    border: 1px solid rgb(255 255 255 / 20%);
+    border: 1px solid var(--_line, rgb(255 255 255 / 20%));
     border-radius: 6px;
-    background: rgb(255 255 255 / 6%);
+    background: var(--_raised, rgb(255 255 255 / 6%));
     color: inherit;
     font: inherit;
     resize: none;

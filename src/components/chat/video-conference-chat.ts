@@ -4,6 +4,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ChatEntry } from '../../rtc/call.ts';
+import { EN, type Strings } from '../i18n/strings.ts';
 import { styles } from './video-conference-chat.styles.ts';
 
 /** The most characters one message may have (the limit the peers enforce on chat messages). */
@@ -47,7 +48,7 @@ export interface VideoConferenceChatEventDetails {
  *
  * @cssprop --video-conference-chat-background - Panel background. Default `#0f1114`.
  * @cssprop --video-conference-chat-color - Text colour. Default `#fff`.
- * @cssprop --video-conference-chat-accent - Send button, focus ring and your own messages. Default `#3d7bfd`.
+ * @cssprop --video-conference-chat-accent - Send button, focus ring and your own messages. Default `#2563eb`.
  * @cssprop --video-conference-chat-message-background - Others' messages. Default `#1f2329`.
  * @cssprop --video-conference-chat-muted-color - Times and the empty state. Default `#9aa3ae`.
  */
@@ -58,6 +59,9 @@ export class VideoConferenceChat extends LitElement {
   /** The messages to show, oldest first; set as a property. */
   @property({ attribute: false }) messages: readonly ChatEntry[] = [];
 
+  /** The wording of its labels (the widget passes its own, translated). */
+  @property({ attribute: false }) strings: Strings = EN;
+
   @query('[part=messages]') private list!: HTMLElement | null;
   @query('textarea') private input!: HTMLTextAreaElement;
 
@@ -67,15 +71,15 @@ export class VideoConferenceChat extends LitElement {
   override render() {
     return html`
       <div class="header" part="header">
-        <h2 part="heading">Chat</h2>
-        <button part="close" type="button" aria-label="Close chat" @click=${this.#close}>
+        <h2 part="heading">${this.strings.chat}</h2>
+        <button part="close" type="button" aria-label=${this.strings.closeChat} @click=${this.#close}>
           <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3.5 3.5l9 9m0-9l-9 9" /></svg>
         </button>
       </div>
-      <div part="messages" role="log" aria-live="polite" aria-label="Messages" tabindex="0">
+      <div part="messages" role="log" aria-live="polite" aria-label=${this.strings.messages} tabindex="0">
         ${
           this.messages.length === 0
-            ? html`<p part="empty">No messages yet.</p>`
+            ? html`<p part="empty">${this.strings.noMessages}</p>`
             : html`<ol>
                 ${repeat(
                   this.messages,
@@ -88,20 +92,20 @@ export class VideoConferenceChat extends LitElement {
       <form part="form" @submit=${this.#submit}>
         <textarea
           part="input"
-          aria-label="Message"
-          placeholder="Message"
+          aria-label=${this.strings.message}
+          placeholder=${this.strings.message}
           rows="1"
           maxlength=${MAX_LENGTH}
           enterkeyhint="send"
           @keydown=${this.#keydown}
         ></textarea>
-        <button part="send" type="submit">Send</button>
+        <button part="send" type="submit">${this.strings.send}</button>
       </form>
     `;
   }
 
   #renderMessage(message: ChatEntry) {
-    const name = message.local ? 'You' : message.name.trim() || 'Guest';
+    const name = message.local ? this.strings.you : message.name.trim() || this.strings.guest;
     const at = new Date(message.at);
     const valid = !Number.isNaN(at.getTime());
     return html`

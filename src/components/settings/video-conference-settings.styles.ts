@@ -3,13 +3,13 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_accent: var(--video-conference-settings-accent, #3d7bfd);
+    --_accent: var(--video-conference-settings-accent, #2563eb);
     display: flex;
     flex-direction: column;
     min-width: 0;
     min-height: 0;
-    background: var(--video-conference-settings-background, #0f1114);
-    color: var(--video-conference-settings-color, #fff);
+    background: var(--video-conference-settings-background, var(--_bg, #0f1114));
+    color: var(--video-conference-settings-color, var(--_fg, #fff));
     color-scheme: dark;
     font:
       400 0.875rem / 1.4 system-ui,
@@ -29,7 +29,7 @@ export const styles = css`
     justify-content: space-between;
     gap: 0.5rem;
     padding: 0.5rem 0.5rem 0.5rem 0.75rem;
-    border-bottom: 1px solid rgb(255 255 255 / 10%);
+    border-bottom: 1px solid var(--_line, rgb(255 255 255 / 10%));
   }
   h2 {
     margin: 0;
@@ -49,7 +49,7 @@ export const styles = css`
     cursor: pointer;
   }
   [part='close']:hover {
-    background: rgb(255 255 255 / 10%);
+    background: var(--_line, rgb(255 255 255 / 10%));
   }
   svg {
     width: 1rem;
@@ -79,9 +79,9 @@ export const styles = css`
     width: 100%;
     min-width: 0;
     padding: 0.4rem 0.5rem;
-    border: 1px solid rgb(255 255 255 / 20%);
+    border: 1px solid var(--_line, rgb(255 255 255 / 20%));
     border-radius: 6px;
-    background: var(--video-conference-settings-field-background, #1f2329);
+    background: var(--video-conference-settings-field-background, var(--_tile, #1f2329));
     color: inherit;
     font: inherit;
     text-overflow: ellipsis;

@@ -4,6 +4,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { DeviceLists } from '../../rtc/media.ts';
+import { EN, format, type Strings } from '../i18n/strings.ts';
 import { styles } from './video-conference-settings.styles.ts';
 
 type DeviceKind = keyof DeviceLists;
@@ -13,12 +14,12 @@ export interface VideoConferenceSettingsEventDetails {
   'video-conference-settings-close': Record<string, never>;
 }
 
-/** The selects in the order shown, with their labels and the name given to unlabelled devices. */
-const FIELDS: readonly { kind: DeviceKind; label: string; part: string }[] = [
-  { kind: 'videoinput', label: 'Camera', part: 'camera-select' },
-  { kind: 'audioinput', label: 'Microphone', part: 'microphone-select' },
-  { kind: 'audiooutput', label: 'Speaker', part: 'speaker-select' },
-];
+/** The selects in the order shown, with the strings for their labels and for unlabelled devices. */
+const FIELDS = [
+  { kind: 'videoinput', label: 'camera', numbered: 'cameraNumber', part: 'camera-select' },
+  { kind: 'audioinput', label: 'microphone', numbered: 'microphoneNumber', part: 'microphone-select' },
+  { kind: 'audiooutput', label: 'speaker', numbered: 'speakerNumber', part: 'speaker-select' },
+] as const satisfies readonly { kind: DeviceKind; label: keyof Strings; numbered: keyof Strings; part: string }[];
 
 /**
  * @summary The device settings of a call: camera, microphone and speaker.
@@ -49,7 +50,7 @@ const FIELDS: readonly { kind: DeviceKind; label: string; part: string }[] = [
  *
  * @cssprop --video-conference-settings-background - Panel background. Default `#0f1114`.
  * @cssprop --video-conference-settings-color - Text colour. Default `#fff`.
- * @cssprop --video-conference-settings-accent - Focus ring. Default `#3d7bfd`.
+ * @cssprop --video-conference-settings-accent - Focus ring. Default `#2563eb`.
  * @cssprop --video-conference-settings-field-background - Select background. Default `#1f2329`.
  */
 @customElement('video-conference-settings')
@@ -65,11 +66,14 @@ export class VideoConferenceSettings extends LitElement {
   /** The browser can choose the audio output (`HTMLMediaElement.setSinkId`); without it, no speaker select. */
   @property({ attribute: false }) speakerSelection = false;
 
+  /** The wording of its labels (the widget passes its own, translated). */
+  @property({ attribute: false }) strings: Strings = EN;
+
   override render() {
     return html`
       <div class="header" part="header">
-        <h2 part="heading">Settings</h2>
-        <button part="close" type="button" aria-label="Close settings" @click=${this.#close}>
+        <h2 part="heading">${this.strings.settings}</h2>
+        <button part="close" type="button" aria-label=${this.strings.closeSettings} @click=${this.#close}>
           <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3.5 3.5l9 9m0-9l-9 9" /></svg>
         </button>
       </div>
@@ -81,7 +85,8 @@ export class VideoConferenceSettings extends LitElement {
     `;
   }
 
-  #renderField({ kind, label, part }: (typeof FIELDS)[number]) {
+  #renderField({ kind, label: labelKey, numbered, part }: (typeof FIELDS)[number]) {
+    const label = this.strings[labelKey];
     const devices = this.devices[kind] ?? [];
     const id = `${kind}-select`;
     if (devices.length === 0) {
@@ -89,7 +94,7 @@ export class VideoConferenceSettings extends LitElement {
         <div class="field" part="field">
           <label for=${id}>${label}</label>
           <select id=${id} part=${part} disabled>
-            <option value="">None found</option>
+            <option value="">${this.strings.noneFound}</option>
           </select>
         </div>
       `;
@@ -104,7 +109,7 @@ export class VideoConferenceSettings extends LitElement {
         <label for=${id}>${label}</label>
         <select id=${id} part=${part} @change=${(event: Event) => this.#select(kind, event)}>
           ${devices.map((device, index) => {
-            const name = device.label.trim() || `${label} ${index + 1}`;
+            const name = device.label.trim() || format(this.strings[numbered], { number: index + 1 });
             const chosen = device.deviceId === current;
             return html`<option value=${device.deviceId} .selected=${live(chosen)}>${name}</option>`;
           })}

@@ -2,9 +2,14 @@
 // settings, spotlight, full screen and leave. Every toggle says its state with aria-pressed.
 import { html, nothing, type TemplateResult } from 'lit';
 import { icons } from '../shared/icons.ts';
-import { LABELS } from './messages.ts';
+import { format, type Strings } from '../i18n/strings.ts';
+
+/** The keys that press toolbar buttons while the widget has focus (unless `no-shortcuts`). */
+export const SHORTCUTS: Record<string, string> = { microphone: 'm', camera: 'v', screen: 's', hand: 'h', chat: 'c' };
 
 export interface ControlsState {
+  /** Keyboard shortcuts are on: the buttons' tooltips name them. */
+  shortcuts: boolean;
   microphoneOn: boolean;
   cameraOn: boolean;
   screenOn: boolean;
@@ -31,64 +36,72 @@ export interface ControlsActions {
   leave(): void;
 }
 
-export function renderControls(state: ControlsState, actions: ControlsActions): TemplateResult {
-  const toggle = (name: string, label: string, pressed: boolean, icon: unknown, action: () => void, extra?: unknown) =>
+export function renderControls(state: ControlsState, actions: ControlsActions, t: Strings): TemplateResult {
+  const toggle = (
+    name: string,
+    label: string,
+    pressed: boolean,
+    icon: unknown,
+    action: () => void,
+    extra?: unknown,
+    shortcut = state.shortcuts ? SHORTCUTS[name] : undefined,
+  ) =>
     html`<button
       type="button"
       class="control"
       part="control ${name}-control"
       aria-label=${label}
       aria-pressed=${String(pressed)}
-      title=${label}
+      title=${shortcut ? `${label} (${shortcut.toUpperCase()})` : label}
       @click=${action}
     >
       ${icon}${extra ?? nothing}
     </button>`;
   return html`
-    <div class="controls" part="controls" role="toolbar" aria-label=${LABELS.controls}>
+    <div class="controls" part="controls" role="toolbar" aria-label=${t.controls}>
       ${toggle(
         'microphone',
-        LABELS.microphone,
+        t.microphone,
         state.microphoneOn,
         state.microphoneOn ? icons.mic : icons.micOff,
         actions.toggleMicrophone,
       )}
       ${toggle(
         'camera',
-        LABELS.camera,
+        t.camera,
         state.cameraOn,
         state.cameraOn ? icons.camera : icons.cameraOff,
         actions.toggleCamera,
       )}
       ${
-        state.screenSupported
-          ? toggle('screen', LABELS.screen, state.screenOn, icons.screen, actions.toggleScreen)
-          : nothing
+        state.screenSupported ? toggle('screen', t.screen, state.screenOn, icons.screen, actions.toggleScreen) : nothing
       }
-      ${toggle('hand', LABELS.hand, state.hand, icons.hand, actions.toggleHand)}
+      ${toggle('hand', t.hand, state.hand, icons.hand, actions.toggleHand)}
       ${toggle(
         'chat',
-        LABELS.chat,
+        t.chat,
         state.chatOpen,
         icons.chat,
         actions.toggleChat,
         state.unread > 0
-          ? html`<span class="unread" part="unread" aria-label=${LABELS.unread(state.unread)}>${state.unread}</span>`
+          ? html`<span class="unread" part="unread" aria-label=${format(t.unread, { count: state.unread })}
+              >${state.unread}</span
+            >`
           : nothing,
       )}
-      ${toggle('settings', LABELS.settings, state.settingsOpen, icons.settings, actions.toggleSettings)}
-      ${toggle('layout', LABELS.layoutSpotlight, state.spotlight, icons.spotlight, actions.toggleSpotlight)}
+      ${toggle('settings', t.settings, state.settingsOpen, icons.settings, actions.toggleSettings)}
+      ${toggle('layout', t.spotlight, state.spotlight, icons.spotlight, actions.toggleSpotlight)}
       ${
         state.fullscreenSupported
-          ? toggle('fullscreen', LABELS.fullscreen, state.fullscreen, icons.fullscreen, actions.toggleFullscreen)
+          ? toggle('fullscreen', t.fullscreen, state.fullscreen, icons.fullscreen, actions.toggleFullscreen)
           : nothing
       }
       <button
         type="button"
         class="control leave"
         part="control leave-control"
-        aria-label=${LABELS.leave}
-        title=${LABELS.leave}
+        aria-label=${t.leave}
+        title=${t.leave}
         @click=${actions.leave}
       >
         ${icons.leave}

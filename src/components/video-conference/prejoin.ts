@@ -4,7 +4,7 @@ import { html, type TemplateResult } from 'lit';
 import type { DeviceLists } from '../../rtc/media.ts';
 import type { DeviceKind } from '../events.ts';
 import { icons } from '../shared/icons.ts';
-import { LABELS } from './messages.ts';
+import type { Strings } from '../i18n/strings.ts';
 
 export interface PrejoinState {
   name: string;
@@ -24,29 +24,30 @@ export interface PrejoinActions {
   join(): void;
 }
 
-export function renderPrejoin(state: PrejoinState, actions: PrejoinActions): TemplateResult {
+export function renderPrejoin(state: PrejoinState, actions: PrejoinActions, t: Strings): TemplateResult {
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     actions.join();
   };
   return html`
     <form class="prejoin" part="prejoin" @submit=${onSubmit}>
-      <h2>${LABELS.prejoinTitle}</h2>
+      <h2>${t.prejoinTitle}</h2>
       <video-player
         class="preview"
         peer-id="preview"
-        name=${state.name || LABELS.you}
+        name=${state.name || t.you}
         .stream=${state.stream}
         muted
         mirrored
         ?mic-off=${!state.microphoneOn}
+        .strings=${t}
       ></video-player>
       <div class="prejoin-toggles">
         <button
           type="button"
           class="control"
           part="control microphone-control"
-          aria-label=${LABELS.microphone}
+          aria-label=${t.microphone}
           aria-pressed=${String(state.microphoneOn)}
           @click=${actions.toggleMicrophone}
         >
@@ -56,7 +57,7 @@ export function renderPrejoin(state: PrejoinState, actions: PrejoinActions): Tem
           type="button"
           class="control"
           part="control camera-control"
-          aria-label=${LABELS.camera}
+          aria-label=${t.camera}
           aria-pressed=${String(state.cameraOn)}
           @click=${actions.toggleCamera}
         >
@@ -64,7 +65,7 @@ export function renderPrejoin(state: PrejoinState, actions: PrejoinActions): Tem
         </button>
       </div>
       <label class="name-field">
-        ${LABELS.yourName}
+        ${t.yourName}
         <input
           name="name"
           part="name-input"
@@ -78,9 +79,10 @@ export function renderPrejoin(state: PrejoinState, actions: PrejoinActions): Tem
         .devices=${state.devices}
         .selected=${state.selected}
         .speakerSelection=${state.speakerSelection}
+        .strings=${t}
         @video-conference-device-select=${actions.selectDevice}
       ></video-conference-settings>
-      <button type="submit" part="join-button">${LABELS.join}</button>
+      <button type="submit" part="join-button">${t.join}</button>
     </form>
   `;
 }

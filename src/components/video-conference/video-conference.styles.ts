@@ -3,9 +3,43 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* The theme's palette, inherited by the tiles and panels: dark, light, or the system's (theme="auto"). */
+  :host {
+    --_bg: #0f1114;
+    --_fg: #fff;
+    --_raised: rgb(255 255 255 / 12%);
+    --_line: rgb(255 255 255 / 12%);
+    --_scrim: rgb(15 17 20 / 85%);
+    --_tile: #1f2329;
+    --_avatar: #3b4350;
+    color-scheme: dark;
+  }
+  /* The light palette, twice: interpolating it would stop the build minifying this file. */
+  :host([theme='light']) {
+    --_bg: #f5f6f8;
+    --_fg: #15171a;
+    --_raised: rgb(0 0 0 / 8%);
+    --_line: rgb(0 0 0 / 14%);
+    --_scrim: rgb(245 246 248 / 92%);
+    --_tile: #dde1e6;
+    --_avatar: #b9c0c9;
+    color-scheme: light;
+  }
+  @media (prefers-color-scheme: light) {
+    :host([theme='auto']) {
+      --_bg: #f5f6f8;
+      --_fg: #15171a;
+      --_raised: rgb(0 0 0 / 8%);
+      --_line: rgb(0 0 0 / 14%);
+      --_scrim: rgb(245 246 248 / 92%);
+      --_tile: #dde1e6;
+      --_avatar: #b9c0c9;
+      color-scheme: light;
+    }
+  }
   :host {
     --_gap: var(--video-conference-gap, 8px);
-    --_accent: var(--video-conference-accent, #3d7bfd);
+    --_accent: var(--video-conference-accent, #2563eb);
     position: relative;
     display: flex;
     flex-direction: column;
@@ -19,8 +53,8 @@ export const styles = css`
     min-height: 240px;
     overflow: hidden;
     border-radius: var(--video-conference-radius, 12px);
-    background: var(--video-conference-background, #0f1114);
-    color: var(--video-conference-color, #fff);
+    background: var(--video-conference-background, var(--_bg));
+    color: var(--video-conference-color, var(--_fg));
     font: 400 0.9375rem / 1.5 var(--video-conference-font, system-ui, sans-serif);
   }
   :host([hidden]) {
@@ -58,7 +92,7 @@ export const styles = css`
   .panel {
     flex: 0 0 min(20rem, 40%);
     min-width: 0;
-    border-left: 1px solid rgb(255 255 255 / 12%);
+    border-left: 1px solid var(--_line);
   }
   @media (max-width: 640px) {
     .panel {
@@ -85,7 +119,7 @@ export const styles = css`
     padding: 0;
     border: 0;
     border-radius: 50%;
-    background: rgb(255 255 255 / 12%);
+    background: var(--_raised);
     color: inherit;
     cursor: pointer;
   }
@@ -114,7 +148,7 @@ export const styles = css`
   }
   button:focus-visible,
   input:focus-visible {
-    outline: 2px solid #fff;
+    outline: 2px solid currentColor;
     outline-offset: 2px;
   }
   .overlay,
@@ -128,11 +162,11 @@ export const styles = css`
     gap: 0.75rem;
     padding: 1.5rem;
     text-align: center;
-    background: rgb(15 17 20 / 85%);
+    background: var(--_scrim);
   }
   .prejoin {
     overflow-y: auto;
-    background: var(--video-conference-background, #0f1114);
+    background: var(--video-conference-background, var(--_bg));
   }
   .prejoin h2 {
     margin: 0;
@@ -153,7 +187,7 @@ export const styles = css`
   }
   .name-field input {
     padding: 0.4rem 0.6rem;
-    border: 1px solid rgb(255 255 255 / 25%);
+    border: 1px solid var(--_line);
     border-radius: 6px;
     background: transparent;
     color: inherit;
@@ -192,6 +226,7 @@ export const styles = css`
     padding: 0.35rem 0.5rem 0.35rem 0.85rem;
     border-radius: 999px;
     background: rgb(0 0 0 / 70%);
+    color: #fff;
     font-size: 0.8125rem;
   }
   .banner.notice {
@@ -206,5 +241,20 @@ export const styles = css`
     background: transparent;
     color: inherit;
     cursor: pointer;
+  }
+  /* Read by screen readers, not shown. */
+  .announcer {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
+    }
   }
 `;

@@ -11,9 +11,10 @@ import { SizeController } from '../controllers/size-controller.ts';
 import { emit, type DeviceKind, type Layout } from '../events.ts';
 import '../video-player/video-player.ts';
 import type { VideoPlayer } from '../video-player/video-player.ts';
-import { renderControls } from './controls.ts';
+import { renderControls, SHORTCUTS } from './controls.ts';
 import { gridLayout } from './grid-layout.ts';
-import { ERROR_MESSAGES, LABELS, STATE_MESSAGES } from './messages.ts';
+import { languageOf, stringsFor } from '../i18n/locale.ts';
+import { EN, format, type Strings } from '../i18n/strings.ts';
 import type { renderPrejoin } from './prejoin.ts';
 import { newRoomId, roomFromFragment, roomUrl } from './room-id.ts';
 import { effectiveLayout, spotlightKey, tilesOf, type Tile } from './stage.ts';
@@ -70,7 +71,7 @@ const MEDIA_PROBLEMS = ['permission-denied', 'device-in-use', 'no-devices'];
  * @cssprop --video-conference-color - Text colour. Default `#fff`.
  * @cssprop --video-conference-radius - Corner radius. Default `12px`.
  * @cssprop --video-conference-font - Font family. Default `system-ui, sans-serif`.
- * @cssprop --video-conference-accent - Button colour. Default `#3d7bfd`.
+ * @cssprop --video-conference-accent - Button colour. Default `#2563eb`.
  * @cssprop --video-conference-danger - The leave button. Default `#d93025`.
  * @cssprop --video-conference-notice-background - Notice banner colour. Default `#5c3d00`.
  */
@@ -89,6 +90,10 @@ export class VideoConference extends LitElement implements CallHost {
     layout: { reflect: true },
     maxUplinkKbps: { type: Number, attribute: 'max-uplink-kbps' },
     fixedQuality: { type: Boolean, attribute: 'fixed-quality' },
+    theme: { reflect: true },
+    noShortcuts: { type: Boolean, attribute: 'no-shortcuts' },
+    strings: { attribute: false },
+    announcement: { state: true },
     chatOpen: { state: true },
     settingsOpen: { state: true },
     unread: { state: true },
@@ -135,6 +140,18 @@ export class VideoConference extends LitElement implements CallHost {
   /** Send everyone full quality, without adapting to how they show you: for comparisons and tests. */
   fixedQuality = false;
 
+  /** `light`, `dark`, or `auto` (the default: follows the system's prefers-color-scheme). */
+  theme: 'light' | 'dark' | 'auto' = 'auto';
+
+  /** Turns off the keyboard shortcuts (M microphone, V camera, S screen, H hand, C chat). */
+  noShortcuts = false;
+
+  /** Your own wording for any of the widget's strings, by key (see the English table in i18n/strings.ts). */
+  strings: Partial<Strings> = {};
+
+  /** The last thing announced to screen readers (joins, leaves, microphones, hands, chat). */
+  private announcement = '';
+
   private chatOpen = false;
   private settingsOpen = false;
   private unread = 0;
@@ -146,6 +163,13 @@ export class VideoConference extends LitElement implements CallHost {
 
   /** The grid's columns and rows, or the spotlight strip's length, as CSS custom properties for the stage. */
   #stageLayout: Record<string, string> = {};
+  /** The strings of the language in use (before the site's own `strings`). */
+  #language = 'en';
+  #languageStrings: Strings = EN;
+  /** Names by id, to announce who left. */
+  #names = new Map<string, string>();
+  /** Each remote's last heard microphone and hand, so their first state is not announced as a change. */
+  #heard = new Map<string, { audio: boolean; hand: boolean }>();
   /** The pre-join screen's renderer: a separate chunk, fetched when a pre-join screen is shown. */
   #prejoin: typeof renderPrejoin | null = null;
   /** The local stream the device lists were made for (labels appear once the camera is granted). */
@@ -156,8 +180,31 @@ export class VideoConference extends LitElement implements CallHost {
   constructor() {
     super();
     this.addEventListener('vc-message', ({ detail }) => {
-      if (!detail.local && !this.chatOpen) this.unread++;
+      if (detail.local) return;
+      if (!this.chatOpen) this.unread++;
+      this.#announce('announceMessage', { name: detail.name || this.#t.guest, text: detail.text });
     });
+    this.addEventListener('vc-peer-joined', ({ detail }) => {
+      this.#names.set(detail.id, detail.name);
+      this.#announce('announceJoined', { name: detail.name || this.#t.guest });
+    });
+    this.addEventListener('vc-peer-left', ({ detail }) => {
+      this.#announce('announceLeft', { name: this.#names.get(detail.id) || this.#t.guest });
+      this.#names.delete(detail.id);
+      this.#heard.delete(detail.id);
+    });
+    this.addEventListener('vc-participant-change', ({ detail }) => {
+      if (detail.local) return;
+      const name = detail.name || this.#t.guest;
+      const before = this.#heard.get(detail.id);
+      this.#heard.set(detail.id, { audio: detail.audio, hand: detail.hand });
+      this.#names.set(detail.id, detail.name);
+      if (!before) return;
+      if (before.hand !== detail.hand && detail.hand) this.#announce('announceHand', { name });
+      else if (before.audio !== detail.audio)
+        this.#announce(detail.audio ? 'announceUnmuted' : 'announceMuted', { name });
+    });
+    this.addEventListener('keydown', this.#onShortcut);
   }
 
   /** `idle`, `joining`, `joined`, `reconnecting`, `left` or `error`. */
@@ -333,6 +380,15 @@ export class VideoConference extends LitElement implements CallHost {
       this.room = room;
       this.setAttribute('room', room);
     }
+    const language = languageOf(this);
+    if (language !== this.#language) {
+      this.#language = language;
+      void stringsFor(language).then((strings) => {
+        if (this.#language !== language) return;
+        this.#languageStrings = strings;
+        this.requestUpdate();
+      });
+    }
     if (changed.has('name') && changed.get('name') !== undefined && this.name) this.#call.call?.setName(this.name);
     if (changed.has('layout') && changed.get('layout') !== undefined) {
       emit(this, 'vc-layout-change', { layout: this.layout, pinned: this.pinnedTile });
@@ -352,11 +408,12 @@ export class VideoConference extends LitElement implements CallHost {
       ${
         this.soundBlocked && inCall
           ? html`<button class="enable-audio" part="enable-audio" type="button" @click=${this.enableAudio}>
-              ${LABELS.enableAudio}
+              ${this.#t.enableAudio}
             </button>`
           : nothing
       }
       ${previewing ? nothing : this.#renderStatus()} ${this.#renderNotice()}
+      <div class="announcer" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
 
@@ -416,15 +473,16 @@ export class VideoConference extends LitElement implements CallHost {
 
   #renderTile({ key, participant, screen, stream }: Tile, main: boolean, pinned: boolean) {
     const { local, name, connectionState } = participant;
+    const t = this.#t;
     const label = screen
-      ? `${local ? LABELS.you : name || LABELS.guest} (screen)`
+      ? format(t.screenTile, { name: local ? t.you : name || t.guest })
       : local
-        ? `${name || LABELS.you} (you)`
-        : name || LABELS.guest;
+        ? format(t.yourTile, { name: name || t.you })
+        : name || t.guest;
     const badge = participant.reconnecting
-      ? LABELS.reconnecting
+      ? t.reconnecting
       : !local && connectionState !== undefined && connectionState !== 'connected'
-        ? LABELS.connecting
+        ? t.connecting
         : '';
     const stats = local || screen ? null : (this.getStats()[participant.id] ?? null);
     return html`
@@ -437,6 +495,7 @@ export class VideoConference extends LitElement implements CallHost {
         badge=${badge}
         quality=${screen ? '' : (participant.quality ?? '')}
         .stats=${stats}
+        .strings=${t}
         .stream=${stream}
         .sinkId=${this.sinkId}
         ?muted=${local || screen}
@@ -467,16 +526,14 @@ export class VideoConference extends LitElement implements CallHost {
         spotlight: this.layout === 'spotlight',
         fullscreenSupported: document.fullscreenEnabled,
         fullscreen: this.fullscreen,
+        shortcuts: !this.noShortcuts,
       },
       {
         toggleMicrophone: () => void this.toggleMicrophone(),
         toggleCamera: () => void this.toggleCamera(),
-        toggleScreen: () => (media?.screenOn ? this.stopScreenShare() : void this.startScreenShare()),
+        toggleScreen: this.#toggleScreen,
         toggleHand: () => this.raiseHand(),
-        toggleChat: () => {
-          this.chatOpen = !this.chatOpen;
-          this.unread = 0;
-        },
+        toggleChat: this.#toggleChat,
         toggleSettings: () => {
           this.settingsOpen = !this.settingsOpen;
           this.#devicesListedFor = undefined;
@@ -485,6 +542,7 @@ export class VideoConference extends LitElement implements CallHost {
         toggleFullscreen: () => void this.toggleFullscreen(),
         leave: () => this.leave(),
       },
+      this.#t,
     );
   }
 
@@ -493,6 +551,7 @@ export class VideoConference extends LitElement implements CallHost {
       class="panel"
       part="chat"
       .messages=${this.messages}
+      .strings=${this.#t}
       @video-conference-chat-send=${({ detail }: CustomEvent<{ text: string }>) => this.sendMessage(detail.text)}
       @video-conference-chat-close=${() => (this.chatOpen = false)}
     ></video-conference-chat>`;
@@ -505,6 +564,7 @@ export class VideoConference extends LitElement implements CallHost {
       .devices=${this.devices}
       .selected=${{ ...this.#call.call?.media?.deviceIds, audiooutput: this.sinkId }}
       .speakerSelection=${'setSinkId' in HTMLMediaElement.prototype}
+      .strings=${this.#t}
       @video-conference-device-select=${this.#onDeviceSelect}
       @video-conference-settings-close=${() => (this.settingsOpen = false)}
     ></video-conference-settings>`;
@@ -534,6 +594,7 @@ export class VideoConference extends LitElement implements CallHost {
           void this.join();
         },
       },
+      this.#t,
     );
   }
 
@@ -542,12 +603,13 @@ export class VideoConference extends LitElement implements CallHost {
     if (state === 'joined') return nothing;
     if (state === 'error' || state === 'left' || state === 'idle') {
       const error = this.#call.error;
-      const message = error ? ERROR_MESSAGES[error.code] : STATE_MESSAGES[state];
+      // The error state always has its error; left and idle have none.
+      const message = error ? this.#t[`error.${error.code}`] : this.#t[`state.${state as 'left' | 'idle'}`];
       const action =
         state === 'idle' || !this.room
           ? nothing
           : html` <button part="action" type="button" @click=${() => this.join()}>
-              ${error ? LABELS.tryAgain : LABELS.joinAgain}
+              ${error ? this.#t.tryAgain : this.#t.joinAgain}
             </button>`;
       return html`
         <div class="overlay" part="status" role=${error ? 'alert' : 'status'} data-code=${error?.code ?? nothing}>
@@ -556,27 +618,89 @@ export class VideoConference extends LitElement implements CallHost {
         </div>
       `;
     }
-    return html`<div class="banner" part="status" role="status">${STATE_MESSAGES[state]}</div>`;
+    return html`<div class="banner" part="status" role="status">${this.#t[`state.${state}`]}</div>`;
   }
 
   #renderNotice() {
     const notice = this.#call.notice;
     if (!notice || (this.state !== 'joined' && this.state !== 'idle')) return nothing;
     // Asking again helps after a denial or a device fix, not when the embedding iframe refuses the devices.
-    const retry = MEDIA_PROBLEMS.includes(notice.code) && refusedByPermissionsPolicy().length === 0;
+    const refused = refusedByPermissionsPolicy();
+    const retry = MEDIA_PROBLEMS.includes(notice.code) && refused.length === 0;
+    const t = this.#t;
+    const message =
+      notice.code === 'permission-denied' && refused.length
+        ? format(t['error.permission-denied.iframe'], { allow: refused.join('; ') })
+        : t[`error.${notice.code}`];
     return html`
       <div class="banner notice" part="notice" role="status" data-code=${notice.code}>
-        <span>${notice.message}</span>
+        <span>${message}</span>
         ${
           retry
-            ? html`<button part="action" type="button" @click=${() => this.retryMedia()}>${LABELS.retryMedia}</button>`
+            ? html`<button part="action" type="button" @click=${() => this.retryMedia()}>${t.retryMedia}</button>`
             : nothing
         }
-        <button type="button" class="dismiss" aria-label=${LABELS.dismiss} @click=${() => this.#call.dismissNotice()}>
+        <button type="button" class="dismiss" aria-label=${t.dismiss} @click=${() => this.#call.dismissNotice()}>
           ✕
         </button>
       </div>
     `;
+  }
+
+  /** The strings in use: the language's, with the site's own on top. */
+  get #t(): Strings {
+    return { ...this.#languageStrings, ...this.strings };
+  }
+
+  #announce(
+    key: 'announceJoined' | 'announceLeft' | 'announceMuted' | 'announceUnmuted' | 'announceHand' | 'announceMessage',
+    values: Record<string, string>,
+  ): void {
+    this.announcement = format(this.#t[key], values);
+  }
+
+  #toggleChat = (): void => {
+    this.chatOpen = !this.chatOpen;
+    this.unread = 0;
+  };
+
+  #toggleScreen = (): void => {
+    if (this.#call.call?.media?.screenOn) this.stopScreenShare();
+    else void this.startScreenShare();
+  };
+
+  /** Escape closes the open panel; single-key shortcuts act while focus is in the widget, except in text
+   *  fields and with modifier keys. */
+  #onShortcut = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && (this.chatOpen || this.settingsOpen)) {
+      event.preventDefault();
+      this.#closePanel(this.chatOpen ? 'chat' : 'settings');
+      return;
+    }
+    const target = event.composedPath()[0];
+    const typing =
+      target instanceof HTMLInputElement ||
+      target instanceof HTMLTextAreaElement ||
+      target instanceof HTMLSelectElement;
+    if (this.noShortcuts || typing || event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+    const action = {
+      [SHORTCUTS.microphone!]: () => void this.toggleMicrophone(),
+      [SHORTCUTS.camera!]: () => void this.toggleCamera(),
+      [SHORTCUTS.screen!]: this.#toggleScreen,
+      [SHORTCUTS.hand!]: () => this.raiseHand(),
+      [SHORTCUTS.chat!]: this.#toggleChat,
+    }[event.key.toLowerCase()];
+    if (!action || this.state !== 'joined') return;
+    event.preventDefault();
+    action();
+  };
+
+  /** Closes the chat or settings panel and gives focus back to the toolbar button that opened it. */
+  async #closePanel(panel: 'chat' | 'settings'): Promise<void> {
+    if (panel === 'chat') this.chatOpen = false;
+    else this.settingsOpen = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[part~=${panel}-control]`)?.focus();
   }
 
   #onPin = ({ detail }: CustomEvent<{ peerId: string }>): void => {

@@ -1,9 +1,11 @@
 // A tile's info panel: the connection's live figures (resolution, frame rate, bitrate, round-trip time,
 // loss, direct or relayed through TURN) and the safety code, with a line on what comparing it proves.
+// A chunk of its own: fetched the first time a panel opens.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ParticipantStats } from '../../rtc/call.ts';
+import type { Strings } from '../i18n/strings.ts';
 
-export function renderInfo(stats: ParticipantStats | null, close: () => void): TemplateResult {
+export function renderInfo(stats: ParticipantStats | null, t: Strings, close: () => void): TemplateResult {
   const video = stats?.video;
   const row = (label: string, value: string | null) =>
     value === null
@@ -11,24 +13,22 @@ export function renderInfo(stats: ParticipantStats | null, close: () => void): T
       : html`<dt>${label}</dt>
           <dd>${value}</dd>`;
   return html`
-    <div class="info" part="info" role="dialog" aria-label="Connection details">
-      <button type="button" class="close" aria-label="Close details" @click=${close}>✕</button>
+    <div class="info" part="info" role="dialog" aria-label=${t.details}>
+      <button type="button" class="close" aria-label=${t.closeDetails} @click=${close}>✕</button>
       <dl>
-        ${row('Quality', stats?.quality ?? null)}
-        ${row('Video', video ? `${video.width}×${video.height}, ${Math.round(video.fps)} fps, ${video.kbps} kbit/s` : null)}
-        ${row('Sending', stats ? `${stats.sendKbps} kbit/s` : null)}
-        ${row('Round trip', stats?.rttMs != null ? `${stats.rttMs} ms` : null)}
-        ${row('Loss', stats ? `${stats.lossPercent} %` : null)}
-        ${row('Path', stats ? (stats.path === 'relayed' ? 'relayed (TURN)' : stats.path) : null)}
+        ${row(t.details, stats ? t[`quality.${stats.quality}`] : null)}
+        ${row(t.statVideo, video ? `${video.width}×${video.height}, ${Math.round(video.fps)} fps, ${video.kbps} kbit/s` : null)}
+        ${row(t.statSending, stats ? `${stats.sendKbps} kbit/s` : null)}
+        ${row(t.statRoundTrip, stats?.rttMs != null ? `${stats.rttMs} ms` : null)}
+        ${row(t.statLoss, stats ? `${stats.lossPercent} %` : null)}
+        ${row(t.statPath, stats ? t[`path.${stats.path}`] : null)}
       </dl>
       ${
         stats?.safetyCode
           ? html`<p class="safety">
-              <strong>Safety code</strong>
+              <strong>${t.safetyCode}</strong>
               <span class="code" part="safety-code">${stats.safetyCode}</span>
-              <small
-                >Read it aloud: if both of you see the same code, nobody is in the middle of this connection.</small
-              >
+              <small>${t.safetyCodeHelp}</small>
             </p>`
           : nothing
       }

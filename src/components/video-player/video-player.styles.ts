@@ -8,8 +8,8 @@ export const styles = css`
     display: block;
     overflow: hidden;
     border-radius: var(--video-player-radius, 8px);
-    background: var(--video-player-background, #1f2329);
-    color: var(--video-player-color, #fff);
+    background: var(--video-player-background, var(--_tile, #1f2329));
+    color: var(--video-player-color, var(--_fg, #fff));
     min-width: 0;
     min-height: 0;
     outline: 3px solid transparent;
@@ -46,7 +46,7 @@ export const styles = css`
     width: clamp(2.5rem, 30%, 6rem);
     aspect-ratio: 1;
     border-radius: 50%;
-    background: var(--video-player-avatar-background, #3b4350);
+    background: var(--video-player-avatar-background, var(--_avatar, #3b4350));
     font:
       600 clamp(1rem, 4vw, 2rem) / 1 system-ui,
       sans-serif;
@@ -61,7 +61,9 @@ export const styles = css`
     max-width: calc(100% - 1rem);
     padding: 0.15rem 0.5rem;
     border-radius: 4px;
+    /* Over the video: light on a dark scrim in either theme. */
     background: rgb(0 0 0 / 55%);
+    color: #fff;
     font:
       500 0.8125rem / 1.4 system-ui,
       sans-serif;
@@ -113,11 +115,11 @@ export const styles = css`
     border: 0;
     border-radius: 50%;
     background: rgb(0 0 0 / 55%);
-    color: inherit;
+    color: #fff;
     cursor: pointer;
   }
   .actions button[aria-pressed='true'] {
-    background: var(--video-conference-accent, #3d7bfd);
+    background: var(--video-conference-accent, #2563eb);
   }
   .actions button:focus-visible {
     outline: 2px solid #fff;
@@ -164,6 +166,7 @@ export const styles = css`
     padding: 0.75rem;
     border-radius: 6px;
     background: rgb(0 0 0 / 80%);
+    color: #fff;
     font:
       400 0.8125rem / 1.4 system-ui,
       sans-serif;

@@ -4,6 +4,7 @@
 // (or that it is hidden), and reports once when the browser blocks playback with sound.
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { ParticipantStats } from '../../rtc/call.ts';
+import { EN, format, type Strings } from '../i18n/strings.ts';
 import { icons } from '../shared/icons.ts';
 import type { renderInfo } from './tile-info.ts';
 import { styles } from './video-player.styles.ts';
@@ -50,6 +51,7 @@ export class VideoPlayer extends LitElement {
     quality: { reflect: true },
     stats: { attribute: false },
     infoOpen: { state: true },
+    strings: { attribute: false },
     soundBlocked: { state: true },
   };
 
@@ -93,6 +95,9 @@ export class VideoPlayer extends LitElement {
 
   /** The connection's rating, shown as bars: `good`, `fair`, `poor`, or empty for none. */
   quality = '';
+
+  /** The wording of its labels (the widget passes its own, translated). */
+  strings: Strings = EN;
 
   /** Live figures and the safety code, for the info panel. */
   stats: ParticipantStats | null = null;
@@ -151,29 +156,46 @@ export class VideoPlayer extends LitElement {
     const hasVideo = !this.videoOff && this.#hasVideo();
     const pip = hasVideo && document.pictureInPictureEnabled;
     return html`
-      <video part="video" autoplay playsinline .muted=${this.muted || this.soundBlocked} ?hidden=${!hasVideo}></video>
+      <video
+        part="video"
+        aria-label=${this.name}
+        autoplay
+        playsinline
+        .muted=${this.muted || this.soundBlocked}
+        ?hidden=${!hasVideo}
+      ></video>
       ${hasVideo ? nothing : html`<div class="avatar" part="avatar"><span>${initial(this.name)}</span></div>`}
       <div class="label" part="label">
-        ${this.micOff ? html`<span class="icon" title="Microphone off">${icons.micOff}</span>` : nothing}
-        ${this.hand ? html`<span class="icon hand" title="Hand raised">${icons.hand}</span>` : nothing}
+        ${this.micOff ? html`<span class="icon" title=${this.strings.micOff}>${icons.micOff}</span>` : nothing}
+        ${this.hand ? html`<span class="icon hand" title=${this.strings.handRaised}>${icons.hand}</span>` : nothing}
         <span class="name">${this.name}</span>
       </div>
       ${this.badge ? html`<span class="badge" part="badge">${this.badge}</span>` : nothing}
       ${
         this.quality
-          ? html`<span class="quality" part="quality" role="img" aria-label="Connection ${this.quality}">
+          ? html`<span
+              class="quality"
+              part="quality"
+              role="img"
+              aria-label=${format(this.strings.quality, { quality: this.strings[`quality.${this.quality as 'good'}`] })}
+            >
               <i></i><i></i><i></i>
             </span>`
           : nothing
       }
-      ${this.infoOpen && this.#renderInfo ? this.#renderInfo(this.stats, () => (this.infoOpen = false)) : nothing}
+      ${this.infoOpen && this.#renderInfo ? this.#renderInfo(this.stats, this.strings, () => (this.infoOpen = false)) : nothing}
       <div class="actions" part="tile-actions">
-        <button type="button" aria-label="Pin ${this.name}" aria-pressed=${String(this.pinned)} @click=${this.#pin}>
+        <button
+          type="button"
+          aria-label=${format(this.strings.pin, { name: this.name })}
+          aria-pressed=${String(this.pinned)}
+          @click=${this.#pin}
+        >
           ${icons.pin}
         </button>
         ${
           pip
-            ? html`<button type="button" aria-label="Picture in picture" @click=${this.#pictureInPicture}>
+            ? html`<button type="button" aria-label=${this.strings.pictureInPicture} @click=${this.#pictureInPicture}>
                 ${icons.pip}
               </button>`
             : nothing
@@ -182,7 +204,7 @@ export class VideoPlayer extends LitElement {
           this.stats
             ? html`<button
                 type="button"
-                aria-label="Connection details"
+                aria-label=${this.strings.details}
                 aria-pressed=${String(this.infoOpen)}
                 @click=${this.#toggleInfo}
               >

@@ -1,0 +1,101 @@
+// French strings for the widget (see ../strings.ts for the keys and the English).
+import type { Strings } from '../strings.ts';
+
+export default {
+  // The call's state
+  'state.idle': 'Définissez une salle pour démarrer un appel.',
+  'state.joining': 'Connexion…',
+  'state.reconnecting': 'Reconnexion au serveur d’appel…',
+  'state.left': 'Vous avez quitté l’appel.',
+  // Errors, by code
+  'error.insecure-context':
+    'La caméra et le micro nécessitent une page sécurisée : ouvrez cette page via https:// ou sur localhost.',
+  'error.unsupported-browser':
+    'Ce navigateur ne permet pas les appels vidéo. Essayez une version récente de Chrome, Edge, Firefox ou Safari.',
+  'error.permission-denied':
+    'L’accès à la caméra et au micro est bloqué. Autorisez-le dans les paramètres du site de votre navigateur (l’icône dans la barre d’adresse), puis réessayez.',
+  'error.permission-denied.iframe':
+    'Cette page intègre l’appel dans une iframe sans allow="{allow}" : le site doit l’ajouter à la balise <iframe>.',
+  'error.no-devices': 'Caméra ou micro introuvable : vous avez rejoint l’appel avec ce qui est disponible.',
+  'error.device-in-use': 'La caméra ou le micro est utilisé par une autre application. Fermez-la, puis réessayez.',
+  'error.relay-unreachable': 'Impossible de joindre le serveur d’appel. Nouvelle tentative…',
+  'error.peer-connection-failed':
+    'Impossible de se connecter à un participant. Le réseau a peut-être besoin d’un serveur TURN.',
+  'error.invalid-request': 'Le serveur d’appel a refusé la requête. Vérifiez le nom de la salle.',
+  'error.room-full': 'Cette salle est pleine.',
+  'error.unauthorized': 'Cette salle nécessite un mot de passe ou une invitation valide.',
+  'error.not-joined': 'Vous n’êtes encore dans aucune salle.',
+  'error.unknown-peer': 'Ce participant est parti.',
+  'error.rate-limited': 'Trop de messages : ralentissez.',
+  'error.payload-too-large': 'Un message était trop volumineux pour être envoyé.',
+  'error.server-shutting-down': 'Le serveur d’appel redémarre. Reconnexion…',
+  // Toolbar and buttons
+  controls: 'Commandes de l’appel',
+  microphone: 'Micro',
+  camera: 'Caméra',
+  speaker: 'Haut-parleur',
+  screen: 'Partager l’écran',
+  hand: 'Lever la main',
+  chat: 'Chat',
+  settings: 'Paramètres',
+  spotlight: 'Affichage en vedette',
+  fullscreen: 'Plein écran',
+  leave: 'Quitter l’appel',
+  join: 'Rejoindre',
+  joinAgain: 'Rejoindre à nouveau',
+  tryAgain: 'Réessayer',
+  retryMedia: 'Réessayer la caméra et le micro',
+  dismiss: 'Fermer',
+  enableAudio: 'Cliquez pour activer le son',
+  unread: 'Non lus : {count}',
+  // Tiles
+  you: 'Vous',
+  yourTile: '{name} (vous)',
+  screenTile: '{name} (écran)',
+  guest: 'Invité',
+  connecting: 'connexion…',
+  reconnecting: 'reconnexion…',
+  micOff: 'Micro coupé',
+  handRaised: 'Main levée',
+  pin: 'Épingler {name}',
+  pictureInPicture: 'Image dans l’image',
+  details: 'Détails de la connexion',
+  closeDetails: 'Fermer les détails',
+  quality: 'Connexion : {quality}',
+  'quality.good': 'bonne',
+  'quality.fair': 'moyenne',
+  'quality.poor': 'faible',
+  statVideo: 'Vidéo',
+  statSending: 'Envoi',
+  statRoundTrip: 'Aller-retour',
+  statLoss: 'Pertes',
+  statPath: 'Chemin',
+  'path.direct': 'direct',
+  'path.relayed': 'relayé (TURN)',
+  'path.unknown': 'inconnu',
+  safetyCode: 'Code de sécurité',
+  safetyCodeHelp:
+    'Lisez-le à voix haute : si vous voyez tous les deux le même code, personne ne s’est interposé dans cette connexion.',
+  // Pre-join screen
+  prejoinTitle: 'Prêt à participer ?',
+  yourName: 'Votre nom',
+  // Chat panel
+  closeChat: 'Fermer le chat',
+  messages: 'Messages',
+  noMessages: 'Aucun message pour l’instant.',
+  message: 'Message',
+  send: 'Envoyer',
+  // Settings panel
+  closeSettings: 'Fermer les paramètres',
+  noneFound: 'Aucun appareil trouvé',
+  cameraNumber: 'Caméra {number}',
+  microphoneNumber: 'Micro {number}',
+  speakerNumber: 'Haut-parleur {number}',
+  // Announced to screen readers
+  announceJoined: '{name} a rejoint l’appel',
+  announceLeft: '{name} a quitté l’appel',
+  announceMuted: '{name} a coupé son micro',
+  announceUnmuted: '{name} a activé son micro',
+  announceHand: '{name} a levé la main',
+  announceMessage: 'Message de {name} : {text}',
+} satisfies Strings;

@@ -1,0 +1,60 @@
+// axe-core on the widget in its main states, in both themes: the pre-join screen, a call with a peer, the
+// chat open, and an error. Zero violations; the results axe cannot decide (video captions) are not counted.
+import { expect, fixture, html } from '@open-wc/testing';
+import type { AxeResults } from 'axe-core';
+import 'axe-core/axe.min.js';
+import '../../src/index.ts';
+import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
+import { callOf, relayCommand, uniqueRoom, waitFor } from '../support/browser.ts';
+
+declare global {
+  interface Window {
+    axe: { run(context: Element, options?: object): Promise<AxeResults> };
+  }
+}
+
+/** The violations axe finds in `element`, as `rule: selector` lines (empty when there are none). */
+async function violations(element: Element): Promise<string[]> {
+  const results = await window.axe.run(element, { resultTypes: ['violations'] });
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary}`),
+  );
+}
+
+describe('accessibility (axe-core)', () => {
+  for (const theme of ['dark', 'light']) {
+    it(`the pre-join screen (${theme})`, async () => {
+      const server = await relayCommand('relay-url');
+      const element = await fixture<VideoConference>(
+        html`<video-conference server=${server} room=${uniqueRoom()} prejoin theme=${theme}></video-conference>`,
+      );
+      await waitFor(() => element.shadowRoot!.querySelector('[part=join-button]'), 'the pre-join screen');
+      await customElements.whenDefined('video-conference-settings');
+      expect(await violations(element)).to.deep.equal([]);
+    });
+
+    it(`a call with a peer, then with the chat open (${theme})`, async () => {
+      const {
+        elements: [ada],
+      } = await callOf(['Ada', 'Brian']);
+      ada!.theme = theme as 'dark' | 'light';
+      await ada!.updateComplete;
+      expect(await violations(ada!)).to.deep.equal([]);
+
+      ada!.sendMessage('Hello');
+      ada!.shadowRoot!.querySelector<HTMLButtonElement>('[part~=chat-control]')!.click();
+      await customElements.whenDefined('video-conference-chat');
+      await ada!.updateComplete;
+      expect(await violations(ada!)).to.deep.equal([]);
+    });
+  }
+
+  it('an error', async () => {
+    const element = await fixture<VideoConference>(
+      html`<video-conference server="http://127.0.0.1:9/" room="not a room!"></video-conference>`,
+    );
+    await waitFor(() => element.state === 'error' || element.state === 'reconnecting', 'an error state');
+    await element.updateComplete;
+    expect(await violations(element)).to.deep.equal([]);
+  });
+});

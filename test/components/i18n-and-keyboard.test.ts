@@ -1,0 +1,112 @@
+// Languages, theme, shortcuts and announcements: the widget speaks its own lang, an ancestor's, or the
+// browser's; a site overrides any string; M/V/H/C press the toolbar (not while typing, not with
+// no-shortcuts); joins and leaves are announced to screen readers; the theme attribute switches palettes.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/index.ts';
+import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
+import { languageOf } from '../../src/components/i18n/locale.ts';
+import { callOf, relayCommand, uniqueRoom, waitFor } from '../support/browser.ts';
+
+const label = (element: VideoConference, part: string) =>
+  element.shadowRoot!.querySelector(`[part~=${part}]`)?.getAttribute('aria-label') ?? null;
+
+async function joined(attributes: { lang?: string; wrapperLang?: string } = {}): Promise<VideoConference> {
+  const server = await relayCommand('relay-url');
+  const page = await fixture<HTMLElement>(html`
+    <div lang=${attributes.wrapperLang ?? ''}>
+      <video-conference server=${server} room=${uniqueRoom()} lang=${attributes.lang ?? ''}></video-conference>
+    </div>
+  `);
+  const element = page.querySelector('video-conference')!;
+  await waitFor(() => element.state === 'joined', 'joined');
+  return element;
+}
+
+describe('languages', () => {
+  it('speaks its own lang, else the closest ancestor’s, and falls back to English', async () => {
+    const german = await joined({ lang: 'de' });
+    await waitFor(() => label(german, 'microphone-control') === 'Mikrofon', 'German labels');
+    const french = await joined({ wrapperLang: 'fr-CA' });
+    await waitFor(() => label(french, 'leave-control') !== 'Leave call', 'French labels');
+    expect(label(french, 'leave-control')).to.match(/Quitter/);
+    const unknown = await joined({ lang: 'tlh' });
+    expect(label(unknown, 'microphone-control')).to.equal('Microphone');
+  });
+
+  it('picks the primary subtag and knows six languages', () => {
+    const element = document.createElement('div');
+    for (const [lang, expected] of [
+      ['pt-BR', 'pt'],
+      ['ja', 'ja'],
+      ['es-419', 'es'],
+      ['EN-gb', 'en'],
+      ['xx', 'en'],
+    ]) {
+      element.setAttribute('lang', lang!);
+      expect(languageOf(element)).to.equal(expected);
+    }
+  });
+
+  it('lets the site override any string', async () => {
+    const element = await joined();
+    element.strings = { leave: 'Hang up', unread: '{count} new' };
+    await element.updateComplete;
+    expect(label(element, 'leave-control')).to.equal('Hang up');
+  });
+});
+
+describe('theme', () => {
+  it('switches palettes with the theme attribute', async () => {
+    const element = await joined();
+    expect(element.getAttribute('theme')).to.equal('auto');
+    element.theme = 'light';
+    await element.updateComplete;
+    const light = getComputedStyle(element).backgroundColor;
+    element.theme = 'dark';
+    await element.updateComplete;
+    expect(getComputedStyle(element).backgroundColor).to.not.equal(light);
+    expect(getComputedStyle(element).backgroundColor).to.equal('rgb(15, 17, 20)');
+  });
+});
+
+describe('keyboard shortcuts and announcements', () => {
+  const press = (target: EventTarget, key: string) =>
+    target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+
+  it('M and H press the toolbar; not while typing; Escape closes a panel; not with no-shortcuts', async () => {
+    const element = await joined();
+    await waitFor(() => element.participants[0]!.audio, 'microphone on');
+    press(element, 'm');
+    await waitFor(() => !element.participants[0]!.audio, 'muted by M');
+    press(element, 'h');
+    await waitFor(() => element.participants[0]!.hand, 'hand raised by H');
+
+    element.shadowRoot!.querySelector<HTMLButtonElement>('[part~=chat-control]')!.click();
+    await customElements.whenDefined('video-conference-chat');
+    await element.updateComplete;
+    const chat = element.shadowRoot!.querySelector('video-conference-chat')!;
+    await chat.updateComplete;
+    press(chat.shadowRoot!.querySelector('textarea')!, 'm');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(element.participants[0]!.audio).to.equal(false);
+
+    press(chat.shadowRoot!.querySelector('textarea')!, 'Escape');
+    await waitFor(() => !element.shadowRoot!.querySelector('video-conference-chat'), 'the chat closed by Escape');
+    expect(element.shadowRoot!.activeElement?.getAttribute('part')).to.contain('chat-control');
+
+    element.noShortcuts = true;
+    press(element, 'm');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(element.participants[0]!.audio).to.equal(false);
+  });
+
+  it('announces who joins and who leaves', async () => {
+    const {
+      elements: [ada, brian],
+    } = await callOf(['Ada', 'Brian']);
+    const announcer = () => ada!.shadowRoot!.querySelector('.announcer')!.textContent!.trim();
+    expect(announcer()).to.equal('Brian joined');
+    brian!.leave();
+    await waitFor(() => announcer() === 'Brian left', 'the departure announced');
+  });
+});
