@@ -14,6 +14,8 @@ export function connect(url: string, node: string, log: FastifyBaseLogger, chang
     connectTimeout: 2_000,
     protocol: 2,
     connectionName: `vc-relay-${node}`,
+    // Commands issued in one tick of the event loop go to Redis in one write: fewer system calls under load.
+    enableAutoPipelining: true,
   });
   let lastError = '';
   client.on('ready', () => {
