@@ -47,7 +47,7 @@ export class MemoryStore implements RoomStore {
     return { outcome: 'resumed', member: held, peers: this.#rooms.others(held).map(peerInfo), missed };
   }
 
-  async signal(from: Membership, to: string, data: JsonObject, size: number): Promise<boolean> {
+  signal(from: Membership, to: string, data: JsonObject, size: number): boolean {
     const target = to === from.id ? undefined : this.#rooms.find(from.room, to);
     if (!target) return false;
     target.deliver('signal', { from: from.id, data }, size);

@@ -62,8 +62,11 @@ export interface RoomStore {
   readonly ready: boolean;
   join(request: StoreJoin): Promise<JoinOutcome>;
   resume(request: StoreResume): Promise<ResumeOutcome>;
-  /** Delivers `{ from, data }` to `to` if it is another member of the sender's room; false if not. */
-  signal(from: Membership, to: string, data: JsonObject, size: number): Promise<boolean>;
+  /**
+   * Delivers `{ from, data }` to `to` if it is another member of the sender's room; false if not. The hot path:
+   * a store that can answer at once (in memory) does, without a promise.
+   */
+  signal(from: Membership, to: string, data: JsonObject, size: number): boolean | Promise<boolean>;
   /** Ends the membership (if `delivery` still holds it) and tells the rest of the room. */
   leave(member: Membership, delivery: Delivery, reason: PeerLeftReason): Promise<void>;
   /** The connection dropped: keep the place for `graceMs` for a resume, then end it with `timeout`. */

@@ -9,6 +9,7 @@ import {
   parseSignalRequest,
   type IceServer,
   type JoinAck,
+  type JsonObject,
   type PeerLeftReason,
   type RelayErrorCode,
 } from '../src/protocol.ts';
@@ -157,20 +158,26 @@ export function attachSignaling(connection: SocketIoConnection, context: Signali
     }
   };
 
-  connection.on('signal', async ([request]) => {
+  const signalled = (delivered: boolean, to: string, data: JsonObject): void => {
+    if (!delivered) return fail('unknown-peer', `no peer ${to} in this room`);
+    metrics.relayed.inc({ type: signalKind(data) });
+  };
+
+  // Synchronous when the store answers at once (in memory): no promise per relayed message.
+  connection.on('signal', ([request]) => {
     if (!member) return fail('not-joined', 'join a room before sending signals');
     const parsed = parseSignalRequest(request);
     if (!parsed.ok) return fail('invalid-request', parsed.message);
     const { to, data, size } = parsed.value;
-    let delivered: boolean;
-    try {
-      delivered = await store.signal(member, to, data, size);
-    } catch (error) {
-      if (!(error instanceof StoreUnavailableError)) throw error;
-      return fail('unknown-peer', `peer ${to} cannot be reached right now`);
-    }
-    if (!delivered) return fail('unknown-peer', `no peer ${to} in this room`);
-    metrics.relayed.inc({ type: signalKind(data) });
+    const delivered = store.signal(member, to, data, size);
+    if (typeof delivered === 'boolean') return signalled(delivered, to, data);
+    return delivered.then(
+      (answer) => signalled(answer, to, data),
+      (error: unknown) => {
+        if (!(error instanceof StoreUnavailableError)) throw error;
+        fail('unknown-peer', `peer ${to} cannot be reached right now`);
+      },
+    );
   });
 
   connection.on('leave', async (_args, ack) => {
