@@ -152,7 +152,8 @@ export class RedisStore implements RoomStore {
 
   async hold(member: Membership, delivery: Delivery, graceMs: number): Promise<void> {
     const local = this.#local.get(member.id);
-    if (!local || local.conn !== delivery.connection) return;
+    // Closing: the membership stays held in Redis for a resume on another relay (see close()).
+    if (!local || local.conn !== delivery.connection || this.#closed) return;
     local.delivery = null;
     local.timer = setTimeout(() => void this.#expire(local), graceMs);
     if (!this.#up) return;
@@ -171,10 +172,12 @@ export class RedisStore implements RoomStore {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    const up = this.#up;
+    this.#up = false;
     clearInterval(this.#heartbeat);
     for (const local of this.#local.values()) clearTimeout(local.timer);
     // Members held here may resume on another relay for a while; after that, the others end them.
-    if (this.#up) {
+    if (up) {
       await this.#cmd.vcRetire(this.#prefix, this.node, this.#options.resumeGraceMs).catch(() => {});
     }
     await Promise.all([this.#cmd, this.#sub].map((client) => client.quit().catch(() => client.disconnect())));
