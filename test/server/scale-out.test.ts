@@ -168,3 +168,24 @@ test('a member that does not resume within the grace period is announced on the 
   const ack = (await ask(back, { room: 'patience', resume, received: 1 })) as JoinAccepted;
   assert.equal(ack.resumed, false);
 });
+
+test('a relay shut down for a deploy: its members resume on another relay and nobody sees them leave', async (t) => {
+  const { relays } = await cluster(t);
+  const [leaving, staying] = [relays[0]!, relays[1]!];
+  const moved = await connect(t, leaving.url);
+  const stayer = await connect(t, staying.url);
+  const joined = await join(moved, 'deploy');
+  const { id: stayerId } = await join(stayer, 'deploy');
+  const stayerLog = record(stayer);
+  const told = waitFor<{ code: string }>(moved, 'error');
+  await leaving.app.close();
+  assert.equal((await told).code, 'server-shutting-down');
+
+  const back = await connect(t, staying.url);
+  const ack = (await ask(back, { room: 'deploy', resume: joined.resume, received: 1 })) as JoinAccepted;
+  assert.equal(ack.resumed, true);
+  assert.equal(ack.id, joined.id);
+  assert.deepEqual(ack.peers, [{ id: stayerId }]);
+  await flushVia(back, stayer, stayerId);
+  assert.deepEqual(eventNames(stayerLog), ['signal']);
+});
