@@ -23,4 +23,6 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 60_000 } },
   testsFinishTimeout: 10 * 60_000,
+  // The dev server's port: WTR_PORT, or the first free one from 8000.
+  ...(process.env.WTR_PORT ? { port: Number(process.env.WTR_PORT) } : {}),
 };

@@ -1,7 +1,8 @@
 // buildRelay(options): the relay as a Fastify instance. It serves the widget bundle (with CORS, so any
 // allowed site can embed it) and the demo pages (/strict is the module demo under a strict CSP), answers
 // /healthz, /readyz and /metrics, refuses other origins when ALLOWED_ORIGINS says so (origin-guard.ts), and
-// relays signaling on /socket.io/. It never listens.
+// relays signaling on /socket.io/. Rooms live in memory, or in Redis when REDIS_URL is set (store.ts). It
+// never listens.
 import fastifyStatic from '@fastify/static';
 import websocket from '@fastify/websocket';
 import fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -9,9 +10,10 @@ import { resolveSettings, type RelaySettings } from './config.ts';
 import { createMetrics } from './metrics.ts';
 import { originGuard } from './origin-guard.ts';
 import { DEMO_DIR, WIDGET_DIR } from './paths.ts';
-import { Rooms } from './rooms.ts';
+import type { RoomStore } from './room-store.ts';
 import { attachSignaling } from './signaling.ts';
 import { socketIoPlugin } from './socketio/plugin.ts';
+import { createStore } from './store.ts';
 
 export interface RelayOptions extends Partial<RelaySettings> {
   /** Fastify's logger option: false (default) for none, or pino options. */
@@ -27,9 +29,17 @@ export function buildRelay(options: RelayOptions = {}): FastifyInstance {
     // Per-request lines would mostly be static files; sessions and failures are logged where they happen.
     logController: new LogController({ disableRequestLogging: true }),
   });
-  const rooms = new Rooms();
-  const metrics = createMetrics(rooms);
-  app.addHook('onClose', async () => rooms.clear());
+  // Set while the app loads (opening a Redis store is async), before any request or connection is served.
+  let store!: RoomStore;
+  const counts = () => store?.counts() ?? { rooms: 0, members: 0 };
+  const metrics = createMetrics(counts);
+  app.register(async () => {
+    store = await createStore(settings, app.log, (member) => {
+      metrics.resumes.inc({ outcome: 'expired' });
+      app.log.info({ room: member.room, peer: member.id, reason: 'timeout' }, 'left');
+    });
+  });
+  app.addHook('onClose', async () => store?.close());
 
   // First, so that its hooks run before the others' (a refused upgrade still gets its socket closed).
   app.register(websocket, {
@@ -56,13 +66,16 @@ export function buildRelay(options: RelayOptions = {}): FastifyInstance {
 
   app.get('/healthz', async () => ({
     status: 'ok',
-    rooms: rooms.roomCount,
-    peers: rooms.memberCount,
+    rooms: counts().rooms,
+    peers: counts().members,
     uptimeSeconds: Math.round(process.uptime()),
   }));
 
-  // Once the relay is closing, Fastify answers every request, this one included, with 503.
-  app.get('/readyz', async () => ({ ready: true }));
+  // Once the relay is closing, Fastify answers every request, this one included, with 503; so does a relay
+  // whose Redis is unreachable, so that a load balancer sends newcomers to another.
+  app.get('/readyz', async (_request, reply) =>
+    store.ready ? { ready: true } : reply.code(503).send({ ready: false, reason: 'Redis is unreachable' }),
+  );
 
   app.get('/metrics', async (_request, reply) =>
     reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
@@ -71,7 +84,7 @@ export function buildRelay(options: RelayOptions = {}): FastifyInstance {
   app.register(socketIoPlugin, {
     ...settings,
     handlers: {
-      connect: (connection) => attachSignaling(connection, { rooms, settings, metrics, log: app.log }),
+      connect: (connection) => attachSignaling(connection, { store, settings, metrics, log: app.log }),
       unknownEvent: (connection, name) => {
         metrics.errors.inc({ code: 'invalid-request' });
         connection.emit('error', { code: 'invalid-request', message: `unknown event ${JSON.stringify(name)}` });

@@ -43,6 +43,14 @@ export interface RelaySettings {
   resumeGraceMs: number;
   /** How much (serialized) is kept per member for replay on resume; a resume that would miss more fails. */
   resumeBufferBytes: number;
+  /** Scale-out: rooms live in this Redis, shared by every relay pointed at it; null keeps them in memory. */
+  redisUrl: string | null;
+  /** Prefix of every Redis key and channel, so that several deployments can share one Redis. */
+  redisKeyPrefix: string;
+  /** With Redis: how often this relay says it is alive... */
+  nodeHeartbeatMs: number;
+  /** ...and how long after its last heartbeat the others take it for dead and end its members' places. */
+  nodeTtlMs: number;
 }
 
 export interface ListenConfig {
@@ -97,6 +105,19 @@ const boolean: Parse<boolean> = (raw, name) => {
 const origins: Parse<string[] | '*'> = (raw, name) => {
   if (raw.trim() === '*') return '*';
   return list(/^https?:\/\/[^/\s]+$/, 'origins like https://example.com (scheme, host, optional port)')(raw, name);
+};
+
+const redisUrl: Parse<string | null> = (raw, name) => {
+  if (!raw) return null;
+  if (!/^rediss?:\/\/\S+$/.test(raw)) throw new RelayConfigError(`${name} must be a redis:// or rediss:// URL`);
+  return raw;
+};
+
+const keyPrefix: Parse<string> = (raw, name) => {
+  if (!/^[\w.:-]{1,64}$/.test(raw)) {
+    throw new RelayConfigError(`${name} must be 1–64 characters from A–Z a–z 0–9 _ . : -, got ${raw}`);
+  }
+  return raw;
 };
 
 const logLevel: Parse<string> = (raw, name) => {
@@ -181,6 +202,26 @@ export const OPTIONS = {
     fallback: '262144',
     parse: integer(0),
   },
+  REDIS_URL: {
+    help: 'Scale-out: keep rooms in this Redis (redis://host:6379/0) so that several relays act as one. Unset: in memory.',
+    fallback: '',
+    parse: redisUrl,
+  },
+  REDIS_KEY_PREFIX: {
+    help: 'Prefix of the Redis keys and channels, so that several deployments can share one Redis.',
+    fallback: 'vc:',
+    parse: keyPrefix,
+  },
+  NODE_HEARTBEAT_MS: {
+    help: 'With Redis: how often each relay tells the others it is alive.',
+    fallback: '5000',
+    parse: integer(100),
+  },
+  NODE_TTL_MS: {
+    help: "With Redis: a relay silent this long is taken for dead, and its members' places end (peer-left timeout).",
+    fallback: '15000',
+    parse: integer(200),
+  },
 } satisfies Record<string, Option<unknown>>;
 
 type Options = typeof OPTIONS;
@@ -210,6 +251,9 @@ export function resolveSettings(options: Partial<RelaySettings>): RelaySettings 
     if (!Number.isInteger(value) || value < min) {
       throw new RelayConfigError(`${key} must be a whole number of at least ${min}, got ${value}`);
     }
+  }
+  if (settings.nodeTtlMs < 2 * settings.nodeHeartbeatMs) {
+    throw new RelayConfigError('nodeTtlMs must be at least twice nodeHeartbeatMs');
   }
   return settings;
 }
@@ -256,6 +300,11 @@ function settingsFrom(values: Values): RelaySettings {
   if (values.RATE_LIMIT_BURST < values.RATE_LIMIT_PER_SECOND) {
     throw new RelayConfigError('RATE_LIMIT_BURST must be at least RATE_LIMIT_PER_SECOND');
   }
+  if (values.NODE_TTL_MS < 2 * values.NODE_HEARTBEAT_MS) {
+    throw new RelayConfigError(
+      'NODE_TTL_MS must be at least twice NODE_HEARTBEAT_MS, so one late heartbeat is not death',
+    );
+  }
   return {
     allowedOrigins: values.ALLOWED_ORIGINS,
     trustProxy: values.TRUST_PROXY,
@@ -274,6 +323,10 @@ function settingsFrom(values: Values): RelaySettings {
     maxConnectionsPerIp: values.MAX_CONNECTIONS_PER_IP,
     resumeGraceMs: values.RESUME_GRACE_MS,
     resumeBufferBytes: values.RESUME_BUFFER_BYTES,
+    redisUrl: values.REDIS_URL,
+    redisKeyPrefix: values.REDIS_KEY_PREFIX,
+    nodeHeartbeatMs: values.NODE_HEARTBEAT_MS,
+    nodeTtlMs: values.NODE_TTL_MS,
   };
 }
 

@@ -1,28 +1,28 @@
 // The relay's Prometheus metrics (GET /metrics), one registry per relay: sockets, rooms and members,
 // messages relayed, errors by code, rate-limit hits, resumes, refused connections, plus Node's own.
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
-import type { Rooms } from './rooms.ts';
 
 export type RelayMetrics = ReturnType<typeof createMetrics>;
 
-export function createMetrics(rooms: Rooms) {
+/** `counts` gives the rooms and members on this relay (with Redis, each relay counts its own). */
+export function createMetrics(counts: () => { rooms: number; members: number }) {
   const registry = new Registry();
   const registers = [registry];
   collectDefaultMetrics({ register: registry, prefix: 'vc_relay_' });
   new Gauge({
     name: 'vc_relay_rooms',
-    help: 'Rooms with at least one member.',
+    help: 'Rooms with at least one member on this relay.',
     registers,
     collect() {
-      this.set(rooms.roomCount);
+      this.set(counts().rooms);
     },
   });
   new Gauge({
     name: 'vc_relay_members',
-    help: 'Members of all rooms, including those away and able to resume.',
+    help: 'Members of all rooms on this relay, including those away and able to resume.',
     registers,
     collect() {
-      this.set(rooms.memberCount);
+      this.set(counts().members);
     },
   });
   return {

@@ -1,13 +1,7 @@
 // Room membership, in memory: who is in which room, and members whose connection dropped but who keep their
 // place (and id) for a while so they can resume without missing an event. A room exists while someone is in it.
 import { randomBytes } from 'node:crypto';
-
-/** Where a member's events go: its current connection. */
-export interface Delivery {
-  emit(event: string, payload: unknown): void;
-  /** Another connection took the membership over (the client came back before this one was seen to drop). */
-  superseded(): void;
-}
+import type { Delivery, Membership } from './room-store.ts';
 
 export interface MemberOptions {
   /**
@@ -31,11 +25,9 @@ interface Sent {
  * One participant in a room. Every event for it is numbered and kept for a while, so a client that lost its
  * connection can resume and get exactly what it missed: the events after the last one it received.
  */
-export class Member {
-  /** 128 random bits, base64url: unguessable, and matches PEER_ID_PATTERN. */
-  readonly id = randomBytes(16).toString('base64url');
-  /** The secret a dropped client presents to get this membership back. */
-  readonly resumeToken = randomBytes(16).toString('base64url');
+export class Member implements Membership {
+  readonly id = newSecret();
+  readonly resumeToken = newSecret();
   readonly room: string;
   readonly name?: string;
   #delivery: Delivery | null;
@@ -157,4 +149,9 @@ export class Rooms {
     for (const room of this.#rooms.values()) count += room.size;
     return count;
   }
+}
+
+/** 128 random bits, base64url (22 characters): peer ids and resume tokens. */
+export function newSecret(): string {
+  return randomBytes(16).toString('base64url');
 }

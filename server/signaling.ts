@@ -1,25 +1,33 @@
 // The relay's part of the wire protocol (docs/protocol.md) for one connection: join (with access checks,
-// room limits and resume), signal and leave. Every payload is validated, `from` is stamped from the sender's
-// own membership, and signals never leave their room. A dropped connection keeps its membership for a grace
-// period, with events queued, so a client that comes back with its resume token loses nothing.
+// room limits and resume), signal and leave, on top of a RoomStore (in memory, or Redis across relays).
+// Every payload is validated, `from` is stamped from the sender's own membership, and signals never leave
+// their room. A dropped connection keeps its membership for a grace period, so a client that comes back with
+// its resume token loses nothing. The socket layer runs these handlers one at a time per connection.
 import type { FastifyBaseLogger } from 'fastify';
 import {
   parseJoinRequest,
   parseSignalRequest,
   type IceServer,
   type JoinAck,
+  type JsonObject,
   type PeerLeftReason,
   type RelayErrorCode,
 } from '../src/protocol.ts';
 import { admit } from './access.ts';
 import type { RelaySettings } from './config.ts';
 import type { RelayMetrics } from './metrics.ts';
-import { Member, type Delivery, type Rooms } from './rooms.ts';
+import {
+  StoreUnavailableError,
+  type Delivery,
+  type Membership,
+  type ResumeOutcome,
+  type RoomStore,
+} from './room-store.ts';
 import type { Ack, SocketIoConnection } from './socketio/socketio-connection.ts';
 import { turnServer } from './turn.ts';
 
 export interface SignalingContext {
-  rooms: Rooms;
+  store: RoomStore;
   settings: RelaySettings;
   metrics: RelayMetrics;
   log: FastifyBaseLogger;
@@ -29,15 +37,16 @@ export interface SignalingContext {
 const REFUSALS_BEFORE_DISCONNECT = 50;
 
 export function attachSignaling(connection: SocketIoConnection, context: SignalingContext): void {
-  const { rooms, settings, metrics } = context;
+  const { store, settings, metrics } = context;
   const log = context.log.child({ sid: connection.id });
-  let member: Member | undefined;
+  let member: Membership | undefined;
   let joinTimer: NodeJS.Timeout | undefined;
 
   const delivery: Delivery = {
+    connection: connection.id,
     emit: (event, payload) => connection.emit(event, payload),
-    superseded: () => {
-      // The same client came back on a new connection and took its membership: this one is stale.
+    revoke: () => {
+      // The same client came back on a new connection and took its membership, or the store lost it.
       member = undefined;
       connection.close('forced close');
     },
@@ -63,99 +72,116 @@ export function attachSignaling(connection: SocketIoConnection, context: Signali
     }, settings.joinTimeoutMs);
   };
 
-  /** Takes a member out of its room and tells the others why. */
-  const endMembership = (ended: Member, reason: PeerLeftReason): void => {
-    for (const other of rooms.leave(ended)) other.deliver('peer-left', { id: ended.id, reason });
-    log.info({ room: ended.room, peer: ended.id, reason }, 'left');
-  };
-
-  const leaveRoom = (reason: PeerLeftReason): void => {
-    if (member) endMembership(member, reason);
+  const leaveRoom = async (reason: PeerLeftReason): Promise<void> => {
+    const leaving = member;
     member = undefined;
+    if (!leaving) return;
+    await store.leave(leaving, delivery, reason);
+    log.info({ room: leaving.room, peer: leaving.id, reason }, 'left');
   };
 
   const iceServersFor = (id: string): IceServer[] =>
     settings.turn ? [...settings.iceServers, turnServer(settings.turn, id)] : settings.iceServers;
 
-  const peersOf = (self: Member) => rooms.others(self).map(({ id, name }) => (name ? { id, name } : { id }));
-
-  connection.on('join', ([request], ack) => {
+  connection.on('join', async ([request], ack) => {
     const parsed = parseJoinRequest(request);
     if (!parsed.ok) return answer(ack, { ok: false, code: 'invalid-request', message: parsed.message });
     const { room, name, password, token, resume, received = 0 } = parsed.value;
+    try {
+      if (resume !== undefined) {
+        const resumed = await store.resume({ room, token: resume, received, delivery });
+        if (resumed.outcome === 'resumed') return await resumeMembership(resumed, ack);
+        if (resumed.outcome === 'ended') {
+          // Events it missed are no longer kept: the old membership ended, and this join makes a new one.
+          if (member?.id === resumed.id) member = undefined;
+          log.info({ room, peer: resumed.id, reason: 'disconnected' }, 'left');
+        }
+      }
 
-    const held = resume === undefined ? undefined : rooms.findByResumeToken(room, resume);
-    if (held) {
-      const previous = held.delivery;
-      const missed = held.resume(delivery, received);
-      // The same client is back: a connection it still had open is stale.
-      if (previous && previous !== delivery) previous.superseded();
-      if (missed) return resumeMembership(held, missed, ack);
-      // Events it missed are no longer kept: the old membership ends, and this join makes a new one.
-      if (member === held) member = undefined;
-      endMembership(held, 'disconnected');
-    }
-
-    const admission = admit(settings, room, { password, token });
-    if (!admission.ok) {
-      log.info({ room, code: 'unauthorized' }, 'join refused');
-      return answer(ack, { ok: false, code: 'unauthorized', message: 'A valid password or join token is required.' });
-    }
-    const occupied = rooms.size(room) - (member?.room === room ? 1 : 0);
-    if (occupied >= settings.maxPeersPerRoom) {
-      log.info({ room, code: 'room-full' }, 'join refused');
-      return answer(ack, {
-        ok: false,
-        code: 'room-full',
-        message: `This room is full (${settings.maxPeersPerRoom} people).`,
+      const admission = admit(settings, room, { password, token });
+      if (!admission.ok) {
+        log.info({ room, code: 'unauthorized' }, 'join refused');
+        return answer(ack, { ok: false, code: 'unauthorized', message: 'A valid password or join token is required.' });
+      }
+      const leaving = member;
+      const joined = await store.join({
+        room,
+        name: admission.name ?? name,
+        delivery,
+        leaving,
+        maxPeers: settings.maxPeersPerRoom,
       });
+      if (!joined.ok) {
+        log.info({ room, code: 'room-full' }, 'join refused');
+        return answer(ack, {
+          ok: false,
+          code: 'room-full',
+          message: `This room is full (${settings.maxPeersPerRoom} people).`,
+        });
+      }
+      if (leaving) log.info({ room: leaving.room, peer: leaving.id, reason: 'left' }, 'left');
+      member = joined.member;
+      clearTimeout(joinTimer);
+      log.info({ room, peer: member.id }, 'joined');
+      answer(ack, {
+        ok: true,
+        id: member.id,
+        resume: member.resumeToken,
+        resumed: false,
+        peers: joined.peers,
+        iceServers: iceServersFor(member.id),
+      });
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      // No answer the widget would take as final: the client reconnects with backoff and tries again.
+      log.warn({ room }, 'join while the room store is unreachable: closing the connection');
+      connection.close('forced close');
     }
-
-    leaveRoom('left');
-    const joined = new Member(room, admission.name ?? name, delivery, {
-      replayWindowMs: settings.pingIntervalMs + settings.pingTimeoutMs,
-      replayBytes: settings.resumeBufferBytes,
-    });
-    member = joined;
-    clearTimeout(joinTimer);
-    const others = rooms.join(joined);
-    for (const other of others)
-      other.deliver('peer-joined', joined.name ? { id: joined.id, name: joined.name } : { id: joined.id });
-    log.info({ room, peer: joined.id }, 'joined');
-    answer(ack, {
-      ok: true,
-      id: joined.id,
-      resume: joined.resumeToken,
-      resumed: false,
-      peers: peersOf(joined),
-      iceServers: iceServersFor(joined.id),
-    });
   });
 
-  const resumeMembership = (held: Member, missed: Array<[string, unknown]>, ack: Ack | undefined): void => {
-    if (member !== held) leaveRoom('left');
+  const resumeMembership = async (
+    { member: held, peers, missed }: Extract<ResumeOutcome, { outcome: 'resumed' }>,
+    ack: Ack | undefined,
+  ): Promise<void> => {
+    const previous = member && member.id !== held.id ? member : undefined;
     member = held;
     clearTimeout(joinTimer);
     metrics.resumes.inc({ outcome: 'resumed' });
     log.info({ room: held.room, peer: held.id, missed: missed.length }, 'resumed');
     const { id, resumeToken: resume } = held;
-    answer(ack, { ok: true, id, resume, resumed: true, peers: peersOf(held), iceServers: iceServersFor(id) });
+    // The ack and the replay go out at once, before anything newer for this member can.
+    answer(ack, { ok: true, id, resume, resumed: true, peers, iceServers: iceServersFor(id) });
     for (const [event, payload] of missed) connection.emit(event, payload);
+    if (previous) {
+      await store.leave(previous, delivery, 'left');
+      log.info({ room: previous.room, peer: previous.id, reason: 'left' }, 'left');
+    }
   };
 
+  const signalled = (delivered: boolean, to: string, data: JsonObject): void => {
+    if (!delivered) return fail('unknown-peer', `no peer ${to} in this room`);
+    metrics.relayed.inc({ type: signalKind(data) });
+  };
+
+  // Synchronous when the store answers at once (in memory): no promise per relayed message.
   connection.on('signal', ([request]) => {
     if (!member) return fail('not-joined', 'join a room before sending signals');
     const parsed = parseSignalRequest(request);
     if (!parsed.ok) return fail('invalid-request', parsed.message);
     const { to, data, size } = parsed.value;
-    const target = to === member.id ? undefined : rooms.find(member.room, to);
-    if (!target) return fail('unknown-peer', `no peer ${to} in this room`);
-    target.deliver('signal', { from: member.id, data }, size);
-    metrics.relayed.inc({ type: signalKind(data) });
+    const delivered = store.signal(member, to, data, size);
+    if (typeof delivered === 'boolean') return signalled(delivered, to, data);
+    return delivered.then(
+      (answer) => signalled(answer, to, data),
+      (error: unknown) => {
+        if (!(error instanceof StoreUnavailableError)) throw error;
+        fail('unknown-peer', `peer ${to} cannot be reached right now`);
+      },
+    );
   });
 
-  connection.on('leave', (_args, ack) => {
-    leaveRoom('left');
+  connection.on('leave', async (_args, ack) => {
+    await leaveRoom('left');
     expectJoin();
     ack?.({ ok: true });
   });
@@ -166,24 +192,18 @@ export function attachSignaling(connection: SocketIoConnection, context: Signali
     if (refusedInARow >= REFUSALS_BEFORE_DISCONNECT) connection.disconnect();
   });
 
-  connection.onDisconnect((reason) => {
+  connection.onDisconnect(async (reason) => {
     log.info({ reason, room: member?.room, peer: member?.id }, 'disconnected');
     clearTimeout(joinTimer);
     if (!member) return;
     if (reason === 'server namespace disconnect') return leaveRoom('kicked');
     if (reason === 'client namespace disconnect' || settings.resumeGraceMs === 0) return leaveRoom('disconnected');
-    holdForResume(member);
+    // The transport dropped: keep the place for a while, in case the client resumes.
+    const away = member;
     member = undefined;
-  });
-
-  /** The transport dropped: keep the place for a while, in case the client resumes. */
-  const holdForResume = (away: Member): void => {
     log.info({ room: away.room, peer: away.id, reason: 'transport closed' }, 'away');
-    away.away(settings.resumeGraceMs, () => {
-      metrics.resumes.inc({ outcome: 'expired' });
-      endMembership(away, 'timeout');
-    });
-  };
+    await store.hold(away, delivery, settings.resumeGraceMs);
+  });
 
   log.info('connected');
   expectJoin();

@@ -1,10 +1,12 @@
 // Socket.IO v5 on top of one Engine.IO connection (https://socket.io/docs/v4/socket-io-protocol/):
 // CONNECT to the main namespace with an auth payload, EVENT and ACK in both directions, DISCONNECT.
-// Packets are encoded and decoded by socket.io-parser; anything it refuses closes the connection.
+// Packets are encoded and decoded by socket.io-parser; anything it refuses closes the connection. Handlers may
+// be async: a connection's events (and its disconnect) are handled one at a time, in order.
 import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
 import type { WebSocket } from 'ws';
 import { TokenBucket } from '../token-bucket.ts';
 import { EngineConnection, type EngineCloseReason, type EngineOptions } from './engine-connection.ts';
+import { Serial } from './serial.ts';
 
 export interface SocketIoOptions extends EngineOptions {
   /** A connection that sends no CONNECT packet within this time is closed. */
@@ -15,13 +17,14 @@ export interface SocketIoOptions extends EngineOptions {
 }
 
 export type Ack = (response: unknown) => void;
-export type EventHandler = (args: unknown[], ack: Ack | undefined) => void;
+/** An async handler holds back the connection's next events until it settles. */
+export type EventHandler = (args: unknown[], ack: Ack | undefined) => void | Promise<void>;
 export type DisconnectReason = EngineCloseReason | 'client namespace disconnect' | 'server namespace disconnect';
 
 export interface SocketIoHandlers {
   /** Called once the client has connected to the main namespace. */
   connect(connection: SocketIoConnection, auth: Record<string, unknown>): void;
-  /** Called for events that have no handler, and for event names that are not strings. */
+  /** Called for events that have no handler, and for event names that are not strings (in turn, like events). */
   unknownEvent(connection: SocketIoConnection, name: unknown): void;
   /** Called when a handler throws: the connection stays up. */
   handlerError(connection: SocketIoConnection, event: string, error: unknown): void;
@@ -36,8 +39,9 @@ export class SocketIoConnection {
   #decoder = new Decoder({ maxAttachments: MAX_ATTACHMENTS });
   #encoder = new Encoder();
   #events = new Map<string, EventHandler>();
-  #disconnectHandlers: Array<(reason: DisconnectReason) => void> = [];
+  #disconnectHandlers: Array<(reason: DisconnectReason) => void | Promise<void>> = [];
   #rateLimitedHandler: (refusedInARow: number) => void = () => {};
+  #serial = new Serial();
   #bucket: TokenBucket;
   #refusedInARow = 0;
   #pendingAcks = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
@@ -70,7 +74,8 @@ export class SocketIoConnection {
     this.#events.set(event, handler);
   }
 
-  onDisconnect(handler: (reason: DisconnectReason) => void): void {
+  /** Runs after the handlers of every event received before the disconnect. */
+  onDisconnect(handler: (reason: DisconnectReason) => void | Promise<void>): void {
     this.#disconnectHandlers.push(handler);
   }
 
@@ -154,16 +159,21 @@ export class SocketIoConnection {
   }
 
   #event([name, ...args]: unknown[], id: number | undefined): void {
-    if (!this.#bucket.take()) return this.#rateLimitedHandler(++this.#refusedInARow);
+    // The rate is judged on arrival, the answers given in turn.
+    if (!this.#bucket.take()) {
+      const refused = ++this.#refusedInARow;
+      return this.#serial.run(
+        () => this.#rateLimitedHandler(refused),
+        (error) => this.#handlers.handlerError(this, 'rate-limited', error),
+      );
+    }
     this.#refusedInARow = 0;
     const handler = typeof name === 'string' ? this.#events.get(name) : undefined;
-    if (!handler) return this.#handlers.unknownEvent(this, name);
     const ack = id === undefined ? undefined : this.#acknowledger(id);
-    try {
-      handler(args, ack);
-    } catch (error) {
-      this.#handlers.handlerError(this, name as string, error);
-    }
+    this.#serial.run(
+      () => (handler ? handler(args, ack) : this.#handlers.unknownEvent(this, name)),
+      (error) => this.#handlers.handlerError(this, name as string, error),
+    );
   }
 
   #acknowledger(id: number): Ack {
@@ -196,11 +206,10 @@ export class SocketIoConnection {
     this.#pendingAcks.clear();
     if (!this.#connected) return;
     for (const handler of this.#disconnectHandlers) {
-      try {
-        handler(reason);
-      } catch (error) {
-        this.#handlers.handlerError(this, 'disconnect', error);
-      }
+      this.#serial.run(
+        () => handler(reason),
+        (error) => this.#handlers.handlerError(this, 'disconnect', error),
+      );
     }
   }
 }

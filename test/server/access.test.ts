@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { mintJoinToken } from '../../server/join-token.ts';
 import type { JoinAck } from '../../src/protocol.ts';
-import { connect, eventNames, flush, join, record, startRelay, WAIT_MS } from './helpers.ts';
+import { connect, eventNames, flush, join, record, startRelay, waitFor, WAIT_MS } from './helpers.ts';
 import type { Socket } from 'socket.io-client';
 
 const SECRET = 'test-join-secret';
@@ -79,7 +79,9 @@ test('MAX_PEERS_PER_ROOM: the next join gets room-full and the room hears nothin
   const a = await connect(t, url);
   const b = await connect(t, url);
   await join(a, 'small');
+  const announced = waitFor(a, 'peer-joined'); // with Redis, it may come after b's ack
   await join(b, 'small');
+  await announced;
   const log = record(a);
   const c = await connect(t, url);
   const ack = await ask(c, { room: 'small' });

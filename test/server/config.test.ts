@@ -119,3 +119,21 @@ test('--help lists every setting with its flag, variable and default', () => {
   }
   assert.ok(wantsHelp(['--help']));
 });
+
+test('REDIS_URL (unset: in memory) and the relay heartbeat for scale-out are read and checked', () => {
+  assert.equal(readConfig({}).settings.redisUrl, null);
+  const { settings } = readConfig({
+    REDIS_URL: 'redis://127.0.0.1:6379/2',
+    REDIS_KEY_PREFIX: 'prod:vc:',
+    NODE_HEARTBEAT_MS: '1000',
+    NODE_TTL_MS: '3000',
+  });
+  assert.equal(settings.redisUrl, 'redis://127.0.0.1:6379/2');
+  assert.equal(settings.redisKeyPrefix, 'prod:vc:');
+  assert.equal(settings.nodeHeartbeatMs, 1000);
+  assert.equal(settings.nodeTtlMs, 3000);
+  assertRefused({ REDIS_URL: 'http://127.0.0.1:6379' }, 'REDIS_URL');
+  assertRefused({ REDIS_KEY_PREFIX: 'with space' }, 'REDIS_KEY_PREFIX');
+  assertRefused({ NODE_HEARTBEAT_MS: '5000', NODE_TTL_MS: '6000' }, 'NODE_TTL_MS');
+  assert.throws(() => buildRelay({ nodeHeartbeatMs: 1000, nodeTtlMs: 1000 }), /nodeTtlMs/);
+});

@@ -43,7 +43,9 @@ test(
       const alice = await connect(t, url);
       const bob = await connect(t, url);
       const aliceId = (await join(alice, room, 'Alice')).id;
+      const announced = waitFor(alice, 'peer-joined'); // with Redis, it may come after Bob's ack
       const bobId = (await join(bob, room, 'Bob')).id;
+      await announced;
       const aliceLog = record(alice);
       const bobLog = record(bob);
       const pairDisconnects: unknown[] = [];

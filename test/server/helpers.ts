@@ -1,5 +1,7 @@
 // Shared helpers for the relay tests: a relay on an ephemeral loopback port, socket.io-clients connected
 // to it, and waits that are always bounded, so that a broken relay fails a test instead of hanging it.
+// With RELAY_STORE=redis (npm run test:server:redis) every relay keeps its rooms in a redis-server that this
+// test process starts, each under its own key prefix, so the same tests check both stores.
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import type { TestContext } from 'node:test';
@@ -8,6 +10,7 @@ import WebSocket from 'ws';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { buildRelay, type RelayOptions } from '../../server/app.ts';
 import type { ErrorMessage, JoinAccepted, JoinAck } from '../../src/protocol.ts';
+import { startRedis, type RedisServer } from '../support/redis-server.mjs';
 
 /** The bound on every single wait: generous, because the machines are shared and noisy. */
 export const WAIT_MS = 5_000;
@@ -28,8 +31,19 @@ export async function listen(t: TestContext, app: FastifyInstance, port = 0): Pr
 }
 
 /** Builds the real relay and listens; it is closed after the test. */
-export function startRelay(t: TestContext, options: RelayOptions = {}, port = 0): Promise<Listening> {
-  return listen(t, buildRelay(options), port);
+export async function startRelay(t: TestContext, options: RelayOptions = {}, port = 0): Promise<Listening> {
+  return listen(t, buildRelay({ ...(await storeOptions()), ...options }), port);
+}
+
+export const REDIS_MODE = process.env.RELAY_STORE === 'redis';
+let sharedRedis: Promise<RedisServer> | undefined;
+let prefixes = 0;
+
+/** In Redis mode: this process's redis-server (started once) and a key prefix of the relay's own. */
+async function storeOptions(): Promise<RelayOptions> {
+  if (!REDIS_MODE) return {};
+  sharedRedis ??= startRedis();
+  return { redisUrl: (await sharedRedis).url, redisKeyPrefix: `t${process.pid}-${++prefixes}:` };
 }
 
 export type ClientOptions = Partial<ManagerOptions & SocketOptions>;

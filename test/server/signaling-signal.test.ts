@@ -17,7 +17,10 @@ async function members(t: TestContext, url: string, room: string, count: number)
   const joined: Member[] = [];
   for (let i = 0; i < count; i++) {
     const socket = await connect(t, url);
+    // With Redis, peer-joined may reach the others after the newcomer's ack: wait for it.
+    const announced = joined.map((member) => waitFor(member.socket, 'peer-joined'));
     const ack = await join(socket, room, `member ${i}`);
+    await Promise.all(announced);
     joined.push({ socket, ack, log: [] });
   }
   // Recording starts once everyone is in, so the logs hold only what each test provokes.

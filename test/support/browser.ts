@@ -17,6 +17,11 @@ export async function protectedRelay(): Promise<{ url: string; password: string 
   return (await executeServerCommand('protected-relay')) as { url: string; password: string };
 }
 
+/** Two relays that share one Redis (started on first use), as a scaled-out deployment runs them. */
+export async function scaleOutRelays(): Promise<[string, string]> {
+  return (await executeServerCommand('scale-out-relays')) as [string, string];
+}
+
 export function uniqueRoom(): string {
   return `test-${crypto.randomUUID()}`;
 }

@@ -3,9 +3,12 @@
 // - relay-url, relay-stop, relay-start (same port), relay-drop-connections (kill every WebSocket, as a
 //   network blip would, while the relay keeps running);
 // - protected-relay: a second relay with ROOM_PASSWORD and JOIN_SECRET ({ url, password }), and
-//   mint-join-token ({ room, name? }) for it.
+//   mint-join-token ({ room, name? }) for it;
+// - scale-out-relays: two more relays sharing a redis-server of their own ([url, url]), started on first use so
+//   that only the test file that asks pays for them.
 import { buildRelay } from '../../dist/relay/app.js';
 import { mintJoinToken } from '../../dist/relay/join-token.js';
+import { startRedis } from './redis-server.mjs';
 
 const PASSWORD = 'letmein';
 const JOIN_SECRET = 'browser-test-join-secret';
@@ -32,9 +35,25 @@ function managedRelay(options) {
   };
 }
 
+/** A redis-server and two relays on it. */
+async function startScaleOut() {
+  const redis = await startRedis();
+  const options = { redisUrl: redis.url, redisKeyPrefix: 'browser-tests:' };
+  const relays = [managedRelay(options), managedRelay(options)];
+  for (const relay of relays) await relay.start();
+  return {
+    urls: () => relays.map((relay) => relay.url()),
+    async stop() {
+      for (const relay of relays) await relay.stop();
+      await redis.stop();
+    },
+  };
+}
+
 export function relayPlugin() {
   const open = managedRelay({});
   const guarded = managedRelay({ roomPassword: PASSWORD, joinSecret: JOIN_SECRET });
+  let scaleOut = null;
 
   return {
     name: 'relay',
@@ -45,6 +64,7 @@ export function relayPlugin() {
     async serverStop() {
       await open.stop();
       await guarded.stop();
+      await (await scaleOut)?.stop();
     },
     async executeCommand({ command, payload }) {
       switch (command) {
@@ -63,6 +83,9 @@ export function relayPlugin() {
           return { url: guarded.url(), password: PASSWORD };
         case 'mint-join-token':
           return mintJoinToken(payload, JOIN_SECRET);
+        case 'scale-out-relays':
+          scaleOut ??= startScaleOut();
+          return (await scaleOut).urls();
         default:
           return undefined;
       }

@@ -1,0 +1,87 @@
+// The default room store: rooms in this process's memory (rooms.ts), for a relay that runs alone. Everything
+// happens synchronously; the promises only meet the RoomStore contract that the Redis store shares.
+import type { JsonObject, PeerInfo, PeerLeftReason } from '../src/protocol.ts';
+import type {
+  Delivery,
+  JoinOutcome,
+  Membership,
+  ResumeOutcome,
+  RoomStore,
+  StoreJoin,
+  StoreOptions,
+  StoreResume,
+} from './room-store.ts';
+import { Member, Rooms } from './rooms.ts';
+
+export class MemoryStore implements RoomStore {
+  readonly ready = true;
+  #rooms = new Rooms();
+  #options: StoreOptions;
+
+  constructor(options: StoreOptions) {
+    this.#options = options;
+  }
+
+  async join({ room, name, delivery, leaving, maxPeers }: StoreJoin): Promise<JoinOutcome> {
+    const occupied = this.#rooms.size(room) - (leaving?.room === room ? 1 : 0);
+    if (occupied >= maxPeers) return { ok: false, code: 'room-full' };
+    if (leaving) this.#end(leaving, 'left');
+    const { replayWindowMs, replayBytes } = this.#options;
+    const joined = new Member(room, name, delivery, { replayWindowMs, replayBytes });
+    const others = this.#rooms.join(joined);
+    for (const other of others) other.deliver('peer-joined', peerInfo(joined));
+    return { ok: true, member: joined, peers: others.map(peerInfo) };
+  }
+
+  async resume({ room, token, received, delivery }: StoreResume): Promise<ResumeOutcome> {
+    const held = this.#rooms.findByResumeToken(room, token);
+    if (!held) return { outcome: 'unknown' };
+    const previous = held.delivery;
+    const missed = held.resume(delivery, received);
+    // The same client is back: a connection it still had open is stale.
+    if (previous && previous !== delivery) previous.revoke();
+    if (!missed) {
+      this.#end(held, 'disconnected');
+      return { outcome: 'ended', id: held.id };
+    }
+    return { outcome: 'resumed', member: held, peers: this.#rooms.others(held).map(peerInfo), missed };
+  }
+
+  signal(from: Membership, to: string, data: JsonObject, size: number): boolean {
+    const target = to === from.id ? undefined : this.#rooms.find(from.room, to);
+    if (!target) return false;
+    target.deliver('signal', { from: from.id, data }, size);
+    return true;
+  }
+
+  async leave(member: Membership, _delivery: Delivery, reason: PeerLeftReason): Promise<void> {
+    this.#end(member, reason);
+  }
+
+  async hold(member: Membership, _delivery: Delivery, graceMs: number): Promise<void> {
+    const held = this.#rooms.find(member.room, member.id);
+    held?.away(graceMs, () => {
+      this.#end(held, 'timeout');
+      this.#options.expired(held);
+    });
+  }
+
+  counts(): { rooms: number; members: number } {
+    return { rooms: this.#rooms.roomCount, members: this.#rooms.memberCount };
+  }
+
+  async close(): Promise<void> {
+    this.#rooms.clear();
+  }
+
+  /** Takes a member out of its room and tells the others why. */
+  #end(member: Membership, reason: PeerLeftReason): void {
+    const held = this.#rooms.find(member.room, member.id);
+    if (!held) return;
+    for (const other of this.#rooms.leave(held)) other.deliver('peer-left', { id: held.id, reason });
+  }
+}
+
+function peerInfo({ id, name }: Membership): PeerInfo {
+  return name ? { id, name } : { id };
+}

@@ -1,0 +1,91 @@
+// The contract between signaling and wherever rooms live: this process's memory (memory-store.ts, the default)
+// or Redis, shared by several relays (redis/). Both number each member's events and keep them for a lossless
+// resume, and both must behave the same on the wire (docs/protocol.md).
+import type { JsonObject, PeerInfo, PeerLeftReason } from '../src/protocol.ts';
+
+/** Where a member's events go: the connection that holds the membership. */
+export interface Delivery {
+  /** This connection's id, so that stale operations from an older connection of the same member do nothing. */
+  readonly connection: string;
+  emit(event: string, payload: unknown): void;
+  /**
+   * The connection no longer holds the membership: another one took it over (the client came back before
+   * this one was seen to drop), or the store lost it. Close it, so that the client reconnects.
+   */
+  revoke(): void;
+}
+
+/** One participant in one room, as the connection holding it knows it. */
+export interface Membership {
+  /** 128 random bits, base64url: unguessable, and matches PEER_ID_PATTERN. */
+  readonly id: string;
+  readonly room: string;
+  readonly name?: string;
+  /** The secret a dropped client presents to get this membership back. */
+  readonly resumeToken: string;
+}
+
+export interface StoreJoin {
+  room: string;
+  name?: string;
+  delivery: Delivery;
+  /** The connection's current membership: it leaves (reason `left`) if the join succeeds, and does not count. */
+  leaving?: Membership;
+  maxPeers: number;
+}
+
+export type JoinOutcome = { ok: true; member: Membership; peers: PeerInfo[] } | { ok: false; code: 'room-full' };
+
+export interface StoreResume {
+  room: string;
+  token: string;
+  /** How many of the membership's events the client has. */
+  received: number;
+  delivery: Delivery;
+}
+
+export type ResumeOutcome =
+  /** Same membership, now on this delivery; `missed` are the events after `received`, oldest first. */
+  | { outcome: 'resumed'; member: Membership; peers: PeerInfo[]; missed: Array<[string, unknown]> }
+  /** The token was good but some missed events are gone: that membership ended (`disconnected`). */
+  | { outcome: 'ended'; id: string }
+  /** No membership of this room holds that token (any more). */
+  | { outcome: 'unknown' };
+
+/**
+ * Events for a membership that `join` or `resume` hands out reach its delivery only after the current task,
+ * so the caller's ack (and the replay of missed events) always go first. Both throw StoreUnavailableError
+ * when the store cannot be reached.
+ */
+export interface RoomStore {
+  /** False while the store cannot serve joins (Redis unreachable); /readyz reports it. */
+  readonly ready: boolean;
+  join(request: StoreJoin): Promise<JoinOutcome>;
+  resume(request: StoreResume): Promise<ResumeOutcome>;
+  /**
+   * Delivers `{ from, data }` to `to` if it is another member of the sender's room; false if not. The hot path:
+   * a store that can answer at once (in memory) does, without a promise.
+   */
+  signal(from: Membership, to: string, data: JsonObject, size: number): boolean | Promise<boolean>;
+  /** Ends the membership (if `delivery` still holds it) and tells the rest of the room. */
+  leave(member: Membership, delivery: Delivery, reason: PeerLeftReason): Promise<void>;
+  /** The connection dropped: keep the place for `graceMs` for a resume, then end it with `timeout`. */
+  hold(member: Membership, delivery: Delivery, graceMs: number): Promise<void>;
+  /** Rooms and members on this relay, for /healthz and /metrics. */
+  counts(): { rooms: number; members: number };
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** Events stay replayable this long while the member is connected (a dead connection is noticed by then). */
+  replayWindowMs: number;
+  /** At most this much (serialized) is kept per member; the oldest events go first. */
+  replayBytes: number;
+  /** A held membership was not resumed in time and has ended. */
+  expired(member: Membership): void;
+}
+
+/** Thrown when the store cannot be reached: the relay closes the connection and the client tries again. */
+export class StoreUnavailableError extends Error {
+  readonly code = 'store-unavailable';
+}
