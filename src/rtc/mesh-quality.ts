@@ -7,7 +7,7 @@ import { Emitter } from './emitter.ts';
 import type { Mesh } from './mesh.ts';
 import type { ViewMessage } from './peer-messages.ts';
 import { EMPTY_SAMPLE, summarize, type PeerStats, type Quality, type StatsSample } from './stats.ts';
-import { allocate, type PeerDemand } from './uplink.ts';
+import { allocate, followLimit, type LimitStreak, type PeerDemand } from './uplink.ts';
 
 export interface MeshQualityOptions {
   /** Total video sent to all peers together, in kbit/s. */
@@ -29,9 +29,6 @@ export interface MeshQualityEvents {
 
 const SAMPLE_MS = 2000;
 const SPEAKER_SAMPLE_MS = 250;
-/** Samples without a CPU or bandwidth limit before a peer's quality is stepped back up. */
-const CALM_SAMPLES = 3;
-const MAX_PENALTY = 3;
 
 export class MeshQuality extends Emitter<MeshQualityEvents> {
   #options: MeshQualityOptions;
@@ -39,7 +36,7 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
   #timer: ReturnType<typeof setInterval> | undefined;
   #speakerTimer: ReturnType<typeof setInterval> | undefined;
   #speaker: SpeakerState = NO_SPEAKER;
-  #peers = new Map<string, { demand: PeerDemand; sample: StatsSample; stats: PeerStats | null; calm: number }>();
+  #peers = new Map<string, { demand: PeerDemand; streak: LimitStreak; sample: StatsSample; stats: PeerStats | null }>();
 
   constructor(options: MeshQualityOptions) {
     super();
@@ -89,7 +86,12 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
   #entry(peerId: string) {
     let entry = this.#peers.get(peerId);
     if (!entry) {
-      entry = { demand: { view: null, penalty: 0 }, sample: EMPTY_SAMPLE, stats: null, calm: 0 };
+      entry = {
+        demand: { view: null, penalty: 0 },
+        streak: { limited: 0, calm: 0 },
+        sample: EMPTY_SAMPLE,
+        stats: null,
+      };
       this.#peers.set(peerId, entry);
     }
     return entry;
@@ -108,7 +110,8 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
         const before = entry.stats?.quality;
         entry.sample = sample;
         entry.stats = stats;
-        penaltiesChanged = this.#adjustPenalty(entry, stats) || penaltiesChanged;
+        const limited = stats.limitation === 'cpu' || stats.limitation === 'bandwidth';
+        penaltiesChanged = followLimit(entry.demand, entry.streak, limited) || penaltiesChanged;
         if (stats.quality !== before) this.emit('quality', { peerId: peer.id, quality: stats.quality });
       }),
     );
@@ -130,20 +133,5 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
     const changed = next.active !== this.#speaker.active || next.speaking.join() !== this.#speaker.speaking.join();
     this.#speaker = next;
     if (changed) this.emit('speaker', next);
-  }
-
-  /** The browser limits our video to this peer (CPU or bandwidth): step down; after a calm spell, step up. */
-  #adjustPenalty(entry: { demand: PeerDemand; calm: number }, stats: PeerStats): boolean {
-    const { demand } = entry;
-    if (stats.limitation === 'cpu' || stats.limitation === 'bandwidth') {
-      entry.calm = 0;
-      if (demand.penalty >= MAX_PENALTY) return false;
-      demand.penalty++;
-      return true;
-    }
-    if (demand.penalty === 0 || ++entry.calm < CALM_SAMPLES) return false;
-    entry.calm = 0;
-    demand.penalty--;
-    return true;
   }
 }

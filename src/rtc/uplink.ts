@@ -99,3 +99,36 @@ function encodingAt(view: View, sourceHeight: number, level: number): VideoEncod
     maxFramerate: step.fps,
   };
 }
+
+/** Samples in a row with a CPU or bandwidth limit before a peer is stepped down: one alone is often the
+ *  bandwidth estimate of a new connection still ramping up, which the browser resolves by itself. */
+const LIMITED_SAMPLES = 2;
+/** Samples in a row without a limit before a peer is stepped back up. */
+const CALM_SAMPLES = 3;
+const MAX_PENALTY = 3;
+
+/** How many samples in a row were limited, or calm. */
+export interface LimitStreak {
+  limited: number;
+  calm: number;
+}
+
+/**
+ * Follows one sample of the browser's verdict on our video to a peer (held back by CPU or bandwidth, or
+ * not): a limit that persists steps the peer's `penalty` up, a calm spell steps it back. Returns whether
+ * the penalty changed.
+ */
+export function followLimit(demand: PeerDemand, streak: LimitStreak, limited: boolean): boolean {
+  if (limited) {
+    streak.calm = 0;
+    if (++streak.limited < LIMITED_SAMPLES || demand.penalty >= MAX_PENALTY) return false;
+    streak.limited = 0;
+    demand.penalty++;
+    return true;
+  }
+  streak.limited = 0;
+  if (demand.penalty === 0 || ++streak.calm < CALM_SAMPLES) return false;
+  streak.calm = 0;
+  demand.penalty--;
+  return true;
+}

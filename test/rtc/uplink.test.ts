@@ -2,11 +2,29 @@
 import { expect } from '@open-wc/testing';
 import { fingerprintOf, safetyCode } from '../../src/rtc/safety-code.ts';
 import { rateQuality, summarize, EMPTY_SAMPLE } from '../../src/rtc/stats.ts';
-import { allocate, kbpsFor, type PeerDemand } from '../../src/rtc/uplink.ts';
+import { allocate, followLimit, kbpsFor, type PeerDemand } from '../../src/rtc/uplink.ts';
 
 const demand = (height: number, visible = true, penalty = 0): PeerDemand => ({
   view: { width: Math.round((height * 16) / 9), height, visible },
   penalty,
+});
+
+describe('followLimit', () => {
+  it('steps down only for a limit that persists, and back up after a calm spell', () => {
+    const peer = demand(720);
+    const streak = { limited: 0, calm: 0 };
+    const follow = (...samples: boolean[]) => samples.map((limited) => followLimit(peer, streak, limited));
+    // One limited sample (a new connection's bandwidth estimate ramping up) changes nothing.
+    expect(follow(true, false)).to.deep.equal([false, false]);
+    expect(peer.penalty).to.equal(0);
+    // Two in a row step down; it never goes below the last step.
+    expect(follow(true, true)).to.deep.equal([false, true]);
+    follow(true, true, true, true, true, true, true, true);
+    expect(peer.penalty).to.equal(3);
+    // Three calm samples in a row step back up, one step at a time.
+    expect(follow(false, false, false)).to.deep.equal([false, false, true]);
+    expect(peer.penalty).to.equal(2);
+  });
 });
 
 describe('allocate', () => {

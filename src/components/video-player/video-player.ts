@@ -115,16 +115,17 @@ export class VideoPlayer extends LitElement {
   }
 
   #unwatch: (() => void) | null = null;
-  #view = { width: 0, height: 0, intersecting: false };
+  /** What the two observers last said; `null` until each has said it once. */
+  #view: { width: number; height: number } | null = null;
+  #intersecting: boolean | null = null;
   #lastView = '';
   #resize = new ResizeObserver(([entry]) => {
     const size = entry!.devicePixelContentBoxSize?.[0] ?? entry!.contentBoxSize[0]!;
-    this.#view.width = Math.round(size.inlineSize);
-    this.#view.height = Math.round(size.blockSize);
+    this.#view = { width: Math.round(size.inlineSize), height: Math.round(size.blockSize) };
     this.#reportView();
   });
   #intersection = new IntersectionObserver(([entry]) => {
-    this.#view.intersecting = entry!.isIntersecting;
+    this.#intersecting = entry!.isIntersecting;
     this.#reportView();
   });
 
@@ -235,12 +236,14 @@ export class VideoPlayer extends LitElement {
 
   /**
    * Tells the widget how large the video is shown (device pixels), or that it is not: off-screen, in a
-   * hidden page, or with no video to show. Picture-in-picture counts as shown.
+   * hidden page, or with no video to show. Picture-in-picture counts as shown. Nothing until both observers
+   * have reported once: a size without its visibility yet would say "hidden" and pause the sender for nothing.
    */
   #reportView = (): void => {
-    const { width, height, intersecting } = this.#view;
+    if (!this.#view || this.#intersecting === null) return;
+    const { width, height } = this.#view;
     const inPip = !!this.video && document.pictureInPictureElement === this.video;
-    const visible = inPip || (intersecting && !document.hidden && width > 0 && height > 0);
+    const visible = inPip || (this.#intersecting && !document.hidden && width > 0 && height > 0);
     const key = `${visible}:${width}x${height}`;
     if (key === this.#lastView) return;
     this.#lastView = key;
