@@ -2,7 +2,6 @@
 // optionally on Redis) or `reference` (bench/reference-server.ts). It reports its port over IPC, then answers
 // { type: 'stats' } with its CPU time and, after a full garbage collection, its memory.
 import type { AddressInfo } from 'node:net';
-import { writeHeapSnapshot } from 'node:v8';
 import { buildRelay } from '../server/app.ts';
 import { referenceServer } from './reference-server.ts';
 
@@ -29,8 +28,6 @@ async function listen(): Promise<number> {
 }
 
 process.on('message', (message: { type: string }) => {
-  if (message.type === 'exit') process.exit(0); // lets --cpu-prof write its profile
-  if (message.type === 'snapshot') return void process.send!({ type: 'snapshot', file: writeHeapSnapshot() });
   if (message.type !== 'stats') return;
   gc?.();
   const { user, system } = process.cpuUsage();
