@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.ts';
 import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
-import { relayCommand, remoteTiles, uniqueRoom, videoOf, waitFor, waitForDecodedVideo } from '../support/browser.ts';
+import { relayCommand, remoteTiles, uniqueRoom, waitFor, waitForDecodedVideo } from '../support/browser.ts';
 
 describe('pre-join', () => {
   afterEach(() => localStorage.removeItem('video-conference-name'));
@@ -44,7 +44,7 @@ describe('pre-join', () => {
       'the host sees Dana, muted',
     );
     await waitForDecodedVideo(remoteTiles(host)[0]!);
-    expect(videoOf(remoteTiles(guest)[0]!).videoWidth).to.be.above(0);
+    await waitForDecodedVideo(remoteTiles(guest)[0]!);
   });
 
   it('fills in the remembered name', async () => {

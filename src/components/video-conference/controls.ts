@@ -5,7 +5,20 @@ import { icons } from '../shared/icons.ts';
 import { format, type Strings } from '../i18n/strings.ts';
 
 /** The keys that press toolbar buttons while the widget has focus (unless `no-shortcuts`). */
-export const SHORTCUTS: Record<string, string> = { microphone: 'm', camera: 'v', screen: 's', hand: 'h', chat: 'c' };
+export const SHORTCUTS = { microphone: 'm', camera: 'v', screen: 's', hand: 'h', chat: 'c' } as const;
+
+export type Shortcut = keyof typeof SHORTCUTS;
+
+/** The toolbar button a key press stands for, if any: never while typing in a field, with a modifier key,
+ *  or for a key held down. */
+export function shortcutFor(event: KeyboardEvent): Shortcut | null {
+  const target = event.composedPath()[0];
+  const typing =
+    target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+  if (typing || event.ctrlKey || event.metaKey || event.altKey || event.repeat) return null;
+  const key = event.key.toLowerCase();
+  return (Object.keys(SHORTCUTS) as Shortcut[]).find((name) => SHORTCUTS[name] === key) ?? null;
+}
 
 export interface ControlsState {
   /** Keyboard shortcuts are on: the buttons' tooltips name them. */
@@ -44,7 +57,7 @@ export function renderControls(state: ControlsState, actions: ControlsActions, t
     icon: unknown,
     action: () => void,
     extra?: unknown,
-    shortcut = state.shortcuts ? SHORTCUTS[name] : undefined,
+    shortcut = state.shortcuts ? (SHORTCUTS as Record<string, string | undefined>)[name] : undefined,
   ) =>
     html`<button
       type="button"

@@ -1,31 +1,29 @@
-// <video-conference>: the embeddable call. Renders the tiles (grid or spotlight), the toolbar, the chat and
-// settings panels, the pre-join screen and the call's state; the CallController does the joining and leaving
-// and fires the vc-* events, and every action is also a method here.
+// <video-conference>: the embeddable call. Its properties and methods are the site owner's API; it wires
+// them to controllers (joining and leaving with the vc-* events, size, language, device lists, screen-reader
+// announcements) and to render functions (stage-view, controls, status-view, the lazily loaded panels).
 import { LitElement, html, nothing } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { CallOptions, CallState, ChatEntry, Participant, ParticipantStats } from '../../rtc/call.ts';
 import type { ConnectivityReport } from '../../rtc/connectivity.ts';
-import { listDevices, refusedByPermissionsPolicy, type DeviceLists } from '../../rtc/media.ts';
+import { Announcer } from '../controllers/announcer.ts';
 import { CallController, type CallHost } from '../controllers/call-controller.ts';
+import { DevicesController } from '../controllers/devices-controller.ts';
+import { LanguageController } from '../controllers/language-controller.ts';
 import { SizeController } from '../controllers/size-controller.ts';
 import { emit, type DeviceKind, type Layout } from '../events.ts';
 import '../video-player/video-player.ts';
 import type { VideoPlayer } from '../video-player/video-player.ts';
-import { renderControls, SHORTCUTS } from './controls.ts';
-import { gridLayout } from './grid-layout.ts';
-import { languageOf, stringsFor } from '../i18n/locale.ts';
-import { EN, format, type Strings } from '../i18n/strings.ts';
+import { renderControls, shortcutFor, type Shortcut } from './controls.ts';
+import type { Strings } from '../i18n/strings.ts';
 import type { renderPrejoin } from './prejoin.ts';
 import { newRoomId, roomFromFragment, roomUrl } from './room-id.ts';
-import { effectiveLayout, spotlightKey, tilesOf, type Tile } from './stage.ts';
+import { renderStage } from './stage-view.ts';
+import { renderNotice, renderStatus, type StatusActions } from './status-view.ts';
 import { styles } from './video-conference.styles.ts';
 
 /** The relay that served this script: the bundle is loaded from https://relay.example.com/video-conference.js. */
 const BUNDLE_SERVER = new URL('./', import.meta.url).href;
 /** Where the pre-join screen remembers the name. */
 const NAME_KEY = 'video-conference-name';
-/** Notices that a retry of the camera and microphone may fix. */
-const MEDIA_PROBLEMS = ['permission-denied', 'device-in-use', 'no-devices'];
 
 /**
  * @summary A video call in one tag: joins `room` through the relay and shows everyone in a responsive grid.
@@ -93,14 +91,12 @@ export class VideoConference extends LitElement implements CallHost {
     theme: { reflect: true },
     noShortcuts: { type: Boolean, attribute: 'no-shortcuts' },
     strings: { attribute: false },
-    announcement: { state: true },
     chatOpen: { state: true },
     settingsOpen: { state: true },
     unread: { state: true },
     pinnedTile: { state: true },
     soundBlocked: { state: true },
     fullscreen: { state: true },
-    devices: { state: true },
     sinkId: { state: true },
   };
 
@@ -149,60 +145,28 @@ export class VideoConference extends LitElement implements CallHost {
   /** Your own wording for any of the widget's strings, by key (see the English table in i18n/strings.ts). */
   strings: Partial<Strings> = {};
 
-  /** The last thing announced to screen readers (joins, leaves, microphones, hands, chat). */
-  private announcement = '';
-
   private chatOpen = false;
   private settingsOpen = false;
   private unread = 0;
   private pinnedTile: string | null = null;
   private soundBlocked = false;
   private fullscreen = false;
-  private devices: DeviceLists = { audioinput: [], videoinput: [], audiooutput: [] };
   private sinkId = '';
 
   /** The grid's columns and rows, or the spotlight strip's length, as CSS custom properties for the stage. */
   #stageLayout: Record<string, string> = {};
-  /** The strings of the language in use (before the site's own `strings`). */
-  #language = 'en';
-  #languageStrings: Strings = EN;
-  /** Names by id, to announce who left. */
-  #names = new Map<string, string>();
-  /** Each remote's last heard microphone and hand, so their first state is not announced as a change. */
-  #heard = new Map<string, { audio: boolean; hand: boolean }>();
   /** The pre-join screen's renderer: a separate chunk, fetched when a pre-join screen is shown. */
   #prejoin: typeof renderPrejoin | null = null;
-  /** The local stream the device lists were made for (labels appear once the camera is granted). */
-  #devicesListedFor: MediaStream | null | undefined;
   #call = new CallController(this);
   #size = new SizeController(this, () => this.renderRoot.querySelector<HTMLElement>('.stage'));
+  #announcer = new Announcer(this, () => this.#t);
+  #language = new LanguageController(this);
+  #devices = new DevicesController(this);
 
   constructor() {
     super();
     this.addEventListener('vc-message', ({ detail }) => {
-      if (detail.local) return;
-      if (!this.chatOpen) this.unread++;
-      this.#announce('announceMessage', { name: detail.name || this.#t.guest, text: detail.text });
-    });
-    this.addEventListener('vc-peer-joined', ({ detail }) => {
-      this.#names.set(detail.id, detail.name);
-      this.#announce('announceJoined', { name: detail.name || this.#t.guest });
-    });
-    this.addEventListener('vc-peer-left', ({ detail }) => {
-      this.#announce('announceLeft', { name: this.#names.get(detail.id) || this.#t.guest });
-      this.#names.delete(detail.id);
-      this.#heard.delete(detail.id);
-    });
-    this.addEventListener('vc-participant-change', ({ detail }) => {
-      if (detail.local) return;
-      const name = detail.name || this.#t.guest;
-      const before = this.#heard.get(detail.id);
-      this.#heard.set(detail.id, { audio: detail.audio, hand: detail.hand });
-      this.#names.set(detail.id, detail.name);
-      if (!before) return;
-      if (before.hand !== detail.hand && detail.hand) this.#announce('announceHand', { name });
-      else if (before.audio !== detail.audio)
-        this.#announce(detail.audio ? 'announceUnmuted' : 'announceMuted', { name });
+      if (!detail.local && !this.chatOpen) this.unread++;
     });
     this.addEventListener('keydown', this.#onShortcut);
   }
@@ -359,7 +323,6 @@ export class VideoConference extends LitElement implements CallHost {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('fullscreenchange', this.#onFullscreenChange);
-    navigator.mediaDevices?.addEventListener('devicechange', this.#refreshDevices);
     if (this.prejoin && !this.name) this.name = localStorage.getItem(NAME_KEY) ?? '';
     // The first connection brings the first update; a later one without a room asks for an update to pick one.
     if (!this.room) this.requestUpdate();
@@ -368,7 +331,6 @@ export class VideoConference extends LitElement implements CallHost {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('fullscreenchange', this.#onFullscreenChange);
-    navigator.mediaDevices?.removeEventListener('devicechange', this.#refreshDevices);
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -379,15 +341,6 @@ export class VideoConference extends LitElement implements CallHost {
       const room = roomFromFragment(location.hash) ?? newRoomId();
       this.room = room;
       this.setAttribute('room', room);
-    }
-    const language = languageOf(this);
-    if (language !== this.#language) {
-      this.#language = language;
-      void stringsFor(language).then((strings) => {
-        if (this.#language !== language) return;
-        this.#languageStrings = strings;
-        this.requestUpdate();
-      });
     }
     if (changed.has('name') && changed.get('name') !== undefined && this.name) this.#call.call?.setName(this.name);
     if (changed.has('layout') && changed.get('layout') !== undefined) {
@@ -412,8 +365,9 @@ export class VideoConference extends LitElement implements CallHost {
             </button>`
           : nothing
       }
-      ${previewing ? nothing : this.#renderStatus()} ${this.#renderNotice()}
-      <div class="announcer" role="status" aria-live="polite">${this.announcement}</div>
+      ${previewing ? nothing : renderStatus(state, this.#call.error, !!this.room, this.#statusActions, this.#t)}
+      ${renderNotice(this.#call.notice, state, this.#statusActions, this.#t)}
+      <div class="announcer" role="status" aria-live="polite">${this.#announcer.text}</div>
     `;
   }
 
@@ -432,13 +386,7 @@ export class VideoConference extends LitElement implements CallHost {
       });
     }
 
-    // Device labels appear once the camera is granted, and lists change with the devices in use: list them
-    // again whenever the local stream changes while a device picker is on screen.
-    const stream = this.localStream;
-    if ((this.settingsOpen || this.#previewing()) && stream !== this.#devicesListedFor) {
-      this.#devicesListedFor = stream;
-      void this.#refreshDevices();
-    }
+    if (this.settingsOpen || this.#previewing()) this.#devices.follow(this.localStream);
   }
 
   #previewing(): boolean {
@@ -446,68 +394,22 @@ export class VideoConference extends LitElement implements CallHost {
   }
 
   #renderStage() {
-    const tiles = tilesOf(this.participants);
-    const pinned = tiles.some((tile) => tile.key === this.pinnedTile) ? this.pinnedTile : null;
-    const spotlight = effectiveLayout(this.layout, tiles, pinned) === 'spotlight';
-    const main = spotlight ? spotlightKey(tiles, pinned, this.activeSpeaker) : null;
-    const { columns, rows } = gridLayout(tiles.length, this.#size.width, this.#size.height);
-    this.#stageLayout = spotlight
-      ? { '--strip': String(Math.max(1, tiles.length - 1)) }
-      : { '--columns': String(columns), '--rows': String(rows) };
-    return html`
-      <div
-        class="stage ${spotlight ? 'spotlight' : 'grid'}"
-        part="grid"
-        @video-player-pin=${this.#onPin}
-        @video-player-sound-blocked=${this.#onSoundBlocked}
-        @video-player-view=${this.#onView}
-      >
-        ${repeat(
-          tiles,
-          (tile) => tile.key,
-          (tile) => this.#renderTile(tile, tile.key === main, tile.key === pinned),
-        )}
-      </div>
-    `;
-  }
-
-  #renderTile({ key, participant, screen, stream }: Tile, main: boolean, pinned: boolean) {
-    const { local, name, connectionState } = participant;
-    const t = this.#t;
-    const label = screen
-      ? format(t.screenTile, { name: local ? t.you : name || t.guest })
-      : local
-        ? format(t.yourTile, { name: name || t.you })
-        : name || t.guest;
-    const badge = participant.reconnecting
-      ? t.reconnecting
-      : !local && connectionState !== undefined && connectionState !== 'connected'
-        ? t.connecting
-        : '';
-    const stats = local || screen ? null : (this.getStats()[participant.id] ?? null);
-    return html`
-      <video-player
-        class=${main ? 'main' : ''}
-        part="tile"
-        exportparts="video, label, avatar, badge, tile-actions, quality, info"
-        peer-id=${key}
-        name=${label}
-        badge=${badge}
-        quality=${screen ? '' : (participant.quality ?? '')}
-        .stats=${stats}
-        .strings=${t}
-        .stream=${stream}
-        .sinkId=${this.sinkId}
-        ?muted=${local || screen}
-        ?mirrored=${local && !screen}
-        ?screen=${screen}
-        ?mic-off=${!screen && !participant.audio}
-        ?video-off=${!screen && !participant.video}
-        ?hand=${!screen && participant.hand}
-        ?speaking=${!screen && participant.speaking}
-        ?pinned=${pinned}
-      ></video-player>
-    `;
+    const { template, layout } = renderStage(
+      {
+        participants: this.participants,
+        layout: this.layout,
+        pinned: this.pinnedTile,
+        activeSpeaker: this.activeSpeaker,
+        width: this.#size.width,
+        height: this.#size.height,
+        stats: this.getStats(),
+        sinkId: this.sinkId,
+      },
+      { pin: this.#onPin, soundBlocked: this.#onSoundBlocked, view: this.#onView },
+      this.#t,
+    );
+    this.#stageLayout = layout;
+    return template;
   }
 
   #renderControls() {
@@ -536,7 +438,7 @@ export class VideoConference extends LitElement implements CallHost {
         toggleChat: this.#toggleChat,
         toggleSettings: () => {
           this.settingsOpen = !this.settingsOpen;
-          this.#devicesListedFor = undefined;
+          this.#devices.invalidate();
         },
         toggleSpotlight: () => (this.layout = this.layout === 'spotlight' ? 'grid' : 'spotlight'),
         toggleFullscreen: () => void this.toggleFullscreen(),
@@ -561,7 +463,7 @@ export class VideoConference extends LitElement implements CallHost {
     return html`<video-conference-settings
       class="panel"
       part="settings"
-      .devices=${this.devices}
+      .devices=${this.#devices.lists}
       .selected=${{ ...this.#call.call?.media?.deviceIds, audiooutput: this.sinkId }}
       .speakerSelection=${'setSinkId' in HTMLMediaElement.prototype}
       .strings=${this.#t}
@@ -579,7 +481,7 @@ export class VideoConference extends LitElement implements CallHost {
         stream: this.localStream,
         microphoneOn: media?.microphoneOn ?? false,
         cameraOn: media?.cameraOn ?? false,
-        devices: this.devices,
+        devices: this.#devices.lists,
         selected: { ...media?.deviceIds, audiooutput: this.sinkId },
         speakerSelection: 'setSinkId' in HTMLMediaElement.prototype,
       },
@@ -598,65 +500,15 @@ export class VideoConference extends LitElement implements CallHost {
     );
   }
 
-  #renderStatus() {
-    const { state } = this;
-    if (state === 'joined') return nothing;
-    if (state === 'error' || state === 'left' || state === 'idle') {
-      const error = this.#call.error;
-      // The error state always has its error; left and idle have none.
-      const message = error ? this.#t[`error.${error.code}`] : this.#t[`state.${state as 'left' | 'idle'}`];
-      const action =
-        state === 'idle' || !this.room
-          ? nothing
-          : html` <button part="action" type="button" @click=${() => this.join()}>
-              ${error ? this.#t.tryAgain : this.#t.joinAgain}
-            </button>`;
-      return html`
-        <div class="overlay" part="status" role=${error ? 'alert' : 'status'} data-code=${error?.code ?? nothing}>
-          <p>${message}</p>
-          ${action}
-        </div>
-      `;
-    }
-    return html`<div class="banner" part="status" role="status">${this.#t[`state.${state}`]}</div>`;
-  }
-
-  #renderNotice() {
-    const notice = this.#call.notice;
-    if (!notice || (this.state !== 'joined' && this.state !== 'idle')) return nothing;
-    // Asking again helps after a denial or a device fix, not when the embedding iframe refuses the devices.
-    const refused = refusedByPermissionsPolicy();
-    const retry = MEDIA_PROBLEMS.includes(notice.code) && refused.length === 0;
-    const t = this.#t;
-    const message =
-      notice.code === 'permission-denied' && refused.length
-        ? format(t['error.permission-denied.iframe'], { allow: refused.join('; ') })
-        : t[`error.${notice.code}`];
-    return html`
-      <div class="banner notice" part="notice" role="status" data-code=${notice.code}>
-        <span>${message}</span>
-        ${
-          retry
-            ? html`<button part="action" type="button" @click=${() => this.retryMedia()}>${t.retryMedia}</button>`
-            : nothing
-        }
-        <button type="button" class="dismiss" aria-label=${t.dismiss} @click=${() => this.#call.dismissNotice()}>
-          ✕
-        </button>
-      </div>
-    `;
-  }
+  #statusActions: StatusActions = {
+    join: () => void this.join(),
+    retryMedia: () => void this.retryMedia(),
+    dismissNotice: () => this.#call.dismissNotice(),
+  };
 
   /** The strings in use: the language's, with the site's own on top. */
   get #t(): Strings {
-    return { ...this.#languageStrings, ...this.strings };
-  }
-
-  #announce(
-    key: 'announceJoined' | 'announceLeft' | 'announceMuted' | 'announceUnmuted' | 'announceHand' | 'announceMessage',
-    values: Record<string, string>,
-  ): void {
-    this.announcement = format(this.#t[key], values);
+    return { ...this.#language.strings, ...this.strings };
   }
 
   #toggleChat = (): void => {
@@ -669,30 +521,25 @@ export class VideoConference extends LitElement implements CallHost {
     else void this.startScreenShare();
   };
 
-  /** Escape closes the open panel; single-key shortcuts act while focus is in the widget, except in text
-   *  fields and with modifier keys. */
+  /** Escape closes the open panel; single-key shortcuts press toolbar buttons while focus is in the widget. */
   #onShortcut = (event: KeyboardEvent): void => {
     if (event.key === 'Escape' && (this.chatOpen || this.settingsOpen)) {
       event.preventDefault();
-      this.#closePanel(this.chatOpen ? 'chat' : 'settings');
+      void this.#closePanel(this.chatOpen ? 'chat' : 'settings');
       return;
     }
-    const target = event.composedPath()[0];
-    const typing =
-      target instanceof HTMLInputElement ||
-      target instanceof HTMLTextAreaElement ||
-      target instanceof HTMLSelectElement;
-    if (this.noShortcuts || typing || event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
-    const action = {
-      [SHORTCUTS.microphone!]: () => void this.toggleMicrophone(),
-      [SHORTCUTS.camera!]: () => void this.toggleCamera(),
-      [SHORTCUTS.screen!]: this.#toggleScreen,
-      [SHORTCUTS.hand!]: () => this.raiseHand(),
-      [SHORTCUTS.chat!]: this.#toggleChat,
-    }[event.key.toLowerCase()];
-    if (!action || this.state !== 'joined') return;
+    const shortcut = this.noShortcuts || this.state !== 'joined' ? null : shortcutFor(event);
+    if (!shortcut) return;
     event.preventDefault();
-    action();
+    this.#shortcutActions[shortcut]();
+  };
+
+  #shortcutActions: Record<Shortcut, () => void> = {
+    microphone: () => void this.toggleMicrophone(),
+    camera: () => void this.toggleCamera(),
+    screen: () => this.#toggleScreen(),
+    hand: () => this.raiseHand(),
+    chat: () => this.#toggleChat(),
   };
 
   /** Closes the chat or settings panel and gives focus back to the toolbar button that opened it. */
@@ -726,10 +573,6 @@ export class VideoConference extends LitElement implements CallHost {
 
   #onFullscreenChange = (): void => {
     this.fullscreen = document.fullscreenElement === this;
-  };
-
-  #refreshDevices = async (): Promise<void> => {
-    this.devices = await listDevices();
   };
 }
 

@@ -1,0 +1,109 @@
+// The call's tiles: a <video-player> for each camera and each screen share, laid out as a grid or as a
+// spotlight (stage.ts decides which, grid-layout.ts how many columns and rows). Pure rendering: what the
+// call shows in, the template and its layout's CSS custom properties out.
+import { html, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Participant, ParticipantStats } from '../../rtc/call.ts';
+import type { Layout } from '../events.ts';
+import { format, type Strings } from '../i18n/strings.ts';
+import { gridLayout } from './grid-layout.ts';
+import { effectiveLayout, spotlightKey, tilesOf, type Tile } from './stage.ts';
+
+export interface StageModel {
+  participants: Participant[];
+  layout: Layout;
+  /** The pinned tile's key, or null. */
+  pinned: string | null;
+  activeSpeaker: string | null;
+  /** The stage's size in CSS pixels. */
+  width: number;
+  height: number;
+  /** Live figures by participant id, for the tiles' quality bars and info panels. */
+  stats: Record<string, ParticipantStats>;
+  /** The speaker the tiles play through ('' for the default). */
+  sinkId: string;
+}
+
+/** Listeners for what the tiles report. */
+export interface StageListeners {
+  pin(event: CustomEvent<{ peerId: string }>): void;
+  soundBlocked(): void;
+  view(event: CustomEvent<{ peerId: string; width: number; height: number; visible: boolean }>): void;
+}
+
+export interface RenderedStage {
+  template: TemplateResult;
+  /** Custom properties to set on the `.stage` element (through the CSSOM, which a strict CSP allows). */
+  layout: Record<string, string>;
+}
+
+export function renderStage(model: StageModel, listeners: StageListeners, t: Strings): RenderedStage {
+  const tiles = tilesOf(model.participants);
+  const pinned = tiles.some((tile) => tile.key === model.pinned) ? model.pinned : null;
+  const spotlight = effectiveLayout(model.layout, tiles, pinned) === 'spotlight';
+  const main = spotlight ? spotlightKey(tiles, pinned, model.activeSpeaker) : null;
+  const { columns, rows } = gridLayout(tiles.length, model.width, model.height);
+  const layout: Record<string, string> = spotlight
+    ? { '--strip': String(Math.max(1, tiles.length - 1)) }
+    : { '--columns': String(columns), '--rows': String(rows) };
+  const template = html`
+    <div
+      class="stage ${spotlight ? 'spotlight' : 'grid'}"
+      part="grid"
+      @video-player-pin=${listeners.pin}
+      @video-player-sound-blocked=${listeners.soundBlocked}
+      @video-player-view=${listeners.view}
+    >
+      ${repeat(
+        tiles,
+        (tile) => tile.key,
+        (tile) => renderTile(tile, model, tile.key === main, tile.key === pinned, t),
+      )}
+    </div>
+  `;
+  return { template, layout };
+}
+
+function renderTile(
+  { key, participant, screen, stream }: Tile,
+  model: StageModel,
+  main: boolean,
+  pinned: boolean,
+  t: Strings,
+) {
+  const { local, name, connectionState } = participant;
+  const label = screen
+    ? format(t.screenTile, { name: local ? t.you : name || t.guest })
+    : local
+      ? format(t.yourTile, { name: name || t.you })
+      : name || t.guest;
+  const badge = participant.reconnecting
+    ? t.reconnecting
+    : !local && connectionState !== undefined && connectionState !== 'connected'
+      ? t.connecting
+      : '';
+  const stats = local || screen ? null : (model.stats[participant.id] ?? null);
+  return html`
+    <video-player
+      class=${main ? 'main' : ''}
+      part="tile"
+      exportparts="video, label, avatar, badge, tile-actions, quality, info"
+      peer-id=${key}
+      name=${label}
+      badge=${badge}
+      quality=${screen ? '' : (participant.quality ?? '')}
+      .stats=${stats}
+      .strings=${t}
+      .stream=${stream}
+      .sinkId=${model.sinkId}
+      ?muted=${local || screen}
+      ?mirrored=${local && !screen}
+      ?screen=${screen}
+      ?mic-off=${!screen && !participant.audio}
+      ?video-off=${!screen && !participant.video}
+      ?hand=${!screen && participant.hand}
+      ?speaking=${!screen && participant.speaking}
+      ?pinned=${pinned}
+    ></video-player>
+  `;
+}

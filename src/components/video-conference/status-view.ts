@@ -1,0 +1,69 @@
+// What the widget says about the call itself: an overlay for the states without a call (not joined yet,
+// left, an error that stopped the call) with a button to join again, a banner while joining or
+// reconnecting, and a dismissible notice for problems the call goes on with (no camera, a denied microphone).
+import { html, nothing, type TemplateResult } from 'lit';
+import type { CallState } from '../../rtc/call.ts';
+import type { RtcError } from '../../rtc/errors.ts';
+import { refusedByPermissionsPolicy } from '../../rtc/media.ts';
+import { format, type Strings } from '../i18n/strings.ts';
+
+/** Notices that asking for the camera and microphone again may fix. */
+const MEDIA_PROBLEMS = ['permission-denied', 'device-in-use', 'no-devices'];
+
+export interface StatusActions {
+  join(): void;
+  retryMedia(): void;
+  dismissNotice(): void;
+}
+
+/** The overlay or banner for `state` (nothing once joined); `canJoin` offers to join (again). */
+export function renderStatus(
+  state: CallState,
+  error: RtcError | null,
+  canJoin: boolean,
+  actions: StatusActions,
+  t: Strings,
+): TemplateResult | typeof nothing {
+  if (state === 'joined') return nothing;
+  if (state === 'error' || state === 'left' || state === 'idle') {
+    // The error state always has its error; left and idle have none.
+    const message = error ? t[`error.${error.code}`] : t[`state.${state as 'left' | 'idle'}`];
+    const action =
+      state === 'idle' || !canJoin
+        ? nothing
+        : html` <button part="action" type="button" @click=${actions.join}>
+            ${error ? t.tryAgain : t.joinAgain}
+          </button>`;
+    return html`
+      <div class="overlay" part="status" role=${error ? 'alert' : 'status'} data-code=${error?.code ?? nothing}>
+        <p>${message}</p>
+        ${action}
+      </div>
+    `;
+  }
+  return html`<div class="banner" part="status" role="status">${t[`state.${state}`]}</div>`;
+}
+
+/** The banner for a problem the call goes on with, shown while joined (or before joining), if any. */
+export function renderNotice(
+  notice: RtcError | null,
+  state: CallState,
+  actions: StatusActions,
+  t: Strings,
+): TemplateResult | typeof nothing {
+  if (!notice || (state !== 'joined' && state !== 'idle')) return nothing;
+  // Asking again helps after a denial or a device fix, not when the embedding iframe refuses the devices.
+  const refused = refusedByPermissionsPolicy();
+  const retry = MEDIA_PROBLEMS.includes(notice.code) && refused.length === 0;
+  const message =
+    notice.code === 'permission-denied' && refused.length
+      ? format(t['error.permission-denied.iframe'], { allow: refused.join('; ') })
+      : t[`error.${notice.code}`];
+  return html`
+    <div class="banner notice" part="notice" role="status" data-code=${notice.code}>
+      <span>${message}</span>
+      ${retry ? html`<button part="action" type="button" @click=${actions.retryMedia}>${t.retryMedia}</button>` : nothing}
+      <button type="button" class="dismiss" aria-label=${t.dismiss} @click=${actions.dismissNotice}>✕</button>
+    </div>
+  `;
+}
