@@ -6,7 +6,7 @@ import type { CallQuality } from './call-quality.ts';
 import { Emitter } from './emitter.ts';
 import type { RtcError } from './errors.ts';
 import { Mesh } from './mesh.ts';
-import type { PeerMessage, PeerState, ViewMessage } from './peer-messages.ts';
+import type { ChatMessage, PeerMessage, PeerState, ViewMessage } from './peer-messages.ts';
 import { describeRemote, type Remote } from './participants.ts';
 import type { LocalTracks, PeerConnectionFactory } from './peer.ts';
 import type { SignalingClient } from './signaling.ts';
@@ -43,10 +43,6 @@ export class Roster extends Emitter<RosterEvents> {
     return this.#mesh;
   }
 
-  has(id: string): boolean {
-    return this.#remotes.has(id);
-  }
-
   get participants(): Participant[] {
     const { quality } = this.#options;
     return [...this.#remotes].map(([id, remote]) =>
@@ -76,11 +72,8 @@ export class Roster extends Emitter<RosterEvents> {
     mesh.on('peer-open', (peer) => peer.message({ type: 'state', ...localState() }));
     mesh.on('peer-message', ({ peer, message }) => {
       if (message.type === 'state') this.#stateChanged(peer.id, message);
-      else if (message.type === 'chat') {
-        const name = this.#remotes.get(peer.id)?.name ?? '';
-        const { id, text, at } = message;
-        this.emit('message', { id, text, at, from: peer.id, name, local: false });
-      } else if (message.type === 'view') quality.run((quality) => quality.view(peer.id, message));
+      else if (message.type === 'chat') this.#chatReceived(peer.id, message);
+      else if (message.type === 'view') quality.run((quality) => quality.view(peer.id, message));
       else this.emit('data', { from: peer.id, payload: message.payload });
     });
     mesh.on('error', (error) => this.emit('error', error));
@@ -95,13 +88,14 @@ export class Roster extends Emitter<RosterEvents> {
         this.emit('change', undefined);
       }),
       signaling.on('peer-left', ({ id, reason }) => {
-        this.remove(id, reason);
+        this.#remove(id, reason);
         this.emit('change', undefined);
       }),
       signaling.on('signal', ({ from, data }) => this.#mesh?.receive(from, data)),
     ];
   }
 
+  /** Someone is here; `initiator` when we joined after them and make the first offer. */
   add(id: string, name: string, initiator: boolean): void {
     // A peer-joined replayed after a resume may name someone the peer list already brought.
     if (this.#remotes.has(id)) return;
@@ -111,7 +105,7 @@ export class Roster extends Emitter<RosterEvents> {
     this.emit('peer-joined', { id, name });
   }
 
-  remove(id: string, reason: PeerLeftReason): void {
+  #remove(id: string, reason: PeerLeftReason): void {
     if (!this.#remotes.delete(id)) return;
     this.#mesh?.remove(id);
     this.#options.quality.forget(id);
@@ -121,7 +115,7 @@ export class Roster extends Emitter<RosterEvents> {
   /** After a resume, catches up with the relay's peer list on anything the replayed events cannot tell. */
   resync(peers: PeerInfo[]): void {
     const present = new Set(peers.map((peer) => peer.id));
-    for (const id of [...this.#remotes.keys()]) if (!present.has(id)) this.remove(id, 'left');
+    for (const id of [...this.#remotes.keys()]) if (!present.has(id)) this.#remove(id, 'left');
     // Someone who joined while we were away is the newer member, so they make the offer.
     for (const peer of peers) if (!this.#remotes.has(peer.id)) this.add(peer.id, peer.name ?? '', false);
   }
@@ -149,6 +143,11 @@ export class Roster extends Emitter<RosterEvents> {
     const ids = [...this.#remotes.keys()];
     this.#remotes.clear();
     if (reason) for (const id of ids) this.emit('peer-left', { id, reason });
+  }
+
+  #chatReceived(from: string, { id, text, at }: ChatMessage): void {
+    const name = this.#remotes.get(from)?.name ?? '';
+    this.emit('message', { id, text, at, from, name, local: false });
   }
 
   #stateChanged(id: string, state: PeerState): void {
