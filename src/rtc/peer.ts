@@ -6,9 +6,13 @@
 import type { JsonObject } from '../protocol.ts';
 import { Emitter } from './emitter.ts';
 import { RtcError } from './errors.ts';
+import { IceRecovery } from './ice-recovery.ts';
 import { isPolite, shouldIgnore } from './negotiation.ts';
-import { encodePeerMessage, parsePeerMessage, type PeerMessage } from './peer-messages.ts';
+import { PeerChannel } from './peer-channel.ts';
+import type { PeerMessage } from './peer-messages.ts';
+import { RemoteMedia } from './remote-media.ts';
 import { encodeSignal, parseSignal, type SignalData } from './signal-data.ts';
+import { Transceivers } from './transceivers.ts';
 import type { VideoEncoding } from './uplink.ts';
 
 export type PeerConnectionFactory = (configuration: RTCConfiguration) => RTCPeerConnection;
@@ -41,31 +45,19 @@ export interface PeerEvents {
   error: RtcError;
 }
 
-/** Messages kept while the data channel is still opening. */
-const OUTBOX_LIMIT = 64;
-/** A connection `disconnected` this long gets an ICE restart; `failed` gets one at once. */
-const DISCONNECTED_GRACE_MS = 3000;
-/** ICE restarts tried in a row before giving up on the peer with peer-connection-failed. */
-const MAX_RESTARTS = 3;
-
 export class Peer extends Emitter<PeerEvents> {
   readonly id: string;
   #pc: RTCPeerConnection;
   #polite: boolean;
   #send: (data: JsonObject) => void;
-  #localTracks: LocalTracks;
+  #transceivers: Transceivers;
+  #channel: PeerChannel;
+  #recovery: IceRecovery;
   #answerSetUp: boolean;
-  #channel: RTCDataChannel | null = null;
-  #outbox: string[] = [];
   #ignoreOffer = false;
   #pendingCandidates: RTCIceCandidateInit[] = [];
   #work: Promise<void> = Promise.resolve();
-  #stream = new MediaStream();
-  #screen: MediaStream | null = null;
-  #encoding: VideoEncoding | null = null;
-  #everConnected = false;
-  #restarts = 0;
-  #restartTimer: ReturnType<typeof setTimeout> | undefined;
+  #remoteMedia = new RemoteMedia(() => this.emit('stream', undefined));
   #safetyCode: string | null = null;
   #closed = false;
 
@@ -75,34 +67,39 @@ export class Peer extends Emitter<PeerEvents> {
     this.id = options.remoteId;
     this.#polite = isPolite(options.localId, options.remoteId);
     this.#send = options.send;
-    this.#localTracks = { ...options.localTracks };
     this.#answerSetUp = options.initiator;
 
     const pc = (this.#pc = create({ iceServers: options.iceServers }));
+    this.#transceivers = new Transceivers(pc, options.localTracks);
+    this.#channel = new PeerChannel({
+      open: () => this.emit('open', undefined),
+      message: (message) => this.emit('message', message),
+    });
+    this.#recovery = new IceRecovery(pc, () =>
+      this.#fail('Could not connect to this participant: a TURN server may be needed on this network.'),
+    );
     pc.onnegotiationneeded = () => this.#serially(() => this.#offer());
     pc.onicecandidate = ({ candidate }) => {
       if (candidate) this.#signal({ candidate: candidate.toJSON() });
     };
-    pc.ontrack = ({ track, transceiver }) => this.#addRemoteTrack(track, transceiver);
+    pc.ontrack = ({ track, transceiver }) => this.#remoteMedia.add(track, this.#transceivers.isScreen(transceiver));
     pc.onconnectionstatechange = () => this.#connectionStateChanged();
 
     if (options.initiator) {
-      for (const kind of ['audio', 'video'] as const) {
-        pc.addTransceiver(this.#localTracks[kind] ?? kind, { direction: 'sendrecv' });
-      }
-      this.#openChannel();
-      if (this.#localTracks.screen) this.#sendScreen(this.#localTracks.screen);
+      this.#transceivers.addMain();
+      this.#channel.open(pc);
+      void this.#transceivers.shareScreen();
     }
   }
 
   /** The remote participant's microphone and camera; a new MediaStream whenever the set of tracks changes. */
   get stream(): MediaStream {
-    return this.#stream;
+    return this.#remoteMedia.stream;
   }
 
   /** The remote participant's screen share, while there is one. */
   get screen(): MediaStream | null {
-    return this.#screen;
+    return this.#remoteMedia.screen;
   }
 
   get connectionState(): RTCPeerConnectionState {
@@ -111,7 +108,7 @@ export class Peer extends Emitter<PeerEvents> {
 
   /** Connected once and lost since: an ICE restart is under way. */
   get reconnecting(): boolean {
-    return this.#everConnected && this.#pc.connectionState !== 'connected';
+    return this.#recovery.reconnecting;
   }
 
   /** The code both ends can compare to rule out anyone in the middle (see safety-code.ts), once connected. */
@@ -121,15 +118,13 @@ export class Peer extends Emitter<PeerEvents> {
 
   /** Restarts ICE (new candidates, same connection), e.g. when the network changed. */
   restartIce(): void {
-    if (this.#closed) return;
-    this.#restarts++;
-    this.#pc.restartIce();
+    this.#recovery.restart();
   }
 
   /** Limits the camera video sent to this peer (resolution, bitrate, frame rate, or none). */
   setEncoding(encoding: VideoEncoding): void {
-    this.#encoding = encoding;
-    this.#serially(() => this.#applyEncoding());
+    this.#transceivers.setEncoding(encoding);
+    this.#serially(() => this.#transceivers.applyEncoding());
   }
 
   async stats(): Promise<RTCStatsReport> {
@@ -144,19 +139,14 @@ export class Peer extends Emitter<PeerEvents> {
 
   /** Sends a message over the data channel, once it is open. */
   message(message: PeerMessage): void {
-    const encoded = encodePeerMessage(message);
-    if (this.#channel?.readyState === 'open') this.#channel.send(encoded);
-    else if (this.#outbox.length < OUTBOX_LIMIT) this.#outbox.push(encoded);
+    this.#channel.send(message);
   }
 
   /** Sends another microphone, camera or screen track (or none) to this peer. */
   setTrack(kind: keyof LocalTracks, track: MediaStreamTrack | null): void {
-    this.#localTracks[kind] = track;
+    this.#transceivers.setTrack(kind, track);
     if (!this.#answerSetUp) return; // the tracks go on the transceivers once the first offer has made them
-    this.#serially(async () => {
-      if (kind === 'screen') return this.#sendScreen(track);
-      await this.#mainTransceiver(kind)?.sender.replaceTrack(track);
-    });
+    this.#serially(() => this.#transceivers.send(kind, track));
   }
 
   /** Audio levels (0–1) from this connection's stats: the remote participant's, and our microphone's. */
@@ -174,8 +164,9 @@ export class Peer extends Emitter<PeerEvents> {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    clearTimeout(this.#restartTimer);
-    this.#channel?.close();
+    this.#recovery.stop();
+    this.#remoteMedia.stop();
+    this.#channel.close();
     this.#pc.close();
     this.removeAllListeners();
   }
@@ -234,111 +225,19 @@ export class Peer extends Emitter<PeerEvents> {
   async #setUpAnswer(): Promise<void> {
     if (this.#answerSetUp) return;
     this.#answerSetUp = true;
-    for (const kind of ['audio', 'video'] as const) {
-      const transceiver = this.#mainTransceiver(kind);
-      if (!transceiver) continue;
-      // sendrecv even without a track, so a camera that arrives later needs only replaceTrack.
-      transceiver.direction = 'sendrecv';
-      const track = this.#localTracks[kind];
-      if (track) await transceiver.sender.replaceTrack(track);
-    }
-    this.#openChannel();
-    if (this.#localTracks.screen) await this.#sendScreen(this.#localTracks.screen);
-  }
-
-  /**
-   * The first transceiver of a kind carries the microphone or the camera; any later video transceiver
-   * carries a screen share. Both ends create them in the same order, so both agree.
-   */
-  #mainTransceiver(kind: 'audio' | 'video'): RTCRtpTransceiver | undefined {
-    return this.#pc.getTransceivers().find((t) => t.receiver.track.kind === kind);
-  }
-
-  #isScreen(transceiver: RTCRtpTransceiver): boolean {
-    return transceiver.receiver.track.kind === 'video' && transceiver !== this.#mainTransceiver('video');
-  }
-
-  /** Sends the screen on our screen transceiver (made on first use, reused after), or stops sending it. */
-  async #sendScreen(track: MediaStreamTrack | null): Promise<void> {
-    const mine = this.#pc.getTransceivers().find((t) => this.#isScreen(t) && t.direction !== 'recvonly');
-    if (track && !mine) {
-      this.#pc.addTransceiver(track, { direction: 'sendonly' });
-      return;
-    }
-    if (!mine) return;
-    await mine.sender.replaceTrack(track);
-    mine.direction = track ? 'sendonly' : 'inactive';
-  }
-
-  #openChannel(): void {
-    // Negotiated with the same id on both ends: no datachannel event, no race over who creates it.
-    const channel = (this.#channel = this.#pc.createDataChannel('video-conference', { negotiated: true, id: 0 }));
-    channel.onopen = () => {
-      for (const encoded of this.#outbox.splice(0)) channel.send(encoded);
-      this.emit('open', undefined);
-    };
-    channel.onmessage = ({ data }) => {
-      const message = parsePeerMessage(data);
-      if (message) this.emit('message', message);
-    };
-  }
-
-  #addRemoteTrack(track: MediaStreamTrack, transceiver: RTCRtpTransceiver): void {
-    const screen = this.#isScreen(transceiver);
-    const remove = () => this.#updateMedia(track, screen, false);
-    this.#updateMedia(track, screen, true);
-    track.addEventListener('ended', remove, { once: true });
-    // A remote track is muted while no media arrives for it: before the first frame, or when the other
-    // end has no camera, turned it off or stopped sharing.
-    const changed = () => this.#closed || this.emit('stream', undefined);
-    track.addEventListener('mute', changed);
-    track.addEventListener('unmute', changed);
-  }
-
-  #updateMedia(track: MediaStreamTrack, screen: boolean, present: boolean): void {
-    if (this.#closed) return;
-    const current = screen ? (this.#screen?.getTracks() ?? []) : this.#stream.getTracks();
-    const tracks = [...current.filter((t) => t !== track), ...(present ? [track] : [])];
-    if (screen) this.#screen = tracks.length ? new MediaStream(tracks) : null;
-    else this.#stream = new MediaStream(tracks);
-    this.emit('stream', undefined);
-  }
-
-  /** Sets the encoding on the camera's sender; before negotiation has made encodings, later runs retry it. */
-  async #applyEncoding(): Promise<void> {
-    const sender = this.#mainTransceiver('video')?.sender;
-    const wanted = this.#encoding;
-    if (!sender || !wanted) return;
-    const parameters = sender.getParameters();
-    const [current] = parameters.encodings;
-    if (!current) return;
-    const changed = (Object.keys(wanted) as Array<keyof VideoEncoding>).some((key) => current[key] !== wanted[key]);
-    if (!changed) return;
-    Object.assign(current, wanted);
-    await sender.setParameters(parameters);
+    await this.#transceivers.sendOnOffered();
+    this.#channel.open(this.#pc);
+    await this.#transceivers.shareScreen();
   }
 
   #connectionStateChanged(): void {
     const state = this.#pc.connectionState;
-    clearTimeout(this.#restartTimer);
+    this.#recovery.update(state);
     if (state === 'connected') {
-      this.#everConnected = true;
-      this.#restarts = 0;
-      this.#serially(() => this.#applyEncoding());
+      this.#serially(() => this.#transceivers.applyEncoding());
       void this.#computeSafetyCode();
-    } else if (state === 'disconnected') {
-      this.#restartTimer = setTimeout(() => this.#recover(), DISCONNECTED_GRACE_MS);
-    } else if (state === 'failed') {
-      this.#recover();
     }
     this.emit('connection-state', state);
-  }
-
-  /** ICE restarts, a few times; then the peer is reported as failed, with the likely cure. */
-  #recover(): void {
-    if (this.#closed || this.#pc.connectionState === 'connected') return;
-    if (this.#restarts < MAX_RESTARTS) return this.restartIce();
-    this.#fail('Could not connect to this participant: a TURN server may be needed on this network.');
   }
 
   async #computeSafetyCode(): Promise<void> {

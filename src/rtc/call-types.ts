@@ -1,0 +1,89 @@
+// The types of a call's public API: its options, its states and events, and what it reports about each
+// participant, their stats and the chat. call.ts re-exports them, so importers keep one path.
+import type { PeerLeftReason } from '../protocol.ts';
+import type { RtcError } from './errors.ts';
+import type { MediaKind } from './media.ts';
+import type { ChatMessage, PeerState } from './peer-messages.ts';
+import type { PeerConnectionFactory } from './peer.ts';
+import type { SocketFactory } from './signaling.ts';
+import type { PeerStats, Quality } from './stats.ts';
+
+export type CallState = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'left' | 'error';
+
+export interface Participant {
+  /** Relay-issued id; `local` for yourself before the relay has issued one. */
+  id: string;
+  name: string;
+  local: boolean;
+  /** Microphone and camera. */
+  stream: MediaStream | null;
+  /** Their screen share, while there is one. */
+  screen: MediaStream | null;
+  /** Sound is on: the microphone is open and not muted (and, for others, their sound reaches us). */
+  audio: boolean;
+  /** The camera is on (and, for others, its frames reach us). */
+  video: boolean;
+  hand: boolean;
+  speaking: boolean;
+  /** For remote participants, their RTCPeerConnection's state... */
+  connectionState?: RTCPeerConnectionState;
+  /** ...whether it was connected and is being restored (ICE restart)... */
+  reconnecting?: boolean;
+  /** ...how good it is (from the latest stats)... */
+  quality?: Quality;
+  /** ...and the code both ends can compare to rule out anyone in the middle. */
+  safetyCode?: string | null;
+}
+
+/** What getStats() reports for each remote participant. */
+export interface ParticipantStats extends PeerStats {
+  safetyCode: string | null;
+}
+
+export interface ChatEntry extends ChatMessage {
+  /** The sender's id. */
+  from: string;
+  name: string;
+  local: boolean;
+}
+
+export interface CallOptions {
+  /** Relay base URL. */
+  server: string;
+  room: string;
+  name?: string;
+  password?: string;
+  /** A join token from the site owner's backend. */
+  token?: string;
+  /** Start with the microphone muted. */
+  muted?: boolean;
+  /** Start with the camera off. */
+  cameraOff?: boolean;
+  /** Total video upload to all peers together, in kbit/s (default 2500). */
+  maxUplinkKbps?: number;
+  /** False sends everyone full quality (no per-peer adaptation): for comparisons. Default true. */
+  adaptive?: boolean;
+  /** Overrides for tests and embedders: the socket, the RTCPeerConnection, the media devices. */
+  connect?: SocketFactory;
+  createPeerConnection?: PeerConnectionFactory;
+  mediaDevices?: MediaDevices;
+}
+
+export interface CallEvents {
+  'state-change': { state: CallState; previous: CallState };
+  joined: { id: string; room: string };
+  left: void;
+  'peer-joined': { id: string; name: string };
+  'peer-left': { id: string; reason: PeerLeftReason };
+  /** Someone said their name, microphone, camera, screen or hand changed (or you changed yours). */
+  'participant-change': { id: string; local: boolean } & PeerState;
+  message: ChatEntry;
+  data: { from: string; payload: unknown };
+  'active-speaker': { id: string | null };
+  'device-lost': { kind: MediaKind };
+  /** A peer connection's quality rating changed. */
+  quality: { id: string; quality: Quality };
+  /** Anything on screen changed: render again. */
+  change: void;
+  error: RtcError;
+}

@@ -1,0 +1,44 @@
+// Chat and the host page's own data, as the call sends them over the data channels: what may go out (text
+// within the limit, data that serializes small enough), and the chat history the panel shows.
+import type { ChatEntry } from './call-types.ts';
+import { RtcError } from './errors.ts';
+import { MESSAGE_LIMITS, type ChatMessage } from './peer-messages.ts';
+
+/** Chat messages kept for the panel. */
+const CHAT_HISTORY = 500;
+
+/** Our chat message from what was typed: trimmed and cut at the limit; null when nothing is left. */
+export function composeChat(text: string): ChatMessage | null {
+  const trimmed = text.trim().slice(0, MESSAGE_LIMITS.chatLength);
+  return trimmed ? { id: crypto.randomUUID(), text: trimmed, at: Date.now() } : null;
+}
+
+/** Throws `payload-too-large` unless the host page's data serializes within the limit. */
+export function checkDataSize(payload: unknown): void {
+  const size = JSON.stringify(payload ?? null).length;
+  if (size > MESSAGE_LIMITS.dataLength) {
+    throw new RtcError('payload-too-large', `data must serialize to at most ${MESSAGE_LIMITS.dataLength} characters`);
+  }
+}
+
+/** The chat so far, oldest first: the latest messages, each replaced by a new array so renderers see the change. */
+export class ChatHistory {
+  #entries: ChatEntry[] = [];
+
+  get entries(): readonly ChatEntry[] {
+    return this.#entries;
+  }
+
+  /** Whether this sender's message is already here (it can arrive twice). */
+  has(from: string, id: string): boolean {
+    return this.#entries.some((entry) => entry.from === from && entry.id === id);
+  }
+
+  add(entry: ChatEntry): void {
+    this.#entries = [...this.#entries, entry].slice(-CHAT_HISTORY);
+  }
+
+  clear(): void {
+    this.#entries = [];
+  }
+}

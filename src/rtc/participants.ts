@@ -1,0 +1,71 @@
+// How each participant shows on screen: ourselves from our local media and state, the others from what they
+// announced and what actually arrives over their peer connection. No state of its own.
+import type { Participant } from './call-types.ts';
+import type { LocalMedia } from './local-media.ts';
+import type { MediaKind } from './media.ts';
+import type { PeerState } from './peer-messages.ts';
+import type { Peer } from './peer.ts';
+import type { Quality } from './stats.ts';
+
+/** A remote participant as the call keeps them: their name, and the state they last announced (null before). */
+export interface Remote {
+  name: string;
+  state: PeerState | null;
+}
+
+/** The state we announce to everyone: name, microphone, camera, screen and raised hand. */
+export function localState(name: string, media: LocalMedia | null, hand: boolean): PeerState {
+  return {
+    name,
+    audio: media?.microphoneOn ?? false,
+    video: media?.cameraOn ?? false,
+    screen: media?.screenOn ?? false,
+    hand,
+  };
+}
+
+export function describeLocal(id: string, state: PeerState, media: LocalMedia | null, speaking: boolean): Participant {
+  const { name, audio, video, hand } = state;
+  return {
+    id,
+    name,
+    local: true,
+    stream: media?.stream ?? null,
+    screen: media?.screen ?? null,
+    audio,
+    video,
+    hand,
+    speaking,
+  };
+}
+
+export function describeRemote(
+  id: string,
+  { name, state }: Remote,
+  peer: Peer | undefined,
+  { speaking, quality }: { speaking: boolean; quality: Quality | undefined },
+): Participant {
+  const stream = peer?.stream ?? null;
+  const flowing = (kind: MediaKind) => !!stream?.getTracks().some((t) => t.kind === kind && isFlowing(t));
+  const screen = peer?.screen?.getTracks().some(isFlowing) ? peer.screen : null;
+  return {
+    id,
+    name,
+    local: false,
+    stream,
+    screen: state?.screen === false ? null : screen,
+    // What they say counts when they say it is off; what arrives counts when they say it is on.
+    audio: state?.audio !== false && flowing('audio'),
+    video: state?.video !== false && flowing('video'),
+    hand: state?.hand ?? false,
+    speaking,
+    connectionState: peer?.connectionState,
+    reconnecting: peer?.reconnecting ?? false,
+    quality,
+    safetyCode: peer?.safetyCode ?? null,
+  };
+}
+
+function isFlowing(track: MediaStreamTrack): boolean {
+  return track.readyState === 'live' && !track.muted;
+}
