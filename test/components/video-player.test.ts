@@ -1,9 +1,9 @@
-// <video-player>: plays the stream it is given, mirrors and mutes on request, labels the tile, and shows an
-// avatar when the stream has no video.
+// <video-player>: plays the stream it is given, mirrors and mutes on request, labels the tile, shows an
+// avatar when the stream has no video, and reports how large it is shown.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/video-player/video-player.ts';
 import type { VideoPlayer } from '../../src/components/video-player/video-player.ts';
-import { videoOf, waitForDecodedVideo } from '../support/browser.ts';
+import { videoOf, waitFor, waitForDecodedVideo } from '../support/browser.ts';
 
 describe('<video-player>', () => {
   let stream: MediaStream;
@@ -50,5 +50,21 @@ describe('<video-player>', () => {
     tile.stream = next;
     await tile.updateComplete;
     expect(videoOf(tile).srcObject).to.equal(next);
+  });
+
+  it('reports how large it is shown, in device pixels, and that it is hidden once it has no size', async () => {
+    const views: Array<{ peerId: string; width: number; height: number; visible: boolean }> = [];
+    const container = await fixture<HTMLDivElement>(html`<div style="width: 320px; height: 180px"></div>`);
+    container.addEventListener('video-player-view', (event) => views.push((event as CustomEvent).detail));
+    const tile = document.createElement('video-player');
+    tile.peerId = 'abc';
+    tile.style.cssText = 'display: block; width: 100%; height: 100%';
+    container.append(tile);
+    await waitFor(() => views.length > 0, 'a first view');
+    const dpr = devicePixelRatio;
+    expect(views[0]).to.deep.equal({ peerId: 'abc', width: 320 * dpr, height: 180 * dpr, visible: true });
+    tile.style.display = 'none';
+    await waitFor(() => views.at(-1)!.visible === false, 'hidden');
+    expect(views.slice(1).every((view) => view.peerId === 'abc' && !view.visible)).to.equal(true);
   });
 });

@@ -1,13 +1,14 @@
 // <video-player>: one tile. Plays a MediaStream in a <video>, shows the name with microphone, hand and
 // connection-quality indicators, stands in an avatar when there is no video, offers pin, picture-in-picture
 // and an info panel (live figures, safety code), plays on the chosen speaker, reports how large it is shown
-// (or that it is hidden), and reports once when the browser blocks playback with sound.
+// or that it is hidden (view-reporter.ts), and reports once when the browser blocks playback with sound.
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { ParticipantStats } from '../../rtc/call.ts';
 import { EN, format, type Strings } from '../i18n/strings.ts';
 import { icons } from '../shared/icons.ts';
 import type { renderInfo } from './tile-info.ts';
 import { styles } from './video-player.styles.ts';
+import { ViewReporter } from './view-reporter.ts';
 
 /**
  * @summary One participant's (or one screen share's) tile.
@@ -115,19 +116,19 @@ export class VideoPlayer extends LitElement {
   }
 
   #unwatch: (() => void) | null = null;
-  /** What the two observers last said; `null` until each has said it once. */
-  #view: { width: number; height: number } | null = null;
-  #intersecting: boolean | null = null;
-  #lastView = '';
-  #resize = new ResizeObserver(([entry]) => {
-    const size = entry!.devicePixelContentBoxSize?.[0] ?? entry!.contentBoxSize[0]!;
-    this.#view = { width: Math.round(size.inlineSize), height: Math.round(size.blockSize) };
-    this.#reportView();
-  });
-  #intersection = new IntersectionObserver(([entry]) => {
-    this.#intersecting = entry!.isIntersecting;
-    this.#reportView();
-  });
+  /** Tells the widget how large the video is shown, or that it is not, so the sender sends just that. */
+  #views = new ViewReporter(
+    this,
+    () => this.renderRoot?.querySelector('video') ?? null,
+    (view) =>
+      this.dispatchEvent(
+        new CustomEvent('video-player-view', {
+          detail: { peerId: this.peerId, ...view },
+          bubbles: true,
+          composed: true,
+        }),
+      ),
+  );
 
   /** Plays with sound again; call it from a user's click, which is what the browser was waiting for. */
   enableSound(): void {
@@ -140,17 +141,11 @@ export class VideoPlayer extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#watch(this.stream);
-    this.#resize.observe(this);
-    this.#intersection.observe(this);
-    document.addEventListener('visibilitychange', this.#reportView);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#watch(null);
-    this.#resize.disconnect();
-    this.#intersection.disconnect();
-    document.removeEventListener('visibilitychange', this.#reportView);
   }
 
   override render() {
@@ -164,6 +159,8 @@ export class VideoPlayer extends LitElement {
         playsinline
         .muted=${this.muted || this.soundBlocked}
         ?hidden=${!hasVideo}
+        @enterpictureinpicture=${this.#views.update}
+        @leavepictureinpicture=${this.#views.update}
       ></video>
       ${hasVideo ? nothing : html`<div class="avatar" part="avatar"><span>${initial(this.name)}</span></div>`}
       <div class="label" part="label">
@@ -233,28 +230,6 @@ export class VideoPlayer extends LitElement {
       this.video.setSinkId(this.sinkId).catch(() => {});
     }
   }
-
-  /**
-   * Tells the widget how large the video is shown (device pixels), or that it is not: off-screen, in a
-   * hidden page, or with no video to show. Picture-in-picture counts as shown. Nothing until both observers
-   * have reported once: a size without its visibility yet would say "hidden" and pause the sender for nothing.
-   */
-  #reportView = (): void => {
-    if (!this.#view || this.#intersecting === null) return;
-    const { width, height } = this.#view;
-    const inPip = !!this.video && document.pictureInPictureElement === this.video;
-    const visible = inPip || (this.#intersecting && !document.hidden && width > 0 && height > 0);
-    const key = `${visible}:${width}x${height}`;
-    if (key === this.#lastView) return;
-    this.#lastView = key;
-    this.dispatchEvent(
-      new CustomEvent('video-player-view', {
-        detail: { peerId: this.peerId, width, height, visible },
-        bubbles: true,
-        composed: true,
-      }),
-    );
-  };
 
   /** A remote track is muted while no frames arrive for it: show the avatar rather than a black tile. */
   #hasVideo(): boolean {
