@@ -1,5 +1,5 @@
-// Styles of <video-conference-chat>: a header, a scrolling list of message bubbles (your own on the
-// right in the accent colour), and a field that grows up to four lines.
+// Styles of <video-conference-chat> (its header is shared/panel-header.ts): a scrolling list of message
+// bubbles (your own on the right in the accent colour), and a field that grows up to four lines.
 import { css } from 'lit';
 
 export const styles = css`
@@ -31,39 +31,6 @@ export const styles = css`
   [part='messages']:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
-  }
-  .header {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.5rem;
-    padding: 0.5rem 0.5rem 0.5rem 0.75rem;
-    border-bottom: 1px solid var(--_line, rgb(255 255 255 / 10%));
-  }
-  h2 {
-    margin: 0;
-    font-size: 1rem;
-    font-weight: 600;
-  }
-  [part='close'] {
-    display: grid;
-    place-items: center;
-    width: 2rem;
-    height: 2rem;
-    padding: 0;
-    background: transparent;
-    color: inherit;
-  }
-  [part='close']:hover {
-    background: var(--_line, rgb(255 255 255 / 10%));
-  }
-  svg {
-    width: 1rem;
-    height: 1rem;
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 1.5;
-    stroke-linecap: round;
   }
   [part='messages'] {
     flex: 1 1 auto;

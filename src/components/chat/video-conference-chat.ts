@@ -4,6 +4,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ChatEntry } from '../../rtc/call.ts';
+import { panelHeader, panelHeaderStyles } from '../shared/panel-header.ts';
 import { EN, type Strings } from '../i18n/strings.ts';
 import { styles } from './video-conference-chat.styles.ts';
 
@@ -54,7 +55,7 @@ export interface VideoConferenceChatEventDetails {
  */
 @customElement('video-conference-chat')
 export class VideoConferenceChat extends LitElement {
-  static override styles = styles;
+  static override styles = [panelHeaderStyles, styles];
 
   /** The messages to show, oldest first; set as a property. */
   @property({ attribute: false }) messages: readonly ChatEntry[] = [];
@@ -70,12 +71,7 @@ export class VideoConferenceChat extends LitElement {
 
   override render() {
     return html`
-      <div class="header" part="header">
-        <h2 part="heading">${this.strings.chat}</h2>
-        <button part="close" type="button" aria-label=${this.strings.closeChat} @click=${this.#close}>
-          <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3.5 3.5l9 9m0-9l-9 9" /></svg>
-        </button>
-      </div>
+      ${panelHeader(this.strings.chat, this.strings.closeChat, () => this.#close())}
       <div part="messages" role="log" aria-live="polite" aria-label=${this.strings.messages} tabindex="0">
         ${
           this.messages.length === 0

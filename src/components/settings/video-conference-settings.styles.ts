@@ -1,4 +1,5 @@
-// Styles of <video-conference-settings>: a header and one labelled select per kind of device, stacked.
+// Styles of <video-conference-settings> (its header is shared/panel-header.ts): one labelled select per
+// kind of device, stacked.
 import { css } from 'lit';
 
 export const styles = css`
@@ -22,42 +23,6 @@ export const styles = css`
   select:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
-  }
-  .header {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.5rem;
-    padding: 0.5rem 0.5rem 0.5rem 0.75rem;
-    border-bottom: 1px solid var(--_line, rgb(255 255 255 / 10%));
-  }
-  h2 {
-    margin: 0;
-    font-size: 1rem;
-    font-weight: 600;
-  }
-  [part='close'] {
-    display: grid;
-    place-items: center;
-    width: 2rem;
-    height: 2rem;
-    padding: 0;
-    border: 0;
-    border-radius: 6px;
-    background: transparent;
-    color: inherit;
-    cursor: pointer;
-  }
-  [part='close']:hover {
-    background: var(--_line, rgb(255 255 255 / 10%));
-  }
-  svg {
-    width: 1rem;
-    height: 1rem;
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 1.5;
-    stroke-linecap: round;
   }
   .fields {
     display: flex;

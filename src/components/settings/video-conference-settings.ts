@@ -4,6 +4,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { DeviceLists } from '../../rtc/media.ts';
+import { panelHeader, panelHeaderStyles } from '../shared/panel-header.ts';
 import { EN, format, type Strings } from '../i18n/strings.ts';
 import { styles } from './video-conference-settings.styles.ts';
 
@@ -55,7 +56,7 @@ const FIELDS = [
  */
 @customElement('video-conference-settings')
 export class VideoConferenceSettings extends LitElement {
-  static override styles = styles;
+  static override styles = [panelHeaderStyles, styles];
 
   /** The devices of each kind, as `enumerateDevices()` lists them; set as a property. */
   @property({ attribute: false }) devices: DeviceLists = { audioinput: [], videoinput: [], audiooutput: [] };
@@ -71,12 +72,7 @@ export class VideoConferenceSettings extends LitElement {
 
   override render() {
     return html`
-      <div class="header" part="header">
-        <h2 part="heading">${this.strings.settings}</h2>
-        <button part="close" type="button" aria-label=${this.strings.closeSettings} @click=${this.#close}>
-          <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3.5 3.5l9 9m0-9l-9 9" /></svg>
-        </button>
-      </div>
+      ${panelHeader(this.strings.settings, this.strings.closeSettings, () => this.#close())}
       <div class="fields">
         ${FIELDS.map((field) =>
           field.kind === 'audiooutput' && !this.speakerSelection ? nothing : this.#renderField(field),
