@@ -1,33 +1,21 @@
 // End to end, as a site owner and a newcomer would use it: a page on another origin embeds the widget with
 // one script tag and calls someone on the relay's own demo page; the demo's form starts a call.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'puppeteer-core';
-import { launchChromium, openPage, startRelay, startSite, viewOf, waitForRemoteVideo, waitForView } from './harness.ts';
+import { describe, it } from 'node:test';
+import { openPage, relayAndChromium, startSite, viewOf, waitForRemoteVideo, waitForView } from './harness.ts';
 
 describe('embedding', { timeout: 120_000 }, () => {
-  let relay: Awaited<ReturnType<typeof startRelay>>;
-  let browser: Browser;
-
-  before(async () => {
-    relay = await startRelay();
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await relay?.close();
-  });
+  const started = relayAndChromium();
 
   it('a page on another origin calls the relay demo page with just the script tag and the element', async () => {
     const room = `embed-${Date.now()}`;
     const site = await startSite(`<!doctype html>
       <title>A site owner's page</title>
-      <script type="module" src="${relay.url}video-conference.js"></script>
+      <script type="module" src="${started.relay.url}video-conference.js"></script>
       <video-conference room="${room}" name="Site visitor"></video-conference>`);
     try {
-      const embedded = await openPage(browser, site.url);
-      const demo = await openPage(browser, `${relay.url}?room=${room}&name=Demo%20user`);
+      const embedded = await openPage(started.browser, site.url);
+      const demo = await openPage(started.browser, `${started.relay.url}?room=${room}&name=Demo%20user`);
 
       const embeddedView = await waitForRemoteVideo(embedded.page, 1);
       const demoView = await waitForRemoteVideo(demo.page, 1);
@@ -43,7 +31,7 @@ describe('embedding', { timeout: 120_000 }, () => {
   });
 
   it('the demo: pick a room in the form, share the link, and the second tab joins the same call', async () => {
-    const first = await openPage(browser, relay.url);
+    const first = await openPage(started.browser, started.relay.url);
     assert.equal((await viewOf(first.page)).state, 'missing', 'the form page starts no call');
     await first.page.$eval('input[name=room]', (input) => ((input as HTMLInputElement).value = 'demo-room-form'));
     await first.page.$eval('input[name=name]', (input) => ((input as HTMLInputElement).value = 'First'));
@@ -53,7 +41,7 @@ describe('embedding', { timeout: 120_000 }, () => {
     const shareUrl = await first.page.$eval('#share-link', (link) => (link as HTMLAnchorElement).href);
     assert.equal(new URL(shareUrl).searchParams.get('room'), 'demo-room-form');
     assert.equal(new URL(shareUrl).searchParams.get('name'), null);
-    const second = await openPage(browser, shareUrl);
+    const second = await openPage(started.browser, shareUrl);
 
     await waitForRemoteVideo(first.page, 1);
     await waitForRemoteVideo(second.page, 1);

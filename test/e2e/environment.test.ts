@@ -1,30 +1,18 @@
 // End to end, the failures a browser itself imposes: a page that is not a secure context, and a person who
 // blocked the camera and microphone for the site.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'puppeteer-core';
-import { launchChromium, openPage, startRelay, waitForView } from './harness.ts';
+import { describe, it } from 'node:test';
+import { launchChromium, openPage, relayAndChromium, waitForView } from './harness.ts';
 
 describe('browser-imposed failures', { timeout: 120_000 }, () => {
-  let relay: Awaited<ReturnType<typeof startRelay>>;
-  let browser: Browser;
-
-  before(async () => {
-    relay = await startRelay();
-    // insecure.test resolves to the relay, but over plain http on a name that is not localhost.
-    browser = await launchChromium(['--host-resolver-rules=MAP insecure.test 127.0.0.1']);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await relay?.close();
-  });
+  // insecure.test resolves to the relay, but over plain http on a name that is not localhost.
+  const started = relayAndChromium(['--host-resolver-rules=MAP insecure.test 127.0.0.1']);
 
   it('insecure-context: plain http on a public name says https is needed', async () => {
-    const url = new URL(relay.url);
+    const url = new URL(started.relay.url);
     url.hostname = 'insecure.test';
     url.search = '?room=insecure';
-    const { page, errors } = await openPage(browser, url.href);
+    const { page, errors } = await openPage(started.browser, url.href);
     const view = await waitForView(page, (v) => v.state === 'error');
     assert.equal(view.status?.code, 'insecure-context');
     assert.match(view.status!.text, /https:\/\//);
@@ -37,11 +25,11 @@ describe('browser-imposed failures', { timeout: 120_000 }, () => {
     const strict = await launchChromium([], { fakeUi: false });
     try {
       const cdp = await strict.target().createCDPSession();
-      const origin = new URL(relay.url).origin;
+      const origin = new URL(started.relay.url).origin;
       for (const name of ['camera', 'microphone']) {
         await cdp.send('Browser.setPermission', { origin, permission: { name }, setting: 'denied' });
       }
-      const { page, errors } = await openPage(strict, `${relay.url}?room=denied`);
+      const { page, errors } = await openPage(strict, `${started.relay.url}?room=denied`);
       // The call goes on listen-only, with a notice that offers to ask again.
       const view = await waitForView(page, (v) => v.state === 'joined' && v.notice !== null);
       assert.equal(view.notice?.code, 'permission-denied');

@@ -3,15 +3,39 @@
 // the <video-conference> on a page.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { after, before } from 'node:test';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { buildRelay } from '../../server/app.ts';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 
-export async function startRelay(): Promise<{ url: string; close(): Promise<void> }> {
+export interface Relay {
+  /** The relay's base URL, ending with `/`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startRelay(): Promise<Relay> {
   const relay = buildRelay();
   await relay.listen({ port: 0, host: '127.0.0.1' });
   const { port } = relay.server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/`, close: () => relay.close() };
+}
+
+/**
+ * The relay and a Chromium for the tests of a `describe` block: started before them and closed after them.
+ * Read `relay` and `browser` from the returned object inside the tests.
+ */
+export function relayAndChromium(extraArgs: string[] = []): { relay: Relay; browser: Browser } {
+  const started = {} as { relay: Relay; browser: Browser };
+  before(async () => {
+    started.relay = await startRelay();
+    started.browser = await launchChromium(extraArgs);
+  });
+  after(async () => {
+    await started.browser?.close();
+    await started.relay?.close();
+  });
+  return started;
 }
 
 /** Serves one HTML page at `/` from http://localhost:PORT, an origin other than the relay's. */

@@ -1,45 +1,25 @@
 // End to end, the widget inside iframes: a site on another origin frames the relay's demo with the allow
 // attribute and calls someone on the relay's iframe demo (demo/iframe.html); a frame without it must say so.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'puppeteer-core';
-import {
-  frameOf,
-  launchChromium,
-  openPage,
-  startRelay,
-  startSite,
-  waitForRemoteVideo,
-  waitForView,
-} from './harness.ts';
+import { describe, it } from 'node:test';
+import { frameOf, openPage, relayAndChromium, startSite, waitForRemoteVideo, waitForView } from './harness.ts';
 
 const ALLOW = 'camera; microphone; display-capture; autoplay; fullscreen';
 
 describe('inside an iframe', { timeout: 120_000 }, () => {
-  let relay: Awaited<ReturnType<typeof startRelay>>;
-  let browser: Browser;
-
-  before(async () => {
-    relay = await startRelay();
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await relay?.close();
-  });
+  const started = relayAndChromium();
 
   it('a cross-origin frame that grants the devices calls someone on the relay iframe demo', async () => {
     const room = `iframe-${Date.now()}`;
-    const framedUrl = `${relay.url}?room=${room}&name=Framed`;
+    const framedUrl = `${started.relay.url}?room=${room}&name=Framed`;
     const site = await startSite(`<!doctype html>
       <title>A site that frames the call</title>
       <iframe src="${framedUrl}" allow="${ALLOW}" width="800" height="600"></iframe>`);
     try {
-      const host = await openPage(browser, site.url);
-      const demo = await openPage(browser, `${relay.url}iframe.html?room=${room}&name=Demo%20frame`);
+      const host = await openPage(started.browser, site.url);
+      const demo = await openPage(started.browser, `${started.relay.url}iframe.html?room=${room}&name=Demo%20frame`);
       const framed = await frameOf(host.page, framedUrl);
-      const demoFrame = await frameOf(demo.page, `${relay.url}?room=${room}`);
+      const demoFrame = await frameOf(demo.page, `${started.relay.url}?room=${room}`);
       assert.notEqual(new URL(site.url).origin, new URL(framed.url()).origin, 'the frame is cross-origin');
 
       const framedView = await waitForRemoteVideo(framed, 1);
@@ -56,12 +36,12 @@ describe('inside an iframe', { timeout: 120_000 }, () => {
   });
 
   it('a cross-origin frame without allow= reports permission-denied naming the missing allow attribute', async () => {
-    const framedUrl = `${relay.url}?room=iframe-denied-${Date.now()}`;
+    const framedUrl = `${started.relay.url}?room=iframe-denied-${Date.now()}`;
     const site = await startSite(`<!doctype html>
       <title>A site that frames the call without allow</title>
       <iframe src="${framedUrl}" width="800" height="600"></iframe>`);
     try {
-      const host = await openPage(browser, site.url);
+      const host = await openPage(started.browser, site.url);
       const framed = await frameOf(host.page, framedUrl);
       // The frame's Permissions Policy refuses the devices, whatever the browser's own settings say.
       const allowed = await framed.evaluate(() => {

@@ -3,9 +3,9 @@
 // violation; the page logs the element's vc-* events, and its list of them matches custom-elements.json.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchChromium, startRelay, waitForRemoteVideo } from './harness.ts';
+import { relayAndChromium, waitForRemoteVideo } from './harness.ts';
 
 interface Watched {
   page: Page;
@@ -46,23 +46,12 @@ async function openWatched(browser: Browser, url: string): Promise<Watched> {
 }
 
 describe('a strict Content-Security-Policy', { timeout: 120_000 }, () => {
-  let relay: Awaited<ReturnType<typeof startRelay>>;
-  let browser: Browser;
-
-  before(async () => {
-    relay = await startRelay();
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await relay?.close();
-  });
+  const started = relayAndChromium();
 
   it('two people call each other on /strict with decoded video and no violation', async () => {
     const room = `strict-${Date.now()}`;
-    const first = await openWatched(browser, `${relay.url}strict?room=${room}&name=First`);
-    const second = await openWatched(browser, `${relay.url}strict?room=${room}&name=Second`);
+    const first = await openWatched(started.browser, `${started.relay.url}strict?room=${room}&name=First`);
+    const second = await openWatched(started.browser, `${started.relay.url}strict?room=${room}&name=Second`);
 
     const firstView = await waitForRemoteVideo(first.page, 1);
     const secondView = await waitForRemoteVideo(second.page, 1);
@@ -94,8 +83,8 @@ describe('a strict Content-Security-Policy', { timeout: 120_000 }, () => {
       .find((declaration) => declaration.tagName === 'video-conference');
     const fired = element!.events!.map((event) => event.name).sort();
 
-    const page = await browser.newPage();
-    await page.goto(`${relay.url}module.html?room=module-events-${Date.now()}`);
+    const page = await started.browser.newPage();
+    await page.goto(`${started.relay.url}module.html?room=module-events-${Date.now()}`);
     // The page's own module instance: importing it again returns it without running it twice.
     const listed = await page.evaluate(
       async (url) => ((await import(url)) as { VC_EVENTS: string[] }).VC_EVENTS,
