@@ -4,22 +4,18 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.ts';
 import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
-import { callOf, relayCommand, remoteTiles, uniqueRoom, waitFor, waitForDecodedVideo } from '../support/browser.ts';
+import {
+  callOf,
+  recordPeerConnections,
+  relayCommand,
+  remoteTiles,
+  uniqueRoom,
+  waitFor,
+  waitForDecodedVideo,
+} from '../support/browser.ts';
 
 describe('mesh quality', () => {
-  const NativePeerConnection = RTCPeerConnection;
-  const connections: RTCPeerConnection[] = [];
-  before(() => {
-    globalThis.RTCPeerConnection = class extends NativePeerConnection {
-      constructor(configuration?: RTCConfiguration) {
-        super(configuration);
-        connections.push(this);
-      }
-    };
-  });
-  after(() => {
-    globalThis.RTCPeerConnection = NativePeerConnection;
-  });
+  const connections = recordPeerConnections();
 
   /** The video sender of `element`'s connection that sends its camera (its own track, so it is unique). */
   const cameraSenders = (element: VideoConference) => {

@@ -4,25 +4,19 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.ts';
 import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
-import { nextEvent, relayCommand, remoteTiles, uniqueRoom, waitFor, waitForDecodedVideo } from '../support/browser.ts';
+import {
+  nextEvent,
+  recordPeerConnections,
+  relayCommand,
+  remoteTiles,
+  uniqueRoom,
+  waitFor,
+  waitForDecodedVideo,
+} from '../support/browser.ts';
 
 describe('a three-way call', () => {
-  const NativePeerConnection = RTCPeerConnection;
-  const connections: RTCPeerConnection[] = [];
-
-  before(() => {
-    // Count the real connections the elements make, to see them closed.
-    globalThis.RTCPeerConnection = class extends NativePeerConnection {
-      constructor(configuration?: RTCConfiguration) {
-        super(configuration);
-        connections.push(this);
-      }
-    };
-  });
-
-  after(() => {
-    globalThis.RTCPeerConnection = NativePeerConnection;
-  });
+  // The real connections the elements make, to see them closed.
+  const connections = recordPeerConnections();
 
   it('connects everyone with decoded video, then drops the one who leaves', async () => {
     const server = await relayCommand('relay-url');

@@ -22,6 +22,27 @@ export async function scaleOutRelays(): Promise<[string, string]> {
   return (await executeServerCommand('scale-out-relays')) as [string, string];
 }
 
+/**
+ * Every RTCPeerConnection the page creates while the tests of the calling `describe` block run (it wraps the
+ * constructor in a `before` hook and puts it back in an `after` hook).
+ */
+export function recordPeerConnections(): RTCPeerConnection[] {
+  const connections: RTCPeerConnection[] = [];
+  const NativePeerConnection = RTCPeerConnection;
+  before(() => {
+    globalThis.RTCPeerConnection = class extends NativePeerConnection {
+      constructor(configuration?: RTCConfiguration) {
+        super(configuration);
+        connections.push(this);
+      }
+    };
+  });
+  after(() => {
+    globalThis.RTCPeerConnection = NativePeerConnection;
+  });
+  return connections;
+}
+
 export function uniqueRoom(): string {
   return `test-${crypto.randomUUID()}`;
 }
