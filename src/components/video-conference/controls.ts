@@ -49,27 +49,37 @@ export interface ControlsActions {
   leave(): void;
 }
 
+/**
+ * A toggle button of the toolbar (parts `control` and `<name>-control`), which says whether it is on with
+ * aria-pressed and names its shortcut key, if any, in its tooltip. The pre-join screen's toggles are these too.
+ */
+export function toggleButton(
+  name: string,
+  label: string,
+  pressed: boolean,
+  icon: unknown,
+  action: () => void,
+  { shortcut, extra }: { shortcut?: string | undefined; extra?: unknown } = {},
+): TemplateResult {
+  return html`<button
+    type="button"
+    class="control"
+    part="control ${name}-control"
+    aria-label=${label}
+    aria-pressed=${String(pressed)}
+    title=${shortcut ? `${label} (${shortcut.toUpperCase()})` : label}
+    @click=${action}
+  >
+    ${icon}${extra ?? nothing}
+  </button>`;
+}
+
 export function renderControls(state: ControlsState, actions: ControlsActions, t: Strings): TemplateResult {
-  const toggle = (
-    name: string,
-    label: string,
-    pressed: boolean,
-    icon: unknown,
-    action: () => void,
-    extra?: unknown,
-    shortcut = state.shortcuts ? (SHORTCUTS as Record<string, string | undefined>)[name] : undefined,
-  ) =>
-    html`<button
-      type="button"
-      class="control"
-      part="control ${name}-control"
-      aria-label=${label}
-      aria-pressed=${String(pressed)}
-      title=${shortcut ? `${label} (${shortcut.toUpperCase()})` : label}
-      @click=${action}
-    >
-      ${icon}${extra ?? nothing}
-    </button>`;
+  const toggle = (name: string, label: string, pressed: boolean, icon: unknown, action: () => void, extra?: unknown) =>
+    toggleButton(name, label, pressed, icon, action, {
+      shortcut: state.shortcuts ? (SHORTCUTS as Record<string, string | undefined>)[name] : undefined,
+      extra,
+    });
   return html`
     <div class="controls" part="controls" role="toolbar" aria-label=${t.controls}>
       ${toggle(

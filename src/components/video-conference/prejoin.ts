@@ -4,6 +4,7 @@ import { html, type TemplateResult } from 'lit';
 import type { DeviceLists } from '../../rtc/media.ts';
 import type { DeviceKind } from '../events.ts';
 import { icons } from '../shared/icons.ts';
+import { toggleButton } from './controls.ts';
 import type { Strings } from '../i18n/strings.ts';
 
 export interface PrejoinState {
@@ -43,26 +44,20 @@ export function renderPrejoin(state: PrejoinState, actions: PrejoinActions, t: S
         .strings=${t}
       ></video-player>
       <div class="prejoin-toggles">
-        <button
-          type="button"
-          class="control"
-          part="control microphone-control"
-          aria-label=${t.microphone}
-          aria-pressed=${String(state.microphoneOn)}
-          @click=${actions.toggleMicrophone}
-        >
-          ${state.microphoneOn ? icons.mic : icons.micOff}
-        </button>
-        <button
-          type="button"
-          class="control"
-          part="control camera-control"
-          aria-label=${t.camera}
-          aria-pressed=${String(state.cameraOn)}
-          @click=${actions.toggleCamera}
-        >
-          ${state.cameraOn ? icons.camera : icons.cameraOff}
-        </button>
+        ${toggleButton(
+          'microphone',
+          t.microphone,
+          state.microphoneOn,
+          state.microphoneOn ? icons.mic : icons.micOff,
+          actions.toggleMicrophone,
+        )}
+        ${toggleButton(
+          'camera',
+          t.camera,
+          state.cameraOn,
+          state.cameraOn ? icons.camera : icons.cameraOff,
+          actions.toggleCamera,
+        )}
       </div>
       <label class="name-field">
         ${t.yourName}
