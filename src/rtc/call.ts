@@ -96,7 +96,7 @@ export class Call extends Emitter<CallEvents> {
   /** Opens the camera and microphone before joining, for a pre-join screen's preview. */
   async preview(): Promise<void> {
     if (this.#media || ACTIVE_STATES.includes(this.#state)) return;
-    const problem = this.#options.mediaDevices ? null : environmentProblem();
+    const problem = this.#environmentProblem();
     if (problem) return this.#fail(problem);
     await this.#startMedia();
   }
@@ -109,7 +109,7 @@ export class Call extends Emitter<CallEvents> {
     this.#error = null;
     this.#setState('joining');
 
-    const problem = this.#options.mediaDevices ? null : environmentProblem();
+    const problem = this.#environmentProblem();
     if (problem) return this.#fail(problem);
 
     const { server, room, name, password, token, connect } = this.#options;
@@ -231,9 +231,7 @@ export class Call extends Emitter<CallEvents> {
         globalThis.addEventListener?.('online', this.#onOnline);
         // We joined after everyone already here, so we make the first offer to each of them.
         for (const peer of peers) roster.add(peer.id, peer.name ?? '', true);
-        this.#setState('joined');
-        this.emit('joined', { id, room: this.#options.room });
-        this.emit('change', undefined);
+        this.#joined();
       }),
       signaling.on('disconnected', () => {
         if (this.#state === 'joined') this.#setState('reconnecting');
@@ -254,9 +252,18 @@ export class Call extends Emitter<CallEvents> {
    */
   #resumed(peers: PeerInfo[]): void {
     this.#roster.resync(peers);
+    this.#joined();
+  }
+
+  #joined(): void {
     this.#setState('joined');
     this.emit('joined', { id: this.#localId!, room: this.#options.room });
     this.emit('change', undefined);
+  }
+
+  /** Why this page cannot make calls at all (media.ts), unless the media devices were injected. */
+  #environmentProblem(): RtcError | null {
+    return this.#options.mediaDevices ? null : environmentProblem();
   }
 
   #addMessage(entry: ChatEntry): void {
