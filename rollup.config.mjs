@@ -1,6 +1,7 @@
 // Builds the two things the package ships:
 // - dist/video-conference.js: the widget as one minified ES module (lit and socket.io-client bundled in)
-//   with a source map, plus dist/chunks/ for the parts it loads on demand; the relay serves them to any site.
+//   with a source map, plus dist/chunks/ for the parts it loads on demand, and brotli and gzip copies of each
+//   (tools/precompress.mjs); the relay serves them to any site.
 // - dist/relay/: the relay for Node (main.js is the CLI, app.js exports buildRelay, join-token.js exports
 //   mintJoinToken for site owners' backends); dependencies stay external. Shared code goes to
 //   dist/relay/chunks/ under stable names, so rebuilds overwrite it rather than leave stale hashed files
@@ -12,6 +13,7 @@ import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { rollupPackageBrowserFiles } from './tools/package-browser-files.mjs';
+import { precompress } from './tools/precompress.mjs';
 import { websocketOnlyEngine } from './tools/websocket-only-engine.mjs';
 
 /** Bare imports (packages and Node built-ins) stay imports in the relay's build. */
@@ -46,6 +48,7 @@ export default [
         compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true, pure_getters: true },
         format: { comments: false },
       }),
+      precompress(),
     ],
   },
   {

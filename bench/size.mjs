@@ -55,6 +55,7 @@ const lines = [
     (widget.gzip <= WIDGET_GZIP_BUDGET
       ? `${WIDGET_GZIP_BUDGET - widget.gzip} B to spare`
       : `OVER by ${widget.gzip - WIDGET_GZIP_BUDGET} B`),
+  'the relay sends the brotli column to browsers that accept it (copies written by the build), else gzip',
   '',
   'loaded on demand (chat, settings, pre-join screen, tile info, network check):',
   ...files.onDemand.map((chunk) => row(`  chunks/${chunk.name}`, sizesOf(chunk.code))),

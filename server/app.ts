@@ -3,7 +3,8 @@
 // /healthz, /readyz and /metrics, refuses other origins when ALLOWED_ORIGINS says so (origin-guard.ts), and
 // relays signaling on /socket.io/. Rooms live in memory, or in Redis when REDIS_URL is set (store.ts). It
 // never listens.
-import fastifyStatic from '@fastify/static';
+import { join } from 'node:path';
+import fastifyStatic, { type SetHeadersResponse } from '@fastify/static';
 import websocket from '@fastify/websocket';
 import fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { resolveSettings, type RelaySettings } from './config.ts';
@@ -52,12 +53,19 @@ export function buildRelay(options: RelayOptions = {}): FastifyInstance {
     refused: () => metrics.refused.inc({ reason: 'origin' }),
   });
 
+  // The widget: from dist/, which also holds the relay's own build, so only the bundle, its chunks and their
+  // maps are public there. The build writes .br and .gz copies of them, sent as they are to browsers that
+  // accept them.
   app.register(fastifyStatic, {
-    root: [DEMO_DIR, WIDGET_DIR],
-    // dist/ also holds the relay's own build: only the widget bundle, its chunks and their maps are public there.
-    allowedPath: (path, root) => root === DEMO_DIR || /^\/(video-conference|chunks\/[\w-]+)\.js(\.map)?$/.test(path),
-    setHeaders: allowAnyOrigin,
+    root: WIDGET_DIR,
+    allowedPath: (path) => /^\/(video-conference|chunks\/[\w-]+)\.js(\.map)?$/.test(path),
+    preCompressed: true,
+    cacheControl: false,
+    decorateReply: false,
+    setHeaders: widgetFileHeaders,
   });
+  // The demo pages: a route for each file (found at start), which take precedence over the widget's wildcard.
+  app.register(fastifyStatic, { root: DEMO_DIR, wildcard: false, setHeaders: allowAnyOrigin });
 
   // The module demo under a strict Content-Security-Policy, to show (and test) that the widget needs nothing more.
   app.get('/strict', (_request, reply) =>
@@ -124,7 +132,19 @@ const STRICT_CSP = [
  * A module script loaded by a page on another origin is fetched in CORS mode, so "one script tag on any site"
  * needs these headers on the bundle. The origin check above has already refused the origins not allowed.
  */
-function allowAnyOrigin(response: { setHeader(name: string, value: string): unknown }): void {
+function allowAnyOrigin(response: SetHeadersResponse): void {
   response.setHeader('access-control-allow-origin', '*');
   response.setHeader('cross-origin-resource-policy', 'cross-origin');
+}
+
+/**
+ * Chunks have their content's hash in their names, so browsers keep them for good; the bundle itself is checked
+ * again on each visit (its ETag makes that a 304), so a new release reaches every page at once. The encoding
+ * sent depends on Accept-Encoding, which shared caches must know.
+ */
+function widgetFileHeaders(response: SetHeadersResponse, path: string): void {
+  allowAnyOrigin(response);
+  const hashed = path.startsWith(join(WIDGET_DIR, 'chunks'));
+  response.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+  response.setHeader('vary', 'accept-encoding');
 }

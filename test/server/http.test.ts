@@ -1,9 +1,11 @@
 // The relay's plain HTTP side: refused Engine.IO handshakes (400 with Engine.IO's JSON error codes),
-// /healthz, the widget bundle with CORS, the demo, and nothing else of dist/ being public.
+// /healthz, the widget bundle with CORS (compressed, with cache headers), the demo, and nothing else of dist/
+// being public.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { buildRelay } from '../../server/app.ts';
 import { WIDGET_DIR } from '../../server/paths.ts';
 import { refusedUpgrade, startRelay } from './helpers.ts';
@@ -90,6 +92,54 @@ test('the widget bundle is served to any origin as JavaScript, with its source m
   assert.equal(map.statusCode, 200);
   assert.equal(map.headers['access-control-allow-origin'], '*');
   assert.ok(Array.isArray(map.json().sources));
+});
+
+test('the bundle and its chunks are sent brotli- or gzip-compressed to browsers that accept it, the same bytes', async (t) => {
+  if (!existsSync(join(WIDGET_DIR, 'video-conference.js.br'))) {
+    return t.skip('dist/video-conference.js.br is missing: run "npm run build" first');
+  }
+  const chunk = readdirSync(join(WIDGET_DIR, 'chunks')).find((file) => file.endsWith('.js'));
+  for (const path of ['/video-conference.js', `/chunks/${chunk}`]) {
+    const original = readFileSync(join(WIDGET_DIR, path));
+    const brotli = await relay.inject({ url: path, headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+    assert.equal(brotli.headers['content-encoding'], 'br', path);
+    assert.match(brotli.headers['content-type'] as string, /javascript/, path);
+    assert.equal(brotli.headers.vary, 'accept-encoding', path);
+    assert.equal(brotli.headers['access-control-allow-origin'], '*', path);
+    assert.ok(brotliDecompressSync(brotli.rawPayload).equals(original), path);
+    const gzip = await relay.inject({ url: path, headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(gzip.headers['content-encoding'], 'gzip', path);
+    assert.ok(gunzipSync(gzip.rawPayload).equals(original), path);
+    const plain = await relay.inject({ url: path, headers: { 'accept-encoding': 'identity' } });
+    assert.equal(plain.headers['content-encoding'], undefined, path);
+    assert.ok(plain.rawPayload.equals(original), path);
+  }
+  // The compressed copies are not addresses of their own.
+  assert.equal((await relay.inject('/video-conference.js.br')).statusCode, 404);
+});
+
+test('chunks (hashed names) are cached for good; the bundle is revalidated, and a matching ETag gets 304', async (t) => {
+  if (!existsSync(join(WIDGET_DIR, 'video-conference.js'))) {
+    return t.skip('dist/video-conference.js is missing: run "npm run build" first');
+  }
+  const chunk = readdirSync(join(WIDGET_DIR, 'chunks')).find((file) => file.endsWith('.js'));
+  const cached = await relay.inject(`/chunks/${chunk}`);
+  assert.equal(cached.headers['cache-control'], 'public, max-age=31536000, immutable');
+  const bundle = await relay.inject({ url: '/video-conference.js', headers: { 'accept-encoding': 'br' } });
+  assert.equal(bundle.headers['cache-control'], 'no-cache');
+  const again = await relay.inject({
+    url: '/video-conference.js',
+    headers: { 'accept-encoding': 'br', 'if-none-match': bundle.headers.etag as string },
+  });
+  assert.equal(again.statusCode, 304);
+});
+
+test('demo pages are served whatever the browser accepts (only the widget has compressed copies)', async () => {
+  for (const path of ['/', '/module.html', '/strict']) {
+    const response = await relay.inject({ url: path, headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+    assert.equal(response.statusCode, 200, path);
+    assert.match(response.headers['content-type'] as string, /^text\/html/, path);
+  }
 });
 
 test('GET / serves the demo page', async () => {
