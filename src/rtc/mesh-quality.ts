@@ -110,8 +110,8 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
         const before = entry.stats?.quality;
         entry.sample = sample;
         entry.stats = stats;
-        const limited = stats.limitation === 'cpu' || stats.limitation === 'bandwidth';
-        penaltiesChanged = followLimit(entry.demand, entry.streak, limited) || penaltiesChanged;
+        const limit = stats.limitation === 'cpu' || stats.limitation === 'bandwidth' ? stats.limitation : null;
+        penaltiesChanged = followLimit(entry.demand, entry.streak, limit) || penaltiesChanged;
         if (stats.quality !== before) this.emit('quality', { peerId: peer.id, quality: stats.quality });
       }),
     );

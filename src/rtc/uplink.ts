@@ -100,9 +100,16 @@ function encodingAt(view: View, sourceHeight: number, level: number): VideoEncod
   };
 }
 
-/** Samples in a row with a CPU or bandwidth limit before a peer is stepped down: one alone is often the
- *  bandwidth estimate of a new connection still ramping up, which the browser resolves by itself. */
-const LIMITED_SAMPLES = 2;
+/** A limit the browser reports on our video to a peer (qualityLimitationReason). */
+export type Limit = 'cpu' | 'bandwidth';
+
+/**
+ * Samples in a row with a limit before a peer is stepped down. CPU: two, as one alone is often a passing
+ * spike. Bandwidth: five, as a new connection's bandwidth estimate ramps up for several seconds (longer on a
+ * loaded machine), during which the browser already lowers resolution by itself; stepping down then would
+ * only cap what the estimate may grow into, and double the time to full quality.
+ */
+const LIMITED_SAMPLES: Record<Limit, number> = { cpu: 2, bandwidth: 5 };
 /** Samples in a row without a limit before a peer is stepped back up. */
 const CALM_SAMPLES = 3;
 const MAX_PENALTY = 3;
@@ -118,10 +125,10 @@ export interface LimitStreak {
  * not): a limit that persists steps the peer's `penalty` up, a calm spell steps it back. Returns whether
  * the penalty changed.
  */
-export function followLimit(demand: PeerDemand, streak: LimitStreak, limited: boolean): boolean {
-  if (limited) {
+export function followLimit(demand: PeerDemand, streak: LimitStreak, limit: Limit | null): boolean {
+  if (limit) {
     streak.calm = 0;
-    if (++streak.limited < LIMITED_SAMPLES || demand.penalty >= MAX_PENALTY) return false;
+    if (++streak.limited < LIMITED_SAMPLES[limit] || demand.penalty >= MAX_PENALTY) return false;
     streak.limited = 0;
     demand.penalty++;
     return true;

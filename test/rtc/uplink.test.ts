@@ -2,7 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { fingerprintOf, safetyCode } from '../../src/rtc/safety-code.ts';
 import { rateQuality, summarize, EMPTY_SAMPLE } from '../../src/rtc/stats.ts';
-import { allocate, followLimit, kbpsFor, type PeerDemand } from '../../src/rtc/uplink.ts';
+import { allocate, followLimit, kbpsFor, type Limit, type PeerDemand } from '../../src/rtc/uplink.ts';
 
 const demand = (height: number, visible = true, penalty = 0): PeerDemand => ({
   view: { width: Math.round((height * 16) / 9), height, visible },
@@ -10,20 +10,43 @@ const demand = (height: number, visible = true, penalty = 0): PeerDemand => ({
 });
 
 describe('followLimit', () => {
-  it('steps down only for a limit that persists, and back up after a calm spell', () => {
+  const follower = () => {
     const peer = demand(720);
     const streak = { limited: 0, calm: 0 };
-    const follow = (...samples: boolean[]) => samples.map((limited) => followLimit(peer, streak, limited));
-    // One limited sample (a new connection's bandwidth estimate ramping up) changes nothing.
-    expect(follow(true, false)).to.deep.equal([false, false]);
+    return {
+      peer,
+      follow: (...samples: Array<Limit | null>) => samples.map((limit) => followLimit(peer, streak, limit)),
+    };
+  };
+
+  it('steps down for a CPU limit that persists, and back up after a calm spell', () => {
+    const { peer, follow } = follower();
+    // One limited sample (a passing spike) changes nothing.
+    expect(follow('cpu', null)).to.deep.equal([false, false]);
     expect(peer.penalty).to.equal(0);
     // Two in a row step down; it never goes below the last step.
-    expect(follow(true, true)).to.deep.equal([false, true]);
-    follow(true, true, true, true, true, true, true, true);
+    expect(follow('cpu', 'cpu')).to.deep.equal([false, true]);
+    follow('cpu', 'cpu', 'cpu', 'cpu', 'cpu', 'cpu', 'cpu', 'cpu');
     expect(peer.penalty).to.equal(3);
     // Three calm samples in a row step back up, one step at a time.
-    expect(follow(false, false, false)).to.deep.equal([false, false, true]);
+    expect(follow(null, null, null)).to.deep.equal([false, false, true]);
     expect(peer.penalty).to.equal(2);
+  });
+
+  it('leaves a bandwidth limit to the browser while a new connection ramps up, and steps down if it lasts', () => {
+    const { peer, follow } = follower();
+    // A new connection's bandwidth estimate: limited for four samples (8 s), then clear.
+    follow('bandwidth', 'bandwidth', 'bandwidth', 'bandwidth', null);
+    expect(peer.penalty).to.equal(0);
+    // Five in a row: a lasting limit.
+    expect(follow('bandwidth', 'bandwidth', 'bandwidth', 'bandwidth', 'bandwidth')).to.deep.equal([
+      false,
+      false,
+      false,
+      false,
+      true,
+    ]);
+    expect(peer.penalty).to.equal(1);
   });
 });
 
