@@ -3,7 +3,7 @@
 // (stats and adaptive video, safety codes). Chunks only some calls need (chat, settings, pre-join screen,
 // tile info panel, network check) are reported apart.
 import { readdirSync, readFileSync } from 'node:fs';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotli, gzip } from './precompress.mjs';
 
 /** What every call downloads, gzipped at level 9, may not exceed this many bytes. */
 export const WIDGET_GZIP_BUDGET = 32 * 1024;
@@ -11,14 +11,10 @@ export const WIDGET_GZIP_BUDGET = 32 * 1024;
 /** Chunks (by name, before the hash) that every call loads. */
 const ALWAYS_LOADED = ['mesh-quality', 'safety-code'];
 
-/** Raw, gzip (level 9) and brotli (quality 11) sizes in bytes: deterministic for the same input. */
+/** Raw, gzip and brotli sizes in bytes, compressed as the build does for the relay: deterministic. */
 export function sizesOf(code) {
   const buffer = Buffer.from(code);
-  return {
-    raw: buffer.length,
-    gzip: gzipSync(buffer, { level: 9 }).length,
-    brotli: brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
+  return { raw: buffer.length, gzip: gzip(buffer).length, brotli: brotli(buffer).length };
 }
 
 /** The built widget in dist/: the entry, the chunks every call loads, and those loaded on demand. */
