@@ -15,6 +15,13 @@ import { encodeSignal, parseSignal, type SignalData } from './signal-data.ts';
 import { Transceivers } from './transceivers.ts';
 import type { VideoEncoding } from './uplink.ts';
 
+/**
+ * Encoding changes wait from the first connection attempt until this long after it connected: an encoder
+ * reconfigured just as it starts drops its first frames, which put the first remote frame about 200 ms later.
+ * Meanwhile the encoding set before (the guess for a tile not yet measured) stays; the latest change follows.
+ */
+export const ENCODER_START_MS = 1000;
+
 export type PeerConnectionFactory = (configuration: RTCConfiguration) => RTCPeerConnection;
 
 /** The tracks we send: microphone, camera and screen, each possibly absent. */
@@ -59,6 +66,9 @@ export class Peer extends Emitter<PeerEvents> {
   #work: Promise<void> = Promise.resolve();
   #remoteMedia = new RemoteMedia(() => this.emit('stream', undefined));
   #safetyCode: string | null = null;
+  /** Our video encoder for this peer: encoding changes wait while it is starting (see ENCODER_START_MS). */
+  #encoder: 'idle' | 'starting' | 'running' = 'idle';
+  #encoderStartTimer: ReturnType<typeof setTimeout> | undefined;
   #closed = false;
 
   constructor(options: PeerOptions) {
@@ -124,7 +134,7 @@ export class Peer extends Emitter<PeerEvents> {
   /** Limits the camera video sent to this peer (resolution, bitrate, frame rate, or none). */
   setEncoding(encoding: VideoEncoding): void {
     this.#transceivers.setEncoding(encoding);
-    this.#serially(() => this.#transceivers.applyEncoding());
+    if (this.#encoder !== 'starting') this.#serially(() => this.#transceivers.applyEncoding());
   }
 
   async stats(): Promise<RTCStatsReport> {
@@ -164,6 +174,7 @@ export class Peer extends Emitter<PeerEvents> {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    clearTimeout(this.#encoderStartTimer);
     this.#recovery.stop();
     this.#remoteMedia.stop();
     this.#channel.close();
@@ -226,6 +237,7 @@ export class Peer extends Emitter<PeerEvents> {
     if (this.#answerSetUp) return;
     this.#answerSetUp = true;
     await this.#transceivers.sendOnOffered();
+    await this.#transceivers.applyEncoding(); // before the encoder starts, which it does on connecting
     this.#channel.open(this.#pc);
     await this.#transceivers.shareScreen();
   }
@@ -233,11 +245,19 @@ export class Peer extends Emitter<PeerEvents> {
   #connectionStateChanged(): void {
     const state = this.#pc.connectionState;
     this.#recovery.update(state);
+    // Both, as a 'connecting' event may find the state already 'connected' (and 'connected' may come twice).
+    if ((state === 'connecting' || state === 'connected') && this.#encoder === 'idle') this.#encoder = 'starting';
     if (state === 'connected') {
-      this.#serially(() => this.#transceivers.applyEncoding());
+      if (this.#encoder === 'running') this.#serially(() => this.#transceivers.applyEncoding());
+      else this.#encoderStartTimer ??= setTimeout(() => this.#encoderStarted(), ENCODER_START_MS);
       void this.#computeSafetyCode();
     }
     this.emit('connection-state', state);
+  }
+
+  #encoderStarted(): void {
+    this.#encoder = 'running';
+    this.#serially(() => this.#transceivers.applyEncoding());
   }
 
   async #computeSafetyCode(): Promise<void> {

@@ -2,7 +2,7 @@
 // RTCPeerConnections that connect and carry audio and video, including when both offer at once (glare).
 import { expect } from '@open-wc/testing';
 import type { JsonObject } from '../../src/protocol.ts';
-import { Peer, type LocalTracks } from '../../src/rtc/peer.ts';
+import { ENCODER_START_MS, Peer, type LocalTracks } from '../../src/rtc/peer.ts';
 import type { PeerMessage } from '../../src/rtc/peer-messages.ts';
 import { waitFor } from '../support/browser.ts';
 
@@ -159,5 +159,40 @@ describe('Peer', () => {
     await waitFor(() => p.a.screen?.getVideoTracks().every((track) => track.muted), 'screen stopped at a');
     p.b.setTrack('screen', screen.getVideoTracks()[0]!);
     await waitFor(() => p.a.screen?.getVideoTracks().some((track) => !track.muted), 'screen again at a');
+  });
+  it('applies an encoding set before connecting at once, and one set while the encoder starts only after it', async () => {
+    const stream = await camera();
+    const camera0 = stream.getVideoTracks()[0]!;
+    const calls: Array<{ at: number; scale: number | undefined }> = [];
+    const setParameters = RTCRtpSender.prototype.setParameters;
+    RTCRtpSender.prototype.setParameters = function (this: RTCRtpSender, parameters, ...rest) {
+      if (this.track === camera0)
+        calls.push({ at: performance.now(), scale: parameters.encodings[0]?.scaleResolutionDownBy });
+      return setParameters.call(this, parameters, ...rest);
+    };
+    try {
+      const p = pair({ a: true, b: false }, { a: stream, b: await camera() });
+      pairs.push(p);
+      let connectedAt = Infinity;
+      p.a.on('connection-state', (state) => {
+        if (state === 'connected') connectedAt = Math.min(connectedAt, performance.now());
+      });
+      const encoding = (scale: number) => ({
+        active: true,
+        scaleResolutionDownBy: scale,
+        maxBitrate: 300_000,
+        maxFramerate: 30,
+      });
+      p.a.setEncoding(encoding(2));
+      await waitFor(() => calls.some((call) => call.scale === 2), 'the encoding set before connecting');
+      await waitFor(() => connectedAt < Infinity, 'connected');
+      p.a.setEncoding(encoding(4));
+      const applied = await waitFor(() => calls.find((call) => call.scale === 4), 'the encoding set while starting');
+      expect(calls.find((call) => call.scale === 2)!.at).to.be.below(connectedAt);
+      // Not before the encoder has had its start (a timer never fires early, so this cannot be flaky).
+      expect(applied.at - connectedAt).to.be.at.least(ENCODER_START_MS);
+    } finally {
+      RTCRtpSender.prototype.setParameters = setParameters;
+    }
   });
 });
