@@ -79,7 +79,9 @@ export class Peer extends Emitter<PeerEvents> {
     this.#send = options.send;
     this.#answerSetUp = options.initiator;
 
-    const pc = (this.#pc = create({ iceServers: options.iceServers }));
+    // One transport for audio, video and data from the start: a third of the candidates to signal and check
+    // (the default gathers for each kind until the answer says both ends bundle, as every browser does).
+    const pc = (this.#pc = create({ iceServers: options.iceServers, bundlePolicy: 'max-bundle' }));
     this.#transceivers = new Transceivers(pc, options.localTracks);
     this.#channel = new PeerChannel({
       open: () => this.emit('open', undefined),

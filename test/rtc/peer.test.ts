@@ -195,4 +195,15 @@ describe('Peer', () => {
       RTCRtpSender.prototype.setParameters = setParameters;
     }
   });
+  it('bundles audio, video and data on one transport: every candidate it signals is for the first m-line', async () => {
+    const p = pair({ a: true, b: false }, { a: await camera(), b: await camera() });
+    pairs.push(p);
+    await waitFor(() => p.a.connectionState === 'connected' && p.b.connectionState === 'connected', 'connected');
+    const mids = (signals: JsonObject[]) =>
+      new Set(
+        signals.flatMap((signal) => ('candidate' in signal ? [(signal.candidate as RTCIceCandidateInit).sdpMid] : [])),
+      );
+    expect([...mids(p.sent.a)]).to.deep.equal(['0']);
+    expect([...mids(p.sent.b)]).to.deep.equal(['0']);
+  });
 });
