@@ -137,6 +137,8 @@ function allowAnyOrigin(response: SetHeadersResponse): void {
   response.setHeader('cross-origin-resource-policy', 'cross-origin');
 }
 
+const WIDGET_CHUNKS_DIR = join(WIDGET_DIR, 'chunks');
+
 /**
  * Chunks have their content's hash in their names, so browsers keep them for good; the bundle itself is checked
  * again on each visit (its ETag makes that a 304), so a new release reaches every page at once. The encoding
@@ -144,7 +146,7 @@ function allowAnyOrigin(response: SetHeadersResponse): void {
  */
 function widgetFileHeaders(response: SetHeadersResponse, path: string): void {
   allowAnyOrigin(response);
-  const hashed = path.startsWith(join(WIDGET_DIR, 'chunks'));
+  const hashed = path.startsWith(WIDGET_CHUNKS_DIR);
   response.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
   response.setHeader('vary', 'accept-encoding');
 }

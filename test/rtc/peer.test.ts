@@ -160,6 +160,7 @@ describe('Peer', () => {
     p.b.setTrack('screen', screen.getVideoTracks()[0]!);
     await waitFor(() => p.a.screen?.getVideoTracks().some((track) => !track.muted), 'screen again at a');
   });
+
   it('applies an encoding set before connecting at once, and one set while the encoder starts only after it', async () => {
     const stream = await camera();
     const camera0 = stream.getVideoTracks()[0]!;
@@ -195,6 +196,7 @@ describe('Peer', () => {
       RTCRtpSender.prototype.setParameters = setParameters;
     }
   });
+
   it('bundles audio, video and data on one transport: every candidate it signals is for the first m-line', async () => {
     const p = pair({ a: true, b: false }, { a: await camera(), b: await camera() });
     pairs.push(p);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { buildRelay } from '../../server/app.ts';
 import { WIDGET_DIR } from '../../server/paths.ts';
@@ -12,6 +12,18 @@ import { refusedUpgrade, startRelay } from './helpers.ts';
 
 const relay = buildRelay();
 test.after(() => relay.close());
+
+/** Skips a test, saying why, when the build it checks has not run. */
+function skippedUnbuilt(t: TestContext, file: string): boolean {
+  if (existsSync(join(WIDGET_DIR, file))) return false;
+  t.skip(`dist/${file} is missing: run "npm run build" first`);
+  return true;
+}
+
+/** One chunk of the widget's build (any: they are all served alike). */
+function aChunk(): string {
+  return readdirSync(join(WIDGET_DIR, 'chunks')).find((file) => file.endsWith('.js'))!;
+}
 
 test('an HTTP long-polling handshake gets 400 with "Transport unknown" (code 0)', async () => {
   const response = await relay.inject('/socket.io/?EIO=4&transport=polling');
@@ -80,9 +92,7 @@ test('GET /healthz answers ok with the room and peer counts', async () => {
 });
 
 test('the widget bundle is served to any origin as JavaScript, with its source map', async (t) => {
-  if (!existsSync(join(WIDGET_DIR, 'video-conference.js'))) {
-    return t.skip('dist/video-conference.js is missing: run "npm run build" first');
-  }
+  if (skippedUnbuilt(t, 'video-conference.js')) return;
   const bundle = await relay.inject({ url: '/video-conference.js', headers: { origin: 'https://example.org' } });
   assert.equal(bundle.statusCode, 200);
   assert.equal(bundle.headers['access-control-allow-origin'], '*');
@@ -95,11 +105,8 @@ test('the widget bundle is served to any origin as JavaScript, with its source m
 });
 
 test('the bundle and its chunks are sent brotli- or gzip-compressed to browsers that accept it, the same bytes', async (t) => {
-  if (!existsSync(join(WIDGET_DIR, 'video-conference.js.br'))) {
-    return t.skip('dist/video-conference.js.br is missing: run "npm run build" first');
-  }
-  const chunk = readdirSync(join(WIDGET_DIR, 'chunks')).find((file) => file.endsWith('.js'));
-  for (const path of ['/video-conference.js', `/chunks/${chunk}`]) {
+  if (skippedUnbuilt(t, 'video-conference.js.br')) return;
+  for (const path of ['/video-conference.js', `/chunks/${aChunk()}`]) {
     const original = readFileSync(join(WIDGET_DIR, path));
     const brotli = await relay.inject({ url: path, headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
     assert.equal(brotli.headers['content-encoding'], 'br', path);
@@ -119,11 +126,8 @@ test('the bundle and its chunks are sent brotli- or gzip-compressed to browsers 
 });
 
 test('chunks (hashed names) are cached for good; the bundle is revalidated, and a matching ETag gets 304', async (t) => {
-  if (!existsSync(join(WIDGET_DIR, 'video-conference.js'))) {
-    return t.skip('dist/video-conference.js is missing: run "npm run build" first');
-  }
-  const chunk = readdirSync(join(WIDGET_DIR, 'chunks')).find((file) => file.endsWith('.js'));
-  const cached = await relay.inject(`/chunks/${chunk}`);
+  if (skippedUnbuilt(t, 'video-conference.js')) return;
+  const cached = await relay.inject(`/chunks/${aChunk()}`);
   assert.equal(cached.headers['cache-control'], 'public, max-age=31536000, immutable');
   const bundle = await relay.inject({ url: '/video-conference.js', headers: { 'accept-encoding': 'br' } });
   assert.equal(bundle.headers['cache-control'], 'no-cache');
