@@ -6,6 +6,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, chromiumPath } from './test/support/chromium.mjs';
 import { relayPlugin } from './test/support/relay-plugin.mjs';
 import { wtrPackageBrowserFiles } from './tools/package-browser-files.mjs';
+import { wtrWebsocketOnlyEngine } from './tools/websocket-only-engine.mjs';
 
 const rootDir = fileURLToPath(new URL('.', import.meta.url));
 
@@ -14,6 +15,7 @@ export default {
   files: ['test/components/**/*.test.ts', 'test/rtc/**/*.test.ts'],
   nodeResolve: { browser: true, exportConditions: ['browser'] },
   plugins: [
+    wtrWebsocketOnlyEngine(rootDir),
     wtrPackageBrowserFiles(rootDir),
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     relayPlugin(),

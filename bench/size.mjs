@@ -1,6 +1,7 @@
 // `npm run bench:size`: what a page downloads for a call (dist/video-conference.js and the chunks every call
 // loads; raw, gzip, brotli) next to a baseline of lit and socket.io-client alone, built here with the widget's
-// own rollup plugins, the widget's own share, and the chunks loaded only on demand.
+// own rollup plugins (so socket.io-client runs on the widget's WebSocket engine, as in the bundle; socket.io-client
+// as published is shown too), the widget's own share, and the chunks loaded only on demand.
 import { fileURLToPath } from 'node:url';
 import { rollup } from 'rollup';
 import config from '../rollup.config.mjs';
@@ -33,6 +34,7 @@ const entry = sizesOf(files.entry);
 const widget = totalOf([files.entry, ...files.always.map((chunk) => chunk.code)]);
 const lit = sizesOf(await buildBaseline(litCode));
 const socket = sizesOf(await buildBaseline(socketCode));
+const publishedSocket = sizesOf(await buildBaseline(socketCode, { published: true }));
 const baseline = sizesOf(await buildBaseline(`${litCode}\n${socketCode}`));
 const share = { raw: 0, gzip: 0, brotli: 0 };
 for (const key of Object.keys(share)) share[key] = widget[key] - baseline[key];
@@ -48,6 +50,7 @@ const lines = [
   row('baseline: lit + socket.io-client', baseline),
   row('  lit alone', lit),
   row('  socket.io-client alone', socket),
+  row('  (as published: engine.io-client)', publishedSocket),
   row("widget's own code (difference)", share),
   '',
   `widget's own share of what a call downloads (gzip): ${((share.gzip / widget.gzip) * 100).toFixed(0)}%`,
@@ -62,8 +65,11 @@ const lines = [
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 
-/** A bundle of `code`, built in memory with the widget build's plugins (browser files, resolve, esbuild, terser). */
-async function buildBaseline(code) {
+/**
+ * A bundle of `code`, built in memory with the widget build's plugins (browser files, resolve, esbuild, terser);
+ * `published` leaves socket.io-client's own engine (engine.io-client) in place of the widget's.
+ */
+async function buildBaseline(code, { published = false } = {}) {
   const widgetBuild = config.find((entry) => entry.input === 'src/index.ts');
   // A real path beside this file, so that node-resolve finds the packages from here; its content is `code`.
   const baselineEntry = fileURLToPath(new URL('./size-baseline-entry.js', import.meta.url));
@@ -74,7 +80,12 @@ async function buildBaseline(code) {
   };
   const bundle = await rollup({
     input: baselineEntry,
-    plugins: [virtualEntry, ...widgetBuild.plugins.filter((plugin) => plugin.name !== 'clean')],
+    plugins: [
+      virtualEntry,
+      ...widgetBuild.plugins.filter(
+        (plugin) => plugin.name !== 'clean' && !(published && plugin.name === 'websocket-only-engine'),
+      ),
+    ],
   });
   try {
     const { output } = await bundle.generate({ format: 'es' });

@@ -5,9 +5,10 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
 import type { VideoPlayer } from '../../src/components/video-player/video-player.ts';
 
-type RelayCommand = 'relay-url' | 'relay-stop' | 'relay-start' | 'relay-drop-connections' | 'mint-join-token';
+type RelayCommand =
+  'relay-url' | 'relay-stop' | 'relay-start' | 'relay-drop-connections' | 'mint-join-token' | 'heartbeat-relay';
 
-/** Asks the test runner's relay plugin (test/support/relay-plugin.mjs): the relay's URL, or a join token. */
+/** Asks the test runner's relay plugin (test/support/relay-plugin.mjs): a relay's URL, or a join token. */
 export async function relayCommand(command: RelayCommand, payload?: unknown): Promise<string> {
   return (await executeServerCommand(command, payload)) as string;
 }

@@ -5,7 +5,8 @@
 // - protected-relay: a second relay with ROOM_PASSWORD and JOIN_SECRET ({ url, password }), and
 //   mint-join-token ({ room, name? }) for it;
 // - scale-out-relays: two more relays sharing a redis-server of their own ([url, url]), started on first use so
-//   that only the test file that asks pays for them.
+//   that only the test file that asks pays for them;
+// - heartbeat-relay: a relay that pings every 250 ms (url), started on first use.
 import { buildRelay } from '../../dist/relay/app.js';
 import { mintJoinToken } from '../../dist/relay/join-token.js';
 import { startRedis } from './redis-server.mjs';
@@ -54,6 +55,7 @@ export function relayPlugin() {
   const open = managedRelay({});
   const guarded = managedRelay({ roomPassword: PASSWORD, joinSecret: JOIN_SECRET });
   let scaleOut = null;
+  const heartbeat = managedRelay({ pingIntervalMs: 250, pingTimeoutMs: 2_000 });
 
   return {
     name: 'relay',
@@ -65,6 +67,7 @@ export function relayPlugin() {
       await open.stop();
       await guarded.stop();
       await (await scaleOut)?.stop();
+      await heartbeat.stop();
     },
     async executeCommand({ command, payload }) {
       switch (command) {
@@ -86,6 +89,9 @@ export function relayPlugin() {
         case 'scale-out-relays':
           scaleOut ??= startScaleOut();
           return (await scaleOut).urls();
+        case 'heartbeat-relay':
+          await heartbeat.start();
+          return heartbeat.url();
         default:
           return undefined;
       }
