@@ -39,9 +39,12 @@ export function installTimerFunctions(target: object): void {
 
 export const nextTick = (task: () => void): void => queueMicrotask(task);
 
-/** The fields socket.io-client reads from a URL, from the platform's parser rather than a regular expression. */
+/**
+ * The parts of a URL socket.io-client reads, from the platform's URL parser rather than engine.io-client's large
+ * regular expression. socket.io-client adds a scheme to `source` before it asks.
+ */
 export function parse(source: string) {
-  const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(source) ? source : `http://${source}`);
+  const url = new URL(source);
   const query = url.search.slice(1);
   return {
     source,
@@ -50,8 +53,7 @@ export function parse(source: string) {
     port: url.port,
     path: url.pathname,
     query,
-    anchor: url.hash.slice(1),
-    queryKey: Object.fromEntries(new URLSearchParams(query)),
+    queryKey: Object.fromEntries(url.searchParams),
   };
 }
 
@@ -107,7 +109,7 @@ export class Socket extends Emitter<EngineEvents, EngineEvents, EngineEvents> {
   }
 
   #onPacket(packet: unknown): void {
-    if (typeof packet !== 'string') return this.#fail('binary packet');
+    if (typeof packet !== 'string') return this.#fail();
     const type = packet[0];
     if (type === MESSAGE) this.emitReserved('data', packet.slice(1));
     else if (type === PING) {
@@ -115,7 +117,7 @@ export class Socket extends Emitter<EngineEvents, EngineEvents, EngineEvents> {
       this.emitReserved('ping');
       this.#expectPing();
     } else if (type === OPEN && this.#state === 'opening') this.#open(packet.slice(1));
-    else if (type !== NOOP) this.#fail(`unexpected packet ${JSON.stringify(packet.slice(0, 8))}`);
+    else if (type !== NOOP) this.#fail();
   }
 
   #open(json: string): void {
@@ -123,7 +125,7 @@ export class Socket extends Emitter<EngineEvents, EngineEvents, EngineEvents> {
     try {
       handshake = JSON.parse(json);
     } catch {
-      return this.#fail('malformed handshake');
+      return this.#fail();
     }
     this.id = handshake.sid;
     this.#pingWindow = handshake.pingInterval + handshake.pingTimeout;
@@ -139,9 +141,9 @@ export class Socket extends Emitter<EngineEvents, EngineEvents, EngineEvents> {
     this.#pingTimer = setTimeout(() => this.#close('ping timeout'), this.#pingWindow);
   }
 
-  /** A packet the protocol does not allow here: Engine.IO closes the connection, as for a parser error. */
-  #fail(what: string): void {
-    const error = new Error(`parser error: ${what}`);
+  /** A packet the protocol does not allow here (binary, of an unknown type, a malformed handshake). */
+  #fail(): void {
+    const error = new Error('parser error');
     this.emitReserved('error', error);
     this.#close('transport error', error);
   }

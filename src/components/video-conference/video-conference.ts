@@ -12,7 +12,7 @@ import { SizeController } from '../controllers/size-controller.ts';
 import { emit, type DeviceKind, type Layout } from '../events.ts';
 import '../video-player/video-player.ts';
 import type { VideoPlayer } from '../video-player/video-player.ts';
-import { renderControls, shortcutFor, type Shortcut } from './controls.ts';
+import { renderControls, shortcutFor } from './controls.ts';
 import type { Strings } from '../i18n/strings.ts';
 import type { renderPrejoin } from './prejoin.ts';
 import { newRoomId, roomFromFragment, roomUrl } from './room-id.ts';
@@ -433,9 +433,12 @@ export class VideoConference extends LitElement implements CallHost {
       {
         toggleMicrophone: () => void this.toggleMicrophone(),
         toggleCamera: () => void this.toggleCamera(),
-        toggleScreen: this.#toggleScreen,
+        toggleScreen: () => (this.#call.call?.media?.screenOn ? this.stopScreenShare() : void this.startScreenShare()),
         toggleHand: () => this.raiseHand(),
-        toggleChat: this.#toggleChat,
+        toggleChat: () => {
+          this.chatOpen = !this.chatOpen;
+          this.unread = 0;
+        },
         toggleSettings: () => {
           this.settingsOpen = !this.settingsOpen;
           this.#devices.invalidate();
@@ -511,17 +514,7 @@ export class VideoConference extends LitElement implements CallHost {
     return { ...this.#language.strings, ...this.strings };
   }
 
-  #toggleChat = (): void => {
-    this.chatOpen = !this.chatOpen;
-    this.unread = 0;
-  };
-
-  #toggleScreen = (): void => {
-    if (this.#call.call?.media?.screenOn) this.stopScreenShare();
-    else void this.startScreenShare();
-  };
-
-  /** Escape closes the open panel; single-key shortcuts press toolbar buttons while focus is in the widget. */
+  /** Escape closes the open panel; a single-key shortcut presses its toolbar button while focus is in the widget. */
   #onShortcut = (event: KeyboardEvent): void => {
     if (event.key === 'Escape' && (this.chatOpen || this.settingsOpen)) {
       event.preventDefault();
@@ -531,15 +524,7 @@ export class VideoConference extends LitElement implements CallHost {
     const shortcut = this.noShortcuts || this.state !== 'joined' ? null : shortcutFor(event);
     if (!shortcut) return;
     event.preventDefault();
-    this.#shortcutActions[shortcut]();
-  };
-
-  #shortcutActions: Record<Shortcut, () => void> = {
-    microphone: () => void this.toggleMicrophone(),
-    camera: () => void this.toggleCamera(),
-    screen: () => this.#toggleScreen(),
-    hand: () => this.raiseHand(),
-    chat: () => this.#toggleChat(),
+    this.renderRoot.querySelector<HTMLElement>(`[part~=${shortcut}-control]`)?.click();
   };
 
   /** Closes the chat or settings panel and gives focus back to the toolbar button that opened it. */
