@@ -1,11 +1,12 @@
 // How the widget is measured and what it may weigh: shared by `npm run bench:size` and the size test.
-// What counts is what a page downloads for a call: dist/video-conference.js and the chunks every call loads
-// (stats and adaptive video, safety codes). Chunks only some calls need (chat, settings, pre-join screen,
-// tile info panel, network check) are reported apart.
+// The budget is for the whole widget as the embed's one script tag loads it: dist/video-conference.js, with
+// lit and socket.io-client inside. The chunks it fetches once a call runs (stats and adaptive video, safety
+// codes) are reported with it as what every call downloads; chunks only some calls need (chat, settings,
+// pre-join screen, tile info panel, network check, languages) are reported apart.
 import { readdirSync, readFileSync } from 'node:fs';
 import { brotli, gzip } from './precompress.mjs';
 
-/** What every call downloads, gzipped at level 9, may not exceed this many bytes. */
+/** dist/video-conference.js, gzipped at level 9, may not exceed this many bytes. */
 export const WIDGET_GZIP_BUDGET = 32 * 1024;
 
 /** Chunks (by name, before the hash) that every call loads. */

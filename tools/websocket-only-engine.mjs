@@ -1,17 +1,26 @@
 // The relay speaks Engine.IO over WebSocket only and its messages are plain JSON, so the widget leaves out
 // what socket.io-client can never use against it:
-// - socket.io-client's Manager and URL helper get src/rtc/websocket-engine.ts in place of engine.io-client
+// - socket.io-client's Manager gets src/rtc/websocket-engine.ts in place of engine.io-client
 //   (HTTP long-polling, WebTransport, transport upgrades and binary encodings: about 4 KB gzip);
 // - socket.io-parser gets binary-attachment modules for which nothing is binary and which refuse attachments
 //   (the relay never sends any; the widget sends only JSON).
 // socket.io-client is otherwise used as is. The rollup plugin builds the bundle; the @web/test-runner plugin
-// gives the browser tests the same modules.
+// gives the browser tests the same modules. The bundle also takes socket.io-client's Manager from its own
+// module, leaving out io() with its URL parser and its cache of managers (index.js attaches Manager to io()
+// at load, which would keep them); that changes what is bundled, not what runs.
+import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ENGINE = fileURLToPath(new URL('../src/rtc/websocket-engine.ts', import.meta.url));
 const NO_BINARY = '\0socket.io-parser/no-binary-attachments';
 const NOTHING_BINARY = '\0socket.io-parser/nothing-is-binary';
+const MANAGER_ONLY = '\0socket.io-client/manager-only';
+/** socket.io-client's "exports" allow no deep import; rollup loads the file by its path. */
+const MANAGER = join(
+  dirname(createRequire(import.meta.url).resolve('socket.io-client/package.json')),
+  'build/esm/manager.js',
+);
 const VIRTUAL_MODULES = {
   // hasBinary() is false for the widget's JSON, so deconstructPacket is never reached; a binary frame from
   // the relay is refused by the engine like any malformed packet (socket.io-client reconnects).
@@ -19,13 +28,13 @@ const VIRTUAL_MODULES = {
     `const refuse = () => { throw new Error('binary packets are not used by this relay'); };\n` +
     `export const deconstructPacket = refuse;\nexport const reconstructPacket = refuse;\n`,
   [NOTHING_BINARY]: `export const isBinary = () => false;\nexport const hasBinary = () => false;\n`,
+  [MANAGER_ONLY]: `export { Manager } from ${JSON.stringify(MANAGER)};\n`,
 };
 
 /** The module to use for `source` imported by `importer` (an absolute path), or null for the usual one. */
 function replacement(source, importer) {
-  // socket.io-client's index.js also re-exports engine.io-client's transports; the bundle never uses them.
-  if (source === 'engine.io-client' && /\/socket\.io-client\/build\/esm\/(manager|url)\.js$/.test(importer))
-    return ENGINE;
+  // socket.io-client's io() (url.js) and its index.js also import engine.io-client; the widget uses neither.
+  if (source === 'engine.io-client' && importer.endsWith('/socket.io-client/build/esm/manager.js')) return ENGINE;
   if (importer.includes('/node_modules/socket.io-parser/')) {
     if (source === './binary.js') return NO_BINARY;
     if (source === './is-binary.js') return NOTHING_BINARY;
@@ -37,11 +46,15 @@ function replacement(source, importer) {
 export function websocketOnlyEngine() {
   return {
     name: 'websocket-only-engine',
-    resolveId: (source, importer) => (importer ? replacement(source, importer) : null),
+    resolveId(source, importer) {
+      if (!importer) return null;
+      if (source === 'socket.io-client' && !importer.includes('/node_modules/')) return MANAGER_ONLY;
+      return replacement(source, importer);
+    },
     load: (id) => VIRTUAL_MODULES[id] ?? null,
     transform(code, id) {
-      // Only socket.io-client's unused re-exports still import engine.io-client: declared free of side effects
-      // (its top-level code registers an `offline` listener), it goes with them.
+      // Declared free of side effects, engine.io-client goes with the imports nothing uses (its top-level code
+      // registers an `offline` listener).
       if (/\/node_modules\/engine\.io-(client|parser)\//.test(id)) return { code, map: null, moduleSideEffects: false };
       return null;
     },

@@ -2,7 +2,7 @@
 // room on every (re)connect, presenting its resume token so the relay gives the same membership back; signals
 // sent while the connection is down wait for that. It reports an unreachable relay once per outage, and
 // stops when a join is refused.
-import { io, type Socket } from 'socket.io-client';
+import { Manager, type Socket } from 'socket.io-client';
 import type {
   ClientToRelayEvents,
   JoinAccepted,
@@ -46,8 +46,14 @@ const JOIN_TIMEOUT_MS = 10_000;
 /** Signals kept while the connection is down; the relay keeps as many for us on its side. */
 const OUTBOX_LIMIT = 256;
 
+/** A connection of its own (socket.io-client's io() would also keep a Manager per relay in a global cache). */
 const defaultConnect: SocketFactory = (origin, { path }) =>
-  io(origin, { path, transports: ['websocket'], autoConnect: false, reconnectionDelayMax: 5_000 });
+  new Manager<RelayToClientEvents, ClientToRelayEvents>(origin, {
+    path,
+    transports: ['websocket'],
+    autoConnect: false,
+    reconnectionDelayMax: 5_000,
+  }).socket('/');
 
 export class SignalingClient extends Emitter<SignalingEvents> {
   #socket: RelaySocket;

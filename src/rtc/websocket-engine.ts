@@ -39,24 +39,6 @@ export function installTimerFunctions(target: object): void {
 
 export const nextTick = (task: () => void): void => queueMicrotask(task);
 
-/**
- * The parts of a URL socket.io-client reads, from the platform's URL parser rather than engine.io-client's large
- * regular expression. socket.io-client adds a scheme to `source` before it asks.
- */
-export function parse(source: string) {
-  const url = new URL(source);
-  const query = url.search.slice(1);
-  return {
-    source,
-    protocol: url.protocol.slice(0, -1),
-    host: url.hostname.replace(/^\[|\]$/g, ''),
-    port: url.port,
-    path: url.pathname,
-    query,
-    queryKey: Object.fromEntries(url.searchParams),
-  };
-}
-
 /** One Engine.IO connection, named as engine.io-client names its class, since socket.io-client imports it so. */
 export class Socket extends Emitter<EngineEvents, EngineEvents, EngineEvents> {
   id: string | null = null;
