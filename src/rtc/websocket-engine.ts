@@ -19,14 +19,9 @@ interface EngineEvents {
   close: (reason: string, description?: unknown) => void;
 }
 
-interface Handshake {
-  sid: string;
-  pingInterval: number;
-  pingTimeout: number;
-}
-
 /** Engine.IO packet types, the first character of each WebSocket message. */
 const OPEN = '0';
+const CLOSE = '1';
 const PING = '2';
 const PONG = '3';
 const MESSAGE = '4';
@@ -40,7 +35,7 @@ export function installTimerFunctions(target: object): void {
 export const nextTick = (task: () => void): void => queueMicrotask(task);
 
 /** One Engine.IO connection, named as engine.io-client names its class, since socket.io-client imports it so. */
-export class Socket extends Emitter<EngineEvents, EngineEvents, EngineEvents> {
+export class Socket extends Emitter<EngineEvents, Record<never, never>, EngineEvents> {
   id: string | null = null;
   /** socket.io-client drops `volatile` packets while this is false. */
   readonly transport = { writable: false };
@@ -99,18 +94,15 @@ export class Socket extends Emitter<EngineEvents, EngineEvents, EngineEvents> {
       this.emitReserved('ping');
       this.#expectPing();
     } else if (type === OPEN && this.#state === 'opening') this.#open(packet.slice(1));
+    else if (type === CLOSE) this.#close('transport close');
     else if (type !== NOOP) this.#fail();
   }
 
   #open(json: string): void {
-    let handshake: Handshake;
-    try {
-      handshake = JSON.parse(json);
-    } catch {
-      return this.#fail();
-    }
+    const handshake = parseHandshake(json);
+    if (!handshake) return this.#fail();
     this.id = handshake.sid;
-    this.#pingWindow = handshake.pingInterval + handshake.pingTimeout;
+    this.#pingWindow = handshake.pingWindow;
     this.#state = 'open';
     this.transport.writable = true;
     this.#expectPing();
@@ -141,5 +133,16 @@ export class Socket extends Emitter<EngineEvents, EngineEvents, EngineEvents> {
     ws.onmessage = ws.onerror = ws.onclose = null;
     ws.close();
     this.emitReserved('close', reason, description);
+  }
+}
+
+/** What the engine needs of the open packet: the session id, and the ping interval plus the ping timeout. */
+function parseHandshake(json: string): { sid: string; pingWindow: number } | null {
+  try {
+    const { sid, pingInterval, pingTimeout } = JSON.parse(json);
+    const pingWindow = pingInterval + pingTimeout;
+    return typeof sid === 'string' && typeof pingWindow === 'number' && pingWindow > 0 ? { sid, pingWindow } : null;
+  } catch {
+    return null;
   }
 }

@@ -166,6 +166,8 @@ describe('websocket engine, against a scripted WebSocket', () => {
     ['an unknown packet type', '9'],
     ['a binary packet', new ArrayBuffer(4)],
     ['a malformed handshake', '0{'],
+    ['a handshake without a session id', '0{"pingInterval":25000,"pingTimeout":20000}'],
+    ['a handshake without ping times', '0{"sid":"sid-1"}'],
   ] as const) {
     it(`errors and closes on ${what}`, () => {
       const { ws, log } = engine();
@@ -179,7 +181,7 @@ describe('websocket engine, against a scripted WebSocket', () => {
     });
   }
 
-  it('closes once, when asked, when the WebSocket closes, or when the browser goes offline', () => {
+  it('closes once: when asked, when the WebSocket closes, on a close packet, or when the browser goes offline', () => {
     const asked = engine();
     asked.ws.receive(handshake());
     asked.engine.close();
@@ -192,6 +194,12 @@ describe('websocket engine, against a scripted WebSocket', () => {
     dropped.ws.receive(handshake());
     dropped.ws.onclose?.({ code: 1006 });
     expect(dropped.log.at(-1)!.slice(0, 2)).to.deep.equal(['close', 'transport close']);
+
+    const closedByRelay = engine();
+    closedByRelay.ws.receive(handshake());
+    closedByRelay.ws.receive('1');
+    expect(closedByRelay.log.at(-1)).to.deep.equal(['close', 'transport close', undefined]);
+    expect(closedByRelay.ws.closed).to.equal(true);
 
     const offline = engine();
     offline.ws.receive(handshake());
