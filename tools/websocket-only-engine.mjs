@@ -33,7 +33,8 @@ const VIRTUAL_MODULES = {
 
 /** The module to use for `source` imported by `importer` (an absolute path), or null for the usual one. */
 function replacement(source, importer) {
-  // socket.io-client's io() (url.js) and its index.js also import engine.io-client; the widget uses neither.
+  // (socket.io-client's io() and its index.js also import engine.io-client: the browser tests load them, the
+  // bundle does not.)
   if (source === 'engine.io-client' && importer.endsWith('/socket.io-client/build/esm/manager.js')) return ENGINE;
   if (importer.includes('/node_modules/socket.io-parser/')) {
     if (source === './binary.js') return NO_BINARY;
@@ -52,12 +53,6 @@ export function websocketOnlyEngine() {
       return replacement(source, importer);
     },
     load: (id) => VIRTUAL_MODULES[id] ?? null,
-    transform(code, id) {
-      // Declared free of side effects, engine.io-client goes with the imports nothing uses (its top-level code
-      // registers an `offline` listener).
-      if (/\/node_modules\/engine\.io-(client|parser)\//.test(id)) return { code, map: null, moduleSideEffects: false };
-      return null;
-    },
   };
 }
 
