@@ -1,15 +1,14 @@
-// Three <video-conference> elements in one page (side by side, all on screen: a tile off-screen gets no
-// video, by design) join one room through the real relay: everyone sees everyone's decoded video, and when
-// one leaves, the others drop its tile and its connections.
-import { expect, fixture, html } from '@open-wc/testing';
+// Three <video-conference> elements in one page (all on screen: a tile off-screen gets no video, by design)
+// join one room through the real relay: everyone sees everyone's decoded video, and when one leaves, the
+// others drop its tile and its connections.
+import { expect } from '@open-wc/testing';
 import '../../src/index.ts';
 import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
 import {
+  callOf,
   nextEvent,
   recordPeerConnections,
-  relayCommand,
   remoteTiles,
-  uniqueRoom,
   waitFor,
   waitForDecodedVideo,
 } from '../support/browser.ts';
@@ -19,20 +18,8 @@ describe('a three-way call', () => {
   const connections = recordPeerConnections();
 
   it('connects everyone with decoded video, then drops the one who leaves', async () => {
-    const server = await relayCommand('relay-url');
-    const room = uniqueRoom();
     const names = ['Ada', 'Brian', 'Chen'];
-    const page = await fixture<HTMLElement>(html`
-      <div style="display: grid; grid-template-columns: repeat(3, 256px); gap: 8px; align-items: start">
-        ${names.map((name) => html`<video-conference server=${server} room=${room} name=${name}></video-conference>`)}
-      </div>
-    `);
-    const elements = [...page.querySelectorAll('video-conference')] as VideoConference[];
-
-    for (const element of elements) await waitFor(() => remoteTiles(element).length === 2, 'two remote tiles');
-    for (const element of elements) {
-      for (const tile of remoteTiles(element)) await waitForDecodedVideo(tile);
-    }
+    const { elements } = await callOf(names);
     expect(connections).to.have.length(6);
 
     const [ada, brian, chen] = elements as [VideoConference, VideoConference, VideoConference];

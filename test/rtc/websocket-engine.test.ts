@@ -3,7 +3,7 @@
 // packets, close).
 import { expect } from '@open-wc/testing';
 import { io, type Socket as ClientSocket } from 'socket.io-client';
-import { Socket as Engine } from '../../src/rtc/websocket-engine.ts';
+import { Socket as Engine, type EngineOptions } from '../../src/rtc/websocket-engine.ts';
 import { relayCommand, uniqueRoom, waitFor } from '../support/browser.ts';
 
 describe('websocket engine, under socket.io-client with the real relay', () => {
@@ -95,7 +95,7 @@ describe('websocket engine, against a scripted WebSocket', () => {
   });
 
   /** An engine, its WebSocket and a log of its events. */
-  function engine(uri = 'http://relay.test', options = { path: '/socket.io/' }) {
+  function engine(uri = 'http://relay.test', options: EngineOptions = { path: '/socket.io/' }) {
     const log: unknown[][] = [];
     const created = new Engine(uri, options);
     engines.push(created);
@@ -109,7 +109,7 @@ describe('websocket engine, against a scripted WebSocket', () => {
     '0' + JSON.stringify({ sid: 'sid-1', upgrades: [], pingInterval, pingTimeout, maxPayload: 1e6 });
 
   it('connects to the Engine.IO v4 WebSocket URL, keeping the path prefix and the query', () => {
-    const secure = engine('https://relay.test:8443', { path: '/vc/socket.io', query: { token: 'a b' } } as never);
+    const secure = engine('https://relay.test:8443', { path: '/vc/socket.io', query: { token: 'a b' } });
     expect(secure.ws.url).to.equal('wss://relay.test:8443/vc/socket.io/?token=a+b&EIO=4&transport=websocket');
     expect(engine('http://127.0.0.1:8000').ws.url).to.equal('ws://127.0.0.1:8000/socket.io/?EIO=4&transport=websocket');
   });
