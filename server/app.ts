@@ -4,9 +4,9 @@
 // relays signaling on /socket.io/. Rooms live in memory, or in Redis when REDIS_URL is set (store.ts). It
 // never listens.
 import { join } from 'node:path';
-import fastifyStatic, { type SetHeadersResponse } from '@fastify/static';
+import fastifyStatic from '@fastify/static';
 import websocket from '@fastify/websocket';
-import fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { resolveSettings, type RelaySettings } from './config.ts';
 import { createMetrics } from './metrics.ts';
 import { originGuard } from './origin-guard.ts';
@@ -132,9 +132,9 @@ const STRICT_CSP = [
  * A module script loaded by a page on another origin is fetched in CORS mode, so "one script tag on any site"
  * needs these headers on the bundle. The origin check above has already refused the origins not allowed.
  */
-function allowAnyOrigin(response: SetHeadersResponse): void {
-  response.setHeader('access-control-allow-origin', '*');
-  response.setHeader('cross-origin-resource-policy', 'cross-origin');
+function allowAnyOrigin(reply: FastifyReply): void {
+  reply.header('access-control-allow-origin', '*');
+  reply.header('cross-origin-resource-policy', 'cross-origin');
 }
 
 const WIDGET_CHUNKS_DIR = join(WIDGET_DIR, 'chunks');
@@ -144,9 +144,9 @@ const WIDGET_CHUNKS_DIR = join(WIDGET_DIR, 'chunks');
  * again on each visit (its ETag makes that a 304), so a new release reaches every page at once. The encoding
  * sent depends on Accept-Encoding, which shared caches must know.
  */
-function widgetFileHeaders(response: SetHeadersResponse, path: string): void {
-  allowAnyOrigin(response);
+function widgetFileHeaders(reply: FastifyReply, path: string): void {
+  allowAnyOrigin(reply);
   const hashed = path.startsWith(WIDGET_CHUNKS_DIR);
-  response.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
-  response.setHeader('vary', 'accept-encoding');
+  reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+  reply.header('vary', 'accept-encoding');
 }

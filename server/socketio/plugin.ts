@@ -78,13 +78,14 @@ export const socketIoPlugin: FastifyPluginAsync<SocketIoPluginOptions> = async (
       });
     },
   });
-  // HTTP long-polling sends its packets with POST. Refused in onRequest, before Fastify parses (and would
-  // judge the content type of) a body nobody reads.
-  app.post(
-    '/socket.io/',
-    { onRequest: async (request, reply) => refuse(reply, handshakeProblem(request) ?? HANDSHAKE_ERRORS.transport) },
-    async () => undefined,
-  );
+  // HTTP long-polling sends its packets with POST; no other method means anything to Engine.IO. Refused in
+  // onRequest, before Fastify parses (and would judge the content type of) a body nobody reads.
+  app.route({
+    method: ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    url: '/socket.io/',
+    onRequest: async (request, reply) => refuse(reply, handshakeProblem(request) ?? HANDSHAKE_ERRORS.transport),
+    handler: async () => undefined,
+  });
 };
 
 function handshakeProblem(request: FastifyRequest): HandshakeError | undefined {

@@ -71,6 +71,17 @@ test('a POST with any other body type also gets 400, not a content-type error', 
   }
 });
 
+test('PUT, PATCH, DELETE and OPTIONS on /socket.io/ get 400 with the JSON error too, not 404', async () => {
+  for (const method of ['PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const) {
+    const response = await relay.inject({ method, url: '/socket.io/?EIO=4&transport=polling', payload: 'x' });
+    assert.equal(response.statusCode, 400, method);
+    assert.match(response.headers['content-type'] as string, /^application\/json/, method);
+    assert.equal(response.json().code, 0, method);
+  }
+  const wrongVersion = await relay.inject({ method: 'DELETE', url: '/socket.io/?EIO=3&transport=polling' });
+  assert.equal(wrongVersion.json().code, 5);
+});
+
 test('WebSocket upgrades for Engine.IO v3 or with a session id are refused with 400', async (t) => {
   const { url } = await startRelay(t);
   const base = url.replace(/^http/, 'ws');
@@ -153,9 +164,19 @@ test('GET / serves the demo page', async () => {
   assert.match(response.body, /<script type="module" src="video-conference\.js"><\/script>/);
 });
 
-test("the relay's own build under dist/relay is not public", async () => {
+test("the relay's own build under dist/relay is not public, however the path is spelled", async () => {
   for (const path of ['/relay/main.js', '/relay/main.js.map', '/relay/app.js', '/relay/', '/relay']) {
     const response = await relay.inject(path);
     assert.equal(response.statusCode, 404, path);
+  }
+  // Non-canonical spellings (GHSA-8pvw-jcv7-9cmj, GHSA-83w8-p2f5-377r): refused (403 or 404), never served.
+  for (const path of [
+    '//relay/main.js',
+    '/./relay/main.js',
+    '/chunks/../relay/main.js',
+    '/chunks/%2e%2e/relay/main.js',
+  ]) {
+    const response = await relay.inject(path);
+    assert.ok([403, 404].includes(response.statusCode), `${path}: ${response.statusCode}`);
   }
 });
