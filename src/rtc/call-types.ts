@@ -4,7 +4,7 @@ import type { PeerLeftReason } from '../protocol.ts';
 import type { RtcError } from './errors.ts';
 import type { MediaKind } from './media.ts';
 import type { ChatMessage, PeerState } from './peer-messages.ts';
-import type { PeerConnectionFactory } from './peer.ts';
+import type { DroppedCounts, PeerConnectionFactory } from './peer.ts';
 import type { SocketFactory } from './signaling.ts';
 import type { PeerStats, Quality } from './stats.ts';
 
@@ -38,6 +38,8 @@ export interface Participant {
 /** What getStats() reports for each remote participant. */
 export interface ParticipantStats extends PeerStats {
   safetyCode: string | null;
+  /** What they sent that was dropped: ICE candidates refused or over the limit, data-channel messages. */
+  dropped: DroppedCounts;
 }
 
 export interface ChatEntry extends ChatMessage {

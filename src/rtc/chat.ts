@@ -21,24 +21,42 @@ export function checkDataSize(payload: unknown): void {
   }
 }
 
-/** The chat so far, oldest first: the latest messages, each replaced by a new array so renderers see the change. */
+/**
+ * The chat so far, oldest first: the latest messages. `entries` is a new array after each change, so renderers
+ * see it, made when read rather than per message; the keys make telling a message already here cheap.
+ */
 export class ChatHistory {
   #entries: ChatEntry[] = [];
+  #keys = new Set<string>();
+  #snapshot: readonly ChatEntry[] | null = null;
 
   get entries(): readonly ChatEntry[] {
-    return this.#entries;
+    return (this.#snapshot ??= [...this.#entries]);
   }
 
   /** Whether this sender's message is already here (it can arrive twice). */
   has(from: string, id: string): boolean {
-    return this.#entries.some((entry) => entry.from === from && entry.id === id);
+    return this.#keys.has(keyOf(from, id));
   }
 
   add(entry: ChatEntry): void {
-    this.#entries = [...this.#entries, entry].slice(-CHAT_HISTORY);
+    this.#entries.push(entry);
+    this.#keys.add(keyOf(entry.from, entry.id));
+    if (this.#entries.length > CHAT_HISTORY) {
+      const { from, id } = this.#entries.shift()!;
+      this.#keys.delete(keyOf(from, id));
+    }
+    this.#snapshot = null;
   }
 
   clear(): void {
     this.#entries = [];
+    this.#keys.clear();
+    this.#snapshot = null;
   }
+}
+
+/** Unambiguous: relay-issued ids have no spaces. */
+function keyOf(from: string, id: string): string {
+  return `${from} ${id}`;
 }

@@ -1,9 +1,17 @@
 // The data channel of one peer connection: participants' messages to each other, kept while it opens
-// and sent once it is open.
+// and sent once it is open; what comes in is rate-limited, so a flood costs a comparison per message.
 import { encodePeerMessage, parsePeerMessage, type PeerMessage } from './peer-messages.ts';
+import { tokenBucket } from './rate-limit.ts';
 
 /** Messages kept while the data channel is still opening. */
 const OUTBOX_LIMIT = 64;
+
+// What one peer may send us. Normal use stays far below: a state message per toggle, a view message per
+// 90 px of resize, a chat message per Enter. The burst lets a full outbox (64) and the state through at once.
+/** Messages per second, on average... */
+export const INBOUND_PER_SECOND = 20;
+/** ...and in one burst. */
+export const INBOUND_BURST = 100;
 
 export interface PeerChannelHandlers {
   /** The channel opened (and what waited has gone out). */
@@ -15,6 +23,8 @@ export class PeerChannel {
   #handlers: PeerChannelHandlers;
   #channel: RTCDataChannel | null = null;
   #outbox: string[] = [];
+  #take = tokenBucket(INBOUND_PER_SECOND, INBOUND_BURST);
+  #dropped = 0;
 
   constructor(handlers: PeerChannelHandlers) {
     this.#handlers = handlers;
@@ -29,9 +39,16 @@ export class PeerChannel {
       this.#handlers.open();
     };
     channel.onmessage = ({ data }) => {
-      const message = parsePeerMessage(data);
+      // The rate first: a message over it is never parsed.
+      const message = this.#take() && parsePeerMessage(data);
       if (message) this.#handlers.message(message);
+      else this.#dropped++;
     };
+  }
+
+  /** Messages received and dropped: over the rate limit, too large or unreadable. */
+  get dropped(): number {
+    return this.#dropped;
   }
 
   /** Sends a message now if the channel is open, else once it is (up to a limit). */

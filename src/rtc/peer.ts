@@ -22,6 +22,18 @@ import type { VideoEncoding } from './uplink.ts';
  */
 export const ENCODER_START_MS = 1000;
 
+/**
+ * Candidates kept while no remote description exists. With max-bundle there is one transport: a host candidate
+ * or two per network address, one per STUN server, one per TURN URL; a real peer sends a few dozen at most.
+ */
+export const PENDING_CANDIDATES_LIMIT = 64;
+
+/** What a peer sent us that was dropped: candidates refused or over the limit, data-channel messages. */
+export interface DroppedCounts {
+  candidates: number;
+  messages: number;
+}
+
 export type PeerConnectionFactory = (configuration: RTCConfiguration) => RTCPeerConnection;
 
 /** The tracks we send: microphone, camera and screen, each possibly absent. */
@@ -63,6 +75,7 @@ export class Peer extends Emitter<PeerEvents> {
   #answerSetUp: boolean;
   #ignoreOffer = false;
   #pendingCandidates: RTCIceCandidateInit[] = [];
+  #droppedCandidates = 0;
   #work: Promise<void> = Promise.resolve();
   #remoteMedia = new RemoteMedia(() => this.emit('stream', undefined));
   #safetyCode: string | null = null;
@@ -139,14 +152,19 @@ export class Peer extends Emitter<PeerEvents> {
     if (this.#encoder !== 'starting') this.#serially(() => this.#transceivers.applyEncoding());
   }
 
+  get dropped(): DroppedCounts {
+    return { candidates: this.#droppedCandidates, messages: this.#channel.dropped };
+  }
+
   async stats(): Promise<RTCStatsReport> {
     return this.#pc.getStats();
   }
 
-  /** Handles a `{ description }` or `{ candidate }` from the remote peer, in arrival order. */
+  /** Handles a `{ description }` or `{ candidate }` from the remote peer, in arrival order; drops anything else. */
   receive(data: unknown): void {
     const signal = parseSignal(data);
     if (signal) this.#serially(() => this.#receive(signal));
+    else if ((data as { candidate?: unknown } | null)?.candidate) this.#droppedCandidates++;
   }
 
   /** Sends a message over the data channel, once it is open. */
@@ -207,6 +225,7 @@ export class Peer extends Emitter<PeerEvents> {
     const pc = this.#pc;
     if ('candidate' in signal) {
       if (pc.remoteDescription) await this.#addCandidate(signal.candidate);
+      else if (this.#pendingCandidates.length >= PENDING_CANDIDATES_LIMIT) this.#droppedCandidates++;
       else this.#pendingCandidates.push(signal.candidate);
       return;
     }

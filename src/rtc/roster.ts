@@ -53,12 +53,14 @@ export class Roster extends Emitter<RosterEvents> {
     );
   }
 
-  /** Live figures for each participant: quality, round-trip time, loss, video, path, safety code. */
+  /** Live figures for each participant: quality, round-trip time, loss, video, path, safety code, drops. */
   get stats(): Record<string, ParticipantStats> {
     const result: Record<string, ParticipantStats> = {};
     for (const id of this.#remotes.keys()) {
       const stats = this.#options.quality.stats(id);
-      if (stats) result[id] = { ...stats, safetyCode: this.#mesh?.get(id)?.safetyCode ?? null };
+      const peer = this.#mesh?.get(id);
+      const dropped = peer?.dropped ?? { candidates: 0, messages: 0 };
+      if (stats) result[id] = { ...stats, safetyCode: peer?.safetyCode ?? null, dropped };
     }
     return result;
   }

@@ -115,15 +115,24 @@ export class VideoConferenceChat extends LitElement {
     `;
   }
 
+  /**
+   * Updates wait for the next frame, so messages that arrive meanwhile (each in a task of its own) render
+   * together: one measure and one scroll per frame, however fast they come.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    await new Promise(requestAnimationFrame);
+    super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Decide before the new messages change the list's height: follow only if the user was at the bottom
-    // (or is the one who just wrote).
+    // (or is the one who just wrote one of them).
     if (!changed.has('messages') || !this.list) return;
     const { scrollTop, scrollHeight, clientHeight } = this.list;
     const previous = changed.get('messages') as readonly ChatEntry[] | undefined;
-    const newest = this.messages.at(-1);
-    const sentByMe = !!newest?.local && !previous?.some((message) => message.id === newest.id);
-    this.#follow = sentByMe || scrollHeight - scrollTop - clientHeight <= STICK_DISTANCE;
+    const last = previous?.at(-1);
+    const added = last ? this.messages.slice(this.messages.lastIndexOf(last) + 1) : this.messages;
+    this.#follow = added.some((message) => message.local) || scrollHeight - scrollTop - clientHeight <= STICK_DISTANCE;
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -1,0 +1,16 @@
+// A token bucket: `burst` events at once, refilled at `perSecond`. Limits what each peer may send us over
+// its data channel (the relay limits each connection the same way, in server/token-bucket.ts).
+
+/** Returns `take()`: true and one token less, or false when the bucket is empty. */
+export function tokenBucket(perSecond: number, burst: number, now = () => performance.now()): () => boolean {
+  let tokens = burst;
+  let updated = now();
+  return () => {
+    const time = now();
+    tokens = Math.min(burst, tokens + ((time - updated) / 1000) * perSecond);
+    updated = time;
+    if (tokens < 1) return false;
+    tokens--;
+    return true;
+  };
+}
