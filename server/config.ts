@@ -34,7 +34,9 @@ export interface RelaySettings {
   joinTimeoutMs: number;
   /** Largest WebSocket message accepted; larger ones close the connection (code 1009). */
   maxPayloadBytes: number;
-  /** Events per second each connection may send on average... */
+  /** Bytes waiting to be sent to one client past which its connection is closed (code 1008): it stopped reading. */
+  maxBufferedBytes: number;
+  /** Packets (of any kind) per second each connection may send on average... */
   rateLimitPerSecond: number;
   /** ...and in one burst. */
   rateLimitBurst: number;
@@ -185,12 +187,17 @@ export const OPTIONS = {
     fallback: '65536',
     parse: integer(1024),
   },
+  MAX_BUFFERED_BYTES: {
+    help: 'Bytes waiting to be sent to one client past which it is disconnected (1008): a client that stopped reading.',
+    fallback: '1048576',
+    parse: integer(65_536),
+  },
   RATE_LIMIT_PER_SECOND: {
-    help: 'Events each connection may send per second, on average.',
+    help: 'Packets of any kind each connection may send per second, on average.',
     fallback: '50',
     parse: integer(1),
   },
-  RATE_LIMIT_BURST: { help: 'Events each connection may send in one burst.', fallback: '200', parse: integer(1) },
+  RATE_LIMIT_BURST: { help: 'Packets each connection may send in one burst.', fallback: '200', parse: integer(1) },
   MAX_CONNECTIONS_PER_IP: { help: 'Open connections per client address.', fallback: '20', parse: integer(1) },
   RESUME_GRACE_MS: {
     help: 'How long a dropped participant keeps its place for a resume before the room hears peer-left.',
@@ -318,6 +325,7 @@ function settingsFrom(values: Values): RelaySettings {
     connectTimeoutMs: values.CONNECT_TIMEOUT_MS,
     joinTimeoutMs: values.JOIN_TIMEOUT_MS,
     maxPayloadBytes: values.MAX_PAYLOAD_BYTES,
+    maxBufferedBytes: values.MAX_BUFFERED_BYTES,
     rateLimitPerSecond: values.RATE_LIMIT_PER_SECOND,
     rateLimitBurst: values.RATE_LIMIT_BURST,
     maxConnectionsPerIp: values.MAX_CONNECTIONS_PER_IP,

@@ -1,22 +1,39 @@
 // Engine.IO v4 on one WebSocket (https://socket.io/docs/v4/engine-io-protocol/): the open packet,
 // the server-driven heartbeat, message framing and close. Packets are encoded and decoded by engine.io-parser.
+// What a client can make it hold or do is bounded: every frame it sends counts against its rate limit, only a
+// pong that answers our ping counts as a heartbeat, and a client that stops reading is closed once what waits
+// to be sent to it passes maxBufferedBytes.
 import { randomBytes } from 'node:crypto';
 import { decodePacket, encodePacket, type Packet } from 'engine.io-parser';
 import type { RawData, WebSocket } from 'ws';
+import { TokenBucket } from '../token-bucket.ts';
 
 export interface EngineOptions {
   pingIntervalMs: number;
   pingTimeoutMs: number;
   maxPayloadBytes: number;
+  /** Bytes waiting to be sent to a client (ws.bufferedAmount) past which its connection is closed. */
+  maxBufferedBytes: number;
+  /** Frames a client may send per second on average, and in one burst; the rest are dropped. */
+  rateLimitPerSecond: number;
+  rateLimitBurst: number;
 }
 
 export interface EngineHandlers {
   message(data: string | Buffer): void;
+  /** A frame was dropped for going over the rate limit. */
+  limited(): void;
   close(reason: EngineCloseReason): void;
 }
 
 export type EngineCloseReason =
-  'transport close' | 'transport error' | 'ping timeout' | 'parse error' | 'forced close' | 'server shutting down';
+  | 'transport close'
+  | 'transport error'
+  | 'ping timeout'
+  | 'parse error'
+  | 'send buffer full'
+  | 'forced close'
+  | 'server shutting down';
 
 /** WebSocket close codes the relay uses (RFC 6455 §7.4.1). */
 const CLOSE_CODES: Record<EngineCloseReason, number> = {
@@ -24,6 +41,8 @@ const CLOSE_CODES: Record<EngineCloseReason, number> = {
   'transport error': 1011,
   'ping timeout': 1000,
   'parse error': 1002,
+  // Policy Violation: the client did not read what it was sent.
+  'send buffer full': 1008,
   'forced close': 1000,
   'server shutting down': 1001,
 };
@@ -33,13 +52,17 @@ export class EngineConnection {
   #ws: WebSocket;
   #options: EngineOptions;
   #handlers: EngineHandlers;
+  #bucket: TokenBucket;
   #heartbeat: NodeJS.Timeout | undefined;
+  /** A ping went out and its pong has not come back. */
+  #awaitingPong = false;
   #closed = false;
 
   constructor(ws: WebSocket, options: EngineOptions, handlers: EngineHandlers) {
     this.#ws = ws;
     this.#options = options;
     this.#handlers = handlers;
+    this.#bucket = new TokenBucket(options.rateLimitPerSecond, options.rateLimitBurst);
     ws.on('message', (raw, isBinary) => this.#receive(raw, isBinary));
     ws.on('close', () => this.#finish('transport close'));
     ws.on('error', () => this.#finish('transport error'));
@@ -75,23 +98,27 @@ export class EngineConnection {
   #write(packet: Packet): void {
     if (this.#closed) return;
     encodePacket(packet, true, (encoded) => this.#ws.send(encoded));
+    if (this.#ws.bufferedAmount > this.#options.maxBufferedBytes) this.close('send buffer full');
   }
 
   #receive(raw: RawData, isBinary: boolean): void {
     // ws goes on delivering frames until the closing handshake completes: they belong to no session.
     if (this.#closed) return;
     const packet = isBinary ? decodePacket(toBuffer(raw), 'nodebuffer') : decodePacket(raw.toString());
+    // The answer to our ping is never dropped, so a client over its limit is not also taken for dead.
+    if (packet.type === 'pong' && this.#awaitingPong) return this.#schedulePing();
+    if (!this.#bucket.take()) return this.#handlers.limited();
     switch (packet.type) {
       case 'message':
         this.#handlers.message(packet.data as string | Buffer);
         return;
-      case 'pong':
-        this.#schedulePing();
+      case 'pong': // unasked for: it proves nothing, so it does not put off the next ping or its timeout
+      case 'noop':
         return;
       case 'ping':
-        this.#write({ type: 'pong', data: packet.data });
-        return;
-      case 'noop':
+        // Engine.IO v4's heartbeat goes from the server only: a client's ping is a protocol error (as the
+        // reference server treats it), and its payload is never echoed.
+        this.close('parse error');
         return;
       case 'close':
         this.close('transport close');
@@ -104,7 +131,9 @@ export class EngineConnection {
   /** Pings after pingInterval, then expects a pong within pingTimeout (Engine.IO v4 heartbeat). */
   #schedulePing(): void {
     clearTimeout(this.#heartbeat);
+    this.#awaitingPong = false;
     this.#heartbeat = setTimeout(() => {
+      this.#awaitingPong = true;
       this.#write({ type: 'ping' });
       this.#heartbeat = setTimeout(() => this.close('ping timeout'), this.#options.pingTimeoutMs);
     }, this.#options.pingIntervalMs);

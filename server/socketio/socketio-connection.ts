@@ -4,16 +4,12 @@
 // be async: a connection's events (and its disconnect) are handled one at a time, in order.
 import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
 import type { WebSocket } from 'ws';
-import { TokenBucket } from '../token-bucket.ts';
 import { EngineConnection, type EngineCloseReason, type EngineOptions } from './engine-connection.ts';
 import { Serial } from './serial.ts';
 
 export interface SocketIoOptions extends EngineOptions {
   /** A connection that sends no CONNECT packet within this time is closed. */
   connectTimeoutMs: number;
-  /** Events a connection may send per second on average, and in one burst; the rest are refused. */
-  rateLimitPerSecond: number;
-  rateLimitBurst: number;
 }
 
 export type Ack = (response: unknown) => void;
@@ -42,7 +38,6 @@ export class SocketIoConnection {
   #disconnectHandlers: Array<(reason: DisconnectReason) => void | Promise<void>> = [];
   #rateLimitedHandler: (refusedInARow: number) => void = () => {};
   #serial = new Serial();
-  #bucket: TokenBucket;
   #refusedInARow = 0;
   #pendingAcks = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   #nextAckId = 0;
@@ -52,10 +47,10 @@ export class SocketIoConnection {
 
   constructor(ws: WebSocket, options: SocketIoOptions, handlers: SocketIoHandlers) {
     this.#handlers = handlers;
-    this.#bucket = new TokenBucket(options.rateLimitPerSecond, options.rateLimitBurst);
     this.#decoder.on('decoded', (packet: Packet) => this.#dispatch(packet));
     this.#engine = new EngineConnection(ws, options, {
       message: (data) => this.#receive(data),
+      limited: () => this.#limited(),
       close: (reason) => this.#finish(reason),
     });
     this.#connectTimer = setTimeout(() => this.#engine.close('forced close'), options.connectTimeoutMs);
@@ -79,7 +74,7 @@ export class SocketIoConnection {
     this.#disconnectHandlers.push(handler);
   }
 
-  /** Called for each event refused for going over the rate limit, with how many were refused in a row. */
+  /** Called for each packet refused for going over the rate limit, with how many were refused in a row. */
   onRateLimited(handler: (refusedInARow: number) => void): void {
     this.#rateLimitedHandler = handler;
   }
@@ -119,6 +114,7 @@ export class SocketIoConnection {
   }
 
   #receive(data: string | Buffer): void {
+    this.#refusedInARow = 0;
     try {
       this.#decoder.add(data);
     } catch {
@@ -158,16 +154,16 @@ export class SocketIoConnection {
     this.#handlers.connect(this, (packet.data as Record<string, unknown> | undefined) ?? {});
   }
 
+  /** The rate is judged on arrival (by the engine, for every frame), the answers given in turn. */
+  #limited(): void {
+    const refused = ++this.#refusedInARow;
+    this.#serial.run(
+      () => this.#rateLimitedHandler(refused),
+      (error) => this.#handlers.handlerError(this, 'rate-limited', error),
+    );
+  }
+
   #event([name, ...args]: unknown[], id: number | undefined): void {
-    // The rate is judged on arrival, the answers given in turn.
-    if (!this.#bucket.take()) {
-      const refused = ++this.#refusedInARow;
-      return this.#serial.run(
-        () => this.#rateLimitedHandler(refused),
-        (error) => this.#handlers.handlerError(this, 'rate-limited', error),
-      );
-    }
-    this.#refusedInARow = 0;
     const handler = typeof name === 'string' ? this.#events.get(name) : undefined;
     const ack = id === undefined ? undefined : this.#acknowledger(id);
     this.#serial.run(

@@ -59,8 +59,8 @@ export class FuzzSession {
   #askedNamespaces = new Set<string>();
   /** Ack ids this socket sent, with the room when it was a join. */
   #ackIds = new Map<number, unknown>();
-  #pongs: string[] = [];
-  #lastPong: string | undefined;
+  /** The namespace of the last probe the relay answered. */
+  #lastProbe: string | undefined;
   #probes = 0;
   #sawOpen = false;
   #recent: string[] = [];
@@ -125,13 +125,14 @@ export class FuzzSession {
   }
 
   /**
-   * An Engine.IO ping after a burst: the relay answers in order, so its pong means it has handled (and answered)
-   * everything before. Resolves true if it answered, false if it closed the connection instead.
+   * A CONNECT to a namespace of its own after a burst: the relay answers in order, so its CONNECT_ERROR means it
+   * has handled (and answered) everything before. Resolves true if it answered, false if it closed the
+   * connection instead. (A client's Engine.IO ping would close it: the heartbeat goes from the server.)
    */
   async probe(): Promise<boolean> {
-    const data = `probe-${++this.#probes}`;
-    this.send({ type: 'text', data: `2${data}` });
-    const answered = (): boolean => this.#lastPong === data || this.#closeCode !== undefined;
+    const namespace = `/probe-${++this.#probes}`;
+    this.send({ type: 'text', data: `40${namespace},` });
+    const answered = (): boolean => this.#lastProbe === namespace || this.#closeCode !== undefined;
     await within(this.#until(answered), `${this.#label}: probe`);
     if (this.#closeCode !== undefined) return false;
     if (this.#mustClose) this.#problem(`the relay answered after ${this.#mustClose}; it should have closed`);
@@ -181,7 +182,7 @@ export class FuzzSession {
         }
         return;
       case 'ping':
-        this.#pongs.push((packet.data as string | undefined) ?? '');
+        this.#mustClose = 'an Engine.IO ping (the heartbeat goes from the server)';
         return;
       case 'pong':
       case 'noop':
@@ -221,12 +222,6 @@ export class FuzzSession {
     }
     const packet = decodePacket(frame);
     switch (packet.type) {
-      case 'pong': {
-        const expected = this.#pongs.shift();
-        this.#lastPong = (packet.data as string | undefined) ?? '';
-        if (this.#lastPong !== expected) this.#problem(`a pong that answers no ping: ${abbreviate(frame)}`);
-        return;
-      }
       case 'ping':
         this.#ws.send('3'); // the relay's heartbeat: answer it like any client
         return;
@@ -267,6 +262,7 @@ export class FuzzSession {
     if (type === PacketType.CONNECT_ERROR) {
       count(this.#log, 'answers: connect_error');
       if (!this.#askedNamespaces.has(nsp)) return 'a CONNECT_ERROR for a namespace never asked for';
+      if (nsp.startsWith('/probe-')) this.#lastProbe = nsp;
       return isRecord(data) && typeof data.message === 'string' ? undefined : 'a CONNECT_ERROR without a message';
     }
     if (nsp !== '/') return 'a packet for a namespace other than /';

@@ -1,5 +1,6 @@
 // The Engine.IO v4 heartbeat: the relay pings every pingInterval, keeps a client that answers with a pong,
-// and drops one that stays silent for pingTimeout after a ping.
+// and drops one that stays silent for pingTimeout after a ping. Only the relay pings, and only a pong that
+// answers its ping counts.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startRelay } from './helpers.ts';
@@ -30,11 +31,22 @@ test('a client that answers pings outlives one that stays silent, and keeps bein
   assert.equal(await silent.next().catch(() => 'none'), '2', 'the silent client was pinged before it was closed');
 });
 
-test('the relay answers a client ping with a pong carrying the same data', async (t) => {
+test("a client's ping is a protocol error (the heartbeat goes from the server): closed with 1002, nothing echoed", async (t) => {
   const { url } = await startRelay(t);
   const { client: raw } = await RawClient.connected(t, url);
   raw.send('2probe');
-  assert.equal(await raw.next(), '3probe');
+  assert.equal((await raw.waitClosed()).code, 1002);
+  assert.equal(await raw.next().catch(() => 'none'), 'none', 'no pong came back');
+});
+
+test('pongs nobody asked for do not put off the next ping: the relay still pings on time', async (t) => {
+  const { url } = await startRelay(t, { pingIntervalMs: 300, pingTimeoutMs: 5_000 });
+  const { client: raw } = await RawClient.connected(t, url);
+  // Far more often than the interval: each would have restarted it, so no ping would ever have come.
+  const pongs = setInterval(() => raw.isOpen && raw.send('3'), 50);
+  t.after(() => clearInterval(pongs));
+  assert.equal(await raw.next(), '2');
+  assert.equal(await raw.next(), '2');
 });
 
 test('an Engine.IO close packet from the client closes the socket normally', async (t) => {

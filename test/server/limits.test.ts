@@ -68,6 +68,28 @@ test('rate limit: over the burst, events get rate-limited once; a flood that goe
   assert.deepEqual((await delivered).data, { still: 'fine' });
 });
 
+test('rate limit: every packet counts, not only events: 9,000 CONNECTs to other namespaces, acks and noops get a burst of answers, then a disconnect', async (t) => {
+  const { url } = await startRelay(t, { rateLimitPerSecond: 5, rateLimitBurst: 10 });
+  const bystander = await connect(t, url);
+  await join(bystander, 'calm');
+  const { client: flooder } = await RawClient.connected(t, url);
+  const packets = ['40/other,', '430[]', '6'];
+  for (let n = 0; n < 9_000 && flooder.isOpen; n++) flooder.send(packets[n % packets.length]!);
+  // Read what came back until the relay closed the socket.
+  const answers: string[] = [];
+  for (;;) {
+    const frame = await flooder.next().catch(() => undefined);
+    if (frame === undefined) break;
+    answers.push(frame);
+  }
+  const refusedNamespaces = answers.filter((frame) => frame.startsWith('44/other,'));
+  assert.ok(refusedNamespaces.length <= 10, `${refusedNamespaces.length} namespace refusals answered`);
+  assert.equal(answers.filter((frame) => frame.includes('"rate-limited"')).length, 1);
+  assert.equal(answers.at(-1), '41', 'disconnected from the main namespace');
+  await flush(bystander);
+  assert.equal(bystander.connected, true);
+});
+
 test('a socket that joins no room within JOIN_TIMEOUT_MS is disconnected; one that joined stays', async (t) => {
   const { url } = await startRelay(t, { joinTimeoutMs: 200 });
   const idle = await connect(t, url);
