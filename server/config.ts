@@ -166,8 +166,8 @@ export const OPTIONS = {
   },
   TURN_SECRET: { help: "The TURN server's shared secret (coturn static-auth-secret).", fallback: '', parse: optional },
   TURN_TTL_S: {
-    help: 'Lifetime of the TURN credentials handed out, in seconds.',
-    fallback: '86400',
+    help: 'Lifetime of the TURN credentials handed out, in seconds; the widget asks for fresh ones before they expire.',
+    fallback: '3600',
     parse: integer(60),
   },
   PING_INTERVAL_MS: { help: 'Heartbeat: how often each connection is pinged.', fallback: '25000', parse: integer(1) },

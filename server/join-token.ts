@@ -1,6 +1,7 @@
 // Signed join tokens: a site owner's backend mints one per person and room with JOIN_SECRET, and the relay
 // admits the holder to that room until it expires. Format: base64url(JSON claims) "." base64url(HMAC-SHA256).
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { parseName } from '../src/protocol.ts';
 
 export interface JoinClaims {
   room: string;
@@ -30,12 +31,17 @@ export function mintJoinToken(
   secret: string,
   now = Date.now(),
 ): string {
-  const claims: JoinClaims = { room, ...(name && { name }), exp: Math.floor(now / 1000) + expiresInSeconds };
+  const parsed = name === undefined ? undefined : parseName(name);
+  if (parsed && !parsed.ok) throw new TypeError(parsed.message);
+  const claims: JoinClaims = { room, ...(parsed && { name: parsed.value }), exp: Math.floor(now / 1000) + expiresInSeconds };
   const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
   return `${body}.${sign(body, secret)}`;
 }
 
-/** The token's claims if it is well formed, signed with `secret` and not expired; otherwise null. */
+/**
+ * The token's claims if it is well formed (a name, if any, as the relay accepts names), signed with `secret`
+ * and not expired; otherwise null.
+ */
 export function verifyJoinToken(token: string, secret: string, now = Date.now()): JoinClaims | null {
   const [body, signature, extra] = token.split('.');
   if (!body || !signature || extra !== undefined) return null;
@@ -49,7 +55,7 @@ export function verifyJoinToken(token: string, secret: string, now = Date.now())
     return null;
   }
   if (!isClaims(claims) || claims.exp * 1000 <= now) return null;
-  return claims;
+  return claims.name === undefined ? claims : { ...claims, name: claims.name.trim() };
 }
 
 function sign(body: string, secret: string): string {
@@ -59,5 +65,5 @@ function sign(body: string, secret: string): string {
 function isClaims(value: unknown): value is JoinClaims {
   if (typeof value !== 'object' || value === null) return false;
   const { room, name, exp } = value as Record<string, unknown>;
-  return typeof room === 'string' && (name === undefined || typeof name === 'string') && Number.isFinite(exp);
+  return typeof room === 'string' && (name === undefined || parseName(name).ok) && Number.isFinite(exp);
 }

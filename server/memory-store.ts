@@ -1,15 +1,16 @@
 // The default room store: rooms in this process's memory (rooms.ts), for a relay that runs alone. Everything
 // happens synchronously; the promises only meet the RoomStore contract that the Redis store shares.
-import type { JsonObject, PeerInfo, PeerLeftReason } from '../src/protocol.ts';
-import type {
-  Delivery,
-  JoinOutcome,
-  Membership,
-  ResumeOutcome,
-  RoomStore,
-  StoreJoin,
-  StoreOptions,
-  StoreResume,
+import type { JsonObject, PeerLeftReason } from '../src/protocol.ts';
+import {
+  peerInfo,
+  type Delivery,
+  type JoinOutcome,
+  type Membership,
+  type ResumeOutcome,
+  type RoomStore,
+  type StoreJoin,
+  type StoreOptions,
+  type StoreResume,
 } from './room-store.ts';
 import { Member, Rooms } from './rooms.ts';
 
@@ -22,12 +23,12 @@ export class MemoryStore implements RoomStore {
     this.#options = options;
   }
 
-  async join({ room, name, delivery, leaving, maxPeers }: StoreJoin): Promise<JoinOutcome> {
+  async join({ room, name, verified, delivery, leaving, maxPeers }: StoreJoin): Promise<JoinOutcome> {
     const occupied = this.#rooms.size(room) - (leaving?.room === room ? 1 : 0);
     if (occupied >= maxPeers) return { ok: false, code: 'room-full' };
     if (leaving) this.#end(leaving, 'left');
     const { replayWindowMs, replayBytes } = this.#options;
-    const joined = new Member(room, name, delivery, { replayWindowMs, replayBytes });
+    const joined = new Member(room, { name, verified }, delivery, { replayWindowMs, replayBytes });
     const others = this.#rooms.join(joined);
     for (const other of others) other.deliver('peer-joined', peerInfo(joined));
     return { ok: true, member: joined, peers: others.map(peerInfo) };
@@ -52,6 +53,14 @@ export class MemoryStore implements RoomStore {
     if (!target) return false;
     target.deliver('signal', { from: from.id, data }, size);
     return true;
+  }
+
+  async rename(member: Membership, name: string): Promise<Membership> {
+    const renamed = this.#rooms.find(member.room, member.id);
+    if (!renamed) return member;
+    renamed.name = name;
+    for (const other of this.#rooms.others(renamed)) other.deliver('peer-renamed', { id: renamed.id, name });
+    return renamed;
   }
 
   async leave(member: Membership, _delivery: Delivery, reason: PeerLeftReason): Promise<void> {
@@ -80,8 +89,4 @@ export class MemoryStore implements RoomStore {
     if (!held) return;
     for (const other of this.#rooms.leave(held)) other.deliver('peer-left', { id: held.id, reason });
   }
-}
-
-function peerInfo({ id, name }: Membership): PeerInfo {
-  return name ? { id, name } : { id };
 }

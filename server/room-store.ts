@@ -21,6 +21,8 @@ export interface Membership {
   readonly id: string;
   readonly room: string;
   readonly name?: string;
+  /** The name comes from a join token: it cannot be changed. */
+  readonly verified?: boolean;
   /** The secret a dropped client presents to get this membership back. */
   readonly resumeToken: string;
 }
@@ -28,6 +30,8 @@ export interface Membership {
 export interface StoreJoin {
   room: string;
   name?: string;
+  /** The name comes from a join token. */
+  verified?: boolean;
   delivery: Delivery;
   /** The connection's current membership: it leaves (reason `left`) if the join succeeds, and does not count. */
   leaving?: Membership;
@@ -67,6 +71,11 @@ export interface RoomStore {
    * a store that can answer at once (in memory) does, without a promise.
    */
   signal(from: Membership, to: string, data: JsonObject, size: number): boolean | Promise<boolean>;
+  /**
+   * Gives the member a new name and tells the rest of the room (`peer-renamed`); resolves with the membership
+   * as it now is.
+   */
+  rename(member: Membership, name: string): Promise<Membership>;
   /** Ends the membership (if `delivery` still holds it) and tells the rest of the room. */
   leave(member: Membership, delivery: Delivery, reason: PeerLeftReason): Promise<void>;
   /** The connection dropped: keep the place for `graceMs` for a resume, then end it with `timeout`. */
@@ -83,6 +92,12 @@ export interface StoreOptions {
   replayBytes: number;
   /** A held membership was not resumed in time and has ended. */
   expired(member: Membership): void;
+}
+
+/** What the others are told of a member: its id, and its name, marked when a join token set it. */
+export function peerInfo({ id, name, verified }: Pick<Membership, 'id' | 'name' | 'verified'>): PeerInfo {
+  if (!name) return { id };
+  return verified ? { id, name, verified } : { id, name };
 }
 
 /** Thrown when the store cannot be reached: the relay closes the connection and the client tries again. */

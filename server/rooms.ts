@@ -29,7 +29,8 @@ export class Member implements Membership {
   readonly id = newSecret();
   readonly resumeToken = newSecret();
   readonly room: string;
-  readonly name?: string;
+  name?: string;
+  readonly verified?: boolean;
   #delivery: Delivery | null;
   #options: MemberOptions;
   #sent: Sent[] = [];
@@ -37,9 +38,15 @@ export class Member implements Membership {
   #bytes = 0;
   #expiry: NodeJS.Timeout | undefined;
 
-  constructor(room: string, name: string | undefined, delivery: Delivery, options: MemberOptions) {
+  constructor(
+    room: string,
+    { name, verified }: { name?: string; verified?: boolean },
+    delivery: Delivery,
+    options: MemberOptions,
+  ) {
     this.room = room;
     if (name) this.name = name;
+    if (name && verified) this.verified = true;
     this.#delivery = delivery;
     this.#options = options;
   }

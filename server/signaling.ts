@@ -1,14 +1,18 @@
 // The relay's part of the wire protocol (docs/protocol.md) for one connection: join (with access checks,
-// room limits and resume), signal and leave, on top of a RoomStore (in memory, or Redis across relays).
+// room limits and resume), signal, rename, fresh TURN credentials and leave, on top of a RoomStore (in memory,
+// or Redis across relays).
 // Every payload is validated, `from` is stamped from the sender's own membership, and signals never leave
 // their room. A dropped connection keeps its membership for a grace period, so a client that comes back with
 // its resume token loses nothing. The socket layer runs these handlers one at a time per connection.
 import type { FastifyBaseLogger } from 'fastify';
 import {
   parseJoinRequest,
+  parseRenameRequest,
   parseSignalRequest,
-  type IceServer,
+  type IceServersAck,
+  type JoinAccepted,
   type JoinAck,
+  type RenameAck,
   type JsonObject,
   type PeerLeftReason,
   type RelayErrorCode,
@@ -58,7 +62,8 @@ export function attachSignaling(connection: SocketIoConnection, context: Signali
     connection.emit('error', { code, message });
   };
 
-  const answer = (ack: Ack | undefined, response: JoinAck): void => {
+  /** Answers a request in its ack; a refusal without an ack comes as an `error` event instead. */
+  const answer = (ack: Ack | undefined, response: JoinAck | RenameAck | IceServersAck): void => {
     if (!response.ok) metrics.errors.inc({ code: response.code });
     if (ack) ack(response);
     else if (!response.ok) connection.emit('error', { code: response.code, message: response.message });
@@ -80,8 +85,20 @@ export function attachSignaling(connection: SocketIoConnection, context: Signali
     log.info({ room: leaving.room, peer: leaving.id, reason }, 'left');
   };
 
-  const iceServersFor = (id: string): IceServer[] =>
-    settings.turn ? [...settings.iceServers, turnServer(settings.turn, id)] : settings.iceServers;
+  /** The STUN servers, and TURN with credentials for this member that last `iceServersTtl` seconds. */
+  const iceServersFor = (id: string): Pick<JoinAccepted, 'iceServers' | 'iceServersTtl'> =>
+    settings.turn
+      ? { iceServers: [...settings.iceServers, turnServer(settings.turn, id)], iceServersTtl: settings.turn.ttlSeconds }
+      : { iceServers: settings.iceServers };
+
+  /** What the ack tells a member of itself: its id, resume token, and the name the others see. */
+  const self = ({ id, resumeToken, name, verified }: Membership) => ({
+    id,
+    resume: resumeToken,
+    ...(name && { name }),
+    ...(verified && { verified: true as const }),
+    ...iceServersFor(id),
+  });
 
   connection.on('join', async ([request], ack) => {
     const parsed = parseJoinRequest(request);
@@ -107,6 +124,7 @@ export function attachSignaling(connection: SocketIoConnection, context: Signali
       const joined = await store.join({
         room,
         name: admission.name ?? name,
+        verified: admission.name !== undefined,
         delivery,
         leaving,
         maxPeers: settings.maxPeersPerRoom,
@@ -123,14 +141,7 @@ export function attachSignaling(connection: SocketIoConnection, context: Signali
       member = joined.member;
       clearTimeout(joinTimer);
       log.info({ room, peer: member.id }, 'joined');
-      answer(ack, {
-        ok: true,
-        id: member.id,
-        resume: member.resumeToken,
-        resumed: false,
-        peers: joined.peers,
-        iceServers: iceServersFor(member.id),
-      });
+      answer(ack, { ok: true, ...self(member), resumed: false, peers: joined.peers });
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       // No answer the widget would take as final: the client reconnects with backoff and tries again.
@@ -148,9 +159,8 @@ export function attachSignaling(connection: SocketIoConnection, context: Signali
     clearTimeout(joinTimer);
     metrics.resumes.inc({ outcome: 'resumed' });
     log.info({ room: held.room, peer: held.id, missed: missed.length }, 'resumed');
-    const { id, resumeToken: resume } = held;
     // The ack and the replay go out at once, before anything newer for this member can.
-    answer(ack, { ok: true, id, resume, resumed: true, peers, iceServers: iceServersFor(id) });
+    answer(ack, { ok: true, ...self(held), resumed: true, peers });
     for (const [event, payload] of missed) connection.emit(event, payload);
     if (previous) {
       await store.leave(previous, delivery, 'left');
@@ -178,6 +188,26 @@ export function attachSignaling(connection: SocketIoConnection, context: Signali
         fail('unknown-peer', `peer ${to} cannot be reached right now`);
       },
     );
+  });
+
+  connection.on('rename', async ([request], ack) => {
+    const refuse = (code: RelayErrorCode, message: string) => answer(ack, { ok: false, code, message });
+    if (!member) return refuse('not-joined', 'join a room before renaming');
+    const parsed = parseRenameRequest(request);
+    if (!parsed.ok) return refuse('invalid-request', parsed.message);
+    if (member.verified) return refuse('unauthorized', 'Your name comes from your join token: it cannot be changed.');
+    try {
+      member = await store.rename(member, parsed.value.name);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      return refuse('invalid-request', 'Renaming is not possible while the room store is unreachable.');
+    }
+    answer(ack, { ok: true });
+  });
+
+  connection.on('ice-servers', (_args, ack) => {
+    if (!member) return answer(ack, { ok: false, code: 'not-joined', message: 'join a room first' });
+    answer(ack, { ok: true, ...iceServersFor(member.id) });
   });
 
   connection.on('leave', async (_args, ack) => {

@@ -56,7 +56,10 @@ export interface JoinRequest {
 
 export interface PeerInfo {
   id: string;
+  /** The name the relay knows (from the join, or a join token): the one to show, whatever the peer says later. */
   name?: string;
+  /** The name comes from the site's signed join token: nobody, the peer included, can change it. */
+  verified?: true;
 }
 
 export interface JoinAccepted {
@@ -68,6 +71,12 @@ export interface JoinAccepted {
   resumed: boolean;
   peers: PeerInfo[];
   iceServers: IceServer[];
+  /** Seconds the TURN credentials in `iceServers` stay valid (only with TURN): ask for fresh ones before. */
+  iceServersTtl?: number;
+  /** Your own name as the others see it (the one you sent, or your join token's), if any. */
+  name?: string;
+  /** Your name comes from your join token: it cannot be changed. */
+  verified?: true;
 }
 
 export interface Refusal {
@@ -78,6 +87,13 @@ export interface Refusal {
 
 export type JoinAck = JoinAccepted | Refusal;
 export type LeaveAck = { ok: true } | Refusal;
+export type RenameAck = { ok: true } | Refusal;
+export type IceServersAck = { ok: true; iceServers: IceServer[]; iceServersTtl?: number } | Refusal;
+
+/** A new name for yourself, shown to everyone in the room (refused when a join token set it). */
+export interface RenameRequest {
+  name: string;
+}
 
 /** What the relay forwards untouched between two peers: `{ description }` or `{ candidate }` in practice. */
 export interface SignalRequest {
@@ -95,6 +111,11 @@ export interface PeerJoinedMessage {
   name?: string;
 }
 
+export interface PeerRenamedMessage {
+  id: string;
+  name: string;
+}
+
 export interface PeerLeftMessage {
   id: string;
   reason: PeerLeftReason;
@@ -109,6 +130,9 @@ export interface ErrorMessage {
 export interface ClientToRelayEvents {
   join(request: JoinRequest, ack: (response: JoinAck) => void): void;
   signal(request: SignalRequest): void;
+  rename(request: RenameRequest, ack: (response: RenameAck) => void): void;
+  /** Fresh TURN credentials for the connections in place, before the ones from the join expire. */
+  'ice-servers'(ack: (response: IceServersAck) => void): void;
   leave(ack: (response: LeaveAck) => void): void;
 }
 
@@ -116,6 +140,7 @@ export interface ClientToRelayEvents {
 export interface RelayToClientEvents {
   'peer-joined'(message: PeerJoinedMessage): void;
   'peer-left'(message: PeerLeftMessage): void;
+  'peer-renamed'(message: PeerRenamedMessage): void;
   signal(message: SignalMessage): void;
   error(message: ErrorMessage): void;
 }
@@ -132,11 +157,9 @@ export function parseJoinRequest(input: unknown): Parsed<JoinRequest> {
   }
   const request: JoinRequest = { room };
   if (name !== undefined) {
-    const trimmed = typeof name === 'string' ? name.trim() : '';
-    if (!trimmed || trimmed.length > LIMITS.nameLength || CONTROL_CHARACTERS.test(trimmed)) {
-      return refuse(`name must be 1–${LIMITS.nameLength} printable characters`);
-    }
-    request.name = trimmed;
+    const parsed = parseName(name);
+    if (!parsed.ok) return parsed;
+    request.name = parsed.value;
   }
   if (password !== undefined) {
     if (typeof password !== 'string' || password.length > LIMITS.passwordLength) {
@@ -159,6 +182,21 @@ export function parseJoinRequest(input: unknown): Parsed<JoinRequest> {
     request.received = received as number;
   }
   return { ok: true, value: request };
+}
+
+export function parseRenameRequest(input: unknown): Parsed<RenameRequest> {
+  if (!isPayloadObject(input)) return refuse('rename expects an object { name }');
+  const parsed = parseName(input.name);
+  return parsed.ok ? { ok: true, value: { name: parsed.value } } : parsed;
+}
+
+/** A participant's name: 1–64 printable characters once trimmed (also what a join token's `name` must be). */
+export function parseName(name: unknown): Parsed<string> {
+  const trimmed = typeof name === 'string' ? name.trim() : '';
+  if (!trimmed || trimmed.length > LIMITS.nameLength || CONTROL_CHARACTERS.test(trimmed)) {
+    return refuse(`name must be 1–${LIMITS.nameLength} printable characters`);
+  }
+  return { ok: true, value: trimmed };
 }
 
 /** Also returns the serialized length of `data`, which the check measures anyway. */

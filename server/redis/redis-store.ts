@@ -8,6 +8,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { JsonObject, PeerInfo, PeerLeftReason } from '../../src/protocol.ts';
 import {
+  peerInfo,
   StoreUnavailableError,
   type Delivery,
   type JoinOutcome,
@@ -79,15 +80,16 @@ export class RedisStore implements RoomStore {
     return this.#up;
   }
 
-  async join({ room, name, delivery, leaving, maxPeers }: StoreJoin): Promise<JoinOutcome> {
+  async join({ room, name, verified, delivery, leaving, maxPeers }: StoreJoin): Promise<JoinOutcome> {
     if (!this.#up) throw new StoreUnavailableError('Redis is unreachable');
-    const member: Membership = { id: newSecret(), room, ...(name ? { name } : {}), resumeToken: newSecret() };
-    const joinedJson = JSON.stringify(['peer-joined', peerInfo(member.id, name ?? '')]);
+    const stored = storedName(name, verified);
+    const member: Membership = { id: newSecret(), room, ...named(stored), resumeToken: newSecret() };
+    const joinedJson = JSON.stringify(['peer-joined', peerInfo(member)]);
     const local = this.#local.add(member, delivery, 1);
     let reply: string[];
     try {
       reply = (await this.#cmd.vcJoin(
-        ...[this.#prefix, room, member.id, member.resumeToken, name ?? '', this.node, delivery.connection],
+        ...[this.#prefix, room, member.id, member.resumeToken, stored, this.node, delivery.connection],
         ...[maxPeers, this.#options.replayBytes, this.#options.replayWindowMs],
         ...[leaving?.id ?? '', leaving ? delivery.connection : '', joinedJson],
       )) as string[];
@@ -123,7 +125,7 @@ export class RedisStore implements RoomStore {
         this.#local.remove(id, previous.conn);
         if (previous.delivery && previous.delivery !== delivery) previous.delivery.revoke();
       }
-      const member: Membership = { id, room, ...(name ? { name } : {}), resumeToken: token };
+      const member: Membership = { id, room, ...named(name), resumeToken: token };
       this.#local.release(this.#local.add(member, delivery, Number(seq) + 1));
       return { outcome: 'resumed', member, peers: pairs(reply as string[], 5 + count), missed };
     });
@@ -143,6 +145,19 @@ export class RedisStore implements RoomStore {
     } catch (error) {
       throw this.#failure(error);
     }
+  }
+
+  async rename(member: Membership, name: string): Promise<Membership> {
+    const local = this.#local.get(member.id);
+    if (!this.#up || !local) throw new StoreUnavailableError('Redis is unreachable');
+    const json = JSON.stringify(['peer-renamed', { id: member.id, name }]);
+    try {
+      await this.#cmd.vcRename(this.#prefix, member.id, local.conn, name, json);
+    } catch (error) {
+      throw this.#failure(error);
+    }
+    local.member = { ...member, name };
+    return local.member;
   }
 
   async leave(member: Membership, delivery: Delivery, reason: PeerLeftReason): Promise<void> {
@@ -320,13 +335,29 @@ export class RedisStore implements RoomStore {
   }
 }
 
-/** Peers from a script's reply: id, name pairs from `start` on (an empty name is none). */
+/** Peers from a script's reply: id, stored name pairs from `start` on (an empty name is none). */
 function pairs(reply: string[], start: number): PeerInfo[] {
   const peers: PeerInfo[] = [];
-  for (let i = start; i + 1 < reply.length; i += 2) peers.push(peerInfo(reply[i]!, reply[i + 1]!));
+  for (let i = start; i + 1 < reply.length; i += 2) peers.push(peerWithName(reply[i]!, reply[i + 1]!));
   return peers;
 }
 
-function peerInfo(id: string, name: string): PeerInfo {
-  return name ? { id, name } : { id };
+/**
+ * A name as Redis keeps it: a join token's name (verified) starts with U+0001, which no name may contain
+ * (parseName refuses control characters), so the scripts keep handling one opaque string.
+ */
+const VERIFIED_MARK = '\u0001';
+
+function storedName(name: string | undefined, verified: boolean | undefined): string {
+  if (!name) return '';
+  return verified ? VERIFIED_MARK + name : name;
+}
+
+function named(stored: string): Pick<Membership, 'name' | 'verified'> {
+  if (!stored) return {};
+  return stored.startsWith(VERIFIED_MARK) ? { name: stored.slice(1), verified: true } : { name: stored };
+}
+
+function peerWithName(id: string, stored: string): PeerInfo {
+  return peerInfo({ id, ...named(stored) });
 }

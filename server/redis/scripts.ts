@@ -131,6 +131,21 @@ deliver(ARGV[3], ARGV[5], tonumber(ARGV[6]), now_ms())
 return 1
 `;
 
+/** ARGV: P, id, conn, name, json. Renames the member if that connection holds it, and tells the others. */
+const RENAME = `
+local mk = P .. 'm:' .. ARGV[2]
+local f = redis.call('HMGET', mk, 'conn', 'room')
+if f[1] ~= ARGV[3] then return 0 end
+local rk = P .. 'r:' .. f[2]
+redis.call('HSET', mk, 'name', ARGV[4])
+redis.call('HSET', rk, ARGV[2], ARGV[4])
+local now = now_ms()
+for _, other in ipairs(redis.call('HKEYS', rk)) do
+  if other ~= ARGV[2] then deliver(other, ARGV[5], 128, now) end
+end
+return 1
+`;
+
 /** ARGV: P, id, conn, reason, skipNode. Ends the membership if that connection still holds it. */
 const LEAVE = `
 if redis.call('HGET', P .. 'm:' .. ARGV[2], 'conn') ~= ARGV[3] then return 0 end
@@ -206,6 +221,7 @@ export const SCRIPTS = {
   vcJoin: JOIN,
   vcResume: RESUME,
   vcSignal: SIGNAL,
+  vcRename: RENAME,
   vcLeave: LEAVE,
   vcHold: HOLD,
   vcHeartbeat: HEARTBEAT,

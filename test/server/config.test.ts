@@ -107,7 +107,7 @@ test('TURN needs both its URLs and its secret; ALLOWED_ORIGINS takes origins or 
   assertRefused({ TURN_SECRET: 's' }, 'TURN_URLS');
   assertRefused({ ALLOWED_ORIGINS: 'example.com' }, 'ALLOWED_ORIGINS');
   const { settings } = readConfig({ TURN_URLS: 'turn:t.example', TURN_SECRET: 's', ALLOWED_ORIGINS: '*' });
-  assert.deepEqual(settings.turn, { urls: ['turn:t.example'], secret: 's', ttlSeconds: 86400 });
+  assert.deepEqual(settings.turn, { urls: ['turn:t.example'], secret: 's', ttlSeconds: 3600 });
   assert.equal(settings.allowedOrigins, '*');
 });
 

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { test } from 'node:test';
-import type { ErrorMessage } from '../../src/protocol.ts';
-import { connect, flush, join, startRelay, waitFor } from './helpers.ts';
+import type { ErrorMessage, IceServersAck } from '../../src/protocol.ts';
+import { connect, flush, join, startRelay, waitFor, WAIT_MS } from './helpers.ts';
 
 /** The value of one sample in Prometheus text, e.g. sample(text, 'vc_relay_errors_total{code="room-full"}'). */
 function sample(text: string, series: string): number {
@@ -64,4 +64,37 @@ test('with TURN_URLS and TURN_SECRET, each join ack carries coturn REST credenti
   assert.equal(peer, ack.id);
   assert.ok(Number(expiry) >= before + 3600 && Number(expiry) <= before + 3601);
   assert.equal(turn.credential, createHmac('sha1', secret).update(turn.username!).digest('base64'));
+});
+
+test('ice-servers: a member gets fresh TURN credentials (the TTL says when to ask); before joining, not-joined', async (t) => {
+  const { url } = await startRelay(t, { turn: { urls: ['turn:turn.example.org'], secret: 's', ttlSeconds: 600 } });
+  const socket = await connect(t, url);
+  assert.deepEqual(await socket.timeout(WAIT_MS).emitWithAck('ice-servers'), {
+    ok: false,
+    code: 'not-joined',
+    message: 'join a room first',
+  });
+  const ack = await join(socket, 'r');
+  assert.equal(ack.iceServersTtl, 600);
+  const fresh = (await socket.timeout(WAIT_MS).emitWithAck('ice-servers')) as IceServersAck;
+  assert.ok(fresh.ok);
+  assert.equal(fresh.iceServersTtl, 600);
+  const [expiry, peer] = fresh.iceServers[0]!.username!.split(':');
+  assert.equal(peer, ack.id);
+  assert.ok(Number(expiry) >= Math.floor(Date.now() / 1000) + 599);
+  assert.equal(
+    fresh.iceServers[0]!.credential,
+    createHmac('sha1', 's').update(fresh.iceServers[0]!.username!).digest('base64'),
+  );
+});
+
+test('without TURN, the ack has no TTL and ice-servers answers the STUN servers alone', async (t) => {
+  const { url } = await startRelay(t, { iceServers: [{ urls: ['stun:stun.example.org'] }] });
+  const socket = await connect(t, url);
+  const ack = await join(socket, 'r');
+  assert.equal(ack.iceServersTtl, undefined);
+  assert.deepEqual(await socket.timeout(WAIT_MS).emitWithAck('ice-servers'), {
+    ok: true,
+    iceServers: [{ urls: ['stun:stun.example.org'] }],
+  });
 });

@@ -7,7 +7,7 @@ import { connect, eventNames, flush, join, record, startRelay, waitFor, WAIT_MS 
 
 const PEER_ID = /^[A-Za-z0-9_-]{22}$/;
 
-test('the first joiner gets an ok ack with a fresh peer id, no peers and no ICE servers', async (t) => {
+test('the first joiner gets an ok ack with a fresh peer id, its name, no peers and no ICE servers', async (t) => {
   const { url } = await startRelay(t);
   const socket = await connect(t, url);
   const ack = await join(socket, 'lobby', 'Ada');
@@ -15,7 +15,15 @@ test('the first joiner gets an ok ack with a fresh peer id, no peers and no ICE 
   assert.ok(ack.ok);
   assert.match(ack.resume, PEER_ID);
   assert.notEqual(ack.resume, ack.id);
-  assert.deepEqual(ack, { ok: true, id: ack.id, resume: ack.resume, resumed: false, peers: [], iceServers: [] });
+  assert.deepEqual(ack, {
+    ok: true,
+    id: ack.id,
+    resume: ack.resume,
+    name: 'Ada',
+    resumed: false,
+    peers: [],
+    iceServers: [],
+  });
 });
 
 test('a second joiner sees the first in its ack, and the first hears peer-joined', async (t) => {
