@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import websocket from '@fastify/websocket';
 import fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { resolveSettings, type RelaySettings } from './config.ts';
+import { limitConnections } from './connection-limit.ts';
 import { createMetrics } from './metrics.ts';
 import { originGuard } from './origin-guard.ts';
 import { DEMO_DIR, WIDGET_DIR } from './paths.ts';
@@ -15,6 +16,7 @@ import type { RoomStore } from './room-store.ts';
 import { attachSignaling } from './signaling.ts';
 import { socketIoPlugin } from './socketio/plugin.ts';
 import { createStore } from './store.ts';
+import { trustFunction } from './trust-proxy.ts';
 
 export interface RelayOptions extends Partial<RelaySettings> {
   /** Fastify's logger option: false (default) for none, or pino options. */
@@ -24,9 +26,17 @@ export interface RelayOptions extends Partial<RelaySettings> {
 export function buildRelay(options: RelayOptions = {}): FastifyInstance {
   const { logger = false, ...rest } = options;
   const settings = resolveSettings(rest);
+  const trustProxy = trustFunction(settings.trustProxy);
   const app = fastify({
     logger,
-    trustProxy: settings.trustProxy,
+    trustProxy,
+    // Slow or unfinished requests (half-open handshakes) are closed; Node checks them every second.
+    requestTimeout: settings.requestTimeoutMs,
+    http: {
+      headersTimeout: settings.headersTimeoutMs,
+      requestTimeout: settings.requestTimeoutMs,
+      connectionsCheckingInterval: 1000,
+    },
     // Per-request lines would mostly be static files; sessions and failures are logged where they happen.
     logController: new LogController({ disableRequestLogging: true }),
   });
@@ -34,6 +44,11 @@ export function buildRelay(options: RelayOptions = {}): FastifyInstance {
   let store!: RoomStore;
   const counts = () => store?.counts() ?? { rooms: 0, members: 0 };
   const metrics = createMetrics(counts);
+  const connectionLimit = limitConnections(app.server, {
+    maxPerIp: settings.maxConnectionsPerIp,
+    isProxy: trustProxy,
+    refused: () => metrics.refused.inc({ reason: 'ip-limit' }),
+  });
   app.register(async () => {
     store = await createStore(settings, app.log, (member) => {
       metrics.resumes.inc({ outcome: 'expired' });
@@ -50,6 +65,7 @@ export function buildRelay(options: RelayOptions = {}): FastifyInstance {
   });
   app.register(originGuard, {
     allowedOrigins: settings.allowedOrigins,
+    publicUrl: settings.publicUrl,
     refused: () => metrics.refused.inc({ reason: 'origin' }),
   });
 
@@ -91,6 +107,7 @@ export function buildRelay(options: RelayOptions = {}): FastifyInstance {
 
   app.register(socketIoPlugin, {
     ...settings,
+    connectionLimit,
     handlers: {
       connect: (connection) => attachSignaling(connection, { store, settings, metrics, log: app.log }),
       unknownEvent: (connection, name) => {
@@ -105,7 +122,6 @@ export function buildRelay(options: RelayOptions = {}): FastifyInstance {
         connection.emit('error', { code: 'server-shutting-down', message: 'The relay is restarting.' });
       },
       socketsChanged: (open) => metrics.sockets.set(open),
-      refused: (reason) => metrics.refused.inc({ reason }),
     },
   });
 

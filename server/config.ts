@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { IceServer } from '../src/protocol.ts';
 import { RelayConfigError } from './errors.ts';
+import { trustFunction, type TrustProxy } from './trust-proxy.ts';
 
 export interface TurnSettings {
   urls: string[];
@@ -14,8 +15,18 @@ export interface TurnSettings {
 export interface RelaySettings {
   /** Origins whose pages may use the relay; `*` for all. The relay's own origin is always allowed. */
   allowedOrigins: string[] | '*';
-  /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
-  trustProxy: boolean;
+  /**
+   * The relay's own URL as browsers reach it (https://relay.example.com), or null: pages on its origin are the
+   * relay's own (the demo). Without it, "own origin" is judged from the Host header, which a DNS-rebinding page
+   * controls.
+   */
+  publicUrl: string | null;
+  /** Which hops in front of the relay are its reverse proxies, whose X-Forwarded-For entries are believed. */
+  trustProxy: TrustProxy;
+  /** Time a client has to send a request's headers (a WebSocket handshake's among them)... */
+  headersTimeoutMs: number;
+  /** ...and the whole request. */
+  requestTimeoutMs: number;
   maxPeersPerRoom: number;
   /** A password every room requires, or null. */
   roomPassword: string | null;
@@ -98,12 +109,6 @@ const list =
     return items;
   };
 
-const boolean: Parse<boolean> = (raw, name) => {
-  if (raw === 'true' || raw === '1') return true;
-  if (raw === 'false' || raw === '0') return false;
-  throw new RelayConfigError(`${name} must be true or false, got ${raw}`);
-};
-
 const origins: Parse<string[] | '*'> = (raw, name) => {
   if (raw.trim() === '*') return '*';
   return list(/^https?:\/\/[^/\s]+$/, 'origins like https://example.com (scheme, host, optional port)')(raw, name);
@@ -122,6 +127,34 @@ const keyPrefix: Parse<string> = (raw, name) => {
   return raw;
 };
 
+const publicUrl: Parse<string | null> = (raw, name) => {
+  if (!raw) return null;
+  const url = URL.canParse(raw) ? new URL(raw) : null;
+  if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
+    throw new RelayConfigError(`${name} must be the relay's URL, like https://relay.example.com, got ${raw}`);
+  }
+  return url.origin;
+};
+
+const trustProxy: Parse<TrustProxy> = (raw, name) => {
+  if (raw === 'false' || raw === '0') return false;
+  if (raw === 'true') {
+    throw new RelayConfigError(
+      `${name}=true would believe every X-Forwarded-For entry, which clients can forge: set the proxies' addresses (e.g. 127.0.0.1 or 10.0.0.0/8) or their number (e.g. 1)`,
+    );
+  }
+  if (/^\d+$/.test(raw)) return integer(1, 16)(raw, name);
+  const entries = list(/^\S+$/, 'addresses')(raw, name);
+  try {
+    trustFunction(entries);
+  } catch (error) {
+    throw new RelayConfigError(
+      `${name} must be false, a number of proxies, or addresses/CIDRs: ${(error as Error).message}`,
+    );
+  }
+  return entries;
+};
+
 const logLevel: Parse<string> = (raw, name) => {
   if (!LOG_LEVELS.includes(raw))
     throw new RelayConfigError(`${name} must be one of ${LOG_LEVELS.join(', ')}, got ${raw}`);
@@ -138,10 +171,25 @@ export const OPTIONS = {
     fallback: '*',
     parse: origins,
   },
+  PUBLIC_URL: {
+    help: "The relay's URL as browsers reach it (https://relay.example.com): pages on its origin are its own (the demo).",
+    fallback: '',
+    parse: (raw, name) => publicUrl(raw, name),
+  },
   TRUST_PROXY: {
-    help: 'true behind a reverse proxy: client addresses come from X-Forwarded-For.',
+    help: 'Behind reverse proxies: their addresses or CIDRs (comma-separated, or loopback), or how many there are; client addresses then come from X-Forwarded-For.',
     fallback: 'false',
-    parse: boolean,
+    parse: (raw, name) => trustProxy(raw, name),
+  },
+  HEADERS_TIMEOUT_MS: {
+    help: "Close connections that have not sent a request's headers within this time.",
+    fallback: '10000',
+    parse: integer(100),
+  },
+  REQUEST_TIMEOUT_MS: {
+    help: 'Close connections that have not sent a whole request within this time.',
+    fallback: '30000',
+    parse: integer(100),
   },
   MAX_PEERS_PER_ROOM: {
     help: 'Participants per room; the next join gets room-full.',
@@ -262,6 +310,9 @@ export function resolveSettings(options: Partial<RelaySettings>): RelaySettings 
   if (settings.nodeTtlMs < 2 * settings.nodeHeartbeatMs) {
     throw new RelayConfigError('nodeTtlMs must be at least twice nodeHeartbeatMs');
   }
+  if (settings.headersTimeoutMs > settings.requestTimeoutMs) {
+    throw new RelayConfigError('headersTimeoutMs must be at most requestTimeoutMs');
+  }
   return settings;
 }
 
@@ -307,6 +358,11 @@ function settingsFrom(values: Values): RelaySettings {
   if (values.RATE_LIMIT_BURST < values.RATE_LIMIT_PER_SECOND) {
     throw new RelayConfigError('RATE_LIMIT_BURST must be at least RATE_LIMIT_PER_SECOND');
   }
+  if (values.HEADERS_TIMEOUT_MS > values.REQUEST_TIMEOUT_MS) {
+    throw new RelayConfigError(
+      'HEADERS_TIMEOUT_MS must be at most REQUEST_TIMEOUT_MS: the headers are part of the request',
+    );
+  }
   if (values.NODE_TTL_MS < 2 * values.NODE_HEARTBEAT_MS) {
     throw new RelayConfigError(
       'NODE_TTL_MS must be at least twice NODE_HEARTBEAT_MS, so one late heartbeat is not death',
@@ -314,7 +370,10 @@ function settingsFrom(values: Values): RelaySettings {
   }
   return {
     allowedOrigins: values.ALLOWED_ORIGINS,
+    publicUrl: values.PUBLIC_URL,
     trustProxy: values.TRUST_PROXY,
+    headersTimeoutMs: values.HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: values.REQUEST_TIMEOUT_MS,
     maxPeersPerRoom: values.MAX_PEERS_PER_ROOM,
     roomPassword: values.ROOM_PASSWORD,
     joinSecret: values.JOIN_SECRET,

@@ -33,7 +33,11 @@ export function mintJoinToken(
 ): string {
   const parsed = name === undefined ? undefined : parseName(name);
   if (parsed && !parsed.ok) throw new TypeError(parsed.message);
-  const claims: JoinClaims = { room, ...(parsed && { name: parsed.value }), exp: Math.floor(now / 1000) + expiresInSeconds };
+  const claims: JoinClaims = {
+    room,
+    ...(parsed && { name: parsed.value }),
+    exp: Math.floor(now / 1000) + expiresInSeconds,
+  };
   const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
   return `${body}.${sign(body, secret)}`;
 }

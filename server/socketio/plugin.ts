@@ -3,18 +3,17 @@
 // other versions) with HTTP 400 and JSON.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
+import type { ConnectionLimit } from '../connection-limit.ts';
 import { SocketIoConnection, type SocketIoHandlers, type SocketIoOptions } from './socketio-connection.ts';
 
 export interface SocketIoPluginOptions extends SocketIoOptions {
-  /** Open WebSocket connections allowed from one client address; the next gets HTTP 429. */
-  maxConnectionsPerIp: number;
+  /** Counts handshakes that come through a reverse proxy against their client's address (HTTP 429 past it). */
+  connectionLimit: ConnectionLimit;
   handlers: SocketIoHandlers & {
     /** Called for each connection when the server closes, just before its transport is closed. */
     shutdown(connection: SocketIoConnection): void;
     /** The number of open WebSocket connections changed. */
     socketsChanged(open: number): void;
-    /** A handshake was refused for going over a limit. */
-    refused(reason: 'ip-limit'): void;
   };
 }
 
@@ -34,9 +33,8 @@ const HANDSHAKE_ERRORS = {
 type HandshakeError = (typeof HANDSHAKE_ERRORS)[keyof typeof HANDSHAKE_ERRORS];
 
 export const socketIoPlugin: FastifyPluginAsync<SocketIoPluginOptions> = async (app, options) => {
-  const { handlers, maxConnectionsPerIp, ...connectionOptions } = options;
+  const { handlers, connectionLimit, ...connectionOptions } = options;
   const connections = new Map<WebSocket, SocketIoConnection>();
-  const perIp = new Map<string, number>();
   // Tell each client why, then close without a DISCONNECT packet, so socket.io-client reconnects.
   app.addHook('preClose', async () => {
     for (const connection of connections.values()) {
@@ -53,20 +51,7 @@ export const socketIoPlugin: FastifyPluginAsync<SocketIoPluginOptions> = async (
       const problem = handshakeProblem(request);
       if (problem) return refuse(reply, problem);
       if (!request.ws) return; // a plain GET: the handler refuses it
-      // The slot is taken now, not after the upgrade, so a burst of handshakes cannot slip past the cap;
-      // it is given back when the TCP connection (which becomes the WebSocket's) closes.
-      const { ip } = request;
-      const open = perIp.get(ip) ?? 0;
-      if (open >= maxConnectionsPerIp) {
-        handlers.refused('ip-limit');
-        return refuse(reply, HANDSHAKE_ERRORS.forbidden, 429);
-      }
-      perIp.set(ip, open + 1);
-      request.raw.socket.once('close', () => {
-        const left = perIp.get(ip)! - 1;
-        if (left > 0) perIp.set(ip, left);
-        else perIp.delete(ip);
-      });
+      if (!connectionLimit.admitUpgrade(request)) return refuse(reply, HANDSHAKE_ERRORS.forbidden, 429);
     },
     handler: (_request, reply) => refuse(reply, HANDSHAKE_ERRORS.request),
     wsHandler: (socket) => {

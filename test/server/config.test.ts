@@ -137,3 +137,42 @@ test('REDIS_URL (unset: in memory) and the relay heartbeat for scale-out are rea
   assertRefused({ NODE_HEARTBEAT_MS: '5000', NODE_TTL_MS: '6000' }, 'NODE_TTL_MS');
   assert.throws(() => buildRelay({ nodeHeartbeatMs: 1000, nodeTtlMs: 1000 }), /nodeTtlMs/);
 });
+
+test('TRUST_PROXY is false, a number of proxies, or their addresses and CIDRs; never "every hop"', () => {
+  assert.equal(readConfig({}).settings.trustProxy, false);
+  assert.equal(readConfig({ TRUST_PROXY: '2' }).settings.trustProxy, 2);
+  assert.deepEqual(readConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8, loopback' }).settings.trustProxy, [
+    '127.0.0.1',
+    '10.0.0.0/8',
+    'loopback',
+  ]);
+  assertRefused({ TRUST_PROXY: 'true' }, 'TRUST_PROXY');
+  assertRefused({ TRUST_PROXY: 'proxy.example.com' }, 'TRUST_PROXY');
+  assertRefused({ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY');
+});
+
+test('PUBLIC_URL is an origin; the header and request timeouts are checked against each other', () => {
+  assert.equal(readConfig({}).settings.publicUrl, null);
+  assert.equal(
+    readConfig({ PUBLIC_URL: 'https://relay.example.com/' }).settings.publicUrl,
+    'https://relay.example.com',
+  );
+  assertRefused({ PUBLIC_URL: 'relay.example.com' }, 'PUBLIC_URL');
+  assert.equal(
+    readConfig({ PUBLIC_URL: 'https://example.com:8443/vc/' }).settings.publicUrl,
+    'https://example.com:8443',
+  );
+  assertRefused({ PUBLIC_URL: 'ftp://relay.example.com' }, 'PUBLIC_URL');
+  const { settings } = readConfig({
+    HEADERS_TIMEOUT_MS: '2000',
+    REQUEST_TIMEOUT_MS: '5000',
+    MAX_BUFFERED_BYTES: '65536',
+  });
+  assert.deepEqual(
+    [settings.headersTimeoutMs, settings.requestTimeoutMs, settings.maxBufferedBytes],
+    [2000, 5000, 65536],
+  );
+  assertRefused({ HEADERS_TIMEOUT_MS: '6000', REQUEST_TIMEOUT_MS: '5000' }, 'HEADERS_TIMEOUT_MS');
+  assertRefused({ MAX_BUFFERED_BYTES: '1000' }, 'MAX_BUFFERED_BYTES');
+  assert.throws(() => buildRelay({ headersTimeoutMs: 6000, requestTimeoutMs: 5000 }), /headersTimeoutMs/);
+});

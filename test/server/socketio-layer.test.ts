@@ -19,13 +19,13 @@ async function startLayer(
   app.register(websocket);
   app.register(socketIoPlugin, {
     ...DEFAULT_SETTINGS,
+    connectionLimit: { admitUpgrade: () => true },
     handlers: {
       connect: onConnect,
       unknownEvent: () => {},
       handlerError: () => {},
       shutdown: () => {},
       socketsChanged: () => {},
-      refused: () => {},
       ...extra,
     },
   });

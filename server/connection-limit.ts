@@ -1,0 +1,59 @@
+// MAX_CONNECTIONS_PER_IP, counted where it cannot be dodged: every TCP connection is counted from the moment it
+// is accepted (so handshakes that never finish their headers count too), and the next one from the address is
+// answered 429 and closed at once. Connections from the relay's own reverse proxies are counted per client
+// instead, by X-Forwarded-For, when they ask for a WebSocket.
+import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyRequest } from 'fastify';
+import type { TrustFunction } from './trust-proxy.ts';
+
+export interface ConnectionLimit {
+  /** Counts a WebSocket handshake from a client behind a proxy; false when its address is at the limit. */
+  admitUpgrade(request: FastifyRequest): boolean;
+}
+
+const REFUSAL_BODY = JSON.stringify({ code: 4, message: 'Forbidden', hint: 'too many connections from this address' });
+const REFUSAL = [
+  'HTTP/1.1 429 Too Many Requests',
+  'content-type: application/json; charset=utf-8',
+  'cache-control: no-store',
+  'connection: close',
+  `content-length: ${Buffer.byteLength(REFUSAL_BODY)}`,
+  '',
+  REFUSAL_BODY,
+].join('\r\n');
+
+export function limitConnections(
+  server: Server,
+  { maxPerIp, isProxy, refused }: { maxPerIp: number; isProxy: TrustFunction; refused(): void },
+): ConnectionLimit {
+  const open = new Map<string, number>();
+  const counted = new WeakSet<Socket>();
+
+  /** Takes a slot for `address` until `socket` closes; false when there is none left. */
+  const take = (address: string, socket: Socket): boolean => {
+    const count = open.get(address) ?? 0;
+    if (count >= maxPerIp) {
+      refused();
+      return false;
+    }
+    open.set(address, count + 1);
+    counted.add(socket);
+    socket.once('close', () => {
+      const left = open.get(address)! - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+    return true;
+  };
+
+  server.on('connection', (socket: Socket) => {
+    const address = socket.remoteAddress;
+    if (address === undefined || isProxy(address, 0)) return;
+    if (!take(address, socket)) socket.end(REFUSAL);
+  });
+
+  return {
+    admitUpgrade: (request) => counted.has(request.raw.socket) || take(request.ip, request.raw.socket),
+  };
+}
