@@ -50,7 +50,7 @@ export interface JoinRequest {
   token?: string;
   /** The `resume` token of an earlier join: takes that membership (and id) back if it is still held. */
   resume?: string;
-  /** With `resume`: how many `peer-joined`, `peer-left` and `signal` events this membership has received. */
+  /** With `resume`: how many `peer-joined`, `peer-renamed`, `peer-left` and `signal` events this membership has received. */
   received?: number;
 }
 
@@ -109,6 +109,7 @@ export interface SignalMessage {
 export interface PeerJoinedMessage {
   id: string;
   name?: string;
+  verified?: true;
 }
 
 export interface PeerRenamedMessage {

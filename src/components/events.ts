@@ -12,7 +12,8 @@ export interface VideoConferenceEventDetails {
   'vc-state-change': { state: CallState; previous: CallState };
   'vc-joined': { id: string; room: string };
   'vc-left': Record<string, never>;
-  'vc-peer-joined': { id: string; name: string };
+  /** `verified`: the name comes from a join token the site signed. */
+  'vc-peer-joined': { id: string; name: string; verified: boolean };
   'vc-peer-left': { id: string; reason: PeerLeftReason };
   'vc-error': { code: ErrorCode; message: string; peerId?: string };
   /** Someone's name, microphone, camera, screen share or raised hand changed; `local` for yourself. */
@@ -20,6 +21,7 @@ export interface VideoConferenceEventDetails {
     id: string;
     local: boolean;
     name: string;
+    verified: boolean;
     audio: boolean;
     video: boolean;
     screen: boolean;

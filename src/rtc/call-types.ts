@@ -13,7 +13,10 @@ export type CallState = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'left' 
 export interface Participant {
   /** Relay-issued id; `local` for yourself before the relay has issued one. */
   id: string;
+  /** The name the relay knows; one they announced themselves only when the relay knows none. */
   name: string;
+  /** The name comes from a join token the site signed: nobody can change it. */
+  verified: boolean;
   local: boolean;
   /** Microphone and camera. */
   stream: MediaStream | null;
@@ -75,10 +78,10 @@ export interface CallEvents {
   'state-change': { state: CallState; previous: CallState };
   joined: { id: string; room: string };
   left: void;
-  'peer-joined': { id: string; name: string };
+  'peer-joined': { id: string; name: string; verified: boolean };
   'peer-left': { id: string; reason: PeerLeftReason };
-  /** Someone said their name, microphone, camera, screen or hand changed (or you changed yours). */
-  'participant-change': { id: string; local: boolean } & PeerState;
+  /** Someone's name, microphone, camera, screen or hand changed (or you changed yours). */
+  'participant-change': { id: string; local: boolean; verified: boolean } & PeerState;
   message: ChatEntry;
   data: { from: string; payload: unknown };
   'active-speaker': { id: string | null };

@@ -1,15 +1,15 @@
 // One participant's call: local media, the relay connection and the mesh behind a small state machine.
 // This is the rtc layer's public face: an element (or any other code) drives it and renders what it reports.
-import type { PeerInfo } from '../protocol.ts';
 import type { CallEvents, CallOptions, CallState, ChatEntry, Participant, ParticipantStats } from './call-types.ts';
 import { CallQuality } from './call-quality.ts';
 import { ChatHistory, checkDataSize, composeChat } from './chat.ts';
 import { Emitter, Subscriptions } from './emitter.ts';
-import type { RtcError } from './errors.ts';
+import { RtcError } from './errors.ts';
 import { LocalMedia } from './local-media.ts';
 import { environmentProblem } from './media.ts';
 import type { ConnectivityReport } from './connectivity.ts';
 import type { PeerState, ViewMessage } from './peer-messages.ts';
+import { OwnName } from './own-name.ts';
 import { describeLocal, localState } from './participants.ts';
 import { Roster } from './roster.ts';
 import { SignalingClient } from './signaling.ts';
@@ -25,6 +25,7 @@ export class Call extends Emitter<CallEvents> {
   #error: RtcError | null = null;
   #media: LocalMedia | null = null;
   #localId: string | null = null;
+  #name: OwnName;
   #hand = false;
   #signaling: SignalingClient | null = null;
   #roster: Roster;
@@ -37,6 +38,7 @@ export class Call extends Emitter<CallEvents> {
   constructor(options: CallOptions) {
     super();
     this.#options = options;
+    this.#name = new OwnName(options.name);
     this.#quality = new CallQuality({
       budgetKbps: options.maxUplinkKbps ?? DEFAULT_UPLINK_KBPS,
       adaptive: options.adaptive ?? true,
@@ -112,10 +114,10 @@ export class Call extends Emitter<CallEvents> {
     const problem = this.#environmentProblem();
     if (problem) return this.#fail(problem);
 
-    const { server, room, name, password, token, connect } = this.#options;
+    const { server, room, password, token, connect } = this.#options;
     const signaling = (this.#signaling = new SignalingClient({
       server,
-      join: { room, name, password, token },
+      join: { room, name: this.#name.request, password, token },
       connect,
     }));
     this.#listen(signaling);
@@ -164,10 +166,14 @@ export class Call extends Emitter<CallEvents> {
     this.#announce();
   }
 
-  /** Changes the name others see. */
+  /**
+   * Changes the name others see, through the relay once joined. A name from a join token stays: the relay
+   * refuses, and an `unauthorized` error says so.
+   */
   setName(name: string): void {
-    this.#options = { ...this.#options, name };
+    this.#name.wanted = name;
     this.#announce();
+    void this.#rename();
   }
 
   /** Sends a chat message to everyone in the call. Plain text; longer ones are cut at 2,000 characters. */
@@ -175,7 +181,7 @@ export class Call extends Emitter<CallEvents> {
     const message = composeChat(text);
     if (!message || !this.#localId) return;
     this.#roster.message({ type: 'chat', ...message });
-    this.#addMessage({ ...message, from: this.#localId, name: this.#options.name ?? '', local: true });
+    this.#addMessage({ ...message, from: this.#localId, name: this.#name.shown, local: true });
   }
 
   /**
@@ -221,18 +227,36 @@ export class Call extends Emitter<CallEvents> {
   #listen(signaling: SignalingClient): void {
     this.#subscriptions.add(
       ...this.#roster.follow(signaling),
-      signaling.on('joined', ({ id, peers, iceServers, resumed }) => {
+      signaling.on('joined', (ack) => {
+        const { id, peers, resumed } = ack;
         const roster = this.#roster;
-        if (resumed && roster.mesh) return this.#resumed(peers);
-        roster.close(roster.mesh ? 'disconnected' : undefined);
-        this.#localId = id;
-        this.#iceServers = iceServers;
-        roster.connect(id, iceServers, signaling, this.#media?.tracks ?? { audio: null, video: null, screen: null });
-        globalThis.addEventListener?.('online', this.#onOnline);
-        // We joined after everyone already here, so we make the first offer to each of them.
-        for (const peer of peers) roster.add(peer.id, peer.name ?? '', true);
-        this.#joined();
+        this.#name.joined(ack);
+        if (resumed && roster.mesh) {
+          // The relay gave our membership back: same id, every peer connection kept, fresh TURN credentials.
+          // Events missed meanwhile follow; the peer list catches up with anything they cannot tell.
+          this.#setIceServers(ack.iceServers);
+          roster.resync(peers);
+        } else {
+          roster.close(roster.mesh ? 'disconnected' : undefined);
+          this.#localId = id;
+          this.#iceServers = ack.iceServers;
+          roster.connect(
+            id,
+            ack.iceServers,
+            signaling,
+            this.#media?.tracks ?? { audio: null, video: null, screen: null },
+          );
+          globalThis.addEventListener?.('online', this.#onOnline);
+          // We joined after everyone already here, so we make the first offer to each of them.
+          for (const peer of peers) roster.add(peer, true);
+        }
+        this.#setState('joined');
+        this.emit('joined', { id, room: this.#options.room });
+        this.emit('change', undefined);
+        // A name asked for while the connection was down (or a join token's, which stays).
+        if (!this.#name.verified) void this.#rename();
       }),
+      signaling.on('ice-servers', (iceServers) => this.#setIceServers(iceServers)),
       signaling.on('disconnected', () => {
         if (this.#state === 'joined') this.#setState('reconnecting');
       }),
@@ -246,19 +270,19 @@ export class Call extends Emitter<CallEvents> {
     );
   }
 
-  /**
-   * The relay gave our membership back after a dropped connection: same id, every peer connection kept.
-   * Events missed meanwhile follow; the peer list catches up with anything they cannot tell.
-   */
-  #resumed(peers: PeerInfo[]): void {
-    this.#roster.resync(peers);
-    this.#joined();
+  /** The relay's STUN/TURN servers (fresh TURN credentials), for the peer connections in place, those to come, and connectivity tests. */
+  #setIceServers(iceServers: RTCIceServer[]): void {
+    this.#iceServers = iceServers;
+    this.#roster.mesh?.setIceServers(iceServers);
   }
 
-  #joined(): void {
-    this.#setState('joined');
-    this.emit('joined', { id: this.#localId!, room: this.#options.room });
-    this.emit('change', undefined);
+  /** Asks the relay for the name we want; a refusal puts the relay's back, here too, and says why. */
+  async #rename(): Promise<void> {
+    const signaling = this.#signaling;
+    const refusal = signaling && (await this.#name.sync(signaling));
+    if (!refusal || signaling !== this.#signaling) return;
+    this.#announce();
+    this.emit('error', new RtcError(refusal.code, refusal.message));
   }
 
   /** Why this page cannot make calls at all (media.ts), unless the media devices were injected. */
@@ -276,18 +300,25 @@ export class Call extends Emitter<CallEvents> {
   #announce(): void {
     const state = this.#localState();
     this.#roster.message({ type: 'state', ...state });
-    if (this.#self()) this.emit('participant-change', { id: this.#localId ?? 'local', local: true, ...state });
+    if (this.#self()) {
+      this.emit('participant-change', {
+        id: this.#localId ?? 'local',
+        local: true,
+        verified: this.#name.verified,
+        ...state,
+      });
+    }
     this.emit('change', undefined);
   }
 
   #localState(): PeerState {
-    return localState(this.#options.name ?? '', this.#media, this.#hand);
+    return localState(this.#name.shown, this.#media, this.#hand);
   }
 
   #self(): Participant | null {
     if (!ACTIVE_STATES.includes(this.#state) && !this.#media) return null;
     const id = this.#localId ?? 'local';
-    return describeLocal(id, this.#localState(), this.#media, this.#quality.isSpeaking(id));
+    return describeLocal(id, this.#localState(), this.#media, this.#quality.isSpeaking(id), this.#name.verified);
   }
 
   /** The network came back or changed: new ICE candidates for every peer. */
@@ -311,6 +342,7 @@ export class Call extends Emitter<CallEvents> {
     this.#signaling = null;
     this.#roster.close();
     this.#localId = null;
+    this.#name.joined();
     this.#chat.clear();
     this.#hand = false;
     if (keepMedia) return;

@@ -76,6 +76,12 @@ export class Mesh extends Emitter<MeshEvents> {
     for (const peer of this.peers) peer.setTrack(kind, track);
   }
 
+  /** Fresh STUN/TURN servers for every peer, and for those who join later. */
+  setIceServers(iceServers: RTCIceServer[]): void {
+    this.#options.iceServers = iceServers;
+    for (const peer of this.peers) peer.setIceServers(iceServers);
+  }
+
   /** Sends a data-channel message to one peer, or to all. */
   message(message: PeerMessage, to?: string): void {
     for (const peer of to === undefined ? this.peers : [this.get(to)]) peer?.message(message);

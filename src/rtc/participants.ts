@@ -7,10 +7,19 @@ import type { PeerState } from './peer-messages.ts';
 import type { Peer } from './peer.ts';
 import type { Quality } from './stats.ts';
 
-/** A remote participant as the call keeps them: their name, and the state they last announced (null before). */
+/**
+ * A remote participant as the call keeps them: the name the relay knows ('' for none), whether it comes from a
+ * join token, and the state they last announced over their data channel (null before).
+ */
 export interface Remote {
   name: string;
+  verified: boolean;
   state: PeerState | null;
+}
+
+/** The name to show: the relay's word; the one they announced only when the relay knows none. */
+export function nameOf({ name, state }: Remote): string {
+  return name || state?.name || '';
 }
 
 /** The state we announce to everyone: name, microphone, camera, screen and raised hand. */
@@ -24,11 +33,18 @@ export function localState(name: string, media: LocalMedia | null, hand: boolean
   };
 }
 
-export function describeLocal(id: string, state: PeerState, media: LocalMedia | null, speaking: boolean): Participant {
+export function describeLocal(
+  id: string,
+  state: PeerState,
+  media: LocalMedia | null,
+  speaking: boolean,
+  verified: boolean,
+): Participant {
   const { name, audio, video, hand } = state;
   return {
     id,
     name,
+    verified,
     local: true,
     stream: media?.stream ?? null,
     screen: media?.screen ?? null,
@@ -41,16 +57,18 @@ export function describeLocal(id: string, state: PeerState, media: LocalMedia | 
 
 export function describeRemote(
   id: string,
-  { name, state }: Remote,
+  remote: Remote,
   peer: Peer | undefined,
   { speaking, quality }: { speaking: boolean; quality: Quality | undefined },
 ): Participant {
+  const { state, verified } = remote;
   const stream = peer?.stream ?? null;
   const flowing = (kind: MediaKind) => !!stream?.getTracks().some((t) => t.kind === kind && isFlowing(t));
   const screen = peer?.screen?.getTracks().some(isFlowing) ? peer.screen : null;
   return {
     id,
-    name,
+    name: nameOf(remote),
+    verified,
     local: false,
     stream,
     screen: state?.screen === false ? null : screen,

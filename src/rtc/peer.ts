@@ -146,6 +146,11 @@ export class Peer extends Emitter<PeerEvents> {
     this.#recovery.restart();
   }
 
+  /** Fresh STUN/TURN servers (new TURN credentials) for what gathers from now on: ICE restarts, TURN allocations. */
+  setIceServers(iceServers: RTCIceServer[]): void {
+    if (!this.#closed) this.#pc.setConfiguration({ ...this.#pc.getConfiguration(), iceServers });
+  }
+
   /** Limits the camera video sent to this peer (resolution, bitrate, frame rate, or none). */
   setEncoding(encoding: VideoEncoding): void {
     this.#transceivers.setEncoding(encoding);

@@ -1,5 +1,5 @@
-// The other participants of a call: who is here (the name and state each announced), the peer connection
-// to each (the mesh, once joined), and what they send us over it.
+// The other participants of a call: who is here (the name the relay knows, the state each announced), the
+// peer connection to each (the mesh, once joined), and what they send us over it.
 import type { JsonObject, PeerInfo, PeerLeftReason } from '../protocol.ts';
 import type { CallEvents, ChatEntry, Participant, ParticipantStats } from './call-types.ts';
 import type { CallQuality } from './call-quality.ts';
@@ -7,7 +7,7 @@ import { Emitter } from './emitter.ts';
 import type { RtcError } from './errors.ts';
 import { Mesh } from './mesh.ts';
 import type { ChatMessage, PeerMessage, PeerState, ViewMessage } from './peer-messages.ts';
-import { describeRemote, type Remote } from './participants.ts';
+import { describeRemote, nameOf, type Remote } from './participants.ts';
 import type { LocalTracks, PeerConnectionFactory } from './peer.ts';
 import type { SignalingClient } from './signaling.ts';
 
@@ -85,9 +85,13 @@ export class Roster extends Emitter<RosterEvents> {
   /** Follows the relay's word on who comes and goes, and hands each peer its signals; returns the unsubscribers. */
   follow(signaling: SignalingClient): Array<() => void> {
     return [
-      signaling.on('peer-joined', ({ id, name }) => {
-        this.add(id, name ?? '', false);
+      signaling.on('peer-joined', (peer) => {
+        this.add(peer, false);
         this.emit('change', undefined);
+      }),
+      signaling.on('peer-renamed', ({ id, name }) => {
+        const remote = this.#remotes.get(id);
+        if (remote) this.#changed(id, Object.assign(remote, { name }));
       }),
       signaling.on('peer-left', ({ id, reason }) => {
         this.#remove(id, reason);
@@ -98,13 +102,13 @@ export class Roster extends Emitter<RosterEvents> {
   }
 
   /** Someone is here; `initiator` when we joined after them and make the first offer. */
-  add(id: string, name: string, initiator: boolean): void {
+  add({ id, name = '', verified }: PeerInfo, initiator: boolean): void {
     // A peer-joined replayed after a resume may name someone the peer list already brought.
     if (this.#remotes.has(id)) return;
-    this.#remotes.set(id, { name, state: null });
+    this.#remotes.set(id, { name, verified: !!verified, state: null });
     this.#mesh?.add(id, initiator);
     this.#options.quality.run((quality) => quality.apply());
-    this.emit('peer-joined', { id, name });
+    this.emit('peer-joined', { id, name, verified: !!verified });
   }
 
   #remove(id: string, reason: PeerLeftReason): void {
@@ -119,7 +123,7 @@ export class Roster extends Emitter<RosterEvents> {
     const present = new Set(peers.map((peer) => peer.id));
     for (const id of [...this.#remotes.keys()]) if (!present.has(id)) this.#remove(id, 'left');
     // Someone who joined while we were away is the newer member, so they make the offer.
-    for (const peer of peers) if (!this.#remotes.has(peer.id)) this.add(peer.id, peer.name ?? '', false);
+    for (const peer of peers) this.add(peer, false);
   }
 
   /** Sends a data-channel message to one participant, or to all. */
@@ -148,16 +152,20 @@ export class Roster extends Emitter<RosterEvents> {
   }
 
   #chatReceived(from: string, { id, text, at }: ChatMessage): void {
-    const name = this.#remotes.get(from)?.name ?? '';
-    this.emit('message', { id, text, at, from, name, local: false });
+    const remote = this.#remotes.get(from);
+    this.emit('message', { id, text, at, from, name: remote ? nameOf(remote) : '', local: false });
   }
 
   #stateChanged(id: string, state: PeerState): void {
     const remote = this.#remotes.get(id);
-    if (!remote) return;
-    remote.state = state;
-    if (state.name) remote.name = state.name;
-    this.emit('participant-change', { id, local: false, ...state, name: remote.name });
+    // The name in it counts only where the relay knows none (nameOf): a peer cannot pass for someone else.
+    if (remote) this.#changed(id, Object.assign(remote, { state }));
+  }
+
+  #changed(id: string, remote: Remote): void {
+    const { state, verified } = remote;
+    const shown = { audio: false, video: false, screen: false, hand: false, ...state, name: nameOf(remote) };
+    this.emit('participant-change', { id, local: false, verified, ...shown });
     this.emit('change', undefined);
   }
 }

@@ -1,16 +1,22 @@
 // The relay connection: socket.io-client over WebSocket with typed events. Once asked to join, it joins the
 // room on every (re)connect, presenting its resume token so the relay gives the same membership back; signals
 // sent while the connection is down wait for that. It reports an unreachable relay once per outage, and
-// stops when a join is refused.
+// stops when a join is refused. A member's questions (rename, fresh TURN credentials) go out only while joined;
+// with TURN, it asks for fresh credentials before the ones it has expire (ice-refresh.ts).
 import { Manager, type Socket } from 'socket.io-client';
 import type {
   ClientToRelayEvents,
+  IceServer,
+  IceServersAck,
   JoinAccepted,
   JoinRequest,
   JsonObject,
   PeerJoinedMessage,
   PeerLeftMessage,
+  PeerRenamedMessage,
   RelayToClientEvents,
+  RenameAck,
+  RenameRequest,
   SignalMessage,
 } from '../protocol.ts';
 import { Emitter, Subscriptions } from './emitter.ts';
@@ -34,15 +40,18 @@ export interface SignalingEvents {
   disconnected: void;
   'peer-joined': PeerJoinedMessage;
   'peer-left': PeerLeftMessage;
+  'peer-renamed': PeerRenamedMessage;
   signal: SignalMessage;
+  /** Fresh TURN credentials (with the STUN servers), before the last ones expire. */
+  'ice-servers': IceServer[];
   /** The relay refused the join (room full, unauthorized, invalid): fatal, nothing is retried. */
   refused: RtcError;
   /** Non-fatal problems: an unreachable relay (retrying), or an error event from the relay. */
   error: RtcError;
 }
 
-/** How long the relay gets to answer a join before the connection is considered broken. */
-const JOIN_TIMEOUT_MS = 10_000;
+/** How long the relay gets to answer a join (or a member's question) before the connection is considered broken. */
+const ANSWER_TIMEOUT_MS = 10_000;
 /** Signals kept while the connection is down; the relay keeps as many for us on its side. */
 const OUTBOX_LIMIT = 256;
 
@@ -68,6 +77,7 @@ export class SignalingClient extends Emitter<SignalingEvents> {
   /** ...and how many of the membership's events we have, so the relay replays exactly the ones we missed. */
   #received = 0;
   #outbox: Array<{ to: string; data: JsonObject }> = [];
+  #stopIceRefresh: (() => void) | undefined;
   #closed = false;
 
   constructor({ server, join, connect = defaultConnect }: SignalingOptions) {
@@ -100,10 +110,24 @@ export class SignalingClient extends Emitter<SignalingEvents> {
     else if (this.#resume && this.#outbox.length < OUTBOX_LIMIT) this.#outbox.push({ to, data });
   }
 
+  /**
+   * A member's question to the relay: null when not joined right now (socket.io-client would send a question
+   * it buffered offline ahead of the join), or when no answer came.
+   */
+  ask(event: 'rename', request: RenameRequest): Promise<RenameAck | null>;
+  ask(event: 'ice-servers'): Promise<IceServersAck | null>;
+  ask(event: 'rename' | 'ice-servers', ...request: [RenameRequest?]): Promise<unknown> {
+    if (!this.#joined) return Promise.resolve(null);
+    // One call for both; the overloads above say which answer comes with which question.
+    const socket = this.#socket.timeout(ANSWER_TIMEOUT_MS);
+    return socket.emitWithAck(event as 'rename', ...(request as [RenameRequest])).catch(() => null);
+  }
+
   /** Leaves the room (others see reason `left`) and closes the connection. */
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    this.#stopIceRefresh?.();
     if (this.#socket.connected) this.#socket.emit('leave', () => {});
     this.#socket.disconnect();
     this.#subscriptions.drain();
@@ -118,6 +142,7 @@ export class SignalingClient extends Emitter<SignalingEvents> {
     };
     on('peer-joined', (message) => (this.#received++, this.emit('peer-joined', message)));
     on('peer-left', (message) => (this.#received++, this.emit('peer-left', message)));
+    on('peer-renamed', (message) => (this.#received++, this.emit('peer-renamed', message)));
     on('signal', (message) => (this.#received++, this.emit('signal', message)));
     on('error', ({ code, message }) => this.emit('error', new RtcError(code, message)));
 
@@ -148,7 +173,7 @@ export class SignalingClient extends Emitter<SignalingEvents> {
     let answer;
     try {
       const request = this.#resume ? { ...this.#join, resume: this.#resume, received: this.#received } : this.#join;
-      answer = await this.#socket.timeout(JOIN_TIMEOUT_MS).emitWithAck('join', request);
+      answer = await this.#socket.timeout(ANSWER_TIMEOUT_MS).emitWithAck('join', request);
     } catch {
       // No answer: treat the connection as broken and let socket.io-client's backoff try again.
       if (!this.#closed) this.#socket.disconnect().connect();
@@ -160,10 +185,26 @@ export class SignalingClient extends Emitter<SignalingEvents> {
       this.#resume = answer.resume;
       if (!answer.resumed) this.#received = 0;
       const waiting = this.#outbox.splice(0);
+      this.#refreshIceServers(answer.iceServersTtl);
       this.emit('joined', answer);
       if (answer.resumed) for (const { to, data } of waiting) this.send(to, data);
       return;
     }
     this.emit('refused', new RtcError(answer.code, answer.message));
+  }
+
+  /** Each join's TURN credentials last `ttl` seconds: fresh ones come before (a chunk loaded only with TURN). */
+  #refreshIceServers(ttl: number | undefined): void {
+    this.#stopIceRefresh?.();
+    this.#stopIceRefresh = undefined;
+    if (!ttl) return;
+    void import('./ice-refresh.ts').then(({ refreshIceServers }) => {
+      if (this.#closed || this.#stopIceRefresh) return;
+      this.#stopIceRefresh = refreshIceServers(
+        ttl,
+        () => this.ask('ice-servers'),
+        (iceServers) => this.emit('ice-servers', iceServers),
+      );
+    });
   }
 }

@@ -18,6 +18,11 @@ export async function protectedRelay(): Promise<{ url: string; password: string 
   return (await executeServerCommand('protected-relay')) as { url: string; password: string };
 }
 
+/** A relay with TURN credentials that last 2 s (for an unreachable TURN server), and the secret they are made with. */
+export async function turnRelay(): Promise<{ url: string; secret: string }> {
+  return (await executeServerCommand('turn-relay')) as { url: string; secret: string };
+}
+
 /** Two relays that share one Redis (started on first use), as a scaled-out deployment runs them. */
 export async function scaleOutRelays(): Promise<[string, string]> {
   return (await executeServerCommand('scale-out-relays')) as [string, string];

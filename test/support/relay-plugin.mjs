@@ -6,13 +6,16 @@
 //   mint-join-token ({ room, name? }) for it;
 // - scale-out-relays: two more relays sharing a redis-server of their own ([url, url]), started on first use so
 //   that only the test file that asks pays for them;
-// - heartbeat-relay: a relay that pings every 250 ms (url), started on first use.
+// - heartbeat-relay: a relay that pings every 250 ms (url), started on first use;
+// - turn-relay: a relay that hands out TURN credentials (for an unreachable TURN URL) lasting 2 s, so that
+//   widgets ask for fresh ones every 1.6 s ({ url, secret }), started on first use.
 import { buildRelay } from '../../dist/relay/app.js';
 import { mintJoinToken } from '../../dist/relay/join-token.js';
 import { startRedis } from './redis-server.mjs';
 
 const PASSWORD = 'letmein';
 const JOIN_SECRET = 'browser-test-join-secret';
+const TURN_SECRET = 'browser-test-turn-secret';
 
 /** One relay on a fixed loopback port once started, so that it can be stopped and started again. */
 function managedRelay(options) {
@@ -56,6 +59,8 @@ export function relayPlugin() {
   const guarded = managedRelay({ roomPassword: PASSWORD, joinSecret: JOIN_SECRET });
   let scaleOut = null;
   const heartbeat = managedRelay({ pingIntervalMs: 250, pingTimeoutMs: 2_000 });
+  // Below TURN_TTL_S's minimum of 60 s, which only the environment and flags enforce.
+  const turn = managedRelay({ turn: { urls: ['turn:127.0.0.1:9'], secret: TURN_SECRET, ttlSeconds: 2 } });
 
   return {
     name: 'relay',
@@ -68,6 +73,7 @@ export function relayPlugin() {
       await guarded.stop();
       await (await scaleOut)?.stop();
       await heartbeat.stop();
+      await turn.stop();
     },
     async executeCommand({ command, payload }) {
       switch (command) {
@@ -92,6 +98,9 @@ export function relayPlugin() {
         case 'heartbeat-relay':
           await heartbeat.start();
           return heartbeat.url();
+        case 'turn-relay':
+          await turn.start();
+          return { url: turn.url(), secret: TURN_SECRET };
         default:
           return undefined;
       }

@@ -30,6 +30,7 @@ export const icons = {
   spotlight: icon('M3 3h18v12H3zm0 14h5v4H3zm6.5 0h5v4h-5zm6.5 0h5v4h-5z'),
   fullscreen: icon('M5 14H3v7h7v-2H5zm-2-4h2V5h5V3H3zm16 9h-5v2h7v-7h-2zM14 3v2h5v5h2V3z'),
   leave: icon('M3.5 14.5C8 10 16 10 20.5 14.5l-2.5 2.5-3-2v-2.5a10 10 0 0 0-6 0V15l-3 2z'),
+  check: icon('M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z'),
   pin: icon('M16 9V4h1V2H7v2h1v5l-2 2v2h5.2v7h1.6v-7H18v-2z'),
   pip: icon('M19 11h-8v6h8zm4 8V5a2 2 0 0 0-2-2H3a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h18a2 2 0 0 0 2-2zm-2 0H3V5h18z'),
   info: icon('M11 7h2v2h-2zm0 4h2v6h-2zm1-9a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16z'),

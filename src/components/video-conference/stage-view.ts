@@ -1,13 +1,13 @@
 // The call's tiles: a <video-player> for each camera and each screen share, laid out as a grid or as a
 // spotlight (stage.ts decides which, grid-layout.ts how many columns and rows). Pure rendering: what the
-// call shows in, the template and its layout's CSS custom properties out.
+// call shows in; the stage's template, its layout's CSS custom properties and its tiles (stage-tiles.ts) out.
 import { html, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { Participant, ParticipantStats } from '../../rtc/call.ts';
 import type { Layout } from '../events.ts';
 import { format, type Strings } from '../i18n/strings.ts';
 import { gridLayout } from './grid-layout.ts';
 import { effectiveLayout, spotlightKey, tilesOf, type Tile } from './stage.ts';
+import type { TileView } from './stage-tiles.ts';
 
 export interface StageModel {
   participants: Participant[];
@@ -35,6 +35,8 @@ export interface RenderedStage {
   template: TemplateResult;
   /** Custom properties to set on the `.stage` element (through the CSSOM, which a strict CSP allows). */
   layout: Record<string, string>;
+  /** Its tiles, in order, for placeTiles() once the template is rendered. */
+  tiles: TileView[];
 }
 
 export function renderStage(model: StageModel, listeners: StageListeners, t: Strings): RenderedStage {
@@ -53,24 +55,22 @@ export function renderStage(model: StageModel, listeners: StageListeners, t: Str
       @video-player-pin=${listeners.pin}
       @video-player-sound-blocked=${listeners.soundBlocked}
       @video-player-view=${listeners.view}
-    >
-      ${repeat(
-        tiles,
-        (tile) => tile.key,
-        (tile) => renderTile(tile, model, tile.key === main, tile.key === pinned, t),
-      )}
-    </div>
+    ></div>
   `;
-  return { template, layout };
+  return {
+    template,
+    layout,
+    tiles: tiles.map((tile) => viewOf(tile, model, tile.key === main, tile.key === pinned, t)),
+  };
 }
 
-function renderTile(
+function viewOf(
   { key, participant, screen, stream }: Tile,
   model: StageModel,
   main: boolean,
   pinned: boolean,
   t: Strings,
-) {
+): TileView {
   const { local, name, connectionState } = participant;
   const label = screen
     ? format(t.screenTile, { name: local ? t.you : name || t.guest })
@@ -83,27 +83,23 @@ function renderTile(
       ? t.connecting
       : '';
   const stats = local || screen ? null : (model.stats[participant.id] ?? null);
-  return html`
-    <video-player
-      class=${main ? 'main' : ''}
-      part="tile"
-      exportparts="video, label, avatar, badge, tile-actions, quality, info"
-      peer-id=${key}
-      name=${label}
-      badge=${badge}
-      quality=${screen ? '' : (participant.quality ?? '')}
-      .stats=${stats}
-      .strings=${t}
-      .stream=${stream}
-      .sinkId=${model.sinkId}
-      ?muted=${local || screen}
-      ?mirrored=${local && !screen}
-      ?screen=${screen}
-      ?mic-off=${!screen && !participant.audio}
-      ?video-off=${!screen && !participant.video}
-      ?hand=${!screen && participant.hand}
-      ?speaking=${!screen && participant.speaking}
-      ?pinned=${pinned}
-    ></video-player>
-  `;
+  return {
+    key,
+    attributes: {
+      class: main ? 'main' : '',
+      name: label,
+      badge,
+      quality: screen ? '' : (participant.quality ?? ''),
+      muted: local || screen,
+      mirrored: local && !screen,
+      screen,
+      'mic-off': !screen && !participant.audio,
+      'video-off': !screen && !participant.video,
+      hand: !screen && participant.hand,
+      verified: !screen && participant.verified,
+      speaking: !screen && participant.speaking,
+      pinned,
+    },
+    properties: { stats, strings: t, stream, sinkId: model.sinkId },
+  };
 }

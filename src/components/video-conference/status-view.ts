@@ -55,10 +55,11 @@ export function renderNotice(
   // Asking again helps after a denial or a device fix, not when the embedding iframe refuses the devices.
   const refused = refusedByPermissionsPolicy();
   const retry = MEDIA_PROBLEMS.includes(notice.code) && refused.length === 0;
+  // A refused join is an error state, never a notice: an `unauthorized` notice is a refused rename.
   const message =
     notice.code === 'permission-denied' && refused.length
       ? format(t['error.permission-denied.iframe'], { allow: refused.join('; ') })
-      : t[`error.${notice.code}`];
+      : t[notice.code === 'unauthorized' ? 'error.unauthorized.rename' : (`error.${notice.code}` as const)];
   return html`
     <div class="banner notice" part="notice" role="status" data-code=${notice.code}>
       <span>${message}</span>

@@ -16,6 +16,7 @@ import { renderControls, shortcutFor } from './controls.ts';
 import type { Strings } from '../i18n/strings.ts';
 import type { renderPrejoin } from './prejoin.ts';
 import { newRoomId, roomFromFragment, roomUrl } from './room-id.ts';
+import { placeTiles, type TileView } from './stage-tiles.ts';
 import { renderStage } from './stage-view.ts';
 import { renderNotice, renderStatus, type StatusActions } from './status-view.ts';
 import { styles } from './video-conference.styles.ts';
@@ -32,9 +33,9 @@ const NAME_KEY = 'video-conference-name';
  * @fires vc-state-change - `state` changed. Detail: `{ state, previous }`.
  * @fires vc-joined - Joined the room (again after a reconnect). Detail: `{ id, room }`.
  * @fires vc-left - Left the room.
- * @fires vc-peer-joined - Someone is in the room: fired for each one already there on join, then for each newcomer. Detail: `{ id, name }`.
+ * @fires vc-peer-joined - Someone is in the room: fired for each one already there on join, then for each newcomer. Detail: `{ id, name, verified }`.
  * @fires vc-peer-left - Someone left. Detail: `{ id, reason }`.
- * @fires vc-participant-change - Someone's (or your) name, microphone, camera, screen or hand changed. Detail: `{ id, local, name, audio, video, screen, hand }`.
+ * @fires vc-participant-change - Someone's (or your) name, microphone, camera, screen or hand changed. Detail: `{ id, local, name, verified, audio, video, screen, hand }`.
  * @fires vc-message - A chat message, yours included. Detail: `{ id, from, name, text, at, local }`.
  * @fires vc-data - Data another participant's page sent with `send()`. Detail: `{ from, payload }`.
  * @fires vc-active-speaker - The active speaker changed. Detail: `{ id }`.
@@ -109,7 +110,7 @@ export class VideoConference extends LitElement implements CallHost {
   /** The relay's URL. Default: the relay this script was loaded from. */
   server = '';
 
-  /** Your name, shown to the others. */
+  /** Your name, shown to the others; changed mid-call, it renames you (not a join token's name: `unauthorized`). */
   name = '';
 
   /** The room's password, when the relay asks for one. */
@@ -155,6 +156,8 @@ export class VideoConference extends LitElement implements CallHost {
 
   /** The grid's columns and rows, or the spotlight strip's length, as CSS custom properties for the stage. */
   #stageLayout: Record<string, string> = {};
+  /** What its tiles show, placed once the stage is rendered. */
+  #stageTiles: TileView[] = [];
   /** The pre-join screen's renderer: a separate chunk, fetched when a pre-join screen is shown. */
   #prejoin: typeof renderPrejoin | null = null;
   #call = new CallController(this);
@@ -176,7 +179,7 @@ export class VideoConference extends LitElement implements CallHost {
     return this.#call.state;
   }
 
-  /** Everyone in the call, yourself first: `{ id, name, local, stream, screen, audio, video, hand, speaking }`. */
+  /** Everyone in the call, yourself first: `{ id, name, verified, local, stream, screen, audio, video, hand, speaking }`. */
   get participants(): Participant[] {
     return this.#call.participants;
   }
@@ -375,6 +378,7 @@ export class VideoConference extends LitElement implements CallHost {
     // Through the CSSOM rather than a style attribute, which a strict Content-Security-Policy would block.
     const stage = this.renderRoot.querySelector<HTMLElement>('.stage');
     for (const [name, value] of Object.entries(this.#stageLayout)) stage?.style.setProperty(name, value);
+    if (stage) placeTiles(stage, this.#stageTiles);
     // Rarely needed panels are separate chunks of the bundle, fetched (from the relay, like the bundle) when
     // first shown; the tag renders at once and upgrades when its definition arrives.
     if (this.chatOpen) void import('../chat/video-conference-chat.ts');
@@ -394,7 +398,7 @@ export class VideoConference extends LitElement implements CallHost {
   }
 
   #renderStage() {
-    const { template, layout } = renderStage(
+    const { template, layout, tiles } = renderStage(
       {
         participants: this.participants,
         layout: this.layout,
@@ -409,6 +413,7 @@ export class VideoConference extends LitElement implements CallHost {
       this.#t,
     );
     this.#stageLayout = layout;
+    this.#stageTiles = tiles;
     return template;
   }
 

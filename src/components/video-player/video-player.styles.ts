@@ -92,6 +92,9 @@ export const styles = css`
   .hand {
     color: #ffd24d;
   }
+  .verified {
+    color: #8ab4f8;
+  }
   .actions {
     position: absolute;
     top: 0.5rem;

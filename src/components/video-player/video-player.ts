@@ -1,5 +1,5 @@
-// <video-player>: one tile. Plays a MediaStream in a <video>, shows the name with microphone, hand and
-// connection-quality indicators, stands in an avatar when there is no video, offers pin, picture-in-picture
+// <video-player>: one tile. Plays a MediaStream in a <video>, shows the name (marked when verified) with
+// microphone, hand and connection-quality indicators, stands in an avatar when there is no video, offers pin, picture-in-picture
 // and an info panel (live figures, safety code), plays on the chosen speaker, reports how large it is shown
 // or that it is hidden (view-reporter.ts), and reports once when the browser blocks playback with sound.
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
@@ -45,6 +45,7 @@ export class VideoPlayer extends LitElement {
     videoOff: { type: Boolean, reflect: true, attribute: 'video-off' },
     micOff: { type: Boolean, reflect: true, attribute: 'mic-off' },
     hand: { type: Boolean, reflect: true },
+    verified: { type: Boolean },
     speaking: { type: Boolean, reflect: true },
     pinned: { type: Boolean, reflect: true },
     screen: { type: Boolean, reflect: true },
@@ -82,6 +83,9 @@ export class VideoPlayer extends LitElement {
 
   /** The participant raised their hand. */
   hand = false;
+
+  /** The name comes from a join token the site signed: shown with a mark. */
+  verified = false;
 
   /** The participant is speaking right now. */
   speaking = false;
@@ -167,6 +171,17 @@ export class VideoPlayer extends LitElement {
         ${this.micOff ? html`<span class="icon" title=${this.strings.micOff}>${icons.micOff}</span>` : nothing}
         ${this.hand ? html`<span class="icon hand" title=${this.strings.handRaised}>${icons.hand}</span>` : nothing}
         <span class="name">${this.name}</span>
+        ${
+          this.verified
+            ? html`<span
+                class="icon verified"
+                role="img"
+                aria-label=${this.strings.verified}
+                title=${this.strings.verified}
+                >${icons.check}</span
+              >`
+            : nothing
+        }
       </div>
       ${this.badge ? html`<span class="badge" part="badge">${this.badge}</span>` : nothing}
       ${
