@@ -42,7 +42,7 @@ export function buildRelay(options: RelayOptions = {}): FastifyInstance {
   });
   // Set while the app loads (opening a Redis store is async), before any request or connection is served.
   let store!: RoomStore;
-  const counts = () => store?.counts() ?? { rooms: 0, members: 0 };
+  const counts = () => store?.counts() ?? { rooms: 0, members: 0, held: 0, heldBytes: 0 };
   const metrics = createMetrics(counts);
   const connectionLimit = limitConnections(app.server, {
     maxPerIp: settings.maxConnectionsPerIp,
@@ -50,9 +50,9 @@ export function buildRelay(options: RelayOptions = {}): FastifyInstance {
     refused: () => metrics.refused.inc({ reason: 'ip-limit' }),
   });
   app.register(async () => {
-    store = await createStore(settings, app.log, (member) => {
-      metrics.resumes.inc({ outcome: 'expired' });
-      app.log.info({ room: member.room, peer: member.id, reason: 'timeout' }, 'left');
+    store = await createStore(settings, app.log, (member, why) => {
+      metrics.resumes.inc({ outcome: why });
+      app.log.info({ room: member.room, peer: member.id, reason: 'timeout', why }, 'left');
     });
   });
   app.addHook('onClose', async () => store?.close());

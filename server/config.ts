@@ -56,6 +56,10 @@ export interface RelaySettings {
   resumeGraceMs: number;
   /** How much (serialized) is kept per member for replay on resume; a resume that would miss more fails. */
   resumeBufferBytes: number;
+  /** Members held for a resume per client address; past it, the oldest of theirs ends at once. */
+  resumeHeldPerIp: number;
+  /** Bytes of events kept on this relay for all held members; past it, the oldest hold ends at once. */
+  resumeHeldBytes: number;
   /** Scale-out: rooms live in this Redis, shared by every relay pointed at it; null keeps them in memory. */
   redisUrl: string | null;
   /** Prefix of every Redis key and channel, so that several deployments can share one Redis. */
@@ -257,6 +261,16 @@ export const OPTIONS = {
     fallback: '262144',
     parse: integer(0),
   },
+  RESUME_HELD_PER_IP: {
+    help: 'Dropped participants held for a resume per client address; past it, the oldest one of theirs ends at once.',
+    fallback: '20',
+    parse: integer(1),
+  },
+  RESUME_HELD_BYTES: {
+    help: 'Bytes of events this relay keeps for all held participants together; past it, the oldest hold ends at once.',
+    fallback: '33554432',
+    parse: integer(0),
+  },
   REDIS_URL: {
     help: 'Scale-out: keep rooms in this Redis (redis://host:6379/0) so that several relays act as one. Unset: in memory.',
     fallback: '',
@@ -302,7 +316,7 @@ export function resolveSettings(options: Partial<RelaySettings>): RelaySettings 
   for (const [key, value] of Object.entries(settings)) {
     if (typeof value !== 'number') continue;
     // Zero turns resume (or its replay) off; every other number must be positive.
-    const min = key === 'resumeGraceMs' || key === 'resumeBufferBytes' ? 0 : 1;
+    const min = ['resumeGraceMs', 'resumeBufferBytes', 'resumeHeldBytes'].includes(key) ? 0 : 1;
     if (!Number.isInteger(value) || value < min) {
       throw new RelayConfigError(`${key} must be a whole number of at least ${min}, got ${value}`);
     }
@@ -390,6 +404,8 @@ function settingsFrom(values: Values): RelaySettings {
     maxConnectionsPerIp: values.MAX_CONNECTIONS_PER_IP,
     resumeGraceMs: values.RESUME_GRACE_MS,
     resumeBufferBytes: values.RESUME_BUFFER_BYTES,
+    resumeHeldPerIp: values.RESUME_HELD_PER_IP,
+    resumeHeldBytes: values.RESUME_HELD_BYTES,
     redisUrl: values.REDIS_URL,
     redisKeyPrefix: values.REDIS_KEY_PREFIX,
     nodeHeartbeatMs: values.NODE_HEARTBEAT_MS,

@@ -10,17 +10,21 @@ import {
   type RoomStore,
   type StoreJoin,
   type StoreOptions,
+  type StoreCounts,
   type StoreResume,
 } from './room-store.ts';
+import { HeldMembers } from './held-members.ts';
 import { Member, Rooms } from './rooms.ts';
 
 export class MemoryStore implements RoomStore {
   readonly ready = true;
   #rooms = new Rooms();
   #options: StoreOptions;
+  #held: HeldMembers;
 
   constructor(options: StoreOptions) {
     this.#options = options;
+    this.#held = new HeldMembers(options.holdLimits);
   }
 
   async join({ room, name, verified, delivery, leaving, maxPeers }: StoreJoin): Promise<JoinOutcome> {
@@ -30,7 +34,7 @@ export class MemoryStore implements RoomStore {
     const { replayWindowMs, replayBytes } = this.#options;
     const joined = new Member(room, { name, verified }, delivery, { replayWindowMs, replayBytes });
     const others = this.#rooms.join(joined);
-    for (const other of others) other.deliver('peer-joined', peerInfo(joined));
+    for (const other of others) this.#deliver(other, 'peer-joined', peerInfo(joined));
     return { ok: true, member: joined, peers: others.map(peerInfo) };
   }
 
@@ -39,6 +43,7 @@ export class MemoryStore implements RoomStore {
     if (!held) return { outcome: 'unknown' };
     const previous = held.delivery;
     const missed = held.resume(delivery, received);
+    if (missed) this.#held.remove(held.id);
     // The same client is back: a connection it still had open is stale.
     if (previous && previous !== delivery) previous.revoke();
     if (!missed) {
@@ -51,7 +56,7 @@ export class MemoryStore implements RoomStore {
   signal(from: Membership, to: string, data: JsonObject, size: number): boolean {
     const target = to === from.id ? undefined : this.#rooms.find(from.room, to);
     if (!target) return false;
-    target.deliver('signal', { from: from.id, data }, size);
+    this.#deliver(target, 'signal', { from: from.id, data }, size);
     return true;
   }
 
@@ -59,7 +64,7 @@ export class MemoryStore implements RoomStore {
     const renamed = this.#rooms.find(member.room, member.id);
     if (!renamed) return member;
     renamed.name = name;
-    for (const other of this.#rooms.others(renamed)) other.deliver('peer-renamed', { id: renamed.id, name });
+    for (const other of this.#rooms.others(renamed)) this.#deliver(other, 'peer-renamed', { id: renamed.id, name });
     return renamed;
   }
 
@@ -67,16 +72,20 @@ export class MemoryStore implements RoomStore {
     this.#end(member, reason);
   }
 
-  async hold(member: Membership, _delivery: Delivery, graceMs: number): Promise<void> {
+  async hold(member: Membership, _delivery: Delivery, graceMs: number, address: string): Promise<void> {
     const held = this.#rooms.find(member.room, member.id);
-    held?.away(graceMs, () => {
+    if (!held) return;
+    const end = (why: 'expired' | 'evicted') => {
       this.#end(held, 'timeout');
-      this.#options.expired(held);
-    });
+      this.#options.expired(held, why);
+    };
+    held.away(graceMs, () => end('expired'));
+    this.#held.add(held.id, address, held.bytes, () => end('evicted'));
   }
 
-  counts(): { rooms: number; members: number } {
-    return { rooms: this.#rooms.roomCount, members: this.#rooms.memberCount };
+  counts(): StoreCounts {
+    const { count: held, bytes: heldBytes } = this.#held;
+    return { rooms: this.#rooms.roomCount, members: this.#rooms.memberCount, held, heldBytes };
   }
 
   async close(): Promise<void> {
@@ -87,6 +96,13 @@ export class MemoryStore implements RoomStore {
   #end(member: Membership, reason: PeerLeftReason): void {
     const held = this.#rooms.find(member.room, member.id);
     if (!held) return;
-    for (const other of this.#rooms.leave(held)) other.deliver('peer-left', { id: held.id, reason });
+    this.#held.remove(held.id);
+    for (const other of this.#rooms.leave(held)) this.#deliver(other, 'peer-left', { id: held.id, reason });
+  }
+
+  /** Sends an event to a member, or keeps it for a resume (counted against what held members may keep). */
+  #deliver(member: Member, event: string, payload: unknown, size?: number): void {
+    member.deliver(event, payload, size);
+    if (!member.delivery) this.#held.resize(member.id, member.bytes);
   }
 }

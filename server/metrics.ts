@@ -1,11 +1,12 @@
 // The relay's Prometheus metrics (GET /metrics), one registry per relay: sockets, rooms and members,
 // messages relayed, errors by code, rate-limit hits, resumes, refused connections, plus Node's own.
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import type { StoreCounts } from './room-store.ts';
 
 export type RelayMetrics = ReturnType<typeof createMetrics>;
 
 /** `counts` gives the rooms and members on this relay (with Redis, each relay counts its own). */
-export function createMetrics(counts: () => { rooms: number; members: number }) {
+export function createMetrics(counts: () => StoreCounts) {
   const registry = new Registry();
   const registers = [registry];
   collectDefaultMetrics({ register: registry, prefix: 'vc_relay_' });
@@ -23,6 +24,22 @@ export function createMetrics(counts: () => { rooms: number; members: number }) 
     registers,
     collect() {
       this.set(counts().members);
+    },
+  });
+  new Gauge({
+    name: 'vc_relay_members_held',
+    help: 'Members whose connection dropped, held for a resume (at most RESUME_HELD_PER_IP per client address).',
+    registers,
+    collect() {
+      this.set(counts().held);
+    },
+  });
+  new Gauge({
+    name: 'vc_relay_resume_held_bytes',
+    help: 'Bytes of events this relay keeps for held members to resume (at most RESUME_HELD_BYTES).',
+    registers,
+    collect() {
+      this.set(counts().heldBytes);
     },
   });
   return {
@@ -47,7 +64,7 @@ export function createMetrics(counts: () => { rooms: number; members: number }) 
     }),
     resumes: new Counter({
       name: 'vc_relay_resumes_total',
-      help: 'Members who came back within the grace period (resumed) or did not (expired).',
+      help: 'Members who came back within the grace period (resumed), did not (expired), or were ended early to keep held members within their limits (evicted).',
       labelNames: ['outcome'],
       registers,
     }),

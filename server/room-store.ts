@@ -2,6 +2,7 @@
 // or Redis, shared by several relays (redis/). Both number each member's events and keep them for a lossless
 // resume, and both must behave the same on the wire (docs/protocol.md).
 import type { JsonObject, PeerInfo, PeerLeftReason } from '../src/protocol.ts';
+import type { HoldLimits } from './held-members.ts';
 
 /** Where a member's events go: the connection that holds the membership. */
 export interface Delivery {
@@ -78,11 +79,24 @@ export interface RoomStore {
   rename(member: Membership, name: string): Promise<Membership>;
   /** Ends the membership (if `delivery` still holds it) and tells the rest of the room. */
   leave(member: Membership, delivery: Delivery, reason: PeerLeftReason): Promise<void>;
-  /** The connection dropped: keep the place for `graceMs` for a resume, then end it with `timeout`. */
-  hold(member: Membership, delivery: Delivery, graceMs: number): Promise<void>;
+  /**
+   * The connection from client `address` dropped: keep the place for `graceMs` for a resume, then end it with
+   * `timeout` (earlier if the holds from that address, or their bytes on this relay, go over their limits).
+   */
+  hold(member: Membership, delivery: Delivery, graceMs: number, address: string): Promise<void>;
   /** Rooms and members on this relay, for /healthz and /metrics. */
-  counts(): { rooms: number; members: number };
+  counts(): StoreCounts;
   close(): Promise<void>;
+}
+
+export interface StoreCounts {
+  rooms: number;
+  /** Members, those held for a resume included... */
+  members: number;
+  /** ...of which this many are held... */
+  held: number;
+  /** ...keeping this many bytes of events on this relay for their resume. */
+  heldBytes: number;
 }
 
 export interface StoreOptions {
@@ -90,8 +104,10 @@ export interface StoreOptions {
   replayWindowMs: number;
   /** At most this much (serialized) is kept per member; the oldest events go first. */
   replayBytes: number;
-  /** A held membership was not resumed in time and has ended. */
-  expired(member: Membership): void;
+  /** Limits on the members held for a resume (see held-members.ts). */
+  holdLimits: HoldLimits;
+  /** A held membership ended: it was not resumed in time, or other holds pushed it out early. */
+  expired(member: Membership, why: 'expired' | 'evicted'): void;
 }
 
 /** What the others are told of a member: its id, and its name, marked when a join token set it. */

@@ -55,6 +55,11 @@ export class Member implements Membership {
     return this.#delivery;
   }
 
+  /** What is kept for a resume, serialized. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
   /** Sends an event to the member (or keeps it while the member is away); `size` is its serialized length. */
   deliver(event: string, payload: unknown, size = 128): void {
     const at = Date.now();

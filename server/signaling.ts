@@ -232,7 +232,7 @@ export function attachSignaling(connection: SocketIoConnection, context: Signali
     const away = member;
     member = undefined;
     log.info({ room: away.room, peer: away.id, reason: 'transport closed' }, 'away');
-    await store.hold(away, delivery, settings.resumeGraceMs);
+    await store.hold(away, delivery, settings.resumeGraceMs, connection.address);
   });
 
   log.info('connected');

@@ -3,17 +3,18 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { RelaySettings } from './config.ts';
 import { MemoryStore } from './memory-store.ts';
-import type { Membership, RoomStore, StoreOptions } from './room-store.ts';
+import type { RoomStore, StoreOptions } from './room-store.ts';
 
 export async function createStore(
   settings: RelaySettings,
   log: FastifyBaseLogger,
-  expired: (member: Membership) => void,
+  expired: StoreOptions['expired'],
 ): Promise<RoomStore> {
   const options: StoreOptions = {
     // A connection that died unnoticed is detected by the heartbeat within this time: older events arrived.
     replayWindowMs: settings.pingIntervalMs + settings.pingTimeoutMs,
     replayBytes: settings.resumeBufferBytes,
+    holdLimits: { perIp: settings.resumeHeldPerIp, bytes: settings.resumeHeldBytes },
     expired,
   };
   if (!settings.redisUrl) return new MemoryStore(options);

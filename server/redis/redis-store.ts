@@ -16,10 +16,12 @@ import {
   type ResumeOutcome,
   type RoomStore,
   type StoreJoin,
+  type StoreCounts,
   type StoreOptions,
   type StoreResume,
 } from '../room-store.ts';
 import { newSecret } from '../rooms.ts';
+import { HeldMembers } from '../held-members.ts';
 import { connect } from './connection.ts';
 import { LocalMembers, type LocalMember } from './local-members.ts';
 import { scriptSource, SCRIPTS, type ScriptName } from './scripts.ts';
@@ -47,6 +49,8 @@ export class RedisStore implements RoomStore {
   #cmd: Scripted;
   #sub: Redis;
   #local = new LocalMembers();
+  /** Members held here for a resume, per client address (their events are kept in Redis, not here). */
+  #held: HeldMembers;
   /** Connected, subscribed, registered and caught up. */
   #up = false;
   #recovering = false;
@@ -66,6 +70,7 @@ export class RedisStore implements RoomStore {
 
   private constructor(url: string, options: RedisStoreOptions) {
     this.#options = options;
+    this.#held = new HeldMembers(options.holdLimits);
     this.#log = options.log;
     this.#cmd = connect(url, this.node, this.#log, () => this.#check()) as Scripted;
     this.#sub = connect(url, this.node, this.#log, () => this.#check());
@@ -94,14 +99,14 @@ export class RedisStore implements RoomStore {
         ...[leaving?.id ?? '', leaving ? delivery.connection : '', joinedJson],
       )) as string[];
     } catch (error) {
-      this.#local.remove(member.id, delivery.connection);
+      this.#forget(member.id, delivery.connection);
       throw this.#failure(error);
     }
     if (reply[0] === 'full') {
-      this.#local.remove(member.id, delivery.connection);
+      this.#forget(member.id, delivery.connection);
       return { ok: false, code: 'room-full' };
     }
-    if (leaving) this.#local.remove(leaving.id, delivery.connection);
+    if (leaving) this.#forget(leaving.id, delivery.connection);
     this.#local.release(local);
     return { ok: true, member, peers: pairs(reply, 1) };
   }
@@ -122,7 +127,7 @@ export class RedisStore implements RoomStore {
       const previous = this.#local.get(id);
       // The client came back on a new connection here before its old one, also here, was seen to drop.
       if (previous) {
-        this.#local.remove(id, previous.conn);
+        this.#forget(id, previous.conn);
         if (previous.delivery && previous.delivery !== delivery) previous.delivery.revoke();
       }
       const member: Membership = { id, room, ...named(name), resumeToken: token };
@@ -161,16 +166,17 @@ export class RedisStore implements RoomStore {
   }
 
   async leave(member: Membership, delivery: Delivery, reason: PeerLeftReason): Promise<void> {
-    this.#local.remove(member.id, delivery.connection);
+    this.#forget(member.id, delivery.connection);
     await this.#end({ id: member.id, conn: delivery.connection, reason }, member.room);
   }
 
-  async hold(member: Membership, delivery: Delivery, graceMs: number): Promise<void> {
+  async hold(member: Membership, delivery: Delivery, graceMs: number, address: string): Promise<void> {
     const local = this.#local.get(member.id);
     // Closing: the membership stays held in Redis for a resume on another relay (see close()).
     if (!local || local.conn !== delivery.connection || this.#closed) return;
     local.delivery = null;
-    local.timer = setTimeout(() => void this.#expire(local), graceMs);
+    local.timer = setTimeout(() => void this.#expire(local, 'expired'), graceMs);
+    this.#held.add(member.id, address, 0, () => void this.#expire(local, 'evicted'));
     if (!this.#up) return;
     try {
       await this.#cmd.vcHold(this.#prefix, member.id, local.conn);
@@ -180,8 +186,8 @@ export class RedisStore implements RoomStore {
     }
   }
 
-  counts(): { rooms: number; members: number } {
-    return this.#local.counts();
+  counts(): StoreCounts {
+    return { ...this.#local.counts(), held: this.#held.count, heldBytes: 0 };
   }
 
   async close(): Promise<void> {
@@ -228,11 +234,18 @@ export class RedisStore implements RoomStore {
     return true;
   }
 
-  async #expire(local: LocalMember): Promise<void> {
+  /** Forgets a membership if `conn` still holds it here (held for a resume or not); returns it. */
+  #forget(id: string, conn: string): LocalMember | undefined {
+    const local = this.#local.remove(id, conn);
+    if (local) this.#held.remove(id);
+    return local;
+  }
+
+  async #expire(local: LocalMember, why: 'expired' | 'evicted'): Promise<void> {
     const { member, conn } = local;
-    if (!this.#local.remove(member.id, conn)) return;
+    if (!this.#forget(member.id, conn)) return;
     try {
-      if (await this.#end({ id: member.id, conn, reason: 'timeout' }, member.room)) this.#options.expired(member);
+      if (await this.#end({ id: member.id, conn, reason: 'timeout' }, member.room)) this.#options.expired(member, why);
     } catch (error) {
       this.#log.error({ err: error, peer: member.id }, 'could not end a membership');
     }
@@ -242,7 +255,7 @@ export class RedisStore implements RoomStore {
   #receive(message: string): void {
     const first = message.indexOf(',');
     if (message.startsWith('!')) {
-      const stale = this.#local.remove(message.slice(1, first), message.slice(first + 1));
+      const stale = this.#forget(message.slice(1, first), message.slice(first + 1));
       stale?.delivery?.revoke();
       return;
     }
@@ -301,7 +314,7 @@ export class RedisStore implements RoomStore {
     locals.forEach((local, i) => {
       const [status, ...entries] = replies[i]!;
       if (status !== 'ok') {
-        this.#local.remove(local.member.id, local.conn);
+        this.#forget(local.member.id, local.conn);
         local.delivery?.revoke();
         return;
       }

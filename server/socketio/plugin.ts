@@ -54,8 +54,8 @@ export const socketIoPlugin: FastifyPluginAsync<SocketIoPluginOptions> = async (
       if (!connectionLimit.admitUpgrade(request)) return refuse(reply, HANDSHAKE_ERRORS.forbidden, 429);
     },
     handler: (_request, reply) => refuse(reply, HANDSHAKE_ERRORS.request),
-    wsHandler: (socket) => {
-      connections.set(socket, new SocketIoConnection(socket, connectionOptions, handlers));
+    wsHandler: (socket, request) => {
+      connections.set(socket, new SocketIoConnection(socket, connectionOptions, handlers, request.ip));
       handlers.socketsChanged(connections.size);
       socket.once('close', () => {
         connections.delete(socket);

@@ -45,7 +45,11 @@ export class SocketIoConnection {
   #connected = false;
   #disconnected = false;
 
-  constructor(ws: WebSocket, options: SocketIoOptions, handlers: SocketIoHandlers) {
+  /** The client's address (from X-Forwarded-For behind a trusted proxy). */
+  readonly address: string;
+
+  constructor(ws: WebSocket, options: SocketIoOptions, handlers: SocketIoHandlers, address: string) {
+    this.address = address;
     this.#handlers = handlers;
     this.#decoder.on('decoded', (packet: Packet) => this.#dispatch(packet));
     this.#engine = new EngineConnection(ws, options, {

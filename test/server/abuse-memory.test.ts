@@ -95,3 +95,27 @@ test('a member that stops reading (and pongs blindly) while 7 others send it 200
   (victim.ws as unknown as { _socket: TcpSocket })._socket.resume();
   assert.equal((await victim.waitClosed(30_000)).code, 1008);
 });
+
+test('dropping 80 members on purpose, each with a full resume buffer, leaves at most RESUME_HELD_PER_IP of them held', async (t) => {
+  const relay = await startRelayProcess(t, { rateLimitPerSecond: 10_000, rateLimitBurst: 10_000 });
+  const talk = await wellBehavedPair(t, relay.url);
+  const before = await relay.memory();
+  const filler = await connect(t, relay.url);
+  const big = 'x'.repeat(32 * 1024 - 64);
+
+  for (let n = 0; n < 80; n++) {
+    const room = `held-${n}`;
+    await join(filler, room);
+    const { client: member } = await RawClient.connected(t, relay.url);
+    member.send(`420["join",{"room":"${room}"}]`);
+    const { id } = JSON.parse((await member.next()).slice(3))[0] as { id: string };
+    member.ws.terminate(); // gone without a goodbye: held for a resume
+    await member.closed;
+    // Everything from now on is kept for its resume, up to RESUME_BUFFER_BYTES (256 KB).
+    for (let signal = 0; signal < 8; signal++) filler.emit('signal', { to: id, data: { big } });
+  }
+  await talk();
+
+  // 20 held members with 256 KB each is 5 MB; all 80 would be 20 MB.
+  assertGrowth(before, await relay.settledMemory(), 10);
+});
