@@ -22,6 +22,12 @@ async function main(): Promise<void> {
     );
   }
 
+  if (config.settings.allowedOrigins !== '*' && !config.settings.publicUrl) {
+    app.log.warn(
+      "ALLOWED_ORIGINS is set but PUBLIC_URL is not: the relay's own origin is judged from the Host header, which a DNS-rebinding page controls; set PUBLIC_URL to the relay's https URL",
+    );
+  }
+
   if (!existsSync(join(WIDGET_DIR, WIDGET_FILE))) {
     app.log.warn(`${join(WIDGET_DIR, WIDGET_FILE)} is missing: run "npm run build" so the relay can serve the widget`);
   }
