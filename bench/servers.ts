@@ -7,7 +7,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-export type ServerKind = 'ours' | 'reference';
+export type ServerKind = 'ours' | 'reference' | 'floor';
 
 export interface ServerStats {
   /** CPU time (user + system) since the process started, in microseconds. */
@@ -18,15 +18,24 @@ export interface ServerStats {
   heapUsed: number;
 }
 
+/** What server-process.ts answers over IPC, with a message of the same `type`. */
+export type ServerRequest =
+  { type: 'stats' } | { type: 'cpu-profile'; ms: number; file: string } | { type: 'heap-snapshot'; file: string };
+
 export interface RunningServer {
   kind: ServerKind;
   url: string;
   stats(): Promise<ServerStats>;
+  /** Writes a V8 CPU profile (.cpuprofile) of the next `ms` milliseconds to `file`. */
+  cpuProfile(ms: number, file: string): Promise<void>;
+  /** Writes a heap snapshot (.heapsnapshot), after a full garbage collection, to `file`. */
+  heapSnapshot(file: string): Promise<void>;
   stop(): Promise<void>;
 }
 
 const ENTRY = fileURLToPath(new URL('./server-process.ts', import.meta.url));
-const COMPILED = fileURLToPath(new URL('../node_modules/.cache/bench/server-process.mjs', import.meta.url));
+/** The bundle the servers run (bench/profile.ts maps its lines back to the source files). */
+export const COMPILED = fileURLToPath(new URL('../node_modules/.cache/bench/server-process.mjs', import.meta.url));
 let compiled: Promise<unknown> | undefined;
 
 /** The server process as one ES module (packages stay imports), compiled for Node 20 like dist/relay/. */
@@ -61,19 +70,22 @@ export async function startServer(kind: ServerKind, env: Record<string, string> 
     });
     child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`${kind} server exited with ${code}`))));
   });
+  const ask = <T>(request: ServerRequest) =>
+    new Promise<T>((resolve) => {
+      const onMessage = (message: T & { type: string }) => {
+        if (message.type !== request.type) return;
+        child.off('message', onMessage);
+        resolve(message);
+      };
+      child.on('message', onMessage);
+      child.send(request);
+    });
   return {
     kind,
     url: `http://127.0.0.1:${port}`,
-    stats: () =>
-      new Promise((resolve) => {
-        const onMessage = (message: ServerStats & { type: string }) => {
-          if (message.type !== 'stats') return;
-          child.off('message', onMessage);
-          resolve(message);
-        };
-        child.on('message', onMessage);
-        child.send({ type: 'stats' });
-      }),
+    stats: () => ask<ServerStats>({ type: 'stats' }),
+    cpuProfile: (ms, file) => ask({ type: 'cpu-profile', ms, file }),
+    heapSnapshot: (file) => ask({ type: 'heap-snapshot', file }),
     stop: async () => {
       process.off('exit', kill);
       if (child.exitCode !== null) return;
