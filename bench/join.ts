@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   const browser = await puppeteer.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: [...chromiumArgs, '--autoplay-policy=no-user-gesture-required'],
+    args: chromiumArgs,
   });
 
   const runs: Run[] = [];

@@ -9,9 +9,14 @@ describe('active speaker and layout', () => {
     const {
       elements: [ada, brian],
     } = await callOf(['Ada', 'Brian']);
+    const [adaId, brianId] = [ada!.participants[0]!.id, brian!.participants[0]!.id];
+    // Whoever was the active speaker while the call was set up (however slowly, on a busy machine), it is Ada
+    // (her own microphone) once she alone is unmuted: from there, only an event can make it Brian.
+    await brian!.toggleMicrophone(false);
+    await waitFor(() => ada!.activeSpeaker === adaId, 'Ada alone speaking');
+    const active = nextEvent<{ id: string | null }>(ada!, 'vc-active-speaker', 30_000, ({ id }) => id !== adaId);
+    await brian!.toggleMicrophone(true);
     await ada!.toggleMicrophone(false);
-    const brianId = brian!.participants[0]!.id;
-    const active = nextEvent<{ id: string | null }>(ada!, 'vc-active-speaker');
     expect((await active).id).to.equal(brianId);
     await waitFor(() => remoteTiles(ada!)[0]!.speaking, "Brian's tile outlined at Ada");
     expect(ada!.activeSpeaker).to.equal(brianId);

@@ -64,18 +64,26 @@ export async function waitFor<T>(check: () => T, message: string, timeoutMs = 30
   }
 }
 
-/** Resolves with the detail of the next `type` event on `target`. */
-export function nextEvent<T>(target: EventTarget, type: string, timeoutMs = 30_000): Promise<T> {
+/** Resolves with the detail of the next `type` event on `target` (the next one that passes `filter`, if given). */
+export function nextEvent<T>(
+  target: EventTarget,
+  type: string,
+  timeoutMs = 30_000,
+  filter: (detail: T) => boolean = () => true,
+): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${type} event within ${timeoutMs} ms`)), timeoutMs);
-    target.addEventListener(
-      type,
-      (event) => {
-        clearTimeout(timer);
-        resolve((event as CustomEvent<T>).detail);
-      },
-      { once: true },
-    );
+    const listener = (event: Event): void => {
+      const { detail } = event as CustomEvent<T>;
+      if (!filter(detail)) return;
+      clearTimeout(timer);
+      target.removeEventListener(type, listener);
+      resolve(detail);
+    };
+    const timer = setTimeout(() => {
+      target.removeEventListener(type, listener);
+      reject(new Error(`no ${type} event within ${timeoutMs} ms`));
+    }, timeoutMs);
+    target.addEventListener(type, listener);
   });
 }
 

@@ -1,5 +1,7 @@
 // How the tests start Debian's Chromium: headless as root, fake camera and microphone that are granted
-// without a prompt, none of the background network calls this sandbox would refuse, and none of the hidden
+// without a prompt, remote audio played without a click (otherwise every remote <video> plays muted, its
+// audio is not rendered, and its stats' audio levels, which the speaker detection reads, stay at zero most of
+// the time), none of the background network calls this sandbox would refuse, and none of the hidden
 // WebUI pages (the omnibox popup) that Chromium would otherwise render for every new window and browser
 // context: they cost about 0.8 s of CPU per context on the 2-core test machine.
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -14,5 +16,6 @@ export const chromiumArgs = [
   '--disable-quic',
   '--no-first-run',
   '--disable-dev-shm-usage',
+  '--autoplay-policy=no-user-gesture-required',
   '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
 ];
