@@ -83,15 +83,26 @@ test('main listens, logs its URL with the real port, serves /healthz and exits 0
   assert.equal(warnings.filter((l) => l.includes('ALLOWED_ORIGINS')).length, 1, 'one warning naming ALLOWED_ORIGINS');
 });
 
-test('with ALLOWED_ORIGINS set there is no warning, and flags work like the environment', async (t) => {
-  const { child, stdout, stderr } = runMain(t, { HOST: '127.0.0.1', ALLOWED_ORIGINS: 'https://a.example' }, [
-    '--port',
-    '0',
-  ]);
+test('with ALLOWED_ORIGINS and PUBLIC_URL set there is no warning, and flags work like the environment', async (t) => {
+  const env = { HOST: '127.0.0.1', ALLOWED_ORIGINS: 'https://a.example', PUBLIC_URL: 'https://relay.example' };
+  const { child, stdout, stderr } = runMain(t, env, ['--port', '0']);
   await readyLine(child, stderr);
   child.kill('SIGTERM');
   assert.equal(await exited(child, START_MS), 0);
-  assert.doesNotMatch(stdout.join(''), /ALLOWED_ORIGINS/);
+  assert.doesNotMatch(stdout.join(''), /"level":40/);
+});
+
+test('ALLOWED_ORIGINS without PUBLIC_URL warns that the own origin comes from the Host header', async (t) => {
+  const { child, stdout, stderr } = runMain(t, { HOST: '127.0.0.1', PORT: '0', ALLOWED_ORIGINS: 'https://a.example' });
+  await readyLine(child, stderr);
+  child.kill('SIGTERM');
+  assert.equal(await exited(child, START_MS), 0);
+  const warnings = stdout
+    .join('')
+    .split('\n')
+    .filter((l) => l.includes('"level":40'));
+  assert.equal(warnings.length, 1);
+  assert.match(warnings[0]!, /set PUBLIC_URL/);
 });
 
 test('--help prints every option and exits 0 without listening', async (t) => {
