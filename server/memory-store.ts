@@ -1,7 +1,8 @@
 // The default room store: rooms in this process's memory (rooms.ts), for a relay that runs alone. Everything
 // happens synchronously; the promises only meet the RoomStore contract that the Redis store shares.
-import type { JsonObject, PeerLeftReason } from '../src/protocol.ts';
+import type { PeerLeftReason } from '../src/protocol.ts';
 import {
+  eventJson,
   peerInfo,
   type Delivery,
   type JoinOutcome,
@@ -34,7 +35,8 @@ export class MemoryStore implements RoomStore {
     const { replayWindowMs, replayBytes } = this.#options;
     const joined = new Member(room, { name, verified }, delivery, { replayWindowMs, replayBytes });
     const others = this.#rooms.join(joined);
-    for (const other of others) this.#deliver(other, 'peer-joined', peerInfo(joined));
+    const announced = eventJson('peer-joined', peerInfo(joined));
+    for (const other of others) this.#deliver(other, announced);
     return { ok: true, member: joined, peers: others.map(peerInfo) };
   }
 
@@ -53,10 +55,10 @@ export class MemoryStore implements RoomStore {
     return { outcome: 'resumed', member: held, peers: this.#rooms.others(held).map(peerInfo), missed };
   }
 
-  signal(from: Membership, to: string, data: JsonObject, size: number): boolean {
+  signal(from: Membership, to: string, json: string): boolean {
     const target = to === from.id ? undefined : this.#rooms.find(from.room, to);
     if (!target) return false;
-    this.#deliver(target, 'signal', { from: from.id, data }, size);
+    this.#deliver(target, json);
     return true;
   }
 
@@ -64,7 +66,8 @@ export class MemoryStore implements RoomStore {
     const renamed = this.#rooms.find(member.room, member.id);
     if (!renamed) return member;
     renamed.name = name;
-    for (const other of this.#rooms.others(renamed)) this.#deliver(other, 'peer-renamed', { id: renamed.id, name });
+    const announced = eventJson('peer-renamed', { id: renamed.id, name });
+    for (const other of this.#rooms.others(renamed)) this.#deliver(other, announced);
     return renamed;
   }
 
@@ -97,12 +100,13 @@ export class MemoryStore implements RoomStore {
     const held = this.#rooms.find(member.room, member.id);
     if (!held) return;
     this.#held.remove(held.id);
-    for (const other of this.#rooms.leave(held)) this.#deliver(other, 'peer-left', { id: held.id, reason });
+    const announced = eventJson('peer-left', { id: held.id, reason });
+    for (const other of this.#rooms.leave(held)) this.#deliver(other, announced);
   }
 
   /** Sends an event to a member, or keeps it for a resume (counted against what held members may keep). */
-  #deliver(member: Member, event: string, payload: unknown, size?: number): void {
-    member.deliver(event, payload, size);
+  #deliver(member: Member, json: string): void {
+    member.deliver(json);
     if (!member.delivery) this.#held.resize(member.id, member.bytes);
   }
 }

@@ -1,19 +1,28 @@
 // The contract between signaling and wherever rooms live: this process's memory (memory-store.ts, the default)
 // or Redis, shared by several relays (redis/). Both number each member's events and keep them for a lossless
 // resume, and both must behave the same on the wire (docs/protocol.md).
-import type { JsonObject, PeerInfo, PeerLeftReason } from '../src/protocol.ts';
+import type { PeerInfo, PeerLeftReason } from '../src/protocol.ts';
 import type { HoldLimits } from './held-members.ts';
 
 /** Where a member's events go: the connection that holds the membership. */
 export interface Delivery {
   /** This connection's id, so that stale operations from an older connection of the same member do nothing. */
   readonly connection: string;
-  emit(event: string, payload: unknown): void;
+  /** Sends one event, as eventJson() writes it. */
+  send(json: string): void;
   /**
    * The connection no longer holds the membership: another one took it over (the client came back before
    * this one was seen to drop), or the store lost it. Close it, so that the client reconnects.
    */
   revoke(): void;
+}
+
+/**
+ * An event as the JSON text of `[name, payload]`, the form it is kept in for a resume, handed between relays
+ * and sent in (Socket.IO's EVENT packet is this text behind its type digit): encoded once, whoever sends it.
+ */
+export function eventJson(event: string, payload: unknown): string {
+  return JSON.stringify([event, payload]);
 }
 
 /** One participant in one room, as the connection holding it knows it. */
@@ -50,8 +59,8 @@ export interface StoreResume {
 }
 
 export type ResumeOutcome =
-  /** Same membership, now on this delivery; `missed` are the events after `received`, oldest first. */
-  | { outcome: 'resumed'; member: Membership; peers: PeerInfo[]; missed: Array<[string, unknown]> }
+  /** Same membership, now on this delivery; `missed` are the events after `received` (eventJson), oldest first. */
+  | { outcome: 'resumed'; member: Membership; peers: PeerInfo[]; missed: string[] }
   /** The token was good but some missed events are gone: that membership ended (`disconnected`). */
   | { outcome: 'ended'; id: string }
   /** No membership of this room holds that token (any more). */
@@ -68,10 +77,11 @@ export interface RoomStore {
   join(request: StoreJoin): Promise<JoinOutcome>;
   resume(request: StoreResume): Promise<ResumeOutcome>;
   /**
-   * Delivers `{ from, data }` to `to` if it is another member of the sender's room; false if not. The hot path:
-   * a store that can answer at once (in memory) does, without a promise.
+   * Delivers a `signal` event (`json`, as eventJson() writes it, `from` already stamped) to `to` if it is another
+   * member of the sender's room; false if not. The hot path: a store that can answer at once (in memory) does,
+   * without a promise.
    */
-  signal(from: Membership, to: string, data: JsonObject, size: number): boolean | Promise<boolean>;
+  signal(from: Membership, to: string, json: string): boolean | Promise<boolean>;
   /**
    * Gives the member a new name and tells the rest of the room (`peer-renamed`); resolves with the membership
    * as it now is.

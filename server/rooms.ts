@@ -15,9 +15,8 @@ export interface MemberOptions {
 
 interface Sent {
   seq: number;
-  event: string;
-  payload: unknown;
-  size: number;
+  /** The event, as eventJson() writes it: its length is what it costs to keep. */
+  json: string;
   at: number;
 }
 
@@ -60,13 +59,13 @@ export class Member implements Membership {
     return this.#bytes;
   }
 
-  /** Sends an event to the member (or keeps it while the member is away); `size` is its serialized length. */
-  deliver(event: string, payload: unknown, size = 128): void {
+  /** Sends an event (as eventJson() writes it) to the member, or keeps it while the member is away. */
+  deliver(json: string): void {
     const at = Date.now();
-    this.#sent.push({ seq: ++this.#seq, event, payload, size, at });
-    this.#bytes += size;
+    this.#sent.push({ seq: ++this.#seq, json, at });
+    this.#bytes += json.length;
     this.#prune(at);
-    this.#delivery?.emit(event, payload);
+    this.#delivery?.send(json);
   }
 
   /** The connection dropped: keep its events for `graceMs`, then call `expire`. */
@@ -80,13 +79,13 @@ export class Member implements Membership {
    * A connection that has received `received` of this member's events takes it (back). Returns the events it
    * missed, oldest first, or null when some of them are no longer kept (the membership cannot be resumed).
    */
-  resume(delivery: Delivery, received: number): Array<[string, unknown]> | null {
+  resume(delivery: Delivery, received: number): string[] | null {
     const missed = this.#sent.filter((sent) => sent.seq > received);
     const complete = received <= this.#seq && (missed.length === 0 || missed[0]!.seq === received + 1);
     if (!complete) return null;
     clearTimeout(this.#expiry);
     this.#delivery = delivery;
-    return missed.map(({ event, payload }) => [event, payload]);
+    return missed.map(({ json }) => json);
   }
 
   /** Forgets any pending expiry and every kept event (the member left for good). */
@@ -102,7 +101,7 @@ export class Member implements Membership {
     // While away, everything since the drop is kept (up to the byte limit) for the resume.
     const stale = (sent: Sent) => this.#delivery !== null && sent.at < now - replayWindowMs;
     while (this.#sent.length > 0 && (this.#bytes > replayBytes || stale(this.#sent[0]!))) {
-      this.#bytes -= this.#sent.shift()!.size;
+      this.#bytes -= this.#sent.shift()!.json.length;
     }
   }
 }

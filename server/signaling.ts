@@ -48,7 +48,7 @@ export function attachSignaling(connection: SocketIoConnection, context: Signali
 
   const delivery: Delivery = {
     connection: connection.id,
-    emit: (event, payload) => connection.emit(event, payload),
+    send: (json) => connection.emitJson(json),
     revoke: () => {
       // The same client came back on a new connection and took its membership, or the store lost it.
       member = undefined;
@@ -161,7 +161,7 @@ export function attachSignaling(connection: SocketIoConnection, context: Signali
     log.info({ room: held.room, peer: held.id, missed: missed.length }, 'resumed');
     // The ack and the replay go out at once, before anything newer for this member can.
     answer(ack, { ok: true, ...self(held), resumed: true, peers });
-    for (const [event, payload] of missed) connection.emit(event, payload);
+    for (const json of missed) connection.emitJson(json);
     if (previous) {
       await store.leave(previous, delivery, 'left');
       log.info({ room: previous.room, peer: previous.id, reason: 'left' }, 'left');
@@ -178,8 +178,9 @@ export function attachSignaling(connection: SocketIoConnection, context: Signali
     if (!member) return fail('not-joined', 'join a room before sending signals');
     const parsed = parseSignalRequest(request);
     if (!parsed.ok) return fail('invalid-request', parsed.message);
-    const { to, data, size } = parsed.value;
-    const delivered = store.signal(member, to, data, size);
+    const { to, data, text } = parsed.value;
+    // `from` is stamped here, and the event encoded once: kept for a resume and sent as it is.
+    const delivered = store.signal(member, to, `["signal",{"from":"${member.id}","data":${text}}]`);
     if (typeof delivered === 'boolean') return signalled(delivered, to, data);
     return delivered.then(
       (answer) => signalled(answer, to, data),

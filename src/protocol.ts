@@ -200,17 +200,19 @@ export function parseName(name: unknown): Parsed<string> {
   return { ok: true, value: trimmed };
 }
 
-/** Also returns the serialized length of `data`, which the check measures anyway. */
-export function parseSignalRequest(input: unknown): Parsed<SignalRequest & { size: number }> {
+/** Also returns `data` serialized (`text`), which the size check makes anyway, for the relay to forward. */
+export function parseSignalRequest(input: unknown): Parsed<SignalRequest & { text: string }> {
   if (!isPayloadObject(input)) return refuse('signal expects an object { to, data }');
   const { to, data } = input;
   if (typeof to !== 'string' || !PEER_ID_PATTERN.test(to)) return refuse('to must be a peer id');
   if (!isPlainObject(data) || !isJson(data, LIMITS.signalDepth)) {
     return refuse('data must be a JSON object');
   }
-  const size = JSON.stringify(data).length;
-  if (size > LIMITS.signalLength) return refuse(`data must serialize to at most ${LIMITS.signalLength} characters`);
-  return { ok: true, value: { to, data, size } };
+  const text = JSON.stringify(data);
+  if (text.length > LIMITS.signalLength) {
+    return refuse(`data must serialize to at most ${LIMITS.signalLength} characters`);
+  }
+  return { ok: true, value: { to, data, text } };
 }
 
 function refuse(message: string): { ok: false; message: string } {

@@ -81,21 +81,19 @@ export class LocalMembers {
     if (local) this.deliver(local, seq, json);
   }
 
-  /** Emits an event unless the client had it already. */
+  /** Sends an event (its JSON text, as Redis keeps it) unless the client had it already. */
   deliver(local: LocalMember, seq: number, json: string): void {
     if (seq < local.nextSeq) return;
     local.nextSeq = seq + 1;
-    if (!local.delivery) return;
-    const [event, payload] = JSON.parse(json) as [string, unknown];
-    local.delivery.emit(event, payload);
+    local.delivery?.send(json);
   }
 
-  /** While Redis is away: emits an event to a connected member directly, numbering it here. */
-  deliverHere(local: LocalMember, event: string, payload: unknown): void {
+  /** While Redis is away: sends an event to a connected member directly, numbering it here. */
+  deliverHere(local: LocalMember, json: string): void {
     if (!local.delivery || local.pending) return;
     if (local.localFrom === 0) local.localFrom = local.nextSeq;
     local.nextSeq++;
-    local.delivery.emit(event, payload);
+    local.delivery.send(json);
   }
 
   /** Connected members of `room` held here, but `except`. */

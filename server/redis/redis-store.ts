@@ -6,8 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Redis } from 'ioredis';
-import type { JsonObject, PeerInfo, PeerLeftReason } from '../../src/protocol.ts';
+import type { PeerInfo, PeerLeftReason } from '../../src/protocol.ts';
 import {
+  eventJson,
   peerInfo,
   StoreUnavailableError,
   type Delivery,
@@ -89,7 +90,7 @@ export class RedisStore implements RoomStore {
     if (!this.#up) throw new StoreUnavailableError('Redis is unreachable');
     const stored = storedName(name, verified);
     const member: Membership = { id: newSecret(), room, ...named(stored), resumeToken: newSecret() };
-    const joinedJson = JSON.stringify(['peer-joined', peerInfo(member)]);
+    const joinedJson = eventJson('peer-joined', peerInfo(member));
     const local = this.#local.add(member, delivery, 1);
     let reply: string[];
     try {
@@ -123,7 +124,7 @@ export class RedisStore implements RoomStore {
       if (reply[0] === 'unknown') return { outcome: 'unknown' };
       if (reply[0] === 'ended') return { outcome: 'ended', id: String(reply[1]) };
       const [, id, name, seq, count] = reply as [string, string, string, number, number];
-      const missed = (reply.slice(5, 5 + count) as string[]).map((json) => JSON.parse(json) as [string, unknown]);
+      const missed = reply.slice(5, 5 + count) as string[];
       const previous = this.#local.get(id);
       // The client came back on a new connection here before its old one, also here, was seen to drop.
       if (previous) {
@@ -136,17 +137,16 @@ export class RedisStore implements RoomStore {
     });
   }
 
-  async signal(from: Membership, to: string, data: JsonObject, size: number): Promise<boolean> {
+  async signal(from: Membership, to: string, json: string): Promise<boolean> {
     if (!this.#up) {
       // Redis is away: only members held here can be reached.
       const target = this.#local.inRoom(from.room, from.id).find((local) => local.member.id === to);
       if (!target) throw new StoreUnavailableError('Redis is unreachable');
-      this.#local.deliverHere(target, 'signal', { from: from.id, data });
+      this.#local.deliverHere(target, json);
       return true;
     }
-    const json = JSON.stringify(['signal', { from: from.id, data }]);
     try {
-      return (await this.#cmd.vcSignal(this.#prefix, from.id, to, from.room, json, size)) === 1;
+      return (await this.#cmd.vcSignal(this.#prefix, from.id, to, from.room, json, json.length)) === 1;
     } catch (error) {
       throw this.#failure(error);
     }
@@ -155,7 +155,7 @@ export class RedisStore implements RoomStore {
   async rename(member: Membership, name: string): Promise<Membership> {
     const local = this.#local.get(member.id);
     if (!this.#up || !local) throw new StoreUnavailableError('Redis is unreachable');
-    const json = JSON.stringify(['peer-renamed', { id: member.id, name }]);
+    const json = eventJson('peer-renamed', { id: member.id, name });
     try {
       await this.#cmd.vcRename(this.#prefix, member.id, local.conn, name, json);
     } catch (error) {
@@ -228,7 +228,7 @@ export class RedisStore implements RoomStore {
       }
     }
     for (const local of this.#local.inRoom(room, removal.id)) {
-      this.#local.deliverHere(local, 'peer-left', { id: removal.id, reason: removal.reason });
+      this.#local.deliverHere(local, eventJson('peer-left', { id: removal.id, reason: removal.reason }));
     }
     this.#removals.push(removal);
     return true;

@@ -85,7 +85,9 @@ export class EngineConnection {
 
   /** Sends one Engine.IO message packet. */
   send(data: string | Buffer): void {
-    this.#write({ type: 'message', data });
+    // A text message is its type digit and the text (what engine.io-parser writes), without a callback per frame.
+    if (typeof data === 'string') this.#sendFrame(`4${data}`);
+    else this.#write({ type: 'message', data });
   }
 
   close(reason: EngineCloseReason): void {
@@ -96,8 +98,12 @@ export class EngineConnection {
   }
 
   #write(packet: Packet): void {
+    encodePacket(packet, true, (encoded) => this.#sendFrame(encoded));
+  }
+
+  #sendFrame(frame: string | Buffer): void {
     if (this.#closed) return;
-    encodePacket(packet, true, (encoded) => this.#ws.send(encoded));
+    this.#ws.send(frame);
     if (this.#ws.bufferedAmount > this.#options.maxBufferedBytes) this.close('send buffer full');
   }
 

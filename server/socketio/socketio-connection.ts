@@ -1,7 +1,9 @@
 // Socket.IO v5 on top of one Engine.IO connection (https://socket.io/docs/v4/socket-io-protocol/):
 // CONNECT to the main namespace with an auth payload, EVENT and ACK in both directions, DISCONNECT.
-// Packets are encoded and decoded by socket.io-parser; anything it refuses closes the connection. Handlers may
-// be async: a connection's events (and its disconnect) are handled one at a time, in order.
+// Packets are encoded and decoded by socket.io-parser; anything it refuses closes the connection. The one
+// exception is the hot path: a plain event (`2[...]`, no namespace, ack id or attachments) is parsed with one
+// JSON.parse and checked with socket.io-parser's own rule, and events go out pre-encoded (emitJson). Handlers
+// may be async: a connection's events (and its disconnect) are handled one at a time, in order.
 import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
 import type { WebSocket } from 'ws';
 import { EngineConnection, type EngineCloseReason, type EngineOptions } from './engine-connection.ts';
@@ -28,12 +30,18 @@ export interface SocketIoHandlers {
 
 const MAIN_NAMESPACE = '/';
 const MAX_ATTACHMENTS = 4;
+/** Stateless: one for every connection. */
+const ENCODER = new Encoder();
+
+/** socket.io-parser's own rule for a decoded EVENT's payload (public in its JavaScript, private in its types). */
+const validPayload = (Decoder as unknown as { isPayloadValid(type: PacketType, payload: unknown): boolean })
+  .isPayloadValid;
 
 export class SocketIoConnection {
   #engine: EngineConnection;
   #handlers: SocketIoHandlers;
-  #decoder = new Decoder({ maxAttachments: MAX_ATTACHMENTS });
-  #encoder = new Encoder();
+  /** Made for a packet that takes socket.io-parser's path, and kept only while it waits for binary attachments. */
+  #decoder: Decoder | null = null;
   #events = new Map<string, EventHandler>();
   #disconnectHandlers: Array<(reason: DisconnectReason) => void | Promise<void>> = [];
   #rateLimitedHandler: (refusedInARow: number) => void = () => {};
@@ -51,7 +59,6 @@ export class SocketIoConnection {
   constructor(ws: WebSocket, options: SocketIoOptions, handlers: SocketIoHandlers, address: string) {
     this.address = address;
     this.#handlers = handlers;
-    this.#decoder.on('decoded', (packet: Packet) => this.#dispatch(packet));
     this.#engine = new EngineConnection(ws, options, {
       message: (data) => this.#receive(data),
       limited: () => this.#limited(),
@@ -117,13 +124,44 @@ export class SocketIoConnection {
     this.#engine.close(reason);
   }
 
+  /**
+   * Sends an event already encoded as the JSON text of `[name, ...args]` (the relay encodes each event once,
+   * whoever it goes to): the EVENT packet is that text behind its type digit.
+   */
+  emitJson(json: string): void {
+    if (this.connected) this.#engine.send(`2${json}`);
+  }
+
   #receive(data: string | Buffer): void {
     this.#refusedInARow = 0;
+    if (!this.#decoder && typeof data === 'string' && data.startsWith('2[')) return this.#plainEvent(data);
+    const decoder = (this.#decoder ??= this.#newDecoder());
     try {
-      this.#decoder.add(data);
+      decoder.add(data);
     } catch {
       this.#engine.close('parse error');
     }
+  }
+
+  #newDecoder(): Decoder {
+    const decoder = new Decoder({ maxAttachments: MAX_ATTACHMENTS });
+    decoder.on('decoded', (packet: Packet) => {
+      this.#decoder = null; // the packet is whole: nothing to keep
+      this.#dispatch(packet);
+    });
+    return decoder;
+  }
+
+  /** `2[...]`: what socket.io-parser would decode to an EVENT for `/` without an ack id, with the same checks. */
+  #plainEvent(text: string): void {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(text.slice(1));
+    } catch {
+      return this.#engine.close('parse error');
+    }
+    if (!validPayload(PacketType.EVENT, payload)) return this.#engine.close('parse error');
+    if (this.connected) this.#event(payload as unknown[], undefined);
   }
 
   #dispatch(packet: Packet): void {
@@ -194,12 +232,13 @@ export class SocketIoConnection {
 
   #send(packet: Packet): void {
     if (!this.#engine.open) return;
-    for (const part of this.#encoder.encode(packet)) this.#engine.send(part);
+    for (const part of ENCODER.encode(packet)) this.#engine.send(part);
   }
 
   #finish(reason: DisconnectReason): void {
     clearTimeout(this.#connectTimer);
-    this.#decoder.destroy();
+    this.#decoder?.destroy();
+    this.#decoder = null;
     if (this.#disconnected) return;
     this.#disconnected = true;
     for (const pending of this.#pendingAcks.values()) pending.reject(new Error(`disconnected: ${reason}`));
