@@ -69,6 +69,12 @@ export function attachSignaling(connection: SocketIoConnection, context: Signali
     else if (!response.ok) connection.emit('error', { code: response.code, message: response.message });
   };
 
+  /** Drops the join timer (a cleared one kept would still weigh on a connection that lives for hours). */
+  const stopJoinTimer = (): void => {
+    clearTimeout(joinTimer);
+    joinTimer = undefined;
+  };
+
   /** Closes a connection that sits in no room, so idle sockets cannot pile up. */
   const expectJoin = (): void => {
     clearTimeout(joinTimer);
@@ -139,7 +145,7 @@ export function attachSignaling(connection: SocketIoConnection, context: Signali
       }
       if (leaving) log.info({ room: leaving.room, peer: leaving.id, reason: 'left' }, 'left');
       member = joined.member;
-      clearTimeout(joinTimer);
+      stopJoinTimer();
       log.info({ room, peer: member.id }, 'joined');
       answer(ack, { ok: true, ...self(member), resumed: false, peers: joined.peers });
     } catch (error) {
@@ -156,7 +162,7 @@ export function attachSignaling(connection: SocketIoConnection, context: Signali
   ): Promise<void> => {
     const previous = member && member.id !== held.id ? member : undefined;
     member = held;
-    clearTimeout(joinTimer);
+    stopJoinTimer();
     metrics.resumes.inc({ outcome: 'resumed' });
     log.info({ room: held.room, peer: held.id, missed: missed.length }, 'resumed');
     // The ack and the replay go out at once, before anything newer for this member can.
@@ -225,7 +231,7 @@ export function attachSignaling(connection: SocketIoConnection, context: Signali
 
   connection.onDisconnect(async (reason) => {
     log.info({ reason, room: member?.room, peer: member?.id }, 'disconnected');
-    clearTimeout(joinTimer);
+    stopJoinTimer();
     if (!member) return;
     if (reason === 'server namespace disconnect') return leaveRoom('kicked');
     if (reason === 'client namespace disconnect' || settings.resumeGraceMs === 0) return leaveRoom('disconnected');

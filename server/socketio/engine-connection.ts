@@ -1,12 +1,14 @@
 // Engine.IO v4 on one WebSocket (https://socket.io/docs/v4/engine-io-protocol/): the open packet,
-// the server-driven heartbeat, message framing and close. Packets are encoded and decoded by engine.io-parser.
+// the server-driven heartbeat (ticked by heartbeat.ts), message framing and close. Packets are decoded by
+// engine.io-parser; text packets are written as it writes them (the type digit, then the text).
 // What a client can make it hold or do is bounded: every frame it sends counts against its rate limit, only a
 // pong that answers our ping counts as a heartbeat, and a client that stops reading is closed once what waits
 // to be sent to it passes maxBufferedBytes.
 import { randomBytes } from 'node:crypto';
-import { decodePacket, encodePacket, type Packet } from 'engine.io-parser';
+import { decodePacket, encodePacket } from 'engine.io-parser';
 import type { RawData, WebSocket } from 'ws';
 import { TokenBucket } from '../token-bucket.ts';
+import type { Beating, Heartbeat } from './heartbeat.ts';
 
 export interface EngineOptions {
   pingIntervalMs: number;
@@ -17,6 +19,8 @@ export interface EngineOptions {
   /** Frames a client may send per second on average, and in one burst; the rest are dropped. */
   rateLimitPerSecond: number;
   rateLimitBurst: number;
+  /** The timer that drives every connection's heartbeat. */
+  heartbeat: Heartbeat;
 }
 
 export interface EngineHandlers {
@@ -47,15 +51,16 @@ const CLOSE_CODES: Record<EngineCloseReason, number> = {
   'server shutting down': 1001,
 };
 
-export class EngineConnection {
+export class EngineConnection implements Beating {
   readonly id = randomBytes(15).toString('base64url');
   #ws: WebSocket;
   #options: EngineOptions;
   #handlers: EngineHandlers;
   #bucket: TokenBucket;
-  #heartbeat: NodeJS.Timeout | undefined;
-  /** A ping went out and its pong has not come back. */
-  #awaitingPong = false;
+  /** When the next ping is due (performance.now() milliseconds)... */
+  #pingAt: number;
+  /** ...and, once it went out, by when its pong must come back (0: no ping waits for its pong). */
+  #pongBy = 0;
   #closed = false;
 
   constructor(ws: WebSocket, options: EngineOptions, handlers: EngineHandlers) {
@@ -66,17 +71,20 @@ export class EngineConnection {
     ws.on('message', (raw, isBinary) => this.#receive(raw, isBinary));
     ws.on('close', () => this.#finish('transport close'));
     ws.on('error', () => this.#finish('transport error'));
-    this.#write({
-      type: 'open',
-      data: JSON.stringify({
-        sid: this.id,
-        upgrades: [],
-        pingInterval: options.pingIntervalMs,
-        pingTimeout: options.pingTimeoutMs,
-        maxPayload: options.maxPayloadBytes,
-      }),
-    });
-    this.#schedulePing();
+    const { pingIntervalMs: pingInterval, pingTimeoutMs: pingTimeout, maxPayloadBytes: maxPayload } = options;
+    this.#sendFrame(`0${JSON.stringify({ sid: this.id, upgrades: [], pingInterval, pingTimeout, maxPayload })}`);
+    this.#pingAt = performance.now() + pingInterval;
+    options.heartbeat.add(this);
+  }
+
+  /** Engine.IO v4's heartbeat: a ping pingInterval after the last pong, whose pong must come within pingTimeout. */
+  beat(now: number): void {
+    if (this.#pongBy) {
+      if (now >= this.#pongBy) this.close('ping timeout');
+    } else if (now >= this.#pingAt) {
+      this.#pongBy = now + this.#options.pingTimeoutMs;
+      this.#sendFrame('2');
+    }
   }
 
   get open(): boolean {
@@ -87,7 +95,7 @@ export class EngineConnection {
   send(data: string | Buffer): void {
     // A text message is its type digit and the text (what engine.io-parser writes), without a callback per frame.
     if (typeof data === 'string') this.#sendFrame(`4${data}`);
-    else this.#write({ type: 'message', data });
+    else encodePacket({ type: 'message', data }, true, (encoded) => this.#sendFrame(encoded));
   }
 
   close(reason: EngineCloseReason): void {
@@ -95,10 +103,6 @@ export class EngineConnection {
     if (reason === 'ping timeout') this.#ws.terminate();
     else this.#ws.close(CLOSE_CODES[reason], reason);
     this.#finish(reason);
-  }
-
-  #write(packet: Packet): void {
-    encodePacket(packet, true, (encoded) => this.#sendFrame(encoded));
   }
 
   #sendFrame(frame: string | Buffer): void {
@@ -112,7 +116,7 @@ export class EngineConnection {
     if (this.#closed) return;
     const packet = isBinary ? decodePacket(toBuffer(raw), 'nodebuffer') : decodePacket(raw.toString());
     // The answer to our ping is never dropped, so a client over its limit is not also taken for dead.
-    if (packet.type === 'pong' && this.#awaitingPong) return this.#schedulePing();
+    if (packet.type === 'pong' && this.#pongBy) return this.#ponged();
     if (!this.#bucket.take()) return this.#handlers.limited();
     switch (packet.type) {
       case 'message':
@@ -134,21 +138,15 @@ export class EngineConnection {
     }
   }
 
-  /** Pings after pingInterval, then expects a pong within pingTimeout (Engine.IO v4 heartbeat). */
-  #schedulePing(): void {
-    clearTimeout(this.#heartbeat);
-    this.#awaitingPong = false;
-    this.#heartbeat = setTimeout(() => {
-      this.#awaitingPong = true;
-      this.#write({ type: 'ping' });
-      this.#heartbeat = setTimeout(() => this.close('ping timeout'), this.#options.pingTimeoutMs);
-    }, this.#options.pingIntervalMs);
+  #ponged(): void {
+    this.#pongBy = 0;
+    this.#pingAt = performance.now() + this.#options.pingIntervalMs;
   }
 
   #finish(reason: EngineCloseReason): void {
     if (this.#closed) return;
     this.#closed = true;
-    clearTimeout(this.#heartbeat);
+    this.#options.heartbeat.delete(this);
     this.#handlers.close(reason);
   }
 }

@@ -6,9 +6,10 @@ import type { Socket } from 'node:net';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { ConnectionLimit } from '../connection-limit.ts';
+import { Heartbeat } from './heartbeat.ts';
 import { SocketIoConnection, type SocketIoHandlers, type SocketIoOptions } from './socketio-connection.ts';
 
-export interface SocketIoPluginOptions extends SocketIoOptions {
+export interface SocketIoPluginOptions extends Omit<SocketIoOptions, 'heartbeat'> {
   /** Counts handshakes that come through a reverse proxy against their client's address (HTTP 429 past it). */
   connectionLimit: ConnectionLimit;
   handlers: SocketIoHandlers & {
@@ -35,7 +36,8 @@ const HANDSHAKE_ERRORS = {
 type HandshakeError = (typeof HANDSHAKE_ERRORS)[keyof typeof HANDSHAKE_ERRORS];
 
 export const socketIoPlugin: FastifyPluginAsync<SocketIoPluginOptions> = async (app, options) => {
-  const { handlers, connectionLimit, ...connectionOptions } = options;
+  const { handlers, connectionLimit, ...settings } = options;
+  const connectionOptions = { ...settings, heartbeat: new Heartbeat(settings) };
   const connections = new Map<WebSocket, SocketIoConnection>();
   // Tell each client why, then close without a DISCONNECT packet, so socket.io-client reconnects.
   app.addHook('preClose', async () => {

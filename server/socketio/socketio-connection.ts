@@ -192,6 +192,7 @@ export class SocketIoConnection {
     if (this.#connected || this.#disconnected) return;
     this.#connected = true;
     clearTimeout(this.#connectTimer);
+    this.#connectTimer = undefined; // a cleared timer still weighs on a connection that lives for hours
     this.#send({ type: PacketType.CONNECT, nsp: MAIN_NAMESPACE, data: { sid: this.id } });
     this.#handlers.connect(this, (packet.data as Record<string, unknown> | undefined) ?? {});
   }
