@@ -13,7 +13,7 @@ import { createMetrics } from './metrics.ts';
 import { originGuard } from './origin-guard.ts';
 import { DEMO_DIR, WIDGET_DIR } from './paths.ts';
 import type { RoomStore } from './room-store.ts';
-import { attachSignaling } from './signaling.ts';
+import { SignalingSession, type SignalingContext } from './signaling.ts';
 import { socketIoPlugin } from './socketio/plugin.ts';
 import { createStore } from './store.ts';
 import { trustFunction } from './trust-proxy.ts';
@@ -56,6 +56,15 @@ export function buildRelay(options: RelayOptions = {}): FastifyInstance {
     });
   });
   app.addHook('onClose', async () => store?.close());
+  // What every signaling session shares; its store too is set before any connection is served.
+  const signaling: SignalingContext = {
+    get store() {
+      return store;
+    },
+    settings,
+    metrics,
+    log: app.log,
+  };
 
   // First, so that its hooks run before the others' (a refused upgrade still gets its socket closed).
   app.register(websocket, {
@@ -109,11 +118,7 @@ export function buildRelay(options: RelayOptions = {}): FastifyInstance {
     ...settings,
     connectionLimit,
     handlers: {
-      connect: (connection) => attachSignaling(connection, { store, settings, metrics, log: app.log }),
-      unknownEvent: (connection, name) => {
-        metrics.errors.inc({ code: 'invalid-request' });
-        connection.emit('error', { code: 'invalid-request', message: `unknown event ${JSON.stringify(name)}` });
-      },
+      connect: (connection) => new SignalingSession(connection, signaling),
       handlerError: (connection, event, error) => {
         app.log.error({ err: error, event, sid: connection.id }, 'signaling handler failed');
         connection.emit('error', { code: 'invalid-request', message: `could not handle ${event}` });

@@ -3,7 +3,8 @@
 // or Redis across relays).
 // Every payload is validated, `from` is stamped from the sender's own membership, and signals never leave
 // their room. A dropped connection keeps its membership for a grace period, so a client that comes back with
-// its resume token loses nothing. The socket layer runs these handlers one at a time per connection.
+// its resume token loses nothing. The socket layer runs these handlers one at a time per connection. One object
+// per connection, with its methods on the prototype: an idle connection costs the relay as little as it can.
 import type { FastifyBaseLogger } from 'fastify';
 import {
   parseJoinRequest,
@@ -12,10 +13,10 @@ import {
   type IceServersAck,
   type JoinAccepted,
   type JoinAck,
-  type RenameAck,
   type JsonObject,
   type PeerLeftReason,
   type RelayErrorCode,
+  type RenameAck,
 } from '../src/protocol.ts';
 import { admit } from './access.ts';
 import type { RelaySettings } from './config.ts';
@@ -27,7 +28,7 @@ import {
   type ResumeOutcome,
   type RoomStore,
 } from './room-store.ts';
-import type { Ack, SocketIoConnection } from './socketio/socketio-connection.ts';
+import type { Ack, DisconnectReason, Session, SocketIoConnection } from './socketio/socketio-connection.ts';
 import { turnServer } from './turn.ts';
 
 export interface SignalingContext {
@@ -40,210 +41,249 @@ export interface SignalingContext {
 /** After this many events refused in a row for going over the rate limit, the connection is closed. */
 const REFUSALS_BEFORE_DISCONNECT = 50;
 
-export function attachSignaling(connection: SocketIoConnection, context: SignalingContext): void {
-  const { store, settings, metrics } = context;
-  const log = context.log.child({ sid: connection.id });
-  let member: Membership | undefined;
-  let joinTimer: NodeJS.Timeout | undefined;
+type Answer = JoinAck | RenameAck | IceServersAck;
 
-  const delivery: Delivery = {
-    connection: connection.id,
-    send: (json) => connection.emitJson(json),
-    revoke: () => {
-      // The same client came back on a new connection and took its membership, or the store lost it.
-      member = undefined;
-      connection.close('forced close');
-    },
-  };
+/** One client's session: the events it sends, and where its membership's events go (its Delivery). */
+export class SignalingSession implements Session, Delivery {
+  readonly connection: string;
+  #socket: SocketIoConnection;
+  #context: SignalingContext;
+  #member: Membership | undefined;
+  #joinTimer: NodeJS.Timeout | undefined;
 
-  const fail = (code: RelayErrorCode, message: string): void => {
-    metrics.errors.inc({ code });
-    log.debug({ code, room: member?.room, peer: member?.id }, message);
-    connection.emit('error', { code, message });
-  };
+  constructor(socket: SocketIoConnection, context: SignalingContext) {
+    this.connection = socket.id;
+    this.#socket = socket;
+    this.#context = context;
+    this.#log('connected');
+    this.#expectJoin();
+  }
 
-  /** Answers a request in its ack; a refusal without an ack comes as an `error` event instead. */
-  const answer = (ack: Ack | undefined, response: JoinAck | RenameAck | IceServersAck): void => {
-    if (!response.ok) metrics.errors.inc({ code: response.code });
-    if (ack) ack(response);
-    else if (!response.ok) connection.emit('error', { code: response.code, message: response.message });
-  };
+  event(name: unknown, [request]: unknown[], ack: Ack | undefined): void | Promise<void> {
+    switch (name) {
+      case 'signal':
+        return this.#signal(request);
+      case 'join':
+        return this.#join(request, ack);
+      case 'rename':
+        return this.#rename(request, ack);
+      case 'ice-servers':
+        return this.#iceServers(ack);
+      case 'leave':
+        return this.#leave(ack);
+      default:
+        this.#fail('invalid-request', `unknown event ${JSON.stringify(name)}`);
+    }
+  }
 
-  /** Drops the join timer (a cleared one kept would still weigh on a connection that lives for hours). */
-  const stopJoinTimer = (): void => {
-    clearTimeout(joinTimer);
-    joinTimer = undefined;
-  };
+  rateLimited(refusedInARow: number): void {
+    this.#context.metrics.rateLimited.inc();
+    if (refusedInARow === 1) this.#fail('rate-limited', 'Too many messages: slow down.');
+    if (refusedInARow >= REFUSALS_BEFORE_DISCONNECT) this.#socket.disconnect();
+  }
 
-  /** Closes a connection that sits in no room, so idle sockets cannot pile up. */
-  const expectJoin = (): void => {
-    clearTimeout(joinTimer);
-    joinTimer = setTimeout(() => {
-      if (!member) connection.disconnect();
-    }, settings.joinTimeoutMs);
-  };
+  async disconnected(reason: DisconnectReason): Promise<void> {
+    const member = this.#member;
+    this.#log('disconnected', { reason, room: member?.room, peer: member?.id });
+    this.#stopJoinTimer();
+    if (!member) return;
+    const { settings, store } = this.#context;
+    if (reason === 'server namespace disconnect') return this.#leaveRoom('kicked');
+    if (reason === 'client namespace disconnect' || settings.resumeGraceMs === 0)
+      return this.#leaveRoom('disconnected');
+    // The transport dropped: keep the place for a while, in case the client resumes.
+    this.#member = undefined;
+    this.#log('away', { room: member.room, peer: member.id, reason: 'transport closed' });
+    await store.hold(member, this, settings.resumeGraceMs, this.#socket.address);
+  }
 
-  const leaveRoom = async (reason: PeerLeftReason): Promise<void> => {
-    const leaving = member;
-    member = undefined;
-    if (!leaving) return;
-    await store.leave(leaving, delivery, reason);
-    log.info({ room: leaving.room, peer: leaving.id, reason }, 'left');
-  };
+  /** Delivery: one of the membership's events, encoded once by the store. */
+  send(json: string): void {
+    this.#socket.emitJson(json);
+  }
 
-  /** The STUN servers, and TURN with credentials for this member that last `iceServersTtl` seconds. */
-  const iceServersFor = (id: string): Pick<JoinAccepted, 'iceServers' | 'iceServersTtl'> =>
-    settings.turn
-      ? { iceServers: [...settings.iceServers, turnServer(settings.turn, id)], iceServersTtl: settings.turn.ttlSeconds }
-      : { iceServers: settings.iceServers };
+  /** Delivery: the same client came back on a new connection and took its membership, or the store lost it. */
+  revoke(): void {
+    this.#member = undefined;
+    this.#socket.close('forced close');
+  }
 
-  /** What the ack tells a member of itself: its id, resume token, and the name the others see. */
-  const self = ({ id, resumeToken, name, verified }: Membership) => ({
-    id,
-    resume: resumeToken,
-    ...(name && { name }),
-    ...(verified && { verified: true as const }),
-    ...iceServersFor(id),
-  });
-
-  connection.on('join', async ([request], ack) => {
+  async #join(request: unknown, ack: Ack | undefined): Promise<void> {
     const parsed = parseJoinRequest(request);
-    if (!parsed.ok) return answer(ack, { ok: false, code: 'invalid-request', message: parsed.message });
+    if (!parsed.ok) return this.#answer(ack, { ok: false, code: 'invalid-request', message: parsed.message });
     const { room, name, password, token, resume, received = 0 } = parsed.value;
+    const { store, settings } = this.#context;
     try {
       if (resume !== undefined) {
-        const resumed = await store.resume({ room, token: resume, received, delivery });
-        if (resumed.outcome === 'resumed') return await resumeMembership(resumed, ack);
+        const resumed = await store.resume({ room, token: resume, received, delivery: this });
+        if (resumed.outcome === 'resumed') return await this.#resumed(resumed, ack);
         if (resumed.outcome === 'ended') {
           // Events it missed are no longer kept: the old membership ended, and this join makes a new one.
-          if (member?.id === resumed.id) member = undefined;
-          log.info({ room, peer: resumed.id, reason: 'disconnected' }, 'left');
+          if (this.#member?.id === resumed.id) this.#member = undefined;
+          this.#log('left', { room, peer: resumed.id, reason: 'disconnected' });
         }
       }
 
       const admission = admit(settings, room, { password, token });
       if (!admission.ok) {
-        log.info({ room, code: 'unauthorized' }, 'join refused');
-        return answer(ack, { ok: false, code: 'unauthorized', message: 'A valid password or join token is required.' });
+        this.#log('join refused', { room, code: 'unauthorized' });
+        const message = 'A valid password or join token is required.';
+        return this.#answer(ack, { ok: false, code: 'unauthorized', message });
       }
-      const leaving = member;
+      const leaving = this.#member;
       const joined = await store.join({
         room,
         name: admission.name ?? name,
         verified: admission.name !== undefined,
-        delivery,
+        delivery: this,
         leaving,
         maxPeers: settings.maxPeersPerRoom,
       });
       if (!joined.ok) {
-        log.info({ room, code: 'room-full' }, 'join refused');
-        return answer(ack, {
-          ok: false,
-          code: 'room-full',
-          message: `This room is full (${settings.maxPeersPerRoom} people).`,
-        });
+        this.#log('join refused', { room, code: 'room-full' });
+        const message = `This room is full (${settings.maxPeersPerRoom} people).`;
+        return this.#answer(ack, { ok: false, code: 'room-full', message });
       }
-      if (leaving) log.info({ room: leaving.room, peer: leaving.id, reason: 'left' }, 'left');
-      member = joined.member;
-      stopJoinTimer();
-      log.info({ room, peer: member.id }, 'joined');
-      answer(ack, { ok: true, ...self(member), resumed: false, peers: joined.peers });
+      if (leaving) this.#log('left', { room: leaving.room, peer: leaving.id, reason: 'left' });
+      const member = (this.#member = joined.member);
+      this.#stopJoinTimer();
+      this.#log('joined', { room, peer: member.id });
+      this.#answer(ack, { ok: true, ...this.#self(member), resumed: false, peers: joined.peers });
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       // No answer the widget would take as final: the client reconnects with backoff and tries again.
-      log.warn({ room }, 'join while the room store is unreachable: closing the connection');
-      connection.close('forced close');
+      this.#context.log.warn({ sid: this.connection, room }, 'join while the room store is unreachable: closing');
+      this.#socket.close('forced close');
     }
-  });
+  }
 
-  const resumeMembership = async (
+  async #resumed(
     { member: held, peers, missed }: Extract<ResumeOutcome, { outcome: 'resumed' }>,
     ack: Ack | undefined,
-  ): Promise<void> => {
-    const previous = member && member.id !== held.id ? member : undefined;
-    member = held;
-    stopJoinTimer();
-    metrics.resumes.inc({ outcome: 'resumed' });
-    log.info({ room: held.room, peer: held.id, missed: missed.length }, 'resumed');
+  ): Promise<void> {
+    const previous = this.#member && this.#member.id !== held.id ? this.#member : undefined;
+    this.#member = held;
+    this.#stopJoinTimer();
+    this.#context.metrics.resumes.inc({ outcome: 'resumed' });
+    this.#log('resumed', { room: held.room, peer: held.id, missed: missed.length });
     // The ack and the replay go out at once, before anything newer for this member can.
-    answer(ack, { ok: true, ...self(held), resumed: true, peers });
-    for (const json of missed) connection.emitJson(json);
+    this.#answer(ack, { ok: true, ...this.#self(held), resumed: true, peers });
+    for (const json of missed) this.#socket.emitJson(json);
     if (previous) {
-      await store.leave(previous, delivery, 'left');
-      log.info({ room: previous.room, peer: previous.id, reason: 'left' }, 'left');
+      await this.#context.store.leave(previous, this, 'left');
+      this.#log('left', { room: previous.room, peer: previous.id, reason: 'left' });
     }
-  };
+  }
 
-  const signalled = (delivered: boolean, to: string, data: JsonObject): void => {
-    if (!delivered) return fail('unknown-peer', `no peer ${to} in this room`);
-    metrics.relayed.inc({ type: signalKind(data) });
-  };
-
-  // Synchronous when the store answers at once (in memory): no promise per relayed message.
-  connection.on('signal', ([request]) => {
-    if (!member) return fail('not-joined', 'join a room before sending signals');
+  /** Synchronous when the store answers at once (in memory): no promise per relayed message. */
+  #signal(request: unknown): void | Promise<void> {
+    const member = this.#member;
+    if (!member) return this.#fail('not-joined', 'join a room before sending signals');
     const parsed = parseSignalRequest(request);
-    if (!parsed.ok) return fail('invalid-request', parsed.message);
+    if (!parsed.ok) return this.#fail('invalid-request', parsed.message);
     const { to, data, text } = parsed.value;
     // `from` is stamped here, and the event encoded once: kept for a resume and sent as it is.
-    const delivered = store.signal(member, to, `["signal",{"from":"${member.id}","data":${text}}]`);
-    if (typeof delivered === 'boolean') return signalled(delivered, to, data);
+    const delivered = this.#context.store.signal(member, to, `["signal",{"from":"${member.id}","data":${text}}]`);
+    if (typeof delivered === 'boolean') return this.#signalled(delivered, to, data);
     return delivered.then(
-      (answer) => signalled(answer, to, data),
+      (answer) => this.#signalled(answer, to, data),
       (error: unknown) => {
         if (!(error instanceof StoreUnavailableError)) throw error;
-        fail('unknown-peer', `peer ${to} cannot be reached right now`);
+        this.#fail('unknown-peer', `peer ${to} cannot be reached right now`);
       },
     );
-  });
+  }
 
-  connection.on('rename', async ([request], ack) => {
-    const refuse = (code: RelayErrorCode, message: string) => answer(ack, { ok: false, code, message });
+  #signalled(delivered: boolean, to: string, data: JsonObject): void {
+    if (!delivered) return this.#fail('unknown-peer', `no peer ${to} in this room`);
+    this.#context.metrics.relayed.inc({ type: signalKind(data) });
+  }
+
+  async #rename(request: unknown, ack: Ack | undefined): Promise<void> {
+    const refuse = (code: RelayErrorCode, message: string) => this.#answer(ack, { ok: false, code, message });
+    const member = this.#member;
     if (!member) return refuse('not-joined', 'join a room before renaming');
     const parsed = parseRenameRequest(request);
     if (!parsed.ok) return refuse('invalid-request', parsed.message);
     if (member.verified) return refuse('unauthorized', 'Your name comes from your join token: it cannot be changed.');
     try {
-      member = await store.rename(member, parsed.value.name);
+      this.#member = await this.#context.store.rename(member, parsed.value.name);
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       return refuse('invalid-request', 'Renaming is not possible while the room store is unreachable.');
     }
-    answer(ack, { ok: true });
-  });
+    this.#answer(ack, { ok: true });
+  }
 
-  connection.on('ice-servers', (_args, ack) => {
-    if (!member) return answer(ack, { ok: false, code: 'not-joined', message: 'join a room first' });
-    answer(ack, { ok: true, ...iceServersFor(member.id) });
-  });
+  #iceServers(ack: Ack | undefined): void {
+    const member = this.#member;
+    if (!member) return this.#answer(ack, { ok: false, code: 'not-joined', message: 'join a room first' });
+    this.#answer(ack, { ok: true, ...this.#iceServersFor(member.id) });
+  }
 
-  connection.on('leave', async (_args, ack) => {
-    await leaveRoom('left');
-    expectJoin();
+  async #leave(ack: Ack | undefined): Promise<void> {
+    await this.#leaveRoom('left');
+    this.#expectJoin();
     ack?.({ ok: true });
-  });
+  }
 
-  connection.onRateLimited((refusedInARow) => {
-    metrics.rateLimited.inc();
-    if (refusedInARow === 1) fail('rate-limited', 'Too many messages: slow down.');
-    if (refusedInARow >= REFUSALS_BEFORE_DISCONNECT) connection.disconnect();
-  });
+  async #leaveRoom(reason: PeerLeftReason): Promise<void> {
+    const leaving = this.#member;
+    this.#member = undefined;
+    if (!leaving) return;
+    await this.#context.store.leave(leaving, this, reason);
+    this.#log('left', { room: leaving.room, peer: leaving.id, reason });
+  }
 
-  connection.onDisconnect(async (reason) => {
-    log.info({ reason, room: member?.room, peer: member?.id }, 'disconnected');
-    stopJoinTimer();
-    if (!member) return;
-    if (reason === 'server namespace disconnect') return leaveRoom('kicked');
-    if (reason === 'client namespace disconnect' || settings.resumeGraceMs === 0) return leaveRoom('disconnected');
-    // The transport dropped: keep the place for a while, in case the client resumes.
-    const away = member;
-    member = undefined;
-    log.info({ room: away.room, peer: away.id, reason: 'transport closed' }, 'away');
-    await store.hold(away, delivery, settings.resumeGraceMs, connection.address);
-  });
+  /** What the ack tells a member of itself: its id, resume token, and the name the others see. */
+  #self({ id, resumeToken, name, verified }: Membership) {
+    return {
+      id,
+      resume: resumeToken,
+      ...(name && { name }),
+      ...(verified && { verified: true as const }),
+      ...this.#iceServersFor(id),
+    };
+  }
 
-  log.info('connected');
-  expectJoin();
+  /** The STUN servers, and TURN with credentials for this member that last `iceServersTtl` seconds. */
+  #iceServersFor(id: string): Pick<JoinAccepted, 'iceServers' | 'iceServersTtl'> {
+    const { iceServers, turn } = this.#context.settings;
+    if (!turn) return { iceServers };
+    return { iceServers: [...iceServers, turnServer(turn, id)], iceServersTtl: turn.ttlSeconds };
+  }
+
+  /** Answers a request in its ack; a refusal without an ack comes as an `error` event instead. */
+  #answer(ack: Ack | undefined, response: Answer): void {
+    if (!response.ok) this.#context.metrics.errors.inc({ code: response.code });
+    if (ack) ack(response);
+    else if (!response.ok) this.#socket.emit('error', { code: response.code, message: response.message });
+  }
+
+  #fail(code: RelayErrorCode, message: string): void {
+    this.#context.metrics.errors.inc({ code });
+    this.#context.log.debug({ sid: this.connection, code, room: this.#member?.room, peer: this.#member?.id }, message);
+    this.#socket.emit('error', { code, message });
+  }
+
+  /** Closes a connection that sits in no room, so idle sockets cannot pile up. */
+  #expectJoin(): void {
+    clearTimeout(this.#joinTimer);
+    this.#joinTimer = setTimeout(() => {
+      if (!this.#member) this.#socket.disconnect();
+    }, this.#context.settings.joinTimeoutMs);
+  }
+
+  /** Drops the join timer (a cleared one kept would still weigh on a connection that lives for hours). */
+  #stopJoinTimer(): void {
+    clearTimeout(this.#joinTimer);
+    this.#joinTimer = undefined;
+  }
+
+  /** An info line about this connection (no child logger each: it would live as long as the connection). */
+  #log(message: string, fields: Record<string, unknown> = {}): void {
+    this.#context.log.info({ sid: this.connection, ...fields }, message);
+  }
 }
 
 /** `description` or `candidate`: the top-level key the widget uses. The relay never looks inside (no SDP parsing). */

@@ -1,5 +1,8 @@
 // A token bucket: `burst` events at once, refilled at `perSecond`. Used to rate-limit each connection.
 
+/** One function for every bucket (a default written inline would be a closure per bucket). */
+const monotonicNow = (): number => performance.now();
+
 export class TokenBucket {
   #perSecond: number;
   #burst: number;
@@ -7,7 +10,7 @@ export class TokenBucket {
   #updated: number;
   #now: () => number;
 
-  constructor(perSecond: number, burst: number, now: () => number = () => performance.now()) {
+  constructor(perSecond: number, burst: number, now: () => number = monotonicNow) {
     this.#perSecond = perSecond;
     this.#burst = burst;
     this.#tokens = burst;

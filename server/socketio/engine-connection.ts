@@ -23,11 +23,12 @@ export interface EngineOptions {
   heartbeat: Heartbeat;
 }
 
-export interface EngineHandlers {
-  message(data: string | Buffer): void;
+/** The layer above (Socket.IO), told what happens on the connection. */
+export interface EngineOwner {
+  engineMessage(data: string | Buffer): void;
   /** A frame was dropped for going over the rate limit. */
-  limited(): void;
-  close(reason: EngineCloseReason): void;
+  engineLimited(): void;
+  engineClosed(reason: EngineCloseReason): void;
 }
 
 export type EngineCloseReason =
@@ -55,7 +56,7 @@ export class EngineConnection implements Beating {
   readonly id = randomBytes(15).toString('base64url');
   #ws: WebSocket;
   #options: EngineOptions;
-  #handlers: EngineHandlers;
+  #owner: EngineOwner;
   #bucket: TokenBucket;
   /** When the next ping is due (performance.now() milliseconds)... */
   #pingAt: number;
@@ -63,10 +64,10 @@ export class EngineConnection implements Beating {
   #pongBy = 0;
   #closed = false;
 
-  constructor(ws: WebSocket, options: EngineOptions, handlers: EngineHandlers) {
+  constructor(ws: WebSocket, options: EngineOptions, owner: EngineOwner) {
     this.#ws = ws;
     this.#options = options;
-    this.#handlers = handlers;
+    this.#owner = owner;
     this.#bucket = new TokenBucket(options.rateLimitPerSecond, options.rateLimitBurst);
     ws.on('message', (raw, isBinary) => this.#receive(raw, isBinary));
     ws.on('close', () => this.#finish('transport close'));
@@ -117,10 +118,10 @@ export class EngineConnection implements Beating {
     const packet = isBinary ? decodePacket(toBuffer(raw), 'nodebuffer') : decodePacket(raw.toString());
     // The answer to our ping is never dropped, so a client over its limit is not also taken for dead.
     if (packet.type === 'pong' && this.#pongBy) return this.#ponged();
-    if (!this.#bucket.take()) return this.#handlers.limited();
+    if (!this.#bucket.take()) return this.#owner.engineLimited();
     switch (packet.type) {
       case 'message':
-        this.#handlers.message(packet.data as string | Buffer);
+        this.#owner.engineMessage(packet.data as string | Buffer);
         return;
       case 'pong': // unasked for: it proves nothing, so it does not put off the next ping or its timeout
       case 'noop':
@@ -147,7 +148,7 @@ export class EngineConnection implements Beating {
     if (this.#closed) return;
     this.#closed = true;
     this.#options.heartbeat.delete(this);
-    this.#handlers.close(reason);
+    this.#owner.engineClosed(reason);
   }
 }
 

@@ -12,7 +12,7 @@ import { SocketIoConnection, type SocketIoHandlers, type SocketIoOptions } from 
 export interface SocketIoPluginOptions extends Omit<SocketIoOptions, 'heartbeat'> {
   /** Counts handshakes that come through a reverse proxy against their client's address (HTTP 429 past it). */
   connectionLimit: ConnectionLimit;
-  handlers: SocketIoHandlers & {
+  handlers: Omit<SocketIoHandlers, 'closed'> & {
     /** Called for each connection when the server closes, just before its transport is closed. */
     shutdown(connection: SocketIoConnection): void;
     /** The number of open WebSocket connections changed. */
@@ -36,13 +36,20 @@ const HANDSHAKE_ERRORS = {
 type HandshakeError = (typeof HANDSHAKE_ERRORS)[keyof typeof HANDSHAKE_ERRORS];
 
 export const socketIoPlugin: FastifyPluginAsync<SocketIoPluginOptions> = async (app, options) => {
-  const { handlers, connectionLimit, ...settings } = options;
+  const { handlers: appHandlers, connectionLimit, ...settings } = options;
   const connectionOptions = { ...settings, heartbeat: new Heartbeat(settings) };
-  const connections = new Map<WebSocket, SocketIoConnection>();
+  const connections = new Set<SocketIoConnection>();
+  const handlers: SocketIoHandlers = {
+    ...appHandlers,
+    closed: (connection) => {
+      connections.delete(connection);
+      appHandlers.socketsChanged(connections.size);
+    },
+  };
   // Tell each client why, then close without a DISCONNECT packet, so socket.io-client reconnects.
   app.addHook('preClose', async () => {
-    for (const connection of connections.values()) {
-      handlers.shutdown(connection);
+    for (const connection of connections) {
+      appHandlers.shutdown(connection);
       connection.close('server shutting down');
     }
     app.websocketServer.close();
@@ -60,12 +67,8 @@ export const socketIoPlugin: FastifyPluginAsync<SocketIoPluginOptions> = async (
     handler: (_request, reply) => refuse(reply, HANDSHAKE_ERRORS.request),
     wsHandler: (socket, request) => {
       releaseUpgrade(socket, request);
-      connections.set(socket, new SocketIoConnection(socket, connectionOptions, handlers, request.ip));
-      handlers.socketsChanged(connections.size);
-      socket.once('close', () => {
-        connections.delete(socket);
-        handlers.socketsChanged(connections.size);
-      });
+      connections.add(new SocketIoConnection(socket, connectionOptions, handlers, request.ip));
+      appHandlers.socketsChanged(connections.size);
     },
   });
   // HTTP long-polling sends its packets with POST; no other method means anything to Engine.IO. Refused in

@@ -6,7 +6,7 @@
 // may be async: a connection's events (and its disconnect) are handled one at a time, in order.
 import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
 import type { WebSocket } from 'ws';
-import { EngineConnection, type EngineCloseReason, type EngineOptions } from './engine-connection.ts';
+import { EngineConnection, type EngineCloseReason, type EngineOptions, type EngineOwner } from './engine-connection.ts';
 import { Serial } from './serial.ts';
 
 export interface SocketIoOptions extends EngineOptions {
@@ -15,17 +15,28 @@ export interface SocketIoOptions extends EngineOptions {
 }
 
 export type Ack = (response: unknown) => void;
-/** An async handler holds back the connection's next events until it settles. */
-export type EventHandler = (args: unknown[], ack: Ack | undefined) => void | Promise<void>;
 export type DisconnectReason = EngineCloseReason | 'client namespace disconnect' | 'server namespace disconnect';
 
+/** What a connection does for its client once it has connected: one object, with no closures of its own. */
+export interface Session {
+  /**
+   * An event from the client, its name as sent (not always a string). Events are handled one at a time, in
+   * order: an async handler holds back the next ones.
+   */
+  event(name: unknown, args: unknown[], ack: Ack | undefined): void | Promise<void>;
+  /** A packet was refused for going over the rate limit; `refusedInARow` counts them. */
+  rateLimited(refusedInARow: number): void;
+  /** The client left or dropped; runs after the handlers of every event received before. */
+  disconnected(reason: DisconnectReason): void | Promise<void>;
+}
+
 export interface SocketIoHandlers {
-  /** Called once the client has connected to the main namespace. */
-  connect(connection: SocketIoConnection, auth: Record<string, unknown>): void;
-  /** Called for events that have no handler, and for event names that are not strings (in turn, like events). */
-  unknownEvent(connection: SocketIoConnection, name: unknown): void;
-  /** Called when a handler throws: the connection stays up. */
+  /** The client has connected to the main namespace: the session that serves it. */
+  connect(connection: SocketIoConnection, auth: Record<string, unknown>): Session;
+  /** A session's handler threw or rejected: the connection stays up. */
   handlerError(connection: SocketIoConnection, event: string, error: unknown): void;
+  /** The transport has closed. */
+  closed(connection: SocketIoConnection): void;
 }
 
 const MAIN_NAMESPACE = '/';
@@ -37,17 +48,16 @@ const ENCODER = new Encoder();
 const validPayload = (Decoder as unknown as { isPayloadValid(type: PacketType, payload: unknown): boolean })
   .isPayloadValid;
 
-export class SocketIoConnection {
+export class SocketIoConnection implements EngineOwner {
   #engine: EngineConnection;
   #handlers: SocketIoHandlers;
   /** Made for a packet that takes socket.io-parser's path, and kept only while it waits for binary attachments. */
   #decoder: Decoder | null = null;
-  #events = new Map<string, EventHandler>();
-  #disconnectHandlers: Array<(reason: DisconnectReason) => void | Promise<void>> = [];
-  #rateLimitedHandler: (refusedInARow: number) => void = () => {};
+  #session: Session | null = null;
   #serial = new Serial();
   #refusedInARow = 0;
-  #pendingAcks = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  /** Only for emitWithAck, which the relay itself does not use: made when needed. */
+  #pendingAcks: Map<number, { resolve(value: unknown): void; reject(error: Error): void }> | null = null;
   #nextAckId = 0;
   #connectTimer: NodeJS.Timeout | undefined;
   #connected = false;
@@ -59,11 +69,7 @@ export class SocketIoConnection {
   constructor(ws: WebSocket, options: SocketIoOptions, handlers: SocketIoHandlers, address: string) {
     this.address = address;
     this.#handlers = handlers;
-    this.#engine = new EngineConnection(ws, options, {
-      message: (data) => this.#receive(data),
-      limited: () => this.#limited(),
-      close: (reason) => this.#finish(reason),
-    });
+    this.#engine = new EngineConnection(ws, options, this);
     this.#connectTimer = setTimeout(() => this.#engine.close('forced close'), options.connectTimeoutMs);
   }
 
@@ -74,20 +80,6 @@ export class SocketIoConnection {
 
   get connected(): boolean {
     return this.#connected && !this.#disconnected;
-  }
-
-  on(event: string, handler: EventHandler): void {
-    this.#events.set(event, handler);
-  }
-
-  /** Runs after the handlers of every event received before the disconnect. */
-  onDisconnect(handler: (reason: DisconnectReason) => void | Promise<void>): void {
-    this.#disconnectHandlers.push(handler);
-  }
-
-  /** Called for each packet refused for going over the rate limit, with how many were refused in a row. */
-  onRateLimited(handler: (refusedInARow: number) => void): void {
-    this.#rateLimitedHandler = handler;
   }
 
   emit(event: string, ...args: unknown[]): void {
@@ -101,12 +93,12 @@ export class SocketIoConnection {
     const id = this.#nextAckId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.#pendingAcks.delete(id);
+        this.#pendingAcks?.delete(id);
         reject(new Error(`no ack for ${event} within ${timeoutMs} ms`));
       }, timeoutMs);
-      this.#pendingAcks.set(id, {
-        resolve: (value) => (clearTimeout(timer), resolve(value)),
-        reject: (error) => (clearTimeout(timer), reject(error)),
+      (this.#pendingAcks ??= new Map()).set(id, {
+        resolve: (value: unknown) => (clearTimeout(timer), resolve(value)),
+        reject: (error: Error) => (clearTimeout(timer), reject(error)),
       });
       this.#send({ type: PacketType.EVENT, nsp: MAIN_NAMESPACE, id, data: [event, ...args] });
     });
@@ -132,7 +124,8 @@ export class SocketIoConnection {
     if (this.connected) this.#engine.send(`2${json}`);
   }
 
-  #receive(data: string | Buffer): void {
+  /** For its engine: a message packet arrived. */
+  engineMessage(data: string | Buffer): void {
     this.#refusedInARow = 0;
     if (!this.#decoder && typeof data === 'string' && data.startsWith('2[')) return this.#plainEvent(data);
     const decoder = (this.#decoder ??= this.#newDecoder());
@@ -194,24 +187,32 @@ export class SocketIoConnection {
     clearTimeout(this.#connectTimer);
     this.#connectTimer = undefined; // a cleared timer still weighs on a connection that lives for hours
     this.#send({ type: PacketType.CONNECT, nsp: MAIN_NAMESPACE, data: { sid: this.id } });
-    this.#handlers.connect(this, (packet.data as Record<string, unknown> | undefined) ?? {});
+    this.#session = this.#handlers.connect(this, (packet.data as Record<string, unknown> | undefined) ?? {});
   }
 
-  /** The rate is judged on arrival (by the engine, for every frame), the answers given in turn. */
-  #limited(): void {
+  /** For its engine: a frame was dropped for going over the rate limit (judged on arrival, answered in turn). */
+  engineLimited(): void {
     const refused = ++this.#refusedInARow;
+    const session = this.#session;
+    if (!session) return;
     this.#serial.run(
-      () => this.#rateLimitedHandler(refused),
+      () => session.rateLimited(refused),
       (error) => this.#handlers.handlerError(this, 'rate-limited', error),
     );
   }
 
+  /** For its engine: the transport has closed. */
+  engineClosed(reason: EngineCloseReason): void {
+    this.#finish(reason);
+    this.#handlers.closed(this);
+  }
+
   #event([name, ...args]: unknown[], id: number | undefined): void {
-    const handler = typeof name === 'string' ? this.#events.get(name) : undefined;
+    const session = this.#session!;
     const ack = id === undefined ? undefined : this.#acknowledger(id);
     this.#serial.run(
-      () => (handler ? handler(args, ack) : this.#handlers.unknownEvent(this, name)),
-      (error) => this.#handlers.handlerError(this, name as string, error),
+      () => session.event(name, args, ack),
+      (error) => this.#handlers.handlerError(this, String(name), error),
     );
   }
 
@@ -225,9 +226,9 @@ export class SocketIoConnection {
   }
 
   #ack(id: number | undefined, args: unknown[]): void {
-    const pending = id === undefined ? undefined : this.#pendingAcks.get(id);
+    const pending = id === undefined ? undefined : this.#pendingAcks?.get(id);
     if (!pending) return;
-    this.#pendingAcks.delete(id!);
+    this.#pendingAcks!.delete(id!);
     pending.resolve(args[0]);
   }
 
@@ -242,14 +243,13 @@ export class SocketIoConnection {
     this.#decoder = null;
     if (this.#disconnected) return;
     this.#disconnected = true;
-    for (const pending of this.#pendingAcks.values()) pending.reject(new Error(`disconnected: ${reason}`));
-    this.#pendingAcks.clear();
-    if (!this.#connected) return;
-    for (const handler of this.#disconnectHandlers) {
-      this.#serial.run(
-        () => handler(reason),
-        (error) => this.#handlers.handlerError(this, 'disconnect', error),
-      );
-    }
+    for (const pending of this.#pendingAcks?.values() ?? []) pending.reject(new Error(`disconnected: ${reason}`));
+    this.#pendingAcks = null;
+    const session = this.#session;
+    if (!session) return;
+    this.#serial.run(
+      () => session.disconnected(reason),
+      (error) => this.#handlers.handlerError(this, 'disconnect', error),
+    );
   }
 }

@@ -6,13 +6,16 @@ import websocket from '@fastify/websocket';
 import fastify from 'fastify';
 import { DEFAULT_SETTINGS } from '../../server/config.ts';
 import { socketIoPlugin } from '../../server/socketio/plugin.ts';
-import type { SocketIoConnection, SocketIoHandlers } from '../../server/socketio/socketio-connection.ts';
+import type { Session, SocketIoConnection, SocketIoHandlers } from '../../server/socketio/socketio-connection.ts';
 import { client, connect, deferred, listen, waitFor, within, WAIT_MS } from './helpers.ts';
 
-/** Listens with the Socket.IO layer alone; `onConnect` gets each connection and its auth payload. */
+/**
+ * Listens with the Socket.IO layer alone; `onConnect` gets each connection and its auth payload, and may return
+ * the parts of its session a test needs (the rest do nothing).
+ */
 async function startLayer(
   t: TestContext,
-  onConnect: SocketIoHandlers['connect'],
+  onConnect: (connection: SocketIoConnection, auth: Record<string, unknown>) => Partial<Session> | void,
   extra: Partial<SocketIoHandlers> = {},
 ) {
   const app = fastify();
@@ -21,8 +24,12 @@ async function startLayer(
     ...DEFAULT_SETTINGS,
     connectionLimit: { admitUpgrade: () => true },
     handlers: {
-      connect: onConnect,
-      unknownEvent: () => {},
+      connect: (connection, auth) => ({
+        event: () => {},
+        rateLimited: () => {},
+        disconnected: () => {},
+        ...onConnect(connection, auth),
+      }),
       handlerError: () => {},
       shutdown: () => {},
       socketsChanged: () => {},
@@ -97,12 +104,12 @@ test('a handler that throws is reported and the connection stays up', async (t) 
   const reported = deferred<[string, unknown]>();
   const { url } = await startLayer(
     t,
-    (connection: SocketIoConnection) => {
-      connection.on('boom', () => {
-        throw new Error('boom');
-      });
-      connection.on('echo', ([value], ack) => ack?.(value));
-    },
+    () => ({
+      event: (name, [value], ack) => {
+        if (name === 'boom') throw new Error('boom');
+        ack?.(value);
+      },
+    }),
     { handlerError: (_connection, event, error) => reported.resolve([event, error]) },
   );
   const socket = await connect(t, url);
@@ -115,7 +122,7 @@ test('a handler that throws is reported and the connection stays up', async (t) 
 
 test('emitWithAck on a connection that is already gone rejects at once, without waiting for its timeout', async (t) => {
   const gone = deferred<SocketIoConnection>();
-  const { url } = await startLayer(t, (connection) => connection.onDisconnect(() => gone.resolve(connection)));
+  const { url } = await startLayer(t, (connection) => ({ disconnected: () => gone.resolve(connection) }));
   const socket = await connect(t, url);
   socket.disconnect();
   const connection = await within(gone.promise, 'disconnect');
@@ -125,12 +132,12 @@ test('emitWithAck on a connection that is already gone rejects at once, without 
 test('disconnect handlers are told why the client left', async (t) => {
   const reasons: string[] = [];
   const disconnected = deferred<void>();
-  const { url } = await startLayer(t, (connection) => {
-    connection.onDisconnect((reason) => {
+  const { url } = await startLayer(t, () => ({
+    disconnected: (reason) => {
       reasons.push(reason);
       disconnected.resolve();
-    });
-  });
+    },
+  }));
   const socket = await connect(t, url);
   const closed = waitFor(socket, 'disconnect');
   socket.disconnect();
