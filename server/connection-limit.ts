@@ -28,7 +28,16 @@ export function limitConnections(
   { maxPerIp, isProxy, refused }: { maxPerIp: number; isProxy: TrustFunction; refused(): void },
 ): ConnectionLimit {
   const open = new Map<string, number>();
-  const counted = new WeakSet<Socket>();
+  /** The address each counted TCP connection holds a slot for. */
+  const counted = new WeakMap<Socket, string>();
+
+  /** One listener for every connection (not a closure each): gives the slot back. */
+  function release(this: Socket): void {
+    const address = counted.get(this)!;
+    const left = open.get(address)! - 1;
+    if (left > 0) open.set(address, left);
+    else open.delete(address);
+  }
 
   /** Takes a slot for `address` until `socket` closes; false when there is none left. */
   const take = (address: string, socket: Socket): boolean => {
@@ -38,12 +47,8 @@ export function limitConnections(
       return false;
     }
     open.set(address, count + 1);
-    counted.add(socket);
-    socket.once('close', () => {
-      const left = open.get(address)! - 1;
-      if (left > 0) open.set(address, left);
-      else open.delete(address);
-    });
+    counted.set(socket, address);
+    socket.on('close', release);
     return true;
   };
 

@@ -42,15 +42,21 @@ export function createMetrics(counts: () => StoreCounts) {
       this.set(counts().heldBytes);
     },
   });
+  const relayed = new Counter({
+    name: 'vc_relay_messages_relayed_total',
+    help: 'Signals relayed to members, by the kind of data: description, candidate, other.',
+    labelNames: ['type'],
+    registers,
+  });
   return {
     registry,
     sockets: new Gauge({ name: 'vc_relay_sockets_open', help: 'Open WebSocket connections.', registers }),
-    relayed: new Counter({
-      name: 'vc_relay_messages_relayed_total',
-      help: 'Events delivered to members, by event (signals by the kind of data: description, candidate, other).',
-      labelNames: ['type'],
-      registers,
-    }),
+    /** Bound to their label once: counting a relayed signal looks nothing up. */
+    relayed: {
+      description: relayed.labels('description'),
+      candidate: relayed.labels('candidate'),
+      other: relayed.labels('other'),
+    },
     errors: new Counter({
       name: 'vc_relay_errors_total',
       help: 'Errors answered to clients, by code.',

@@ -196,7 +196,7 @@ export class SignalingSession implements Session, Delivery {
 
   #signalled(delivered: boolean, to: string, data: JsonObject): void {
     if (!delivered) return this.#fail('unknown-peer', `no peer ${to} in this room`);
-    this.#context.metrics.relayed.inc({ type: signalKind(data) });
+    this.#context.metrics.relayed[signalKind(data)].inc();
   }
 
   async #rename(request: unknown, ack: Ack | undefined): Promise<void> {
@@ -287,7 +287,7 @@ export class SignalingSession implements Session, Delivery {
 }
 
 /** `description` or `candidate`: the top-level key the widget uses. The relay never looks inside (no SDP parsing). */
-function signalKind(data: Record<string, unknown>): string {
+function signalKind(data: Record<string, unknown>): 'description' | 'candidate' | 'other' {
   if ('description' in data) return 'description';
   if ('candidate' in data) return 'candidate';
   return 'other';
