@@ -16,6 +16,7 @@ import {
 } from './room-store.ts';
 import { HeldMembers } from './held-members.ts';
 import { Member, Rooms } from './rooms.ts';
+import { eventFrame } from './socketio/socketio-connection.ts';
 
 export class MemoryStore implements RoomStore {
   readonly ready = true;
@@ -35,7 +36,7 @@ export class MemoryStore implements RoomStore {
     const { replayWindowMs, replayBytes } = this.#options;
     const joined = new Member(room, { name, verified }, delivery, { replayWindowMs, replayBytes });
     const others = this.#rooms.join(joined);
-    const announced = eventJson('peer-joined', peerInfo(joined));
+    const announced = eventFrame(eventJson('peer-joined', peerInfo(joined)));
     for (const other of others) this.#deliver(other, announced);
     return { ok: true, member: joined, peers: others.map(peerInfo) };
   }
@@ -58,7 +59,7 @@ export class MemoryStore implements RoomStore {
   signal(from: Membership, to: string, json: string): boolean {
     const target = to === from.id ? undefined : this.#rooms.find(from.room, to);
     if (!target) return false;
-    this.#deliver(target, json);
+    this.#deliver(target, eventFrame(json));
     return true;
   }
 
@@ -66,7 +67,7 @@ export class MemoryStore implements RoomStore {
     const renamed = this.#rooms.find(member.room, member.id);
     if (!renamed) return member;
     renamed.name = name;
-    const announced = eventJson('peer-renamed', { id: renamed.id, name });
+    const announced = eventFrame(eventJson('peer-renamed', { id: renamed.id, name }));
     for (const other of this.#rooms.others(renamed)) this.#deliver(other, announced);
     return renamed;
   }
@@ -100,13 +101,13 @@ export class MemoryStore implements RoomStore {
     const held = this.#rooms.find(member.room, member.id);
     if (!held) return;
     this.#held.remove(held.id);
-    const announced = eventJson('peer-left', { id: held.id, reason });
+    const announced = eventFrame(eventJson('peer-left', { id: held.id, reason }));
     for (const other of this.#rooms.leave(held)) this.#deliver(other, announced);
   }
 
   /** Sends an event to a member, or keeps it for a resume (counted against what held members may keep). */
-  #deliver(member: Member, json: string): void {
-    member.deliver(json);
+  #deliver(member: Member, frame: Uint8Array): void {
+    member.deliver(frame);
     if (!member.delivery) this.#held.resize(member.id, member.bytes);
   }
 }

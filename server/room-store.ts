@@ -8,8 +8,8 @@ import type { HoldLimits } from './held-members.ts';
 export interface Delivery {
   /** This connection's id, so that stale operations from an older connection of the same member do nothing. */
   readonly connection: string;
-  /** Sends one event, as eventJson() writes it. */
-  send(json: string): void;
+  /** Sends one event, as its frame (eventFrame). */
+  send(frame: Uint8Array): void;
   /**
    * The connection no longer holds the membership: another one took it over (the client came back before
    * this one was seen to drop), or the store lost it. Close it, so that the client reconnects.
@@ -18,8 +18,8 @@ export interface Delivery {
 }
 
 /**
- * An event as the JSON text of `[name, payload]`, the form it is kept in for a resume, handed between relays
- * and sent in (Socket.IO's EVENT packet is this text behind its type digit): encoded once, whoever sends it.
+ * An event as the JSON text of `[name, payload]`: the form Redis keeps and relays hand each other, and what
+ * eventFrame() makes the frame sent to clients (and kept for their resume) from.
  */
 export function eventJson(event: string, payload: unknown): string {
   return JSON.stringify([event, payload]);
@@ -59,8 +59,8 @@ export interface StoreResume {
 }
 
 export type ResumeOutcome =
-  /** Same membership, now on this delivery; `missed` are the events after `received` (eventJson), oldest first. */
-  | { outcome: 'resumed'; member: Membership; peers: PeerInfo[]; missed: string[] }
+  /** Same membership, now on this delivery; `missed` are the events after `received` (frames), oldest first. */
+  | { outcome: 'resumed'; member: Membership; peers: PeerInfo[]; missed: Uint8Array[] }
   /** The token was good but some missed events are gone: that membership ended (`disconnected`). */
   | { outcome: 'ended'; id: string }
   /** No membership of this room holds that token (any more). */

@@ -15,8 +15,8 @@ export interface MemberOptions {
 
 interface Sent {
   seq: number;
-  /** The event, as eventJson() writes it: its length is what it costs to keep. */
-  json: string;
+  /** The event's frame (eventFrame): its length is what it costs to keep. */
+  frame: Uint8Array;
   at: number;
 }
 
@@ -59,13 +59,13 @@ export class Member implements Membership {
     return this.#bytes;
   }
 
-  /** Sends an event (as eventJson() writes it) to the member, or keeps it while the member is away. */
-  deliver(json: string): void {
+  /** Sends an event (its frame) to the member, or keeps it while the member is away. */
+  deliver(frame: Uint8Array): void {
     const at = Date.now();
-    this.#sent.push({ seq: ++this.#seq, json, at });
-    this.#bytes += json.length;
+    this.#sent.push({ seq: ++this.#seq, frame, at });
+    this.#bytes += keptSize(frame);
     this.#prune(at);
-    this.#delivery?.send(json);
+    this.#delivery?.send(frame);
   }
 
   /** The connection dropped: keep its events for `graceMs`, then call `expire`. */
@@ -79,13 +79,14 @@ export class Member implements Membership {
    * A connection that has received `received` of this member's events takes it (back). Returns the events it
    * missed, oldest first, or null when some of them are no longer kept (the membership cannot be resumed).
    */
-  resume(delivery: Delivery, received: number): string[] | null {
+  resume(delivery: Delivery, received: number): Uint8Array[] | null {
     const missed = this.#sent.filter((sent) => sent.seq > received);
-    const complete = received <= this.#seq && (missed.length === 0 || missed[0]!.seq === received + 1);
+    // Up to date, or the first event it lacks is still kept (an event bigger than the buffer is never kept).
+    const complete = received === this.#seq || missed[0]?.seq === received + 1;
     if (!complete) return null;
     clearTimeout(this.#expiry);
     this.#delivery = delivery;
-    return missed.map(({ json }) => json);
+    return missed.map(({ frame }) => frame);
   }
 
   /** Forgets any pending expiry and every kept event (the member left for good). */
@@ -99,11 +100,16 @@ export class Member implements Membership {
   #prune(now: number): void {
     const { replayBytes, replayWindowMs } = this.#options;
     // While away, everything since the drop is kept (up to the byte limit) for the resume.
-    const stale = (sent: Sent) => this.#delivery !== null && sent.at < now - replayWindowMs;
-    while (this.#sent.length > 0 && (this.#bytes > replayBytes || stale(this.#sent[0]!))) {
-      this.#bytes -= this.#sent.shift()!.json.length;
+    const keptSince = this.#delivery === null ? -Infinity : now - replayWindowMs;
+    while (this.#sent.length > 0 && (this.#bytes > replayBytes || this.#sent[0]!.at < keptSince)) {
+      this.#bytes -= keptSize(this.#sent.shift()!.frame);
     }
   }
+}
+
+/** What keeping an event costs: its bytes, and about as much again as a small one's for its record and buffer. */
+function keptSize(frame: Uint8Array): number {
+  return frame.byteLength + 128;
 }
 
 export class Rooms {

@@ -97,9 +97,9 @@ export class SignalingSession implements Session, Delivery {
     await store.hold(member, this, settings.resumeGraceMs, this.#socket.address);
   }
 
-  /** Delivery: one of the membership's events, encoded once by the store. */
-  send(json: string): void {
-    this.#socket.emitJson(json);
+  /** Delivery: one of the membership's events, its frame encoded once by the store. */
+  send(frame: Uint8Array): void {
+    this.#socket.emitFrame(frame);
   }
 
   /** Delivery: the same client came back on a new connection and took its membership, or the store lost it. */
@@ -168,7 +168,7 @@ export class SignalingSession implements Session, Delivery {
     this.#log('resumed', { room: held.room, peer: held.id, missed: missed.length });
     // The ack and the replay go out at once, before anything newer for this member can.
     this.#answer(ack, { ok: true, ...this.#self(held), resumed: true, peers });
-    for (const json of missed) this.#socket.emitJson(json);
+    for (const frame of missed) this.#socket.emitFrame(frame);
     if (previous) {
       await this.#context.store.leave(previous, this, 'left');
       this.#log('left', { room: previous.room, peer: previous.id, reason: 'left' });

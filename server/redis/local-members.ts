@@ -2,6 +2,7 @@
 // next event it expects, so that events reach the client once each and in order, whether they come from the
 // relay's channel, from a resume's replay, or (while Redis is away) from this relay itself.
 import type { Delivery, Membership } from '../room-store.ts';
+import { eventFrame } from '../socketio/socketio-connection.ts';
 
 export interface LocalMember {
   member: Membership;
@@ -85,7 +86,7 @@ export class LocalMembers {
   deliver(local: LocalMember, seq: number, json: string): void {
     if (seq < local.nextSeq) return;
     local.nextSeq = seq + 1;
-    local.delivery?.send(json);
+    local.delivery?.send(eventFrame(json));
   }
 
   /** While Redis is away: sends an event to a connected member directly, numbering it here. */
@@ -93,7 +94,7 @@ export class LocalMembers {
     if (!local.delivery || local.pending) return;
     if (local.localFrom === 0) local.localFrom = local.nextSeq;
     local.nextSeq++;
-    local.delivery.send(json);
+    local.delivery.send(eventFrame(json));
   }
 
   /** Connected members of `room` held here, but `except`. */

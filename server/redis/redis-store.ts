@@ -23,6 +23,7 @@ import {
 } from '../room-store.ts';
 import { newSecret } from '../rooms.ts';
 import { HeldMembers } from '../held-members.ts';
+import { eventFrame } from '../socketio/socketio-connection.ts';
 import { connect } from './connection.ts';
 import { LocalMembers, type LocalMember } from './local-members.ts';
 import { scriptSource, SCRIPTS, type ScriptName } from './scripts.ts';
@@ -124,7 +125,7 @@ export class RedisStore implements RoomStore {
       if (reply[0] === 'unknown') return { outcome: 'unknown' };
       if (reply[0] === 'ended') return { outcome: 'ended', id: String(reply[1]) };
       const [, id, name, seq, count] = reply as [string, string, string, number, number];
-      const missed = reply.slice(5, 5 + count) as string[];
+      const missed = (reply.slice(5, 5 + count) as string[]).map(eventFrame);
       const previous = this.#local.get(id);
       // The client came back on a new connection here before its old one, also here, was seen to drop.
       if (previous) {

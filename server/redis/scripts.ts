@@ -109,6 +109,8 @@ for _, entry in ipairs(redis.call('LRANGE', P .. 'l:' .. id, 0, -1)) do
     table.insert(missed, json)
   end
 end
+-- Events it lacks, none of them kept (an event bigger than the buffer never is).
+if #missed == 0 and received < seq then complete = false end
 if not complete then
   remove(id, 'disconnected', now_ms(), '')
   return {'ended', id}

@@ -52,6 +52,9 @@ const CLOSE_CODES: Record<EngineCloseReason, number> = {
   'server shutting down': 1001,
 };
 
+/** The relay sends JSON only: every frame is a text frame, whether given as a string or as its UTF-8 bytes. */
+const TEXT_FRAME = { binary: false } as const;
+
 export class EngineConnection implements Beating {
   readonly id = randomBytes(15).toString('base64url');
   #ws: WebSocket;
@@ -73,7 +76,7 @@ export class EngineConnection implements Beating {
     ws.on('close', () => this.#finish('transport close'));
     ws.on('error', () => this.#finish('transport error'));
     const { pingIntervalMs: pingInterval, pingTimeoutMs: pingTimeout, maxPayloadBytes: maxPayload } = options;
-    this.#sendFrame(`0${JSON.stringify({ sid: this.id, upgrades: [], pingInterval, pingTimeout, maxPayload })}`);
+    this.sendFrame(`0${JSON.stringify({ sid: this.id, upgrades: [], pingInterval, pingTimeout, maxPayload })}`);
     this.#pingAt = performance.now() + pingInterval;
     options.heartbeat.add(this);
   }
@@ -84,7 +87,7 @@ export class EngineConnection implements Beating {
       if (now >= this.#pongBy) this.close('ping timeout');
     } else if (now >= this.#pingAt) {
       this.#pongBy = now + this.#options.pingTimeoutMs;
-      this.#sendFrame('2');
+      this.sendFrame('2');
     }
   }
 
@@ -95,8 +98,8 @@ export class EngineConnection implements Beating {
   /** Sends one Engine.IO message packet. */
   send(data: string | Buffer): void {
     // A text message is its type digit and the text (what engine.io-parser writes), without a callback per frame.
-    if (typeof data === 'string') this.#sendFrame(`4${data}`);
-    else encodePacket({ type: 'message', data }, true, (encoded) => this.#sendFrame(encoded));
+    if (typeof data === 'string') this.sendFrame(`4${data}`);
+    else encodePacket({ type: 'message', data }, true, (encoded) => this.#ws.send(encoded));
   }
 
   close(reason: EngineCloseReason): void {
@@ -106,9 +109,10 @@ export class EngineConnection implements Beating {
     this.#finish(reason);
   }
 
-  #sendFrame(frame: string | Buffer): void {
+  /** Sends a whole Engine.IO packet, already encoded (as text, or as UTF-8 text: ws sends it as it is). */
+  sendFrame(frame: string | Uint8Array): void {
     if (this.#closed) return;
-    this.#ws.send(frame);
+    this.#ws.send(frame, TEXT_FRAME);
     if (this.#ws.bufferedAmount > this.#options.maxBufferedBytes) this.close('send buffer full');
   }
 

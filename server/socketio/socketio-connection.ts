@@ -2,8 +2,9 @@
 // CONNECT to the main namespace with an auth payload, EVENT and ACK in both directions, DISCONNECT.
 // Packets are encoded and decoded by socket.io-parser; anything it refuses closes the connection. The one
 // exception is the hot path: a plain event (`2[...]`, no namespace, ack id or attachments) is parsed with one
-// JSON.parse and checked with socket.io-parser's own rule, and events go out pre-encoded (emitJson). Handlers
-// may be async: a connection's events (and its disconnect) are handled one at a time, in order.
+// JSON.parse and checked with socket.io-parser's own rule, and events go out as frames encoded once
+// (eventFrame, emitFrame). Handlers may be async: a connection's events (and its disconnect) are handled one at
+// a time, in order.
 import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
 import type { WebSocket } from 'ws';
 import { EngineConnection, type EngineCloseReason, type EngineOptions, type EngineOwner } from './engine-connection.ts';
@@ -43,6 +44,17 @@ const MAIN_NAMESPACE = '/';
 const MAX_ATTACHMENTS = 4;
 /** Stateless: one for every connection. */
 const ENCODER = new Encoder();
+const UTF8 = new TextEncoder();
+
+/**
+ * The WebSocket frame that carries an event to the main namespace, from the JSON text of `[name, ...args]`: the
+ * Engine.IO message and Socket.IO EVENT type digits, then that text, as UTF-8. Encoded once for every client
+ * it goes to, and kept as it is for a resume: off the JavaScript heap, in a buffer of its own (not a slice of a
+ * shared pool, which one kept frame would keep whole).
+ */
+export function eventFrame(json: string): Uint8Array {
+  return UTF8.encode(`42${json}`);
+}
 
 /** socket.io-parser's own rule for a decoded EVENT's payload (public in its JavaScript, private in its types). */
 const validPayload = (Decoder as unknown as { isPayloadValid(type: PacketType, payload: unknown): boolean })
@@ -116,12 +128,9 @@ export class SocketIoConnection implements EngineOwner {
     this.#engine.close(reason);
   }
 
-  /**
-   * Sends an event already encoded as the JSON text of `[name, ...args]` (the relay encodes each event once,
-   * whoever it goes to): the EVENT packet is that text behind its type digit.
-   */
-  emitJson(json: string): void {
-    if (this.connected) this.#engine.send(`2${json}`);
+  /** Sends an event encoded once by eventFrame(). */
+  emitFrame(frame: Uint8Array): void {
+    if (this.connected) this.#engine.sendFrame(frame);
   }
 
   /** For its engine: a message packet arrived. */

@@ -93,6 +93,16 @@ test('a resume that would miss events no longer kept makes a new membership, and
   assert.deepEqual(await left, { id: dropped.id, reason: 'disconnected' });
 });
 
+test('an event bigger than RESUME_BUFFER_BYTES is never kept, so a resume that lacks it makes a new membership', async (t) => {
+  const { url, stayer, dropped } = await pair(t, { resumeBufferBytes: 300 });
+  stayer.emit('signal', { to: dropped.id, data: { padding: 'x'.repeat(1_000) } });
+  await flush(stayer);
+  const back = await connect(t, url);
+  const ack = await rejoin(back, 'room', dropped.resume, 1); // it had Stayer's peer-joined, not the signal
+  assert.equal(ack.resumed, false);
+  assert.notEqual(ack.id, dropped.id);
+});
+
 test('membership changes while away are replayed after the resume', async (t) => {
   const { url, dropper, dropped, stayed, stayer } = await pair(t);
   await dropTransport(dropper);
