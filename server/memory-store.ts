@@ -106,7 +106,7 @@ export class MemoryStore implements RoomStore {
   }
 
   /** Sends an event to a member, or keeps it for a resume (counted against what held members may keep). */
-  #deliver(member: Member, frame: Uint8Array): void {
+  #deliver(member: Member, frame: string): void {
     member.deliver(frame);
     if (!member.delivery) this.#held.resize(member.id, member.bytes);
   }

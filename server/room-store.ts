@@ -3,13 +3,14 @@
 // resume, and both must behave the same on the wire (docs/protocol.md).
 import type { PeerInfo, PeerLeftReason } from '../src/protocol.ts';
 import type { HoldLimits } from './held-members.ts';
+import type { Frame } from './socketio/socketio-connection.ts';
 
 /** Where a member's events go: the connection that holds the membership. */
 export interface Delivery {
   /** This connection's id, so that stale operations from an older connection of the same member do nothing. */
   readonly connection: string;
-  /** Sends one event, as its frame (eventFrame). */
-  send(frame: Uint8Array): void;
+  /** Sends one event, as its frame (eventFrame, maybe already encoded). */
+  send(frame: Frame): void;
   /**
    * The connection no longer holds the membership: another one took it over (the client came back before
    * this one was seen to drop), or the store lost it. Close it, so that the client reconnects.
@@ -60,7 +61,7 @@ export interface StoreResume {
 
 export type ResumeOutcome =
   /** Same membership, now on this delivery; `missed` are the events after `received` (frames), oldest first. */
-  | { outcome: 'resumed'; member: Membership; peers: PeerInfo[]; missed: Uint8Array[] }
+  | { outcome: 'resumed'; member: Membership; peers: PeerInfo[]; missed: Frame[] }
   /** The token was good but some missed events are gone: that membership ended (`disconnected`). */
   | { outcome: 'ended'; id: string }
   /** No membership of this room holds that token (any more). */

@@ -1,6 +1,7 @@
 // Room membership, in memory: who is in which room, and members whose connection dropped but who keep their
 // place (and id) for a while so they can resume without missing an event. A room exists while someone is in it.
 import { randomBytes } from 'node:crypto';
+import { ReplayBuffer } from './replay-buffer.ts';
 import type { Delivery, Membership } from './room-store.ts';
 
 export interface MemberOptions {
@@ -11,13 +12,6 @@ export interface MemberOptions {
   replayWindowMs: number;
   /** At most this much (serialized) is kept for replay; the oldest events go first. */
   replayBytes: number;
-}
-
-interface Sent {
-  seq: number;
-  /** The event's frame (eventFrame): its length is what it costs to keep. */
-  frame: Uint8Array;
-  at: number;
 }
 
 /**
@@ -32,9 +26,9 @@ export class Member implements Membership {
   readonly verified?: boolean;
   #delivery: Delivery | null;
   #options: MemberOptions;
-  #sent: Sent[] = [];
+  /** The events kept, oldest first: the last is number #seq. */
+  #kept = new ReplayBuffer();
   #seq = 0;
-  #bytes = 0;
   #expiry: NodeJS.Timeout | undefined;
 
   constructor(
@@ -54,18 +48,18 @@ export class Member implements Membership {
     return this.#delivery;
   }
 
-  /** What is kept for a resume, serialized. */
+  /** What is kept for a resume. */
   get bytes(): number {
-    return this.#bytes;
+    return this.#kept.bytes;
   }
 
-  /** Sends an event (its frame) to the member, or keeps it while the member is away. */
-  deliver(frame: Uint8Array): void {
+  /** Sends an event (its frame's text) to the member, and keeps it for a resume. */
+  deliver(frame: string): void {
     const at = Date.now();
-    this.#sent.push({ seq: ++this.#seq, frame, at });
-    this.#bytes += keptSize(frame);
+    this.#seq++;
+    const bytes = this.#kept.push(frame, at);
     this.#prune(at);
-    this.#delivery?.send(frame);
+    this.#delivery?.send(bytes);
   }
 
   /** The connection dropped: keep its events for `graceMs`, then call `expire`. */
@@ -79,37 +73,29 @@ export class Member implements Membership {
    * A connection that has received `received` of this member's events takes it (back). Returns the events it
    * missed, oldest first, or null when some of them are no longer kept (the membership cannot be resumed).
    */
-  resume(delivery: Delivery, received: number): Uint8Array[] | null {
-    const missed = this.#sent.filter((sent) => sent.seq > received);
-    // Up to date, or the first event it lacks is still kept (an event bigger than the buffer is never kept).
-    const complete = received === this.#seq || missed[0]?.seq === received + 1;
-    if (!complete) return null;
+  resume(delivery: Delivery, received: number): Buffer[] | null {
+    // Every event after `received` must still be kept (one bigger than the buffer never is).
+    const missed = this.#seq - received;
+    if (missed < 0 || missed > this.#kept.length) return null;
     clearTimeout(this.#expiry);
     this.#delivery = delivery;
-    return missed.map(({ frame }) => frame);
+    return this.#kept.newest(missed);
   }
 
   /** Forgets any pending expiry and every kept event (the member left for good). */
   release(): void {
     clearTimeout(this.#expiry);
     this.#delivery = null;
-    this.#sent = [];
-    this.#bytes = 0;
+    this.#kept.clear();
   }
 
   #prune(now: number): void {
     const { replayBytes, replayWindowMs } = this.#options;
     // While away, everything since the drop is kept (up to the byte limit) for the resume.
     const keptSince = this.#delivery === null ? -Infinity : now - replayWindowMs;
-    while (this.#sent.length > 0 && (this.#bytes > replayBytes || this.#sent[0]!.at < keptSince)) {
-      this.#bytes -= keptSize(this.#sent.shift()!.frame);
-    }
+    const kept = this.#kept;
+    while (kept.length > 0 && (kept.bytes > replayBytes || kept.oldestTime < keptSince)) kept.shift();
   }
-}
-
-/** What keeping an event costs: its bytes, and about as much again as a small one's for its record and buffer. */
-function keptSize(frame: Uint8Array): number {
-  return frame.byteLength + 128;
 }
 
 export class Rooms {

@@ -28,7 +28,7 @@ import {
   type ResumeOutcome,
   type RoomStore,
 } from './room-store.ts';
-import type { Ack, DisconnectReason, Session, SocketIoConnection } from './socketio/socketio-connection.ts';
+import type { Ack, DisconnectReason, Frame, Session, SocketIoConnection } from './socketio/socketio-connection.ts';
 import { turnServer } from './turn.ts';
 
 export interface SignalingContext {
@@ -98,7 +98,7 @@ export class SignalingSession implements Session, Delivery {
   }
 
   /** Delivery: one of the membership's events, its frame encoded once by the store. */
-  send(frame: Uint8Array): void {
+  send(frame: Frame): void {
     this.#socket.emitFrame(frame);
   }
 

@@ -44,16 +44,16 @@ const MAIN_NAMESPACE = '/';
 const MAX_ATTACHMENTS = 4;
 /** Stateless: one for every connection. */
 const ENCODER = new Encoder();
-const UTF8 = new TextEncoder();
+
+/** A WebSocket text frame: its text, or that text already encoded as UTF-8 (sent as it is). */
+export type Frame = string | Uint8Array;
 
 /**
- * The WebSocket frame that carries an event to the main namespace, from the JSON text of `[name, ...args]`: the
- * Engine.IO message and Socket.IO EVENT type digits, then that text, as UTF-8. Encoded once for every client
- * it goes to, and kept as it is for a resume: off the JavaScript heap, in a buffer of its own (not a slice of a
- * shared pool, which one kept frame would keep whole).
+ * The text of the WebSocket frame that carries an event to the main namespace, from the JSON text of
+ * `[name, ...args]`: the Engine.IO message and Socket.IO EVENT type digits, then that text.
  */
-export function eventFrame(json: string): Uint8Array {
-  return UTF8.encode(`42${json}`);
+export function eventFrame(json: string): string {
+  return `42${json}`;
 }
 
 /** socket.io-parser's own rule for a decoded EVENT's payload (public in its JavaScript, private in its types). */
@@ -128,8 +128,8 @@ export class SocketIoConnection implements EngineOwner {
     this.#engine.close(reason);
   }
 
-  /** Sends an event encoded once by eventFrame(). */
-  emitFrame(frame: Uint8Array): void {
+  /** Sends an event's frame (eventFrame). */
+  emitFrame(frame: Frame): void {
     if (this.connected) this.#engine.sendFrame(frame);
   }
 
