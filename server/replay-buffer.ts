@@ -1,20 +1,19 @@
 // One member's kept events, for a lossless resume: each event's frame is written once, as UTF-8, into a few
-// buffers of the member's own that grow as it receives (512 B, then doubling up to 16 KB), and sent from there.
+// buffers of the member's own that grow as it receives (128 B, then doubling up to 16 KB), and sent from there.
 // Thousands of kept events are then a handful of objects for the garbage collector, not one buffer each, and no
 // member's events hold another's memory. A buffer is never written twice: a frame still waiting in a socket's
 // queue stays as it was sent, and a buffer goes once nothing refers to it any more.
 
-const FIRST_CHUNK = 512;
+const FIRST_CHUNK = 128;
 const LARGEST_CHUNK = 16 * 1024;
 /** What keeping an event costs besides its bytes (its place in the lists below): counted against the limit. */
 const ENTRY_COST = 32;
 
 export class ReplayBuffer {
-  /** For each kept event, oldest first: the buffer it is in, where, how long, and when it was kept. */
+  /** For each kept event, oldest first: the buffer it is in... */
   #chunks: Buffer[] = [];
-  #offsets: number[] = [];
-  #lengths: number[] = [];
-  #times: number[] = [];
+  /** ...and three numbers: where in it, how long, and when it was kept. */
+  #places: number[] = [];
   /** The buffer being written, and how much of it is used. */
   #chunk: Buffer | null = null;
   #used = 0;
@@ -42,41 +41,36 @@ export class ReplayBuffer {
     chunk.write(frame, offset, length, 'utf8');
     this.#used += length;
     this.#chunks.push(chunk);
-    this.#offsets.push(offset);
-    this.#lengths.push(length);
-    this.#times.push(at);
+    this.#places.push(offset, length, at);
     this.#bytes += length + ENTRY_COST;
     return chunk.subarray(offset, offset + length);
   }
 
   /** When the oldest kept event was kept (Infinity with none). */
   get oldestTime(): number {
-    return this.#times[0] ?? Infinity;
+    return this.#places[2] ?? Infinity;
   }
 
   /** Forgets the oldest kept event. */
   shift(): void {
-    this.#bytes -= this.#lengths[0]! + ENTRY_COST;
+    this.#bytes -= this.#places[1]! + ENTRY_COST;
     this.#chunks.shift();
-    this.#offsets.shift();
-    this.#lengths.shift();
-    this.#times.shift();
+    this.#places.splice(0, 3);
   }
 
   /** The newest `count` kept events' bytes, oldest first. */
   newest(count: number): Buffer[] {
     const frames: Buffer[] = [];
     for (let i = this.#chunks.length - count; i < this.#chunks.length; i++) {
-      frames.push(this.#chunks[i]!.subarray(this.#offsets[i]!, this.#offsets[i]! + this.#lengths[i]!));
+      const [offset, length] = [this.#places[3 * i]!, this.#places[3 * i + 1]!];
+      frames.push(this.#chunks[i]!.subarray(offset, offset + length));
     }
     return frames;
   }
 
   clear(): void {
     this.#chunks = [];
-    this.#offsets = [];
-    this.#lengths = [];
-    this.#times = [];
+    this.#places = [];
     this.#chunk = null;
     this.#bytes = 0;
   }
