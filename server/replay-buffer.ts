@@ -30,15 +30,18 @@ export class ReplayBuffer {
 
   /** Writes a frame (its text) and keeps it; returns its bytes, to send. */
   push(frame: string, at: number): Buffer {
-    const length = Buffer.byteLength(frame);
+    // A UTF-16 unit takes at most 3 bytes in UTF-8: only a frame that may not fit is measured first.
     let chunk = this.#chunk;
-    if (!chunk || this.#used + length > chunk.length) {
-      const size = Math.max(length, Math.min(LARGEST_CHUNK, (chunk?.length ?? FIRST_CHUNK / 2) * 2));
-      chunk = this.#chunk = Buffer.allocUnsafeSlow(size);
-      this.#used = 0;
+    if (!chunk || this.#used + 3 * frame.length > chunk.length) {
+      const needed = Buffer.byteLength(frame);
+      if (!chunk || this.#used + needed > chunk.length) {
+        const size = Math.max(needed, Math.min(LARGEST_CHUNK, (chunk?.length ?? FIRST_CHUNK / 2) * 2));
+        chunk = this.#chunk = Buffer.allocUnsafeSlow(size);
+        this.#used = 0;
+      }
     }
     const offset = this.#used;
-    chunk.write(frame, offset, length, 'utf8');
+    const length = chunk.write(frame, offset, 'utf8');
     this.#used += length;
     this.#chunks.push(chunk);
     this.#places.push(offset, length, at);
