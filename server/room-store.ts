@@ -11,6 +11,8 @@ export interface Delivery {
   readonly connection: string;
   /** Sends one event, as its frame (eventFrame, maybe already encoded). */
   send(frame: Frame): void;
+  /** Calls `received` once the client has read everything sent to it so far; never if it drops first. */
+  whenReceived(received: () => void): void;
   /**
    * The connection no longer holds the membership: another one took it over (the client came back before
    * this one was seen to drop), or the store lost it. Close it, so that the client reconnects.

@@ -4,10 +4,14 @@ import { randomBytes } from 'node:crypto';
 import { ReplayBuffer } from './replay-buffer.ts';
 import type { Delivery, Membership } from './room-store.ts';
 
+/** While connected, a member is asked for a receipt after this many bytes of events it has not confirmed. */
+const RECEIPT_EVERY = 32 * 1024;
+
 export interface MemberOptions {
   /**
    * How long events stay replayable while the member is connected: a connection that died unnoticed is
-   * detected by the heartbeat within this time, so older events were delivered.
+   * detected by the heartbeat within this time, so older events were delivered. A receipt (receivedUpTo) lets
+   * them go sooner.
    */
   replayWindowMs: number;
   /** At most this much (serialized) is kept for replay; the oldest events go first. */
@@ -29,6 +33,8 @@ export class Member implements Membership {
   /** The events kept, oldest first: the last is number #seq. */
   #kept = new ReplayBuffer();
   #seq = 0;
+  /** Bytes sent since a receipt was last asked for. */
+  #unconfirmed = 0;
   #expiry: NodeJS.Timeout | undefined;
 
   constructor(
@@ -59,7 +65,16 @@ export class Member implements Membership {
     this.#seq++;
     const bytes = this.#kept.push(frame, at);
     this.#prune(at);
-    this.#delivery?.send(bytes);
+    const delivery = this.#delivery;
+    if (!delivery) return;
+    delivery.send(bytes);
+    // Under a steady flow, the client confirms what it has read long before the replay window ends: what it has
+    // is not kept for a resume that would never ask for it.
+    this.#unconfirmed += bytes.length;
+    if (this.#unconfirmed < RECEIPT_EVERY) return;
+    this.#unconfirmed = 0;
+    const seq = this.#seq;
+    delivery.whenReceived(() => this.#received(seq, delivery));
   }
 
   /** The connection dropped: keep its events for `graceMs`, then call `expire`. */
@@ -87,6 +102,13 @@ export class Member implements Membership {
     clearTimeout(this.#expiry);
     this.#delivery = null;
     this.#kept.clear();
+  }
+
+  /** The client on `delivery` has read the events up to number `seq`: they need not be kept. */
+  #received(seq: number, delivery: Delivery): void {
+    if (this.#delivery !== delivery) return; // it dropped meanwhile: what it read is for its resume to say
+    const kept = this.#kept;
+    while (kept.length > this.#seq - seq) kept.shift();
   }
 
   #prune(now: number): void {

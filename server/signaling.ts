@@ -102,6 +102,11 @@ export class SignalingSession implements Session, Delivery {
     this.#socket.emitFrame(frame);
   }
 
+  /** Delivery: a receipt for what was sent so far (a ping's pong). */
+  whenReceived(received: () => void): void {
+    this.#socket.whenReceived(received);
+  }
+
   /** Delivery: the same client came back on a new connection and took its membership, or the store lost it. */
   revoke(): void {
     this.#member = undefined;

@@ -3,7 +3,8 @@
 // engine.io-parser; text packets are written as it writes them (the type digit, then the text).
 // What a client can make it hold or do is bounded: every frame it sends counts against its rate limit, only a
 // pong that answers our ping counts as a heartbeat, and a client that stops reading is closed once what waits
-// to be sent to it passes maxBufferedBytes.
+// to be sent to it passes maxBufferedBytes. A pong is also a receipt: the client has read every frame sent
+// before that ping (one connection, in order), which whenReceived() uses.
 import { randomBytes } from 'node:crypto';
 import { decodePacket, encodePacket } from 'engine.io-parser';
 import type { RawData, WebSocket } from 'ws';
@@ -65,6 +66,10 @@ export class EngineConnection implements Beating {
   #pingAt: number;
   /** ...and, once it went out, by when its pong must come back (0: no ping waits for its pong). */
   #pongBy = 0;
+  /** Receipts waiting for the pong of the ping that went out... */
+  #onPong: Array<() => void> | null = null;
+  /** ...and for a ping yet to go out (the one out was sent before what they wait for). */
+  #onNextPong: Array<() => void> | null = null;
   #closed = false;
 
   constructor(ws: WebSocket, options: EngineOptions, owner: EngineOwner) {
@@ -86,8 +91,20 @@ export class EngineConnection implements Beating {
     if (this.#pongBy) {
       if (now >= this.#pongBy) this.close('ping timeout');
     } else if (now >= this.#pingAt) {
-      this.#pongBy = now + this.#options.pingTimeoutMs;
-      this.sendFrame('2');
+      this.#ping(now);
+    }
+  }
+
+  /**
+   * Calls `received` once the client has read everything sent to it so far (the pong to a ping sent after it),
+   * asking with a ping now if none is out; never if the connection closes first.
+   */
+  whenReceived(received: () => void): void {
+    if (this.#closed) return;
+    if (this.#pongBy) (this.#onNextPong ??= []).push(received);
+    else {
+      (this.#onPong ??= []).push(received);
+      this.#ping(performance.now());
     }
   }
 
@@ -143,9 +160,21 @@ export class EngineConnection implements Beating {
     }
   }
 
+  #ping(now: number): void {
+    this.#pongBy = now + this.#options.pingTimeoutMs;
+    // This ping goes out after everything the next receipts wait for.
+    if (this.#onNextPong) [this.#onPong, this.#onNextPong] = [[...(this.#onPong ?? []), ...this.#onNextPong], null];
+    this.sendFrame('2');
+  }
+
   #ponged(): void {
+    const now = performance.now();
     this.#pongBy = 0;
-    this.#pingAt = performance.now() + this.#options.pingIntervalMs;
+    this.#pingAt = now + this.#options.pingIntervalMs;
+    const received = this.#onPong;
+    this.#onPong = null;
+    if (this.#onNextPong) this.#ping(now);
+    for (const callback of received ?? []) callback();
   }
 
   #finish(reason: EngineCloseReason): void {

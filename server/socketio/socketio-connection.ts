@@ -133,6 +133,11 @@ export class SocketIoConnection implements EngineOwner {
     if (this.connected) this.#engine.sendFrame(frame);
   }
 
+  /** Calls `received` once the client has read everything sent to it so far (see EngineConnection). */
+  whenReceived(received: () => void): void {
+    this.#engine.whenReceived(received);
+  }
+
   /** For its engine: a message packet arrived. */
   engineMessage(data: string | Buffer): void {
     this.#refusedInARow = 0;

@@ -6,7 +6,7 @@ import { test, type TestContext } from 'node:test';
 import type { Socket } from 'socket.io-client';
 import type { RelayOptions } from '../../server/app.ts';
 import type { JoinAccepted, PeerJoinedMessage, PeerLeftMessage, SignalMessage } from '../../src/protocol.ts';
-import { connect, eventNames, flush, join, record, startRelay, waitFor, WAIT_MS } from './helpers.ts';
+import { connect, eventNames, flush, join, record, REDIS_MODE, startRelay, waitFor, WAIT_MS } from './helpers.ts';
 
 /** Two members of one room; `dropper` will lose its transport. */
 async function pair(t: TestContext, options: RelayOptions = {}) {
@@ -158,3 +158,29 @@ test('a resume token only works in its own room, and a client that says goodbye 
   const ack = await rejoin(back, 'room', dropped.resume, 1);
   assert.equal(ack.resumed, false);
 });
+
+test(
+  'a member that keeps up confirms what it has read (the pong to a ping sent after it): that is no longer kept',
+  {
+    skip: REDIS_MODE && 'with Redis the events are kept in Redis, within RESUME_BUFFER_BYTES and the replay window',
+  },
+  async (t) => {
+    for (const [received, resumed] of [
+      [1, false], // claims to have read only Stayer's peer-joined: the signals it confirmed are gone
+      [41, true], // everything it read: nothing is missing
+    ] as const) {
+      const { url, dropper, stayer, dropped } = await pair(t);
+      const all = new Promise<void>((resolve) => {
+        let count = 0;
+        dropper.on('signal', () => ++count === 40 && resolve());
+      });
+      // 40 KB: past the 32 KB after which the relay asks for a receipt (socket.io-client answers the ping).
+      for (let n = 0; n < 40; n++) stayer.emit('signal', { to: dropped.id, data: { n, padding: 'x'.repeat(1_000) } });
+      await all;
+      await flush(dropper); // its pong went out before this
+      await dropTransport(dropper);
+      const ack = await rejoin(await connect(t, url), 'room', dropped.resume, received);
+      assert.equal(ack.resumed, resumed, `resume after ${received} events`);
+    }
+  },
+);
