@@ -10,11 +10,11 @@ const RECEIPT_EVERY = 32 * 1024;
 export interface MemberOptions {
   /**
    * How long events stay replayable while the member is connected: a connection that died unnoticed is
-   * detected by the heartbeat within this time, so older events were delivered. A receipt (receivedUpTo) lets
-   * them go sooner.
+   * detected by the heartbeat within this time, so older events were delivered. A receipt from the client
+   * (Delivery.whenReceived) lets them go sooner.
    */
   replayWindowMs: number;
-  /** At most this much (serialized) is kept for replay; the oldest events go first. */
+  /** At most this much (in bytes, as replay-buffer.ts counts them) is kept for replay; the oldest go first. */
   replayBytes: number;
 }
 

@@ -55,6 +55,8 @@ const CLOSE_CODES: Record<EngineCloseReason, number> = {
 
 /** The relay sends JSON only: every frame is a text frame, whether given as a string or as its UTF-8 bytes. */
 const TEXT_FRAME = { binary: false } as const;
+/** A binary attachment's frame (Socket.IO sends those on their own; the relay itself sends none). */
+const BINARY_FRAME = { binary: true } as const;
 
 export class EngineConnection implements Beating {
   readonly id = randomBytes(15).toString('base64url');
@@ -116,7 +118,7 @@ export class EngineConnection implements Beating {
   send(data: string | Buffer): void {
     // A text message is its type digit and the text (what engine.io-parser writes), without a callback per frame.
     if (typeof data === 'string') this.sendFrame(`4${data}`);
-    else encodePacket({ type: 'message', data }, true, (encoded) => this.#ws.send(encoded));
+    else encodePacket({ type: 'message', data }, true, (encoded) => this.#transmit(encoded, BINARY_FRAME));
   }
 
   close(reason: EngineCloseReason): void {
@@ -128,8 +130,13 @@ export class EngineConnection implements Beating {
 
   /** Sends a whole Engine.IO packet, already encoded (as text, or as UTF-8 text: ws sends it as it is). */
   sendFrame(frame: string | Uint8Array): void {
+    this.#transmit(frame, TEXT_FRAME);
+  }
+
+  /** Every frame goes out here: nothing after the close, and a client that does not read is closed. */
+  #transmit(frame: string | Uint8Array, kind: { binary: boolean }): void {
     if (this.#closed) return;
-    this.#ws.send(frame, TEXT_FRAME);
+    this.#ws.send(frame, kind);
     if (this.#ws.bufferedAmount > this.#options.maxBufferedBytes) this.close('send buffer full');
   }
 
