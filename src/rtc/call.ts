@@ -128,6 +128,11 @@ export class Call extends Emitter<CallEvents> {
     if (!keepMedia) await this.#startMedia();
   }
 
+  /** While the relay cannot be reached (joining, or reconnecting), tries again now. */
+  reconnectNow(): void {
+    this.#signaling?.reconnectNow();
+  }
+
   /** Leaves the room and releases the camera, the microphone and every connection. */
   leave(): void {
     if (this.#state === 'left' || (this.#state === 'idle' && !this.#media)) return;
@@ -264,7 +269,6 @@ export class Call extends Emitter<CallEvents> {
       signaling.on('error', (error) => {
         // A signal that crossed a peer's departure: harmless, and the peer-left event follows.
         if (error.code === 'unknown-peer') return;
-        if (error.code === 'relay-unreachable' && this.#state === 'joining') this.#setState('reconnecting');
         this.emit('error', error);
       }),
     );

@@ -123,6 +123,11 @@ export class SignalingClient extends Emitter<SignalingEvents> {
     return socket.emitWithAck(event as 'rename', ...(request as [RenameRequest])).catch(() => null);
   }
 
+  /** Tries to reach the relay now, rather than at socket.io-client's next backoff step. */
+  reconnectNow(): void {
+    if (!this.#closed && !this.#socket.connected) this.#socket.disconnect().connect();
+  }
+
   /** Leaves the room (others see reason `left`) and closes the connection. */
   close(): void {
     if (this.#closed) return;

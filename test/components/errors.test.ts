@@ -131,18 +131,37 @@ describe('errors', () => {
   describe('with the relay down', () => {
     afterEach(() => relayCommand('relay-start'));
 
-    it('relay-unreachable: shows reconnecting, keeps retrying, and joins once the relay is back', async () => {
+    it('relay-unreachable: says the call server cannot be reached (not "reconnecting"), disables what needs it, offers "Try now", and joins once it is back', async () => {
       await relayCommand('relay-stop');
       const { el, error } = await mountForError(restore);
 
       expect((await error).code).to.equal('relay-unreachable');
-      await waitFor(() => el.state === 'reconnecting', 'reconnecting');
       await el.updateComplete;
-      expect(statusOf(el).textContent).to.contain('Reconnecting');
+      expect(el.state).to.equal('joining');
+      const status = await waitFor(
+        () => el.shadowRoot!.querySelector('[part=status][data-code=relay-unreachable]'),
+        'the overlay',
+      );
+      expect(status.textContent).to.contain('Cannot reach the call server');
+      const control = (name: string) => el.shadowRoot!.querySelector<HTMLButtonElement>(`[part~=${name}-control]`)!;
+      expect([control('chat').disabled, control('hand').disabled, control('microphone').disabled]).to.deep.equal([
+        true,
+        true,
+        false,
+      ]);
 
+      // After a while it says so plainly and offers to try now.
+      const tryNow = await waitFor(
+        () => el.shadowRoot!.querySelector<HTMLButtonElement>('[part=status] [part=action]'),
+        '"Try now"',
+      );
+      expect(statusOf(el).textContent).to.contain('Still no connection');
       await relayCommand('relay-start');
+      tryNow.click();
       await waitFor(() => el.state === 'joined', 'joined after the relay came back');
       await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part=status]')).to.equal(null);
+      expect(control('chat').disabled).to.equal(false);
       expect(el.shadowRoot!.querySelector('[part=notice]')?.textContent ?? null).to.equal(null);
     });
 

@@ -1,7 +1,8 @@
 // Languages, theme, shortcuts and announcements: the widget speaks its own lang, an ancestor's, or the
-// browser's; a site overrides any string; M/V/H/C press the toolbar (not while typing, not with
-// no-shortcuts); joins and leaves are announced to screen readers; the theme attribute switches palettes.
+// browser's; a site overrides any string; Ctrl shortcuts press the toolbar (never bare keys, never from the
+// chat, not with no-shortcuts); joins and leaves are announced to screen readers; the theme attribute switches palettes.
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.ts';
 import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
 import { languageOf } from '../../src/components/i18n/locale.ts';
@@ -70,34 +71,65 @@ describe('theme', () => {
 });
 
 describe('keyboard shortcuts and announcements', () => {
-  const press = (target: EventTarget, key: string) =>
-    target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+  /** A key press with Ctrl (this machine is no Mac), and Alt if asked, as the browser sends it. */
+  const press = (target: EventTarget, key: string, { ctrl = true, alt = false } = {}) =>
+    target.dispatchEvent(
+      new KeyboardEvent('keydown', {
+        key,
+        code: key.length === 1 ? `Key${key.toUpperCase()}` : key,
+        ctrlKey: ctrl,
+        altKey: alt,
+        bubbles: true,
+        composed: true,
+      }),
+    );
 
-  it('M and H press the toolbar; not while typing; Escape closes a panel; not with no-shortcuts', async () => {
+  it('Ctrl+D and Ctrl+Alt+H press the toolbar; bare keys and panels never do; Escape closes a panel; not with no-shortcuts', async () => {
     const element = await joined();
     await waitFor(() => element.participants[0]!.audio, 'microphone on');
-    press(element, 'm');
-    await waitFor(() => !element.participants[0]!.audio, 'muted by M');
-    press(element, 'h');
-    await waitFor(() => element.participants[0]!.hand, 'hand raised by H');
+    press(element, 'm', { ctrl: false });
+    press(element, 'd', { ctrl: false });
+    press(element, 's', { ctrl: false });
+    press(element, 'h', { ctrl: false });
+    press(element, 'd');
+    await waitFor(() => !element.participants[0]!.audio, 'muted by Ctrl+D');
+    press(element, 'h', { alt: true });
+    await waitFor(() => element.participants[0]!.hand, 'hand raised by Ctrl+Alt+H');
+    expect(element.participants[0]!.screen).to.equal(null);
 
     element.shadowRoot!.querySelector<HTMLButtonElement>('[part~=chat-control]')!.click();
     await customElements.whenDefined('video-conference-chat');
     await element.updateComplete;
     const chat = element.shadowRoot!.querySelector('video-conference-chat')!;
     await chat.updateComplete;
-    press(chat.shadowRoot!.querySelector('textarea')!, 'm');
+    press(chat.shadowRoot!.querySelector('textarea')!, 'd');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(element.participants[0]!.audio).to.equal(false);
 
-    press(chat.shadowRoot!.querySelector('textarea')!, 'Escape');
+    press(chat.shadowRoot!.querySelector('textarea')!, 'Escape', { ctrl: false });
     await waitFor(() => !element.shadowRoot!.querySelector('video-conference-chat'), 'the chat closed by Escape');
     expect(element.shadowRoot!.activeElement?.getAttribute('part')).to.contain('chat-control');
 
     element.noShortcuts = true;
-    press(element, 'm');
+    press(element, 'd');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(element.participants[0]!.audio).to.equal(false);
+  });
+
+  it('opening the chat by a click puts focus in its message field: typing there sends and presses nothing', async () => {
+    const element = await joined();
+    await waitFor(() => element.participants[0]!.audio && element.participants[0]!.video, 'microphone and camera on');
+    element.shadowRoot!.querySelector<HTMLButtonElement>('[part~=chat-control]')!.click();
+    const chat = await waitFor(() => element.shadowRoot!.querySelector('video-conference-chat'), 'the chat');
+    await waitFor(() => chat.shadowRoot?.activeElement?.localName === 'textarea', 'focus in the message field');
+
+    await sendKeys({ type: 'yes sure, hello vms ' });
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => element.messages.length === 1, 'the message sent');
+    expect(element.messages[0]!.text).to.equal('yes sure, hello vms');
+    const self = element.participants[0]!;
+    expect([self.audio, self.video, self.hand, self.screen]).to.deep.equal([true, true, false, null]);
+    expect(element.shadowRoot!.querySelector('video-conference-chat')).to.not.equal(null);
   });
 
   it('announces who joins and who leaves', async () => {

@@ -139,6 +139,11 @@ export class VideoConferenceChat extends LitElement {
     if (changed.has('messages') && this.#follow && this.list) this.list.scrollTop = this.list.scrollHeight;
   }
 
+  /** Focuses the message field, so opening the chat lets one type at once. */
+  override focus(): void {
+    this.input.focus();
+  }
+
   #keydown(event: KeyboardEvent): void {
     // Enter while an input method is composing (Japanese, Chinese…) confirms the composition: never send then.
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;

@@ -1,6 +1,8 @@
 // Bridges an rtc Call into its host element: joins (or previews, for a pre-join screen) when the host is
 // connected with a room, joins again when the room, relay, password or token changes, leaves when the host
 // is removed or the page is closed, re-renders on every change, and re-fires the call's events as vc-* events.
+// It also tells a relay that never answered (unreachable) from one that dropped (reconnecting), and either
+// from one that has been gone for a while (stalled), when the widget offers to try again now.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Call, type CallOptions, type CallState, type Participant } from '../../rtc/call.ts';
 import { Subscriptions } from '../../rtc/emitter.ts';
@@ -9,6 +11,8 @@ import { emit } from '../events.ts';
 
 /** Errors that mean the relay connection is down for a while: the reconnecting state says so. */
 const RELAY_OUTAGES: readonly ErrorCode[] = ['relay-unreachable', 'server-shutting-down'];
+/** How long without the relay before the widget says so more plainly and offers to try now. */
+const STALLED_MS = 10_000;
 
 export interface CallHost extends ReactiveControllerHost, HTMLElement {
   /** The call to make now, or null when there is nothing to join (no room). */
@@ -25,6 +29,9 @@ export class CallController implements ReactiveController {
   #subscriptions = new Subscriptions();
   #notice: RtcError | null = null;
   #pendingLeave = false;
+  #unreachable = false;
+  #stalled = false;
+  #stallTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: CallHost) {
     this.#host = host;
@@ -56,6 +63,34 @@ export class CallController implements ReactiveController {
 
   get participants(): Participant[] {
     return this.#call?.participants ?? [];
+  }
+
+  /** Joining, and the relay has not answered yet: not a call that dropped, one that never started. */
+  get unreachable(): boolean {
+    return this.#unreachable && this.state === 'joining';
+  }
+
+  /** Unreachable or reconnecting for STALLED_MS already. */
+  get stalled(): boolean {
+    return this.#stalled;
+  }
+
+  /** Tries to reach the relay now. */
+  reconnectNow(): void {
+    this.#call?.reconnectNow();
+  }
+
+  /** Watches for STALLED_MS without the relay (started again by each outage, ended by its end). */
+  #watchOutage(outage: boolean): void {
+    if (outage && this.#stallTimer !== undefined) return;
+    clearTimeout(this.#stallTimer);
+    this.#stallTimer = undefined;
+    this.#stalled = false;
+    if (!outage) return;
+    this.#stallTimer = setTimeout(() => {
+      this.#stalled = true;
+      this.#host.requestUpdate();
+    }, STALLED_MS);
   }
 
   hostConnected(): void {
@@ -111,10 +146,13 @@ export class CallController implements ReactiveController {
     this.#subscriptions.drain();
     this.#callKey = keyOf(options);
     this.#notice = null;
+    this.#unreachable = false;
+    this.#watchOutage(false);
     const call = (this.#call = new Call(options));
     const host = this.#host;
     this.#subscriptions.add(
       call.on('state-change', (detail) => {
+        this.#watchOutage(detail.state === 'reconnecting' || this.unreachable);
         host.requestUpdate();
         emit(host, 'vc-state-change', detail);
       }),
@@ -140,6 +178,10 @@ export class CallController implements ReactiveController {
         // A fatal error has already put the call in the error state, and a lost relay in the reconnecting
         // state: those states show them. Other problems stay in a notice until dismissed.
         if (call.state !== 'error' && !RELAY_OUTAGES.includes(code)) this.#notice = error;
+        if (code === 'relay-unreachable') {
+          this.#unreachable = true;
+          this.#watchOutage(call.state === 'joining' || call.state === 'reconnecting');
+        }
         host.requestUpdate();
         emit(host, 'vc-error', peerId ? { code, message, peerId } : { code, message });
       }),

@@ -114,6 +114,11 @@ export class VideoConferenceSettings extends LitElement {
     `;
   }
 
+  /** Focuses the first picker (with nothing to pick, the close button), so opening the panel lands there. */
+  override focus(): void {
+    this.renderRoot.querySelector<HTMLElement>('select:enabled, button')?.focus();
+  }
+
   #select(kind: DeviceKind, event: Event): void {
     const { value } = event.target as HTMLSelectElement;
     this.#emit('video-conference-device-select', { kind, deviceId: value });

@@ -26,8 +26,8 @@ export const icons = {
   settings: icon(
     'M12 15.5a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7zM19.4 13l2.1 1.6-2 3.5-2.5-1a7 7 0 0 1-1.7 1L15 21h-4l-.3-2.9a7 7 0 0 1-1.7-1l-2.5 1-2-3.5L6.6 13a7 7 0 0 1 0-2L4.5 9.4l2-3.5 2.5 1a7 7 0 0 1 1.7-1L11 3h4l.3 2.9a7 7 0 0 1 1.7 1l2.5-1 2 3.5L19.4 11a7 7 0 0 1 0 2z',
   ),
-  grid: icon('M3 3h8v8H3zm10 0h8v8h-8zM3 13h8v8H3zm10 0h8v8h-8z'),
   spotlight: icon('M3 3h18v12H3zm0 14h5v4H3zm6.5 0h5v4h-5zm6.5 0h5v4h-5z'),
+  more: icon('M6 10a2 2 0 1 0 0 4 2 2 0 0 0 0-4zm6 0a2 2 0 1 0 0 4 2 2 0 0 0 0-4zm6 0a2 2 0 1 0 0 4 2 2 0 0 0 0-4z'),
   fullscreen: icon('M5 14H3v7h7v-2H5zm-2-4h2V5h5V3H3zm16 9h-5v2h7v-7h-2zM14 3v2h5v5h2V3z'),
   leave: icon('M3.5 14.5C8 10 16 10 20.5 14.5l-2.5 2.5-3-2v-2.5a10 10 0 0 0-6 0V15l-3 2z'),
   check: icon('M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z'),

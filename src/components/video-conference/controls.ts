@@ -1,28 +1,20 @@
-// The toolbar under the call: microphone, camera, screen share, raised hand, chat (with its unread count),
-// settings, spotlight, full screen and leave. Every toggle says its state with aria-pressed.
+// The toolbar under the call, in one row: microphone, camera, screen share, raised hand and chat (those two
+// move into the "More" menu in a narrow widget), "More" (settings, spotlight, full screen), and leave.
+// Every toggle says its state with aria-pressed and has a tooltip (on hover and keyboard focus) naming its
+// shortcut. The microphone and camera are neutral when on and red when off, as in Google Meet.
 import { html, nothing, type TemplateResult } from 'lit';
 import { icons } from '../shared/icons.ts';
 import { format, type Strings } from '../i18n/strings.ts';
-
-/** The keys that press toolbar buttons while the widget has focus (unless `no-shortcuts`). */
-export const SHORTCUTS = { microphone: 'm', camera: 'v', screen: 's', hand: 'h', chat: 'c' } as const;
-
-export type Shortcut = keyof typeof SHORTCUTS;
-
-/** The toolbar button a key press stands for, if any: never while typing in a field, with a modifier key,
- *  or for a key held down. */
-export function shortcutFor(event: KeyboardEvent): Shortcut | null {
-  const target = event.composedPath()[0];
-  const typing =
-    target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
-  if (typing || event.ctrlKey || event.metaKey || event.altKey || event.repeat) return null;
-  const key = event.key.toLowerCase();
-  return (Object.keys(SHORTCUTS) as Shortcut[]).find((name) => SHORTCUTS[name] === key) ?? null;
-}
+import { shortcutLabel } from './shortcuts.ts';
 
 export interface ControlsState {
-  /** Keyboard shortcuts are on: the buttons' tooltips name them. */
+  /** Keyboard shortcuts are on: the tooltips name them. */
   shortcuts: boolean;
+  /** The widget is narrow (a phone, a sidebar): the hand and the chat go into the "More" menu. */
+  narrow: boolean;
+  /** Not connected to the call yet: what needs the others (screen, hand, chat) is disabled. */
+  connecting: boolean;
+  menuOpen: boolean;
   microphoneOn: boolean;
   cameraOn: boolean;
   screenOn: boolean;
@@ -46,12 +38,21 @@ export interface ControlsActions {
   toggleSettings(): void;
   toggleSpotlight(): void;
   toggleFullscreen(): void;
+  toggleMenu(): void;
   leave(): void;
 }
 
+interface ButtonOptions {
+  /** Its tooltip, when it differs from its label (a shortcut added). */
+  tip?: string | undefined;
+  /** Shown after the icon: a count, or the label in the "More" menu. */
+  extra?: unknown;
+  disabled?: boolean;
+}
+
 /**
- * A toggle button of the toolbar (parts `control` and `<name>-control`), which says whether it is on with
- * aria-pressed and names its shortcut key, if any, in its tooltip. The pre-join screen's toggles are these too.
+ * A toggle button (parts `control` and `<name>-control`) with a tooltip: the toolbar's, the "More" menu's
+ * and the pre-join screen's.
  */
 export function toggleButton(
   name: string,
@@ -59,15 +60,16 @@ export function toggleButton(
   pressed: boolean,
   icon: unknown,
   action: () => void,
-  { shortcut, extra }: { shortcut?: string | undefined; extra?: unknown } = {},
+  { tip, extra, disabled }: ButtonOptions = {},
 ): TemplateResult {
   return html`<button
     type="button"
-    class="control"
+    class="control ${name === 'microphone' || name === 'camera' ? 'device' : ''}"
     part="control ${name}-control"
     aria-label=${label}
     aria-pressed=${String(pressed)}
-    title=${shortcut ? `${label} (${shortcut.toUpperCase()})` : label}
+    data-tip=${tip ?? label}
+    ?disabled=${disabled}
     @click=${action}
   >
     ${icon}${extra ?? nothing}
@@ -75,11 +77,37 @@ export function toggleButton(
 }
 
 export function renderControls(state: ControlsState, actions: ControlsActions, t: Strings): TemplateResult {
-  const toggle = (name: string, label: string, pressed: boolean, icon: unknown, action: () => void, extra?: unknown) =>
-    toggleButton(name, label, pressed, icon, action, {
-      shortcut: state.shortcuts ? (SHORTCUTS as Record<string, string | undefined>)[name] : undefined,
+  const toggle = (
+    name: string,
+    label: string,
+    pressed: boolean,
+    icon: unknown,
+    action: () => void,
+    extra?: unknown,
+  ) => {
+    const shortcut = state.shortcuts ? shortcutLabel(name) : undefined;
+    return toggleButton(name, label, pressed, icon, action, {
+      tip: shortcut && `${label} (${shortcut})`,
       extra,
+      disabled: state.connecting && (name === 'screen' || name === 'hand' || name === 'chat'),
     });
+  };
+  // In the menu, each item shows its label beside the icon.
+  const item = (name: string, label: string, pressed: boolean, icon: unknown, action: () => void) =>
+    toggle(name, label, pressed, icon, action, html`<span>${label}</span>`);
+  const unread =
+    state.unread > 0
+      ? html`<span class="unread" part="unread" aria-label=${format(t.unread, { count: state.unread })}
+          >${state.unread}</span
+        >`
+      : nothing;
+  const place = state.narrow ? item : toggle;
+  const social = [
+    place('hand', t.hand, state.hand, icons.hand, actions.toggleHand),
+    state.narrow
+      ? item('chat', t.chat, state.chatOpen, icons.chat, actions.toggleChat)
+      : toggle('chat', t.chat, state.chatOpen, icons.chat, actions.toggleChat, unread),
+  ];
   return html`
     <div class="controls" part="controls" role="toolbar" aria-label=${t.controls}>
       ${toggle(
@@ -99,32 +127,37 @@ export function renderControls(state: ControlsState, actions: ControlsActions, t
       ${
         state.screenSupported ? toggle('screen', t.screen, state.screenOn, icons.screen, actions.toggleScreen) : nothing
       }
-      ${toggle('hand', t.hand, state.hand, icons.hand, actions.toggleHand)}
-      ${toggle(
-        'chat',
-        t.chat,
-        state.chatOpen,
-        icons.chat,
-        actions.toggleChat,
-        state.unread > 0
-          ? html`<span class="unread" part="unread" aria-label=${format(t.unread, { count: state.unread })}
-              >${state.unread}</span
-            >`
-          : nothing,
-      )}
-      ${toggle('settings', t.settings, state.settingsOpen, icons.settings, actions.toggleSettings)}
-      ${toggle('layout', t.spotlight, state.spotlight, icons.spotlight, actions.toggleSpotlight)}
-      ${
-        state.fullscreenSupported
-          ? toggle('fullscreen', t.fullscreen, state.fullscreen, icons.fullscreen, actions.toggleFullscreen)
-          : nothing
-      }
+      ${state.narrow ? nothing : social}
+      <div class="more">
+        <button
+          type="button"
+          class="control"
+          part="control more-control"
+          aria-label=${t.more}
+          aria-expanded=${String(state.menuOpen)}
+          aria-controls="menu"
+          data-tip=${t.more}
+          @click=${actions.toggleMenu}
+        >
+          ${icons.more}${state.narrow ? unread : nothing}
+        </button>
+        <div class="menu" id="menu" part="menu" ?hidden=${!state.menuOpen}>
+          ${state.narrow ? social : nothing}
+          ${item('settings', t.settings, state.settingsOpen, icons.settings, actions.toggleSettings)}
+          ${item('layout', t.spotlight, state.spotlight, icons.spotlight, actions.toggleSpotlight)}
+          ${
+            state.fullscreenSupported
+              ? item('fullscreen', t.fullscreen, state.fullscreen, icons.fullscreen, actions.toggleFullscreen)
+              : nothing
+          }
+        </div>
+      </div>
       <button
         type="button"
         class="control leave"
         part="control leave-control"
         aria-label=${t.leave}
-        title=${t.leave}
+        data-tip=${t.leave}
         @click=${actions.leave}
       >
         ${icons.leave}

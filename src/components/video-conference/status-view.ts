@@ -1,6 +1,7 @@
 // What the widget says about the call itself: an overlay for the states without a call (not joined yet,
-// left, an error that stopped the call) with a button to join again, a banner while joining or
-// reconnecting, and a dismissible notice for problems the call goes on with (no camera, a denied microphone).
+// left, an error that stopped the call) with a button to join again, and for a relay that cannot be reached
+// at all; a banner while joining or reconnecting; after a while without the relay, a "Try now" button; and a
+// dismissible notice for problems the call goes on with (no camera, a denied microphone).
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CallState } from '../../rtc/call.ts';
 import type { RtcError } from '../../rtc/errors.ts';
@@ -12,8 +13,17 @@ const MEDIA_PROBLEMS = ['permission-denied', 'device-in-use', 'no-devices'];
 
 export interface StatusActions {
   join(): void;
+  reconnectNow(): void;
   retryMedia(): void;
   dismissNotice(): void;
+}
+
+/** How the relay connection is doing while joining or reconnecting. */
+export interface RelayReach {
+  /** Joining, and the relay never answered. */
+  unreachable: boolean;
+  /** Without the relay for a while: worth saying plainly, with a way to try now. */
+  stalled: boolean;
 }
 
 /** The overlay or banner for `state` (nothing once joined); `canJoin` offers to join (again). */
@@ -21,10 +31,22 @@ export function renderStatus(
   state: CallState,
   error: RtcError | null,
   canJoin: boolean,
+  { unreachable, stalled }: RelayReach,
   actions: StatusActions,
   t: Strings,
 ): TemplateResult | typeof nothing {
   if (state === 'joined') return nothing;
+  const tryNow = stalled
+    ? html`<button part="action" type="button" @click=${actions.reconnectNow}>${t.tryNow}</button>`
+    : nothing;
+  if (unreachable) {
+    return html`
+      <div class="overlay" part="status" role="alert" data-code="relay-unreachable">
+        <p>${stalled ? t.stalled : t['error.relay-unreachable']}</p>
+        ${tryNow}
+      </div>
+    `;
+  }
   if (state === 'error' || state === 'left' || state === 'idle') {
     // The error state always has its error; left and idle have none.
     const message = error ? t[`error.${error.code}`] : t[`state.${state as 'left' | 'idle'}`];
@@ -41,7 +63,7 @@ export function renderStatus(
       </div>
     `;
   }
-  return html`<div class="banner" part="status" role="status">${t[`state.${state}`]}</div>`;
+  return html`<div class="banner" part="status" role="status">${t[`state.${state}`]} ${tryNow}</div>`;
 }
 
 /** The banner for a problem the call goes on with, shown while joined (or before joining), if any. */

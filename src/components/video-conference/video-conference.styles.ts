@@ -94,17 +94,15 @@ export const styles = css`
     min-width: 0;
     border-left: 1px solid var(--_line);
   }
-  @media (max-width: 640px) {
-    .panel {
-      position: absolute;
-      inset: 0;
-      z-index: 2;
-      border: 0;
-    }
+  /* In a narrow widget, a panel is a sheet over the whole stage. */
+  .narrow .panel {
+    position: absolute;
+    inset: 0;
+    z-index: 2;
+    border: 0;
   }
   .controls {
     display: flex;
-    flex-wrap: wrap;
     justify-content: center;
     gap: 0.5rem;
     padding: 0.5rem;
@@ -114,6 +112,7 @@ export const styles = css`
     position: relative;
     display: grid;
     place-items: center;
+    flex: none;
     width: 2.75rem;
     height: 2.75rem;
     padding: 0;
@@ -123,17 +122,79 @@ export const styles = css`
     color: inherit;
     cursor: pointer;
   }
+  .control:disabled {
+    opacity: 0.4;
+    cursor: default;
+  }
   .control[aria-pressed='true'] {
     background: var(--_accent);
+    color: #fff;
   }
-  .control[part~='microphone-control'][aria-pressed='false'],
-  .control[part~='camera-control'][aria-pressed='false'] {
-    background: #5f2120;
+  /* The microphone and camera: neutral when on, red with a white icon when off. */
+  .control.device[aria-pressed='true'] {
+    background: var(--_raised);
+    color: inherit;
+  }
+  .control.device[aria-pressed='false'],
+  .control.leave {
+    background: var(--video-conference-danger, #d93025);
+    color: #fff;
   }
   .control.leave {
     width: 3.5rem;
     border-radius: 999px;
-    background: var(--video-conference-danger, #d93025);
+  }
+  /* Tooltips, on hover and on keyboard focus (a title attribute shows late, and never on focus or touch). */
+  .controls > .control:is(:hover, :focus-visible)::after,
+  .more > .control:is(:hover, :focus-visible)::after {
+    content: attr(data-tip);
+    position: absolute;
+    bottom: calc(100% + 0.4rem);
+    z-index: 4;
+    padding: 0.2rem 0.5rem;
+    border-radius: 4px;
+    background: #202124;
+    color: #fff;
+    font-size: 0.75rem;
+    white-space: nowrap;
+    pointer-events: none;
+  }
+  .controls > .control:first-child::after {
+    left: 0;
+  }
+  .controls > .leave::after {
+    right: 0;
+  }
+  .more {
+    position: relative;
+  }
+  .menu {
+    position: absolute;
+    right: 0;
+    bottom: calc(100% + 0.5rem);
+    z-index: 4;
+    display: grid;
+    min-width: 12rem;
+    padding: 0.25rem;
+    border-radius: 8px;
+    background: var(--_tile);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 40%);
+  }
+  .menu[hidden] {
+    display: none;
+  }
+  .menu .control {
+    display: flex;
+    gap: 0.75rem;
+    width: auto;
+    padding: 0 0.75rem;
+    border-radius: 6px;
+    background: transparent;
+    color: inherit;
+    text-align: start;
+  }
+  .menu .control[aria-pressed='true'] {
+    background: var(--_raised);
   }
   .unread {
     position: absolute;

@@ -7,12 +7,14 @@ import type { ConnectivityReport } from '../../rtc/connectivity.ts';
 import { Announcer } from '../controllers/announcer.ts';
 import { CallController, type CallHost } from '../controllers/call-controller.ts';
 import { DevicesController } from '../controllers/devices-controller.ts';
+import { listenToKeyboard } from '../controllers/keyboard-controller.ts';
 import { LanguageController } from '../controllers/language-controller.ts';
+import { PanelsController } from '../controllers/panels-controller.ts';
 import { SizeController } from '../controllers/size-controller.ts';
 import { emit, type DeviceKind, type Layout } from '../events.ts';
 import '../video-player/video-player.ts';
 import type { VideoPlayer } from '../video-player/video-player.ts';
-import { renderControls, shortcutFor } from './controls.ts';
+import { renderControls } from './controls.ts';
 import type { Strings } from '../i18n/strings.ts';
 import type { renderPrejoin } from './prejoin.ts';
 import { newRoomId, roomFromFragment, roomUrl } from './room-id.ts';
@@ -25,6 +27,8 @@ import { styles } from './video-conference.styles.ts';
 const BUNDLE_SERVER = new URL('./', import.meta.url).href;
 /** Where the pre-join screen remembers the name. */
 const NAME_KEY = 'video-conference-name';
+/** Below this width (CSS pixels) the widget is narrow: a phone, a sidebar. */
+const NARROW_WIDTH = 600;
 
 /**
  * @summary A video call in one tag: joins `room` through the relay and shows everyone in a responsive grid.
@@ -55,7 +59,8 @@ const NAME_KEY = 'video-conference-name';
  * @csspart quality - A tile's connection-quality bars.
  * @csspart info - A tile's info panel (live figures, safety code).
  * @csspart controls - The toolbar.
- * @csspart control - Each toolbar button (also `microphone-control`, `camera-control`, `screen-control`, `hand-control`, `chat-control`, `settings-control`, `layout-control`, `fullscreen-control`, `leave-control`).
+ * @csspart control - Each toolbar button (also `microphone-control`, `camera-control`, `screen-control`, `hand-control`, `chat-control`, `more-control`, `settings-control`, `layout-control`, `fullscreen-control`, `leave-control`).
+ * @csspart menu - The toolbar's "More" menu (settings, spotlight, full screen; in a narrow widget also the hand and the chat).
  * @csspart unread - The unread-message count on the chat button.
  * @csspart chat - The chat panel.
  * @csspart settings - The settings panel.
@@ -92,9 +97,7 @@ export class VideoConference extends LitElement implements CallHost {
     theme: { reflect: true },
     noShortcuts: { type: Boolean, attribute: 'no-shortcuts' },
     strings: { attribute: false },
-    chatOpen: { state: true },
-    settingsOpen: { state: true },
-    unread: { state: true },
+    menuOpen: { state: true },
     pinnedTile: { state: true },
     soundBlocked: { state: true },
     fullscreen: { state: true },
@@ -140,15 +143,13 @@ export class VideoConference extends LitElement implements CallHost {
   /** `light`, `dark`, or `auto` (the default: follows the system's prefers-color-scheme). */
   theme: 'light' | 'dark' | 'auto' = 'auto';
 
-  /** Turns off the keyboard shortcuts (M microphone, V camera, S screen, H hand, C chat). */
+  /** Turns off the keyboard shortcuts (Ctrl/⌘+D microphone, Ctrl/⌘+E camera, Ctrl/⌘+Alt+H hand, Ctrl/⌘+Alt+C chat). */
   noShortcuts = false;
 
   /** Your own wording for any of the widget's strings, by key (see the English table in i18n/strings.ts). */
   strings: Partial<Strings> = {};
 
-  private chatOpen = false;
-  private settingsOpen = false;
-  private unread = 0;
+  private menuOpen = false;
   private pinnedTile: string | null = null;
   private soundBlocked = false;
   private fullscreen = false;
@@ -162,16 +163,20 @@ export class VideoConference extends LitElement implements CallHost {
   #prejoin: typeof renderPrejoin | null = null;
   #call = new CallController(this);
   #size = new SizeController(this, () => this.renderRoot.querySelector<HTMLElement>('.stage'));
+  #hostSize = new SizeController(this, () => this);
+  #panels = new PanelsController(this);
   #announcer = new Announcer(this, () => this.#t);
   #language = new LanguageController(this);
   #devices = new DevicesController(this);
 
   constructor() {
     super();
-    this.addEventListener('vc-message', ({ detail }) => {
-      if (!detail.local && !this.chatOpen) this.unread++;
+    listenToKeyboard(this, this.#panels);
+    // A press anywhere outside the "More" menu closes it.
+    this.addEventListener('pointerdown', (event) => {
+      const more = this.renderRoot.querySelector('.more');
+      if (more && !event.composedPath().includes(more)) this.closeMenu();
     });
-    this.addEventListener('keydown', this.#onShortcut);
   }
 
   /** `idle`, `joining`, `joined`, `reconnecting`, `left` or `error`. */
@@ -307,6 +312,13 @@ export class VideoConference extends LitElement implements CallHost {
     else await this.requestFullscreen();
   }
 
+  /** @internal Closes the toolbar's "More" menu if it is open, and says whether it was. */
+  closeMenu(): boolean {
+    const open = this.menuOpen;
+    this.menuOpen = false;
+    return open;
+  }
+
   /** @internal */
   callOptions(): CallOptions | null {
     if (!this.room) return null;
@@ -356,9 +368,11 @@ export class VideoConference extends LitElement implements CallHost {
     const inCall = state === 'joining' || state === 'joined' || state === 'reconnecting';
     const previewing = this.#previewing();
     return html`
-      <div class="body">
-        ${inCall ? this.#renderStage() : nothing} ${this.chatOpen && inCall ? this.#renderChat() : nothing}
-        ${this.settingsOpen && inCall ? this.#renderSettings() : nothing}
+      <div class="body ${this.#narrow ? 'narrow' : ''}">
+        ${inCall ? this.#renderStage() : nothing}
+        ${this.#panels.open === 'chat' && inCall ? this.#renderChat() : nothing}
+        ${this.#panels.open === 'settings' && inCall ? this.#renderSettings() : nothing}
+        ${previewing ? nothing : renderStatus(state, this.#call.error, !!this.room, this.#call, this.#statusActions, this.#t)}
       </div>
       ${inCall ? this.#renderControls() : nothing} ${previewing ? this.#renderPrejoin() : nothing}
       ${
@@ -368,7 +382,6 @@ export class VideoConference extends LitElement implements CallHost {
             </button>`
           : nothing
       }
-      ${previewing ? nothing : renderStatus(state, this.#call.error, !!this.room, this.#statusActions, this.#t)}
       ${renderNotice(this.#call.notice, state, this.#statusActions, this.#t)}
       <div class="announcer" role="status" aria-live="polite">${this.#announcer.text}</div>
     `;
@@ -381,8 +394,9 @@ export class VideoConference extends LitElement implements CallHost {
     if (stage) placeTiles(stage, this.#stageTiles);
     // Rarely needed panels are separate chunks of the bundle, fetched (from the relay, like the bundle) when
     // first shown; the tag renders at once and upgrades when its definition arrives.
-    if (this.chatOpen) void import('../chat/video-conference-chat.ts');
-    if (this.settingsOpen || this.#previewing()) void import('../settings/video-conference-settings.ts');
+    const panel = this.#panels.open;
+    if (panel === 'chat') void import('../chat/video-conference-chat.ts');
+    if (panel === 'settings' || this.#previewing()) void import('../settings/video-conference-settings.ts');
     if (this.#previewing() && !this.#prejoin) {
       void import('./prejoin.ts').then(({ renderPrejoin }) => {
         this.#prejoin = renderPrejoin;
@@ -390,7 +404,12 @@ export class VideoConference extends LitElement implements CallHost {
       });
     }
 
-    if (this.settingsOpen || this.#previewing()) this.#devices.follow(this.localStream);
+    if (panel === 'settings' || this.#previewing()) this.#devices.follow(this.localStream);
+  }
+
+  /** A phone or a sidebar: one toolbar row with a "More" menu, panels over the stage. */
+  get #narrow(): boolean {
+    return this.#hostSize.width < NARROW_WIDTH;
   }
 
   #previewing(): boolean {
@@ -420,16 +439,25 @@ export class VideoConference extends LitElement implements CallHost {
   #renderControls() {
     const media = this.#call.call?.media;
     const self = this.participants[0];
+    const panels = this.#panels;
+    // Choosing an item of the "More" menu closes it.
+    const inMenu = (action: () => unknown) => () => {
+      this.menuOpen = false;
+      void action();
+    };
     return renderControls(
       {
+        narrow: this.#narrow,
+        connecting: this.state === 'joining',
+        menuOpen: this.menuOpen,
         microphoneOn: media?.microphoneOn ?? false,
         cameraOn: media?.cameraOn ?? false,
         screenOn: media?.screenOn ?? false,
         screenSupported: typeof navigator.mediaDevices?.getDisplayMedia === 'function',
         hand: self?.hand ?? false,
-        chatOpen: this.chatOpen,
-        unread: this.unread,
-        settingsOpen: this.settingsOpen,
+        chatOpen: panels.open === 'chat',
+        unread: panels.unread,
+        settingsOpen: panels.open === 'settings',
         spotlight: this.layout === 'spotlight',
         fullscreenSupported: document.fullscreenEnabled,
         fullscreen: this.fullscreen,
@@ -439,17 +467,15 @@ export class VideoConference extends LitElement implements CallHost {
         toggleMicrophone: () => void this.toggleMicrophone(),
         toggleCamera: () => void this.toggleCamera(),
         toggleScreen: () => (this.#call.call?.media?.screenOn ? this.stopScreenShare() : void this.startScreenShare()),
-        toggleHand: () => this.raiseHand(),
-        toggleChat: () => {
-          this.chatOpen = !this.chatOpen;
-          this.unread = 0;
-        },
-        toggleSettings: () => {
-          this.settingsOpen = !this.settingsOpen;
+        toggleHand: inMenu(() => this.raiseHand()),
+        toggleChat: inMenu(() => panels.toggle('chat')),
+        toggleSettings: inMenu(() => {
           this.#devices.invalidate();
-        },
-        toggleSpotlight: () => (this.layout = this.layout === 'spotlight' ? 'grid' : 'spotlight'),
-        toggleFullscreen: () => void this.toggleFullscreen(),
+          return panels.toggle('settings');
+        }),
+        toggleSpotlight: inMenu(() => (this.layout = this.layout === 'spotlight' ? 'grid' : 'spotlight')),
+        toggleFullscreen: inMenu(() => this.toggleFullscreen()),
+        toggleMenu: () => (this.menuOpen = !this.menuOpen),
         leave: () => this.leave(),
       },
       this.#t,
@@ -463,7 +489,7 @@ export class VideoConference extends LitElement implements CallHost {
       .messages=${this.messages}
       .strings=${this.#t}
       @video-conference-chat-send=${({ detail }: CustomEvent<{ text: string }>) => this.sendMessage(detail.text)}
-      @video-conference-chat-close=${() => (this.chatOpen = false)}
+      @video-conference-chat-close=${() => this.#panels.close()}
     ></video-conference-chat>`;
   }
 
@@ -476,7 +502,7 @@ export class VideoConference extends LitElement implements CallHost {
       .speakerSelection=${'setSinkId' in HTMLMediaElement.prototype}
       .strings=${this.#t}
       @video-conference-device-select=${this.#onDeviceSelect}
-      @video-conference-settings-close=${() => (this.settingsOpen = false)}
+      @video-conference-settings-close=${() => this.#panels.close()}
     ></video-conference-settings>`;
   }
 
@@ -510,6 +536,7 @@ export class VideoConference extends LitElement implements CallHost {
 
   #statusActions: StatusActions = {
     join: () => void this.join(),
+    reconnectNow: () => this.#call.reconnectNow(),
     retryMedia: () => void this.retryMedia(),
     dismissNotice: () => this.#call.dismissNotice(),
   };
@@ -517,27 +544,6 @@ export class VideoConference extends LitElement implements CallHost {
   /** The strings in use: the language's, with the site's own on top. */
   get #t(): Strings {
     return { ...this.#language.strings, ...this.strings };
-  }
-
-  /** Escape closes the open panel; a single-key shortcut presses its toolbar button while focus is in the widget. */
-  #onShortcut = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && (this.chatOpen || this.settingsOpen)) {
-      event.preventDefault();
-      void this.#closePanel(this.chatOpen ? 'chat' : 'settings');
-      return;
-    }
-    const shortcut = this.noShortcuts || this.state !== 'joined' ? null : shortcutFor(event);
-    if (!shortcut) return;
-    event.preventDefault();
-    this.renderRoot.querySelector<HTMLElement>(`[part~=${shortcut}-control]`)?.click();
-  };
-
-  /** Closes the chat or settings panel and gives focus back to the toolbar button that opened it. */
-  async #closePanel(panel: 'chat' | 'settings'): Promise<void> {
-    if (panel === 'chat') this.chatOpen = false;
-    else this.settingsOpen = false;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`[part~=${panel}-control]`)?.focus();
   }
 
   #onPin = ({ detail }: CustomEvent<{ peerId: string }>): void => {

@@ -20,6 +20,7 @@ export default {
   'error.device-in-use':
     'Kamera oder Mikrofon wird von einer anderen Anwendung verwendet. Schließen Sie diese und versuchen Sie es dann erneut.',
   'error.relay-unreachable': 'Der Anrufserver ist nicht erreichbar. Erneuter Versuch…',
+  stalled: 'Immer noch keine Verbindung zum Anrufserver. Prüfen Sie Ihr Netzwerk.',
   'error.peer-connection-failed':
     'Keine Verbindung zu einem Teilnehmer möglich. Das Netzwerk benötigt möglicherweise einen TURN-Server.',
   'error.invalid-request': 'Der Anrufserver hat die Anfrage abgelehnt. Überprüfen Sie den Raumnamen.',
@@ -42,10 +43,12 @@ export default {
   settings: 'Einstellungen',
   spotlight: 'Spotlight-Ansicht',
   fullscreen: 'Vollbild',
+  more: 'Weitere Optionen',
   leave: 'Anruf verlassen',
   join: 'Beitreten',
   joinAgain: 'Erneut beitreten',
   tryAgain: 'Erneut versuchen',
+  tryNow: 'Jetzt versuchen',
   retryMedia: 'Erneut auf Kamera und Mikrofon zugreifen',
   dismiss: 'Schließen',
   enableAudio: 'Klicken, um den Ton zu aktivieren',

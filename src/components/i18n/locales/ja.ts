@@ -20,6 +20,7 @@ export default {
   'error.device-in-use':
     'カメラまたはマイクが別のアプリケーションで使用中です。そのアプリケーションを閉じてから、もう一度お試しください。',
   'error.relay-unreachable': '通話サーバーに接続できません。再試行しています…',
+  stalled: '通話サーバーにまだ接続できません。ネットワークを確認してください。',
   'error.peer-connection-failed':
     '参加者に接続できませんでした。ネットワークに TURN サーバーが必要な可能性があります。',
   'error.invalid-request': '通話サーバーがリクエストを拒否しました。ルーム名を確認してください。',
@@ -42,10 +43,12 @@ export default {
   settings: '設定',
   spotlight: 'スポットライト表示',
   fullscreen: '全画面表示',
+  more: 'その他のオプション',
   leave: '通話から退出',
   join: '参加',
   joinAgain: 'もう一度参加',
   tryAgain: '再試行',
+  tryNow: '今すぐ再試行',
   retryMedia: 'カメラとマイクを再試行',
   dismiss: '閉じる',
   enableAudio: 'クリックして音声を有効にする',
