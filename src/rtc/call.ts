@@ -103,8 +103,12 @@ export class Call extends Emitter<CallEvents> {
     await this.#startMedia();
   }
 
-  /** Connects to the relay and joins the room (opening the camera first unless a preview did). */
-  async join(): Promise<void> {
+  /**
+   * Connects to the relay and joins the room (opening the camera first unless a preview did). With
+   * `mediaOnceJoined`, the camera and microphone open only once the relay let us in: for a retry that may
+   * well be refused again (a full room), which should not flash the camera light.
+   */
+  async join({ mediaOnceJoined = false } = {}): Promise<void> {
     if (ACTIVE_STATES.includes(this.#state)) return;
     const keepMedia = this.#state === 'idle' && this.#media !== null;
     this.#teardown(keepMedia);
@@ -125,7 +129,7 @@ export class Call extends Emitter<CallEvents> {
     // transceivers at once and the tracks by replaceTrack when they are ready, with no renegotiation.
     signaling.open();
     signaling.join();
-    if (!keepMedia) await this.#startMedia();
+    if (!keepMedia && !mediaOnceJoined) await this.#startMedia();
   }
 
   /** While the relay cannot be reached (joining, or reconnecting), tries again now. */
@@ -255,6 +259,7 @@ export class Call extends Emitter<CallEvents> {
           // We joined after everyone already here, so we make the first offer to each of them.
           for (const peer of peers) roster.add(peer, true);
         }
+        if (!this.#media) void this.#startMedia();
         this.#setState('joined');
         this.emit('joined', { id, room: this.#options.room });
         this.emit('change', undefined);

@@ -6,7 +6,13 @@ import type { VideoConference } from '../../src/components/video-conference/vide
 import type { VideoPlayer } from '../../src/components/video-player/video-player.ts';
 
 type RelayCommand =
-  'relay-url' | 'relay-stop' | 'relay-start' | 'relay-drop-connections' | 'mint-join-token' | 'heartbeat-relay';
+  | 'relay-url'
+  | 'relay-stop'
+  | 'relay-start'
+  | 'relay-drop-connections'
+  | 'mint-join-token'
+  | 'heartbeat-relay'
+  | 'two-seat-relay';
 
 /** Asks the test runner's relay plugin (test/support/relay-plugin.mjs): a relay's URL, or a join token. */
 export async function relayCommand(command: RelayCommand, payload?: unknown): Promise<string> {

@@ -7,6 +7,7 @@
 // - scale-out-relays: two more relays sharing a redis-server of their own ([url, url]), started on first use so
 //   that only the test file that asks pays for them;
 // - heartbeat-relay: a relay that pings every 250 ms (url), started on first use;
+// - two-seat-relay: a relay whose rooms hold two people (url), started on first use;
 // - turn-relay: a relay that hands out TURN credentials (for an unreachable TURN URL) lasting 2 s, so that
 //   widgets ask for fresh ones every 1.6 s ({ url, secret }), started on first use.
 import { buildRelay } from '../../dist/relay/app.js';
@@ -59,6 +60,7 @@ export function relayPlugin() {
   const guarded = managedRelay({ roomPassword: PASSWORD, joinSecret: JOIN_SECRET });
   let scaleOut = null;
   const heartbeat = managedRelay({ pingIntervalMs: 250, pingTimeoutMs: 2_000 });
+  const twoSeats = managedRelay({ maxPeersPerRoom: 2 });
   // Below TURN_TTL_S's minimum of 60 s, which only the environment and flags enforce.
   const turn = managedRelay({ turn: { urls: ['turn:127.0.0.1:9'], secret: TURN_SECRET, ttlSeconds: 2 } });
 
@@ -73,6 +75,7 @@ export function relayPlugin() {
       await guarded.stop();
       await (await scaleOut)?.stop();
       await heartbeat.stop();
+      await twoSeats.stop();
       await turn.stop();
     },
     async executeCommand({ command, payload }) {
@@ -98,6 +101,9 @@ export function relayPlugin() {
         case 'heartbeat-relay':
           await heartbeat.start();
           return heartbeat.url();
+        case 'two-seat-relay':
+          await twoSeats.start();
+          return twoSeats.url();
         case 'turn-relay':
           await turn.start();
           return { url: turn.url(), secret: TURN_SECRET };

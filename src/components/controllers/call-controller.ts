@@ -2,7 +2,8 @@
 // connected with a room, joins again when the room, relay, password or token changes, leaves when the host
 // is removed or the page is closed, re-renders on every change, and re-fires the call's events as vc-* events.
 // It also tells a relay that never answered (unreachable) from one that dropped (reconnecting), and either
-// from one that has been gone for a while (stalled), when the widget offers to try again now.
+// from one that has been gone for a while (stalled), when the widget offers to try again now; and it keeps
+// trying a full room until a place frees up.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Call, type CallOptions, type CallState, type Participant } from '../../rtc/call.ts';
 import { Subscriptions } from '../../rtc/emitter.ts';
@@ -13,6 +14,8 @@ import { emit } from '../events.ts';
 const RELAY_OUTAGES: readonly ErrorCode[] = ['relay-unreachable', 'server-shutting-down'];
 /** How long without the relay before the widget says so more plainly and offers to try now. */
 const STALLED_MS = 10_000;
+/** How often a full room is tried again, while the widget waits for a place. */
+const FULL_ROOM_RETRY_MS = 15_000;
 
 export interface CallHost extends ReactiveControllerHost, HTMLElement {
   /** The call to make now, or null when there is nothing to join (no room). */
@@ -32,6 +35,9 @@ export class CallController implements ReactiveController {
   #unreachable = false;
   #stalled = false;
   #stallTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The room was full: its refusal, shown while the widget tries again. */
+  #roomFull: RtcError | null = null;
+  #roomTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: CallHost) {
     this.#host = host;
@@ -48,7 +54,12 @@ export class CallController implements ReactiveController {
   }
 
   get error(): RtcError | null {
-    return this.#call?.error ?? null;
+    return this.#call?.error ?? this.#roomFull;
+  }
+
+  /** The room was full, and the widget is trying again (every FULL_ROOM_RETRY_MS) until it gets in. */
+  get waitingForRoom(): boolean {
+    return !!this.#roomFull;
   }
 
   /** The last problem that did not stop the call (a missing camera, a failed peer), until dismissed. */
@@ -78,6 +89,19 @@ export class CallController implements ReactiveController {
   /** Tries to reach the relay now. */
   reconnectNow(): void {
     this.#call?.reconnectNow();
+  }
+
+  /**
+   * After a full room's refusal, tries again in FULL_ROOM_RETRY_MS, camera closed until let in (null stops).
+   * The refusal stays on show meanwhile, so each try does not flash the call.
+   */
+  #waitForRoom(call: Call | null, refusal: RtcError | null = null): void {
+    clearTimeout(this.#roomTimer);
+    this.#roomFull = refusal;
+    if (!call) return;
+    this.#roomTimer = setTimeout(() => {
+      if (call === this.#call && call.state === 'error') void call.join({ mediaOnceJoined: true });
+    }, FULL_ROOM_RETRY_MS);
   }
 
   /** Watches for STALLED_MS without the relay (started again by each outage, ended by its end). */
@@ -148,11 +172,13 @@ export class CallController implements ReactiveController {
     this.#notice = null;
     this.#unreachable = false;
     this.#watchOutage(false);
+    this.#waitForRoom(null);
     const call = (this.#call = new Call(options));
     const host = this.#host;
     this.#subscriptions.add(
       call.on('state-change', (detail) => {
         this.#watchOutage(detail.state === 'reconnecting' || this.unreachable);
+        if (detail.state === 'joined' || detail.state === 'left') this.#waitForRoom(null);
         host.requestUpdate();
         emit(host, 'vc-state-change', detail);
       }),
@@ -178,6 +204,7 @@ export class CallController implements ReactiveController {
         // A fatal error has already put the call in the error state, and a lost relay in the reconnecting
         // state: those states show them. Other problems stay in a notice until dismissed.
         if (call.state !== 'error' && !RELAY_OUTAGES.includes(code)) this.#notice = error;
+        if (code === 'room-full') this.#waitForRoom(call, error);
         if (code === 'relay-unreachable') {
           this.#unreachable = true;
           this.#watchOutage(call.state === 'joining' || call.state === 'reconnecting');

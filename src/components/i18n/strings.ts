@@ -21,8 +21,10 @@ export const EN = {
   stalled: 'Still no connection to the call server. Check your network.',
   'error.peer-connection-failed': 'Could not connect to a participant. The network may need a TURN server.',
   'error.invalid-request': 'The call server refused the request. Check the room name.',
-  'error.room-full': 'This room is full.',
+  'error.room-full': 'This room is full. You will join as soon as someone leaves.',
   'error.unauthorized': 'This room needs a valid password or invitation.',
+  'error.unauthorized.expired': 'Your invitation has expired: ask the host for a new link.',
+  wrongPassword: 'That password is not right. Try again.',
   'error.unauthorized.rename': 'Your name comes from your invitation: it cannot be changed.',
   'error.not-joined': 'Not in a room yet.',
   'error.unknown-peer': 'That participant has left.',
@@ -81,6 +83,7 @@ export const EN = {
   // Pre-join screen
   prejoinTitle: 'Ready to join?',
   yourName: 'Your name',
+  password: 'Password',
   // Chat panel
   closeChat: 'Close chat',
   messages: 'Messages',

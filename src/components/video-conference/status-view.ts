@@ -7,12 +7,14 @@ import type { CallState } from '../../rtc/call.ts';
 import type { RtcError } from '../../rtc/errors.ts';
 import { refusedByPermissionsPolicy } from '../../rtc/media.ts';
 import { format, type Strings } from '../i18n/strings.ts';
+import { tokenExpired } from './token-expiry.ts';
 
 /** Notices that asking for the camera and microphone again may fix. */
 const MEDIA_PROBLEMS = ['permission-denied', 'device-in-use', 'no-devices'];
 
 export interface StatusActions {
   join(): void;
+  joinWithPassword(password: string): void;
   reconnectNow(): void;
   retryMedia(): void;
   dismissNotice(): void;
@@ -24,6 +26,9 @@ export interface RelayReach {
   unreachable: boolean;
   /** Without the relay for a while: worth saying plainly, with a way to try now. */
   stalled: boolean;
+  /** What the last join presented to get in. */
+  password: string;
+  token: string;
 }
 
 /** The overlay or banner for `state` (nothing once joined); `canJoin` offers to join (again). */
@@ -31,7 +36,7 @@ export function renderStatus(
   state: CallState,
   error: RtcError | null,
   canJoin: boolean,
-  { unreachable, stalled }: RelayReach,
+  { unreachable, stalled, password, token }: RelayReach,
   actions: StatusActions,
   t: Strings,
 ): TemplateResult | typeof nothing {
@@ -49,15 +54,42 @@ export function renderStatus(
   }
   if (state === 'error' || state === 'left' || state === 'idle') {
     // The error state always has its error; left and idle have none.
-    const message = error ? t[`error.${error.code}`] : t[`state.${state as 'left' | 'idle'}`];
-    const action =
-      state === 'idle' || !canJoin
+    const code = error?.code;
+    // A refusal without a token can be answered here, with the room's password.
+    const asksPassword = code === 'unauthorized' && !token;
+    const expired = code === 'unauthorized' && !!token && tokenExpired(token);
+    const message = expired
+      ? t['error.unauthorized.expired']
+      : asksPassword && password
+        ? t.wrongPassword
+        : error
+          ? t[`error.${error.code}`]
+          : t[`state.${state as 'left' | 'idle'}`];
+    const onSubmit = (event: SubmitEvent) => {
+      event.preventDefault();
+      actions.joinWithPassword(new FormData(event.target as HTMLFormElement).get('password') as string);
+    };
+    const action = asksPassword
+      ? html`<form @submit=${onSubmit}>
+          <input
+            type="password"
+            name="password"
+            part="password-input"
+            aria-label=${t.password}
+            placeholder=${t.password}
+            autocomplete="current-password"
+            required
+            aria-invalid=${String(!!password)}
+          />
+          <button part="action">${t.join}</button>
+        </form>`
+      : state === 'idle' || !canJoin || expired
         ? nothing
         : html` <button part="action" type="button" @click=${actions.join}>
             ${error ? t.tryAgain : t.joinAgain}
           </button>`;
     return html`
-      <div class="overlay" part="status" role=${error ? 'alert' : 'status'} data-code=${error?.code ?? nothing}>
+      <div class="overlay" part="status" role=${error ? 'alert' : 'status'} data-code=${code ?? nothing}>
         <p>${message}</p>
         ${action}
       </div>

@@ -268,6 +268,20 @@ export const styles = css`
     font: inherit;
     cursor: pointer;
   }
+  .overlay form {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: 0.5rem;
+  }
+  .overlay input {
+    padding: 0.4rem 0.6rem;
+    border: 1px solid var(--_line);
+    border-radius: 6px;
+    background: transparent;
+    color: inherit;
+    font: inherit;
+  }
   .enable-audio {
     position: absolute;
     top: calc(var(--_gap) * 2);

@@ -20,7 +20,7 @@ import type { renderPrejoin } from './prejoin.ts';
 import { newRoomId, roomFromFragment, roomUrl } from './room-id.ts';
 import { placeTiles, type TileView } from './stage-tiles.ts';
 import { renderStage } from './stage-view.ts';
-import { renderNotice, renderStatus, type StatusActions } from './status-view.ts';
+import { renderNotice, renderStatus, type RelayReach, type StatusActions } from './status-view.ts';
 import { styles } from './video-conference.styles.ts';
 
 /** The relay that served this script: the bundle is loaded from https://relay.example.com/video-conference.js. */
@@ -364,7 +364,8 @@ export class VideoConference extends LitElement implements CallHost {
   }
 
   override render() {
-    const state = this.state;
+    // While a full room is tried again, its refusal stays on show rather than each try's "joining".
+    const state = this.#call.waitingForRoom ? 'error' : this.state;
     const inCall = state === 'joining' || state === 'joined' || state === 'reconnecting';
     const previewing = this.#previewing();
     return html`
@@ -372,7 +373,7 @@ export class VideoConference extends LitElement implements CallHost {
         ${inCall ? this.#renderStage() : nothing}
         ${this.#panels.open === 'chat' && inCall ? this.#renderChat() : nothing}
         ${this.#panels.open === 'settings' && inCall ? this.#renderSettings() : nothing}
-        ${previewing ? nothing : renderStatus(state, this.#call.error, !!this.room, this.#call, this.#statusActions, this.#t)}
+        ${previewing ? nothing : renderStatus(state, this.#call.error, !!this.room, this.#reach, this.#statusActions, this.#t)}
       </div>
       ${inCall ? this.#renderControls() : nothing} ${previewing ? this.#renderPrejoin() : nothing}
       ${
@@ -534,8 +535,18 @@ export class VideoConference extends LitElement implements CallHost {
     );
   }
 
+  /** How the relay connection is doing, and what the last join presented, for the status overlay. */
+  get #reach(): RelayReach {
+    const { unreachable, stalled } = this.#call;
+    return { unreachable, stalled, password: this.password, token: this.token };
+  }
+
   #statusActions: StatusActions = {
     join: () => void this.join(),
+    joinWithPassword: (password) => {
+      this.password = password;
+      void this.join();
+    },
     reconnectNow: () => this.#call.reconnectNow(),
     retryMedia: () => void this.retryMedia(),
     dismissNotice: () => this.#call.dismissNotice(),

@@ -24,8 +24,10 @@ export default {
   'error.peer-connection-failed':
     'Keine Verbindung zu einem Teilnehmer möglich. Das Netzwerk benötigt möglicherweise einen TURN-Server.',
   'error.invalid-request': 'Der Anrufserver hat die Anfrage abgelehnt. Überprüfen Sie den Raumnamen.',
-  'error.room-full': 'Dieser Raum ist voll.',
+  'error.room-full': 'Dieser Raum ist voll. Sie treten bei, sobald jemand geht.',
   'error.unauthorized': 'Für diesen Raum ist ein gültiges Passwort oder eine gültige Einladung erforderlich.',
+  'error.unauthorized.expired': 'Ihre Einladung ist abgelaufen: Bitten Sie den Gastgeber um einen neuen Link.',
+  wrongPassword: 'Das Passwort ist falsch. Versuchen Sie es erneut.',
   'error.unauthorized.rename': 'Ihr Name stammt aus Ihrer Einladung und kann nicht geändert werden.',
   'error.not-joined': 'Sie sind noch in keinem Raum.',
   'error.unknown-peer': 'Dieser Teilnehmer hat den Anruf verlassen.',
@@ -85,6 +87,7 @@ export default {
   // Pre-join screen
   prejoinTitle: 'Bereit zum Beitreten?',
   yourName: 'Ihr Name',
+  password: 'Passwort',
   // Chat panel
   closeChat: 'Chat schließen',
   messages: 'Nachrichten',

@@ -23,8 +23,10 @@ export default {
   'error.peer-connection-failed':
     'No se pudo conectar con un participante. Puede que la red necesite un servidor TURN.',
   'error.invalid-request': 'El servidor de llamadas rechazó la solicitud. Comprueba el nombre de la sala.',
-  'error.room-full': 'Esta sala está llena.',
+  'error.room-full': 'Esta sala está llena. Entrará en cuanto alguien salga.',
   'error.unauthorized': 'Esta sala requiere una contraseña o una invitación válida.',
+  'error.unauthorized.expired': 'Su invitación ha caducado: pida un enlace nuevo al anfitrión.',
+  wrongPassword: 'La contraseña no es correcta. Inténtelo de nuevo.',
   'error.unauthorized.rename': 'Su nombre procede de su invitación: no se puede cambiar.',
   'error.not-joined': 'Aún no estás en ninguna sala.',
   'error.unknown-peer': 'Ese participante ha salido.',
@@ -83,6 +85,7 @@ export default {
   // Pre-join screen
   prejoinTitle: '¿Todo listo para unirte?',
   yourName: 'Tu nombre',
+  password: 'Contraseña',
   // Chat panel
   closeChat: 'Cerrar chat',
   messages: 'Mensajes',

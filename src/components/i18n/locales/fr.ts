@@ -23,8 +23,10 @@ export default {
   'error.peer-connection-failed':
     'Impossible de se connecter à un participant. Le réseau a peut-être besoin d’un serveur TURN.',
   'error.invalid-request': 'Le serveur d’appel a refusé la requête. Vérifiez le nom de la salle.',
-  'error.room-full': 'Cette salle est pleine.',
+  'error.room-full': 'Cette salle est pleine. Vous entrerez dès que quelqu’un partira.',
   'error.unauthorized': 'Cette salle nécessite un mot de passe ou une invitation valide.',
+  'error.unauthorized.expired': 'Votre invitation a expiré : demandez un nouveau lien à l’organisateur.',
+  wrongPassword: 'Ce mot de passe est incorrect. Réessayez.',
   'error.unauthorized.rename': 'Votre nom vient de votre invitation : il ne peut pas être modifié.',
   'error.not-joined': 'Vous n’êtes encore dans aucune salle.',
   'error.unknown-peer': 'Ce participant est parti.',
@@ -84,6 +86,7 @@ export default {
   // Pre-join screen
   prejoinTitle: 'Prêt à participer ?',
   yourName: 'Votre nom',
+  password: 'Mot de passe',
   // Chat panel
   closeChat: 'Fermer le chat',
   messages: 'Messages',

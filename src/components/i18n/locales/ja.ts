@@ -24,8 +24,10 @@ export default {
   'error.peer-connection-failed':
     '参加者に接続できませんでした。ネットワークに TURN サーバーが必要な可能性があります。',
   'error.invalid-request': '通話サーバーがリクエストを拒否しました。ルーム名を確認してください。',
-  'error.room-full': 'このルームは満員です。',
+  'error.room-full': 'このルームは満員です。誰かが退出するとすぐに参加します。',
   'error.unauthorized': 'このルームには有効なパスワードまたは招待が必要です。',
+  'error.unauthorized.expired': '招待の有効期限が切れています。主催者に新しいリンクを依頼してください。',
+  wrongPassword: 'パスワードが違います。もう一度お試しください。',
   'error.unauthorized.rename': 'この名前は招待で指定されているため、変更できません。',
   'error.not-joined': 'まだルームに参加していません。',
   'error.unknown-peer': 'その参加者は退出しました。',
@@ -85,6 +87,7 @@ export default {
   // Pre-join screen
   prejoinTitle: '参加の準備はできましたか？',
   yourName: 'あなたの名前',
+  password: 'パスワード',
   // Chat panel
   closeChat: 'チャットを閉じる',
   messages: 'メッセージ',

@@ -23,8 +23,10 @@ export default {
   'error.peer-connection-failed':
     'Não foi possível conectar a um participante. A rede pode precisar de um servidor TURN.',
   'error.invalid-request': 'O servidor de chamadas recusou a solicitação. Verifique o nome da sala.',
-  'error.room-full': 'Esta sala está cheia.',
+  'error.room-full': 'Esta sala está cheia. Você entrará assim que alguém sair.',
   'error.unauthorized': 'Esta sala exige uma senha ou um convite válido.',
+  'error.unauthorized.expired': 'Seu convite expirou: peça um novo link ao anfitrião.',
+  wrongPassword: 'Essa senha não está correta. Tente novamente.',
   'error.unauthorized.rename': 'O seu nome vem do seu convite: não pode ser alterado.',
   'error.not-joined': 'Você ainda não está em uma sala.',
   'error.unknown-peer': 'Esse participante saiu.',
@@ -83,6 +85,7 @@ export default {
   // Pre-join screen
   prejoinTitle: 'Tudo pronto para entrar?',
   yourName: 'Seu nome',
+  password: 'Senha',
   // Chat panel
   closeChat: 'Fechar chat',
   messages: 'Mensagens',
