@@ -26,7 +26,8 @@ describe('a protected relay', () => {
       await intruder.updateComplete;
       const status = intruder.shadowRoot!.querySelector<HTMLElement>('[part=status]')!;
       expect(status.dataset.code).to.equal('unauthorized');
-      expect(status.textContent).to.contain('password');
+      const text = () => intruder.shadowRoot!.querySelector('[part=status]')?.textContent ?? '';
+      await waitFor(() => text().includes('password'), 'the overlay asks for the password');
     } finally {
       intruder.remove();
     }

@@ -111,8 +111,7 @@ describe('errors', () => {
     restore.push(replace(window, 'isSecureContext', false));
     const { el, error } = await mountForError(restore);
     expect((await error).code).to.equal('insecure-context');
-    await el.updateComplete;
-    expect(statusOf(el).textContent).to.contain('https://');
+    await waitFor(() => statusOf(el).textContent!.includes('https://'), 'the overlay says why');
   });
 
   it('unsupported-browser: no WebRTC', async () => {

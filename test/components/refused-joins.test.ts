@@ -42,9 +42,7 @@ describe('refused joins', () => {
     const element = await fixture<VideoConference>(
       html`<video-conference server=${url} room=${room} token=${token}></video-conference>`,
     );
-    await waitFor(() => element.state === 'error', 'refused');
-    await element.updateComplete;
-    expect(status(element)!.textContent).to.contain('ask the host for a new link');
+    await waitFor(() => status(element)?.textContent?.includes('ask the host for a new link'), 'says so');
     expect(element.shadowRoot!.querySelector('[part=password-input]')).to.equal(null);
     expect(element.shadowRoot!.querySelector('[part=status] [part=action]')).to.equal(null);
   });
@@ -64,8 +62,8 @@ describe('refused joins', () => {
     const chen = document.createElement('video-conference');
     Object.assign(chen, { server, room, name: 'Chen' });
     page.append(chen);
-    await waitFor(() => status(chen)?.dataset.code === 'room-full', 'the room is full');
-    expect(status(chen)!.textContent).to.contain('as soon as someone leaves');
+    await waitFor(() => status(chen)?.textContent?.includes('as soon as someone leaves'), 'the room is full');
+    expect(status(chen)!.dataset.code).to.equal('room-full');
     expect(chen.localStream).to.equal(null);
 
     brian!.leave();

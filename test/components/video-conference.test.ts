@@ -63,11 +63,11 @@ describe('<video-conference>', () => {
     expect(element.state).to.equal('left');
     expect(tracks.every((track) => track.readyState === 'ended')).to.equal(true);
     expect(tiles(element)).to.have.length(0);
-    const status = element.shadowRoot!.querySelector('[part=status]')!;
-    expect(status.textContent).to.contain('You left the call');
+    const status = () => element.shadowRoot!.querySelector('[part=status]');
+    await waitFor(() => status()?.textContent?.includes('You left the call'), 'says so');
 
     const joined = nextEvent(element, 'vc-joined');
-    status.querySelector<HTMLButtonElement>('[part=action]')!.click();
+    status()!.querySelector<HTMLButtonElement>('[part=action]')!.click();
     await joined;
     expect(element.state).to.equal('joined');
     // The camera starts alongside the join, so it may come a moment after vc-joined.

@@ -1,15 +1,22 @@
 // Tells screen readers what happens in the call, from the element's own vc-* events: who joins and leaves,
 // who mutes or unmutes, raises a hand or sends a chat message. The element shows `text` in a polite live
-// region.
+// region, and who joins, leaves or raises a hand for a few seconds as a `toast` everyone sees.
 import type { ReactiveControllerHost } from 'lit';
 import { format, type Strings } from '../i18n/strings.ts';
 
 type Announcement =
   'announceJoined' | 'announceLeft' | 'announceMuted' | 'announceUnmuted' | 'announceHand' | 'announceMessage';
 
+/** What is worth showing too, not only saying; and for how long. */
+const TOASTS: Announcement[] = ['announceJoined', 'announceLeft', 'announceHand'];
+const TOAST_MS = 4_000;
+
 export class Announcer {
   /** The latest announcement. */
   text = '';
+  /** The latest joined, left or hand announcement, for TOAST_MS. */
+  toast = '';
+  #toastTimer: ReturnType<typeof setTimeout> | undefined;
   #host: ReactiveControllerHost & HTMLElement;
   #strings: () => Strings;
   /** Names by id, to announce who left. */
@@ -49,7 +56,15 @@ export class Announcer {
   }
 
   #say(key: Announcement, values: Record<string, string>): void {
-    this.text = format(this.#strings()[key], values);
+    const text = (this.text = format(this.#strings()[key], values));
+    if (TOASTS.includes(key)) {
+      this.toast = text;
+      clearTimeout(this.#toastTimer);
+      this.#toastTimer = setTimeout(() => {
+        this.toast = '';
+        this.#host.requestUpdate();
+      }, TOAST_MS);
+    }
     this.#host.requestUpdate();
   }
 }

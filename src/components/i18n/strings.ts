@@ -103,6 +103,10 @@ export const EN = {
   announceUnmuted: '{name} turned the microphone on',
   announceHand: '{name} raised a hand',
   announceMessage: 'Message from {name}: {text}',
+  alone: 'You’re the only one here. Invite others with this link:',
+  inviteLink: 'Invitation link',
+  copyLink: 'Copy link',
+  linkCopied: 'Link copied',
 };
 
 export type StringKey = keyof typeof EN;

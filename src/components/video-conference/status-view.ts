@@ -7,7 +7,7 @@ import type { CallState } from '../../rtc/call.ts';
 import type { RtcError } from '../../rtc/errors.ts';
 import { refusedByPermissionsPolicy } from '../../rtc/media.ts';
 import { format, type Strings } from '../i18n/strings.ts';
-import { tokenExpired } from './token-expiry.ts';
+import type { renderEndOverlay } from './end-overlay.ts';
 
 /** Notices that asking for the camera and microphone again may fix. */
 const MEDIA_PROBLEMS = ['permission-denied', 'device-in-use', 'no-devices'];
@@ -31,16 +31,22 @@ export interface RelayReach {
   token: string;
 }
 
-/** The overlay or banner for `state` (nothing once joined); `canJoin` offers to join (again). */
+/**
+ * The overlay or banner for `state` (nothing once joined); `canJoin` offers to join (again). The overlay of a
+ * call that is over or never started (end-overlay.ts) is a chunk of its own, loaded when first needed.
+ */
 export function renderStatus(
   state: CallState,
   error: RtcError | null,
   canJoin: boolean,
-  { unreachable, stalled, password, token }: RelayReach,
+  reach: RelayReach,
   actions: StatusActions,
   t: Strings,
+  /** The chunk's renderer, once fetched (asking fetches it). */
+  endOverlay: () => typeof renderEndOverlay | null,
 ): TemplateResult | typeof nothing {
   if (state === 'joined') return nothing;
+  const { unreachable, stalled } = reach;
   const tryNow = stalled
     ? html`<button part="action" type="button" @click=${actions.reconnectNow}>${t.tryNow}</button>`
     : nothing;
@@ -53,47 +59,16 @@ export function renderStatus(
     `;
   }
   if (state === 'error' || state === 'left' || state === 'idle') {
-    // The error state always has its error; left and idle have none.
-    const code = error?.code;
-    // A refusal without a token can be answered here, with the room's password.
-    const asksPassword = code === 'unauthorized' && !token;
-    const expired = code === 'unauthorized' && !!token && tokenExpired(token);
-    const message = expired
-      ? t['error.unauthorized.expired']
-      : asksPassword && password
-        ? t.wrongPassword
-        : error
-          ? t[`error.${error.code}`]
-          : t[`state.${state as 'left' | 'idle'}`];
-    const onSubmit = (event: SubmitEvent) => {
-      event.preventDefault();
-      actions.joinWithPassword(new FormData(event.target as HTMLFormElement).get('password') as string);
-    };
-    const action = asksPassword
-      ? html`<form @submit=${onSubmit}>
-          <input
-            type="password"
-            name="password"
-            part="password-input"
-            aria-label=${t.password}
-            placeholder=${t.password}
-            autocomplete="current-password"
-            required
-            aria-invalid=${String(!!password)}
-          />
-          <button part="action">${t.join}</button>
-        </form>`
-      : state === 'idle' || !canJoin || expired
-        ? nothing
-        : html` <button part="action" type="button" @click=${actions.join}>
-            ${error ? t.tryAgain : t.joinAgain}
-          </button>`;
-    return html`
-      <div class="overlay" part="status" role=${error ? 'alert' : 'status'} data-code=${code ?? nothing}>
-        <p>${message}</p>
-        ${action}
-      </div>
-    `;
+    // Until its chunk is here (a moment), the overlay says nothing but is already in place.
+    const render = endOverlay();
+    return render
+      ? render(state, error, canJoin, reach, actions, t)
+      : html`<div
+          class="overlay"
+          part="status"
+          role=${error ? 'alert' : 'status'}
+          data-code=${error?.code ?? nothing}
+        ></div>`;
   }
   return html`<div class="banner" part="status" role="status">${t[`state.${state}`]} ${tryNow}</div>`;
 }

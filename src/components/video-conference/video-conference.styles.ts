@@ -317,6 +317,63 @@ export const styles = css`
     color: inherit;
     cursor: pointer;
   }
+  .toast,
+  .invite {
+    position: absolute;
+    bottom: calc(var(--_gap) * 2);
+    z-index: 2;
+    border-radius: 12px;
+    background: rgb(0 0 0 / 75%);
+    color: #fff;
+    font-size: 0.8125rem;
+  }
+  .toast {
+    left: 50%;
+    translate: -50% 0;
+    padding: 0.35rem 0.85rem;
+    pointer-events: none;
+  }
+  .invite {
+    left: calc(var(--_gap) * 2);
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    max-width: min(22rem, calc(100% - 4 * var(--_gap)));
+    padding: 0.75rem;
+  }
+  .invite p {
+    flex: 1 0 80%;
+    margin: 0;
+  }
+  .invite input {
+    flex: 1;
+    min-width: 0;
+    padding: 0.3rem 0.5rem;
+    border: 1px solid rgb(255 255 255 / 30%);
+    border-radius: 6px;
+    background: transparent;
+    color: inherit;
+    font: inherit;
+  }
+  .invite button[part='action'] {
+    padding: 0.3rem 0.75rem;
+    border: 0;
+    border-radius: 6px;
+    background: var(--_accent);
+    color: #fff;
+    font: inherit;
+    cursor: pointer;
+  }
+  .invite .dismiss {
+    position: absolute;
+    top: 0.25rem;
+    right: 0.25rem;
+    border: 0;
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+  }
   /* Read by screen readers, not shown. */
   .announcer {
     position: absolute;

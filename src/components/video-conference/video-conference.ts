@@ -9,6 +9,7 @@ import { CallController, type CallHost } from '../controllers/call-controller.ts
 import { DevicesController } from '../controllers/devices-controller.ts';
 import { listenToKeyboard } from '../controllers/keyboard-controller.ts';
 import { LanguageController } from '../controllers/language-controller.ts';
+import { Lazy } from '../controllers/lazy.ts';
 import { PanelsController } from '../controllers/panels-controller.ts';
 import { SizeController } from '../controllers/size-controller.ts';
 import { emit, type DeviceKind, type Layout } from '../events.ts';
@@ -98,6 +99,7 @@ export class VideoConference extends LitElement implements CallHost {
     noShortcuts: { type: Boolean, attribute: 'no-shortcuts' },
     strings: { attribute: false },
     menuOpen: { state: true },
+    invite: { state: true },
     pinnedTile: { state: true },
     soundBlocked: { state: true },
     fullscreen: { state: true },
@@ -150,6 +152,8 @@ export class VideoConference extends LitElement implements CallHost {
   strings: Partial<Strings> = {};
 
   private menuOpen = false;
+  /** The invitation card for someone alone: shown, its link copied, or put away. */
+  private invite: 'shown' | 'copied' | 'dismissed' = 'shown';
   private pinnedTile: string | null = null;
   private soundBlocked = false;
   private fullscreen = false;
@@ -165,6 +169,9 @@ export class VideoConference extends LitElement implements CallHost {
   #size = new SizeController(this, () => this.renderRoot.querySelector<HTMLElement>('.stage'));
   #hostSize = new SizeController(this, () => this);
   #panels = new PanelsController(this);
+  // Screens most calls never show: chunks of their own.
+  #endOverlay = new Lazy(this, async () => (await import('./end-overlay.ts')).renderEndOverlay);
+  #inviteCard = new Lazy(this, async () => (await import('./invite-card.ts')).renderInviteCard);
   #announcer = new Announcer(this, () => this.#t);
   #language = new LanguageController(this);
   #devices = new DevicesController(this);
@@ -373,7 +380,9 @@ export class VideoConference extends LitElement implements CallHost {
         ${inCall ? this.#renderStage() : nothing}
         ${this.#panels.open === 'chat' && inCall ? this.#renderChat() : nothing}
         ${this.#panels.open === 'settings' && inCall ? this.#renderSettings() : nothing}
-        ${previewing ? nothing : renderStatus(state, this.#call.error, !!this.room, this.#reach, this.#statusActions, this.#t)}
+        ${state === 'joined' && this.participants.length === 1 && this.invite !== 'dismissed' ? this.#renderInvite() : nothing}
+        ${this.#announcer.toast ? html`<div class="toast" part="toast" aria-hidden="true">${this.#announcer.toast}</div>` : nothing}
+        ${previewing ? nothing : renderStatus(state, this.#call.error, !!this.room, this.#reach, this.#statusActions, this.#t, () => this.#endOverlay.get())}
       </div>
       ${inCall ? this.#renderControls() : nothing} ${previewing ? this.#renderPrejoin() : nothing}
       ${
@@ -478,6 +487,23 @@ export class VideoConference extends LitElement implements CallHost {
         toggleFullscreen: inMenu(() => this.toggleFullscreen()),
         toggleMenu: () => (this.menuOpen = !this.menuOpen),
         leave: () => this.leave(),
+      },
+      this.#t,
+    );
+  }
+
+  #renderInvite() {
+    return this.#inviteCard.get()?.(
+      this.shareUrl,
+      this.invite === 'copied',
+      {
+        copy: () =>
+          void navigator.clipboard?.writeText(this.shareUrl).then(
+            () => (this.invite = 'copied'),
+            // Without clipboard access, the link is selected for the person to copy.
+            () => this.renderRoot.querySelector<HTMLInputElement>('[part=invite-link]')?.focus(),
+          ),
+        dismiss: () => (this.invite = 'dismissed'),
       },
       this.#t,
     );

@@ -107,4 +107,8 @@ export default {
   announceUnmuted: '{name} hat das Mikrofon eingeschaltet',
   announceHand: '{name} hat die Hand gehoben',
   announceMessage: 'Nachricht von {name}: {text}',
+  alone: 'Sie sind als Einzige(r) hier. Laden Sie andere mit diesem Link ein:',
+  inviteLink: 'Einladungslink',
+  copyLink: 'Link kopieren',
+  linkCopied: 'Link kopiert',
 } satisfies Strings;

@@ -105,4 +105,8 @@ export default {
   announceUnmuted: '{name} ha activado el micrófono',
   announceHand: '{name} ha levantado la mano',
   announceMessage: 'Mensaje de {name}: {text}',
+  alone: 'Es la única persona aquí. Invite a otros con este enlace:',
+  inviteLink: 'Enlace de invitación',
+  copyLink: 'Copiar enlace',
+  linkCopied: 'Enlace copiado',
 } satisfies Strings;

@@ -106,4 +106,8 @@ export default {
   announceUnmuted: '{name} a activé son micro',
   announceHand: '{name} a levé la main',
   announceMessage: 'Message de {name} : {text}',
+  alone: 'Vous êtes seul·e ici. Invitez d’autres personnes avec ce lien :',
+  inviteLink: 'Lien d’invitation',
+  copyLink: 'Copier le lien',
+  linkCopied: 'Lien copié',
 } satisfies Strings;

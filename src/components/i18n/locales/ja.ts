@@ -107,4 +107,8 @@ export default {
   announceUnmuted: '{name} さんがマイクをオンにしました',
   announceHand: '{name} さんが手を挙げました',
   announceMessage: '{name} さんからのメッセージ：{text}',
+  alone: '参加者はあなただけです。このリンクで他の人を招待しましょう:',
+  inviteLink: '招待リンク',
+  copyLink: 'リンクをコピー',
+  linkCopied: 'リンクをコピーしました',
 } satisfies Strings;

@@ -105,4 +105,8 @@ export default {
   announceUnmuted: '{name} ligou o microfone',
   announceHand: '{name} levantou a mão',
   announceMessage: 'Mensagem de {name}: {text}',
+  alone: 'Você é a única pessoa aqui. Convide outras com este link:',
+  inviteLink: 'Link de convite',
+  copyLink: 'Copiar link',
+  linkCopied: 'Link copiado',
 } satisfies Strings;

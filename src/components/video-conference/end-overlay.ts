@@ -1,0 +1,58 @@
+// The overlay of a call that is over or never started: not joined yet, left, or an error that stopped it
+// (its message, and what can be done: join again, try again, type the room's password). A chunk of its own,
+// fetched the first time it shows: most calls never show it.
+import { html, nothing, type TemplateResult } from 'lit';
+import type { CallState } from '../../rtc/call.ts';
+import type { RtcError } from '../../rtc/errors.ts';
+import type { Strings } from '../i18n/strings.ts';
+import type { RelayReach, StatusActions } from './status-view.ts';
+import { tokenExpired } from './token-expiry.ts';
+
+export function renderEndOverlay(
+  state: CallState,
+  error: RtcError | null,
+  canJoin: boolean,
+  { password, token }: RelayReach,
+  actions: StatusActions,
+  t: Strings,
+): TemplateResult {
+  // The error state always has its error; left and idle have none.
+  const code = error?.code;
+  // A refusal without a token can be answered here, with the room's password.
+  const asksPassword = code === 'unauthorized' && !token;
+  const expired = code === 'unauthorized' && !!token && tokenExpired(token);
+  const message = expired
+    ? t['error.unauthorized.expired']
+    : asksPassword && password
+      ? t.wrongPassword
+      : error
+        ? t[`error.${error.code}`]
+        : t[`state.${state as 'left' | 'idle'}`];
+  const onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    actions.joinWithPassword(new FormData(event.target as HTMLFormElement).get('password') as string);
+  };
+  const action = asksPassword
+    ? html`<form @submit=${onSubmit}>
+        <input
+          type="password"
+          name="password"
+          part="password-input"
+          aria-label=${t.password}
+          placeholder=${t.password}
+          autocomplete="current-password"
+          required
+          aria-invalid=${String(!!password)}
+        />
+        <button part="action">${t.join}</button>
+      </form>`
+    : state === 'idle' || !canJoin || expired
+      ? nothing
+      : html` <button part="action" type="button" @click=${actions.join}>${error ? t.tryAgain : t.joinAgain}</button>`;
+  return html`
+    <div class="overlay" part="status" role=${error ? 'alert' : 'status'} data-code=${code ?? nothing}>
+      <p>${message}</p>
+      ${action}
+    </div>
+  `;
+}
