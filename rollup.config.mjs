@@ -14,6 +14,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { rollupPackageBrowserFiles } from './tools/package-browser-files.mjs';
 import { precompress } from './tools/precompress.mjs';
+import { unusedSocketApi } from './tools/unused-socket-api.mjs';
 import { websocketOnlyEngine } from './tools/websocket-only-engine.mjs';
 
 /** Bare imports (packages and Node built-ins) stay imports in the relay's build. */
@@ -37,6 +38,7 @@ export default [
     plugins: [
       clean('dist/chunks'),
       websocketOnlyEngine(),
+      unusedSocketApi(),
       rollupPackageBrowserFiles(),
       nodeResolve({ browser: true }),
       esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
