@@ -37,7 +37,7 @@ export interface VideoConferenceEventDetails {
   /** The browser blocked playback with sound until the person interacts: the widget shows one button for it. */
   'vc-audio-blocked': Record<string, never>;
   'vc-layout-change': { layout: Layout; pinned: string | null };
-  /** A connection's quality rating changed (from round-trip time, loss, jitter and frame rate). */
+  /** A connection's quality rating changed (from round-trip time, loss and jitter). */
   'vc-quality': { id: string; quality: Quality };
 }
 

@@ -1,6 +1,6 @@
 // Connection statistics for one peer, from RTCPeerConnection.getStats() and the previous sample (rates need
 // two): round-trip time, loss, jitter, the video received, what we send, whether the path is direct or relayed
-// through TURN, why the browser limits our video, and a good / fair / poor rating. Pure functions.
+// through TURN, why the browser limits our video, and a good / fair / poor rating of the network. Pure functions.
 
 export type Quality = 'good' | 'fair' | 'poor';
 
@@ -100,12 +100,14 @@ export function summarize(
   return { stats: { ...partial, quality: rateQuality(partial) }, sample };
 }
 
-/** Good, fair or poor, from the worst of round-trip time, loss, jitter and received frame rate. */
-export function rateQuality({ rttMs, lossPercent, jitterMs, video }: Omit<PeerStats, 'quality'>): Quality {
+/**
+ * Good, fair or poor, from the worst of round-trip time, loss and jitter: the network alone. The video's frame
+ * rate is not a network figure: it drops to 0 when the other person turns the camera off.
+ */
+export function rateQuality({ rttMs, lossPercent, jitterMs }: Omit<PeerStats, 'quality'>): Quality {
   const rtt = rttMs ?? 0;
   const jitter = jitterMs ?? 0;
-  const fps = video?.fps;
-  if (rtt > 500 || lossPercent > 8 || jitter > 80 || (fps !== undefined && fps < 8)) return 'poor';
-  if (rtt > 250 || lossPercent > 2 || jitter > 30 || (fps !== undefined && fps < 20)) return 'fair';
+  if (rtt > 500 || lossPercent > 8 || jitter > 80) return 'poor';
+  if (rtt > 250 || lossPercent > 2 || jitter > 30) return 'fair';
   return 'good';
 }

@@ -1,5 +1,6 @@
-// axe-core on the widget in its main states, in both themes: the pre-join screen, a call with a peer, the
-// chat open, and an error. Zero violations; the results axe cannot decide (video captions) are not counted.
+// axe-core on the widget in its main states, in both themes: the pre-join screen, a call with a peer (a hand
+// raised), the chat open (a link in it), and an error. Zero violations; the results axe cannot decide (video
+// captions) are not counted.
 import { expect, fixture, html } from '@open-wc/testing';
 import type { AxeResults } from 'axe-core';
 import 'axe-core/axe.min.js';
@@ -33,18 +34,25 @@ describe('accessibility (axe-core)', () => {
       expect(await violations(element)).to.deep.equal([]);
     });
 
-    it(`a call with a peer, then with the chat open (${theme})`, async () => {
+    it(`a call with a peer and a raised hand, then with the chat open and a link in it (${theme})`, async () => {
       const {
         elements: [ada],
       } = await callOf(['Ada', 'Brian']);
       ada!.theme = theme as 'dark' | 'light';
+      ada!.raiseHand(true);
       await ada!.updateComplete;
+      await waitFor(
+        () => ada!.shadowRoot!.querySelector('video-player')!.shadowRoot!.querySelector('[part=hand]'),
+        'hand',
+      );
       expect(await violations(ada!)).to.deep.equal([]);
 
-      ada!.sendMessage('Hello');
+      ada!.sendMessage('Hello, the notes: https://example.com/notes.');
       ada!.shadowRoot!.querySelector<HTMLButtonElement>('[part~=chat-control]')!.click();
       await customElements.whenDefined('video-conference-chat');
       await ada!.updateComplete;
+      const chat = ada!.shadowRoot!.querySelector('video-conference-chat')!;
+      await waitFor(() => chat.shadowRoot?.querySelector('a[href="https://example.com/notes"]'), 'the link');
       expect(await violations(ada!)).to.deep.equal([]);
     });
   }

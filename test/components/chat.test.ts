@@ -1,5 +1,5 @@
-// <video-conference-chat>: shows messages as text with their sender and time, follows the newest one,
-// and reports what the user sends (Enter sends, Shift+Enter starts a line) and the close button.
+// <video-conference-chat>: shows messages as text (web addresses as links) with their sender and time, follows
+// the newest one, and reports what the user sends (Enter sends, Shift+Enter starts a line) and the close button.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/chat/video-conference-chat.ts';
@@ -83,6 +83,25 @@ describe('<video-conference-chat>', () => {
     expect(chat.shadowRoot!.querySelector('.text')!.textContent).to.equal(text);
     expect(chat.shadowRoot!.querySelector('.name')!.textContent).to.equal('<i>Eve</i>');
     expect(chat.shadowRoot!.querySelectorAll('img, b, i').length).to.equal(0);
+  });
+
+  it('makes web addresses links that open in a new tab, and leaves everything else text', async () => {
+    const text = 'Docs: https://example.com/guide?a=1&b=2. Not <b>bold</b>, not javascript:alert(1) (or http://x.io/y)';
+    const chat = await fixture<VideoConferenceChat>(
+      html`<video-conference-chat
+        .messages=${[entry({ text }), entry({ text: 'javascript:alert(1)' })]}
+      ></video-conference-chat>`,
+    );
+    const [first, second] = [...chat.shadowRoot!.querySelectorAll('.text')];
+    expect(first!.textContent).to.equal(text);
+    const links = [...first!.querySelectorAll('a')];
+    expect(links.map((a) => [a.textContent, a.getAttribute('href'), a.target, a.rel])).to.deep.equal([
+      ['https://example.com/guide?a=1&b=2', 'https://example.com/guide?a=1&b=2', '_blank', 'noopener noreferrer'],
+      ['http://x.io/y', 'http://x.io/y', '_blank', 'noopener noreferrer'],
+    ]);
+    expect(first!.querySelectorAll('b').length).to.equal(0);
+    expect(second!.textContent).to.equal('javascript:alert(1)');
+    expect(second!.querySelectorAll('a').length).to.equal(0);
   });
 
   it('says so when there are no messages yet', async () => {

@@ -1,9 +1,10 @@
 // Keeping the mesh smooth, in real calls: a hidden tile stops the video sent to its viewer (audio goes on),
-// the uplink budget bounds what is sent, an ICE restart recovers the same connection, and each pair's safety
-// code matches at both ends and differs from other pairs'.
+// the uplink budget bounds what is sent, an ICE restart recovers the same connection, each pair's safety
+// code matches at both ends and differs from other pairs', and a camera turned off is no sign of a poor link.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.ts';
 import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
+import type { Quality } from '../../src/rtc/stats.ts';
 import {
   callOf,
   recordPeerConnections,
@@ -102,5 +103,32 @@ describe('mesh quality', () => {
     expect(['good', 'fair', 'poor']).to.include(stats.quality);
     expect(stats.path).to.equal('direct');
     await waitFor(() => remoteTiles(ada!).every((tile) => tile.quality !== ''), 'quality bars on the tiles');
+  });
+
+  it('rates a peer who turns the camera off by the network alone: still good', async () => {
+    const {
+      elements: [ada, brian],
+    } = await callOf(['Ada', 'Brian']);
+    const adaId = ada!.participants[0]!.id;
+    const stats = () => brian!.getStats()[adaId];
+    await waitFor(() => stats()?.quality === 'good', 'a good rating with the camera on');
+    const ratings: Quality[] = [];
+    brian!.addEventListener('vc-quality', ({ detail }) => detail.id === adaId && ratings.push(detail.quality));
+
+    await ada!.toggleCamera(false);
+    await waitFor(() => brian!.participants.find((p) => p.id === adaId)?.video === false, 'Brian sees the camera off');
+    // Stats rounds computed without Ada's video (none received since the last one): each new set of figures
+    // is one round, and three of them cover the sample that still had frames and those that had none.
+    const rounds: string[] = [];
+    await waitFor(() => {
+      const now = stats()!;
+      const figures = JSON.stringify(now);
+      if ((now.video === null || now.video.kbps === 0) && figures !== rounds.at(-1)) {
+        rounds.push(figures);
+        expect(now.quality, figures).to.equal('good');
+      }
+      return rounds.length >= 3;
+    }, 'three stats rounds without video');
+    expect(ratings).to.deep.equal([]);
   });
 });

@@ -99,7 +99,7 @@ describe('allocate', () => {
 });
 
 describe('rateQuality and summarize', () => {
-  it('rates from the worst figure', () => {
+  it('rates from the worst network figure', () => {
     const base = {
       rttMs: 40,
       lossPercent: 0,
@@ -112,7 +112,21 @@ describe('rateQuality and summarize', () => {
     expect(rateQuality(base)).to.equal('good');
     expect(rateQuality({ ...base, rttMs: 300 })).to.equal('fair');
     expect(rateQuality({ ...base, lossPercent: 12 })).to.equal('poor');
-    expect(rateQuality({ ...base, video: { width: 640, height: 360, fps: 5, kbps: 100 } })).to.equal('poor');
+    expect(rateQuality({ ...base, jitterMs: 90 })).to.equal('poor');
+  });
+
+  it('rates a peer whose camera is off, or sends few frames, by the network alone', () => {
+    const base = {
+      rttMs: 1,
+      lossPercent: 0,
+      jitterMs: 2,
+      sendKbps: 0,
+      limitation: 'none' as const,
+      path: 'direct' as const,
+    };
+    expect(rateQuality({ ...base, video: { width: 640, height: 360, fps: 0, kbps: 0 } })).to.equal('good');
+    expect(rateQuality({ ...base, video: { width: 640, height: 360, fps: 5, kbps: 100 } })).to.equal('good');
+    expect(rateQuality({ ...base, video: null })).to.equal('good');
   });
 
   it('computes rates, loss and the path from two samples', () => {

@@ -88,6 +88,10 @@ export const styles = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
+  /* Underlined in the message's own colour: readable in either bubble. */
+  .text a {
+    color: inherit;
+  }
   form {
     display: flex;
     align-items: flex-end;

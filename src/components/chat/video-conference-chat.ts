@@ -1,11 +1,12 @@
-// <video-conference-chat>: the chat panel. Shows the messages it is given and a field to write one; it
-// sends nothing itself, but fires an event with the text for its owner to send.
+// <video-conference-chat>: the chat panel. Shows the messages it is given (their web addresses as links) and a
+// field to write one; it sends nothing itself, but fires an event with the text for its owner to send.
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ChatEntry } from '../../rtc/call.ts';
 import { panelHeader, panelHeaderStyles } from '../shared/panel-header.ts';
 import { EN, type Strings } from '../i18n/strings.ts';
+import { linkify, type Piece } from './linkify.ts';
 import { styles } from './video-conference-chat.styles.ts';
 
 /** The most characters one message may have (the limit the peers enforce on chat messages). */
@@ -110,7 +111,7 @@ export class VideoConferenceChat extends LitElement {
           <span class="name">${name}</span>
           ${valid ? html`<time datetime=${at.toISOString()}>${timeFormat.format(at)}</time>` : nothing}
         </div>
-        <div class="text">${message.text}</div>
+        <div class="text">${linkify(message.text).map(renderPiece)}</div>
       </li>
     `;
   }
@@ -172,6 +173,11 @@ export class VideoConferenceChat extends LitElement {
     // Not composed: the panel lives in <video-conference>'s shadow root, which decides what the page sees.
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: false }));
   }
+}
+
+/** A link opens in a new tab, with no access back to this page and no referrer; the rest is plain text. */
+function renderPiece({ text, href }: Piece) {
+  return href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${text}</a>` : text;
 }
 
 declare global {

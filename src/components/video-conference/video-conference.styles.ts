@@ -223,7 +223,8 @@ export const styles = css`
     gap: 0.75rem;
     padding: 1.5rem;
     text-align: center;
-    background: var(--_scrim);
+    /* The scrim over the widget's own background: opaque, so no tile or button shows through. */
+    background: linear-gradient(var(--_scrim), var(--_scrim)), var(--video-conference-background, var(--_bg));
   }
   .prejoin {
     overflow-y: auto;
@@ -300,8 +301,8 @@ export const styles = css`
     max-width: calc(100% - 2rem);
     padding: 0.35rem 0.5rem 0.35rem 0.85rem;
     border-radius: 999px;
-    background: rgb(0 0 0 / 70%);
-    color: #fff;
+    /* Opaque like the overlay, in the theme's colours (the text inherits them). */
+    background: linear-gradient(var(--_scrim), var(--_scrim)), var(--video-conference-background, var(--_bg));
     font-size: 0.8125rem;
   }
   .banner.notice {
@@ -309,6 +310,7 @@ export const styles = css`
     bottom: 4rem;
     border-radius: 12px;
     background: var(--video-conference-notice-background, #5c3d00);
+    color: #fff;
   }
   .banner .dismiss {
     padding: 0.1rem 0.5rem;

@@ -58,6 +58,7 @@ export const styles = css`
     display: flex;
     align-items: center;
     gap: 0.25rem;
+    box-sizing: border-box;
     max-width: calc(100% - 1rem);
     padding: 0.15rem 0.5rem;
     border-radius: 4px;
@@ -72,9 +73,16 @@ export const styles = css`
     left: 0.5rem;
     bottom: 0.5rem;
   }
+  /* Beside the quality bars (about 1.9rem wide), never under them, however narrow the tile. */
+  :host([quality]:not([quality=''])) .label {
+    max-width: calc(100% - 3.25rem);
+  }
   .badge {
     left: 0.5rem;
     top: 0.5rem;
+  }
+  :host([hand]) .badge {
+    left: 3rem;
   }
   .name {
     white-space: nowrap;
@@ -89,8 +97,19 @@ export const styles = css`
     width: 16px;
     height: 16px;
   }
+  /* Yellow with a dark ring: seen at a glance over any video. */
   .hand {
-    color: #ffd24d;
+    position: absolute;
+    left: 0.5rem;
+    top: 0.5rem;
+    display: grid;
+    place-items: center;
+    width: 2rem;
+    height: 2rem;
+    border-radius: 50%;
+    background: #ffd24d;
+    color: #1f2329;
+    box-shadow: 0 0 0 2px rgb(0 0 0 / 40%);
   }
   .verified {
     color: #8ab4f8;
@@ -128,17 +147,21 @@ export const styles = css`
     outline: 2px solid #fff;
     outline-offset: 2px;
   }
+  /* On the label's scrim, so the bars show over bright video too. */
   .quality {
     position: absolute;
-    right: 0.6rem;
-    bottom: 0.6rem;
+    right: 0.5rem;
+    bottom: 0.5rem;
     display: flex;
     align-items: flex-end;
     gap: 2px;
-    height: 12px;
+    height: 0.875rem;
+    padding: 0.3rem 0.45rem;
+    border-radius: 999px;
+    background: rgb(0 0 0 / 55%);
   }
   .quality i {
-    width: 3px;
+    width: 4px;
     border-radius: 1px;
     background: rgb(255 255 255 / 35%);
   }

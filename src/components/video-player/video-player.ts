@@ -1,7 +1,8 @@
 // <video-player>: one tile. Plays a MediaStream in a <video>, shows the name (marked when verified) with
-// microphone, hand and connection-quality indicators, stands in an avatar when there is no video, offers pin, picture-in-picture
-// and an info panel (live figures, safety code), plays on the chosen speaker, reports how large it is shown
-// or that it is hidden (view-reporter.ts), and reports once when the browser blocks playback with sound.
+// a microphone indicator, a raised-hand badge and connection-quality bars, stands in an avatar when there is
+// no video, offers pin, picture-in-picture and an info panel (live figures, safety code), plays on the chosen
+// speaker, reports how large it is shown or that it is hidden (view-reporter.ts), and reports once when the
+// browser blocks playback with sound.
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { ParticipantStats } from '../../rtc/call.ts';
 import { EN, format, type Strings } from '../i18n/strings.ts';
@@ -23,6 +24,7 @@ import { ViewReporter } from './view-reporter.ts';
  * @csspart badge - The "connecting…" and similar badge.
  * @csspart tile-actions - The pin, picture-in-picture and info buttons.
  * @csspart quality - The connection-quality bars.
+ * @csspart hand - The raised-hand badge.
  * @csspart info - The info panel: live figures and the safety code.
  *
  * @cssprop --video-player-background - Tile background. Default `#1f2329`.
@@ -169,7 +171,6 @@ export class VideoPlayer extends LitElement {
       ${hasVideo ? nothing : html`<div class="avatar" part="avatar"><span>${initial(this.name)}</span></div>`}
       <div class="label" part="label">
         ${this.micOff ? html`<span class="icon" title=${this.strings.micOff}>${icons.micOff}</span>` : nothing}
-        ${this.hand ? html`<span class="icon hand" title=${this.strings.handRaised}>${icons.hand}</span>` : nothing}
         <span class="name">${this.name}</span>
         ${
           this.verified
@@ -183,6 +184,7 @@ export class VideoPlayer extends LitElement {
             : nothing
         }
       </div>
+      ${this.hand ? html`<span class="hand" part="hand" role="img" aria-label=${this.strings.handRaised}>${icons.hand}</span>` : nothing}
       ${this.badge ? html`<span class="badge" part="badge">${this.badge}</span>` : nothing}
       ${
         this.quality
