@@ -169,8 +169,7 @@ describe('renaming mid-call', () => {
     expect((await refused).code).to.equal('unauthorized');
     expect(brian.state).to.equal('joined');
     expect(brian.participants[0]).to.include({ name: 'Brian', verified: true });
-    await brian.updateComplete;
-    const notice = brian.shadowRoot!.querySelector<HTMLElement>('[part=notice]')!;
+    const notice = await waitFor(() => brian.shadowRoot!.querySelector<HTMLElement>('[part=notice]'), 'the notice');
     expect(notice.dataset.code).to.equal('unauthorized');
     expect(notice.textContent).to.contain('invitation');
     expect(tiles(brian)[0]!.name).to.equal('Brian (you)');

@@ -62,6 +62,7 @@ export const styles = css`
   li.local {
     align-self: flex-end;
     background: var(--_accent);
+    color: #fff;
   }
   .meta {
     display: flex;
@@ -82,7 +83,6 @@ export const styles = css`
   }
   li.local time {
     color: inherit;
-    opacity: 0.8;
   }
   .text {
     white-space: pre-wrap;

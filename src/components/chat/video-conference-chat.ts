@@ -5,6 +5,7 @@ import { customElement, property, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ChatEntry } from '../../rtc/call.ts';
 import { panelHeader, panelHeaderStyles } from '../shared/panel-header.ts';
+import { withDetails } from '../i18n/en-details.ts';
 import { EN, type Strings } from '../i18n/strings.ts';
 import { linkify, type Piece } from './linkify.ts';
 import { styles } from './video-conference-chat.styles.ts';
@@ -71,12 +72,13 @@ export class VideoConferenceChat extends LitElement {
   #follow = true;
 
   override render() {
+    const t = withDetails(this.strings);
     return html`
-      ${panelHeader(this.strings.chat, this.strings.closeChat, () => this.#close())}
-      <div part="messages" role="log" aria-live="polite" aria-label=${this.strings.messages} tabindex="0">
+      ${panelHeader(t.chat, t.closeChat, () => this.#close())}
+      <div part="messages" role="log" aria-live="polite" aria-label=${t.messages} tabindex="0">
         ${
           this.messages.length === 0
-            ? html`<p part="empty">${this.strings.noMessages}</p>`
+            ? html`<p part="empty">${t.noMessages}</p>`
             : html`<ol>
                 ${repeat(
                   this.messages,
@@ -89,14 +91,14 @@ export class VideoConferenceChat extends LitElement {
       <form part="form" @submit=${this.#submit}>
         <textarea
           part="input"
-          aria-label=${this.strings.message}
-          placeholder=${this.strings.message}
+          aria-label=${t.message}
+          placeholder=${t.message}
           rows="1"
           maxlength=${MAX_LENGTH}
           enterkeyhint="send"
           @keydown=${this.#keydown}
         ></textarea>
-        <button part="send" type="submit">${this.strings.send}</button>
+        <button part="send" type="submit">${t.send}</button>
       </form>
     `;
   }

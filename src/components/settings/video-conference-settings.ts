@@ -5,7 +5,8 @@ import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { DeviceLists } from '../../rtc/media.ts';
 import { panelHeader, panelHeaderStyles } from '../shared/panel-header.ts';
-import { EN, format, type Strings } from '../i18n/strings.ts';
+import { withDetails } from '../i18n/en-details.ts';
+import { EN, format, type AllStrings, type Strings } from '../i18n/strings.ts';
 import { styles } from './video-conference-settings.styles.ts';
 
 type DeviceKind = keyof DeviceLists;
@@ -20,7 +21,7 @@ const FIELDS = [
   { kind: 'videoinput', label: 'camera', numbered: 'cameraNumber', part: 'camera-select' },
   { kind: 'audioinput', label: 'microphone', numbered: 'microphoneNumber', part: 'microphone-select' },
   { kind: 'audiooutput', label: 'speaker', numbered: 'speakerNumber', part: 'speaker-select' },
-] as const satisfies readonly { kind: DeviceKind; label: keyof Strings; numbered: keyof Strings; part: string }[];
+] as const satisfies readonly { kind: DeviceKind; label: keyof AllStrings; numbered: keyof AllStrings; part: string }[];
 
 /**
  * @summary The device settings of a call: camera, microphone and speaker.
@@ -72,7 +73,7 @@ export class VideoConferenceSettings extends LitElement {
 
   override render() {
     return html`
-      ${panelHeader(this.strings.settings, this.strings.closeSettings, () => this.#close())}
+      ${panelHeader(this.strings.settings, withDetails(this.strings).closeSettings, () => this.#close())}
       <div class="fields">
         ${FIELDS.map((field) =>
           field.kind === 'audiooutput' && !this.speakerSelection ? nothing : this.#renderField(field),
@@ -82,7 +83,8 @@ export class VideoConferenceSettings extends LitElement {
   }
 
   #renderField({ kind, label: labelKey, numbered, part }: (typeof FIELDS)[number]) {
-    const label = this.strings[labelKey];
+    const t = withDetails(this.strings);
+    const label = t[labelKey];
     const devices = this.devices[kind] ?? [];
     const id = `${kind}-select`;
     if (devices.length === 0) {
@@ -90,7 +92,7 @@ export class VideoConferenceSettings extends LitElement {
         <div class="field" part="field">
           <label for=${id}>${label}</label>
           <select id=${id} part=${part} disabled>
-            <option value="">${this.strings.noneFound}</option>
+            <option value="">${t.noneFound}</option>
           </select>
         </div>
       `;
@@ -105,7 +107,7 @@ export class VideoConferenceSettings extends LitElement {
         <label for=${id}>${label}</label>
         <select id=${id} part=${part} @change=${(event: Event) => this.#select(kind, event)}>
           ${devices.map((device, index) => {
-            const name = device.label.trim() || format(this.strings[numbered], { number: index + 1 });
+            const name = device.label.trim() || format(t[numbered], { number: index + 1 });
             const chosen = device.deviceId === current;
             return html`<option value=${device.deviceId} .selected=${live(chosen)}>${name}</option>`;
           })}

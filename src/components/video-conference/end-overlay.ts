@@ -4,6 +4,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CallState } from '../../rtc/call.ts';
 import type { RtcError } from '../../rtc/errors.ts';
+import { withDetails } from '../i18n/en-details.ts';
 import type { Strings } from '../i18n/strings.ts';
 import type { RelayReach, StatusActions } from './status-view.ts';
 import { tokenExpired } from './token-expiry.ts';
@@ -14,8 +15,9 @@ export function renderEndOverlay(
   canJoin: boolean,
   { password, token }: RelayReach,
   actions: StatusActions,
-  t: Strings,
+  strings: Strings,
 ): TemplateResult {
+  const t = withDetails(strings);
   // The error state always has its error; left and idle have none.
   const code = error?.code;
   // A refusal without a token can be answered here, with the room's password.

@@ -1,6 +1,7 @@
 // The card for someone alone in the call: nobody else is here yet, the link that invites others (this page
 // with the room in its fragment: shareUrl), a button that copies it, and one that puts the card away.
 import { html, type TemplateResult } from 'lit';
+import { withDetails } from '../i18n/en-details.ts';
 import type { Strings } from '../i18n/strings.ts';
 
 export interface InviteActions {
@@ -8,7 +9,13 @@ export interface InviteActions {
   dismiss(): void;
 }
 
-export function renderInviteCard(link: string, copied: boolean, actions: InviteActions, t: Strings): TemplateResult {
+export function renderInviteCard(
+  link: string,
+  copied: boolean,
+  actions: InviteActions,
+  strings: Strings,
+): TemplateResult {
+  const t = withDetails(strings);
   return html`
     <div class="invite" part="invite" role="status">
       <p>${t.alone}</p>

@@ -5,6 +5,7 @@ import type { DeviceLists } from '../../rtc/media.ts';
 import type { DeviceKind } from '../events.ts';
 import { icons } from '../shared/icons.ts';
 import { toggleButton } from './controls.ts';
+import { withDetails } from '../i18n/en-details.ts';
 import type { Strings } from '../i18n/strings.ts';
 
 export interface PrejoinState {
@@ -25,7 +26,8 @@ export interface PrejoinActions {
   join(): void;
 }
 
-export function renderPrejoin(state: PrejoinState, actions: PrejoinActions, t: Strings): TemplateResult {
+export function renderPrejoin(state: PrejoinState, actions: PrejoinActions, strings: Strings): TemplateResult {
+  const t = withDetails(strings);
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     actions.join();

@@ -1,16 +1,12 @@
 // What the widget says about the call itself: an overlay for the states without a call (not joined yet,
-// left, an error that stopped the call) with a button to join again, and for a relay that cannot be reached
-// at all; a banner while joining or reconnecting; after a while without the relay, a "Try now" button; and a
-// dismissible notice for problems the call goes on with (no camera, a denied microphone).
+// left, an error that stopped the call: end-overlay.ts) and for a relay that cannot be reached at all; a
+// banner while joining or reconnecting; after a while without the relay, a "Try now" button. (Problems the
+// call goes on with are notices: notice-view.ts.)
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CallState } from '../../rtc/call.ts';
 import type { RtcError } from '../../rtc/errors.ts';
-import { refusedByPermissionsPolicy } from '../../rtc/media.ts';
-import { format, type Strings } from '../i18n/strings.ts';
+import type { Strings } from '../i18n/strings.ts';
 import type { renderEndOverlay } from './end-overlay.ts';
-
-/** Notices that asking for the camera and microphone again may fix. */
-const MEDIA_PROBLEMS = ['permission-denied', 'device-in-use', 'no-devices'];
 
 export interface StatusActions {
   join(): void;
@@ -71,29 +67,4 @@ export function renderStatus(
         ></div>`;
   }
   return html`<div class="banner" part="status" role="status">${t[`state.${state}`]} ${tryNow}</div>`;
-}
-
-/** The banner for a problem the call goes on with, shown while joined (or before joining), if any. */
-export function renderNotice(
-  notice: RtcError | null,
-  state: CallState,
-  actions: StatusActions,
-  t: Strings,
-): TemplateResult | typeof nothing {
-  if (!notice || (state !== 'joined' && state !== 'idle')) return nothing;
-  // Asking again helps after a denial or a device fix, not when the embedding iframe refuses the devices.
-  const refused = refusedByPermissionsPolicy();
-  const retry = MEDIA_PROBLEMS.includes(notice.code) && refused.length === 0;
-  // A refused join is an error state, never a notice: an `unauthorized` notice is a refused rename.
-  const message =
-    notice.code === 'permission-denied' && refused.length
-      ? format(t['error.permission-denied.iframe'], { allow: refused.join('; ') })
-      : t[notice.code === 'unauthorized' ? 'error.unauthorized.rename' : (`error.${notice.code}` as const)];
-  return html`
-    <div class="banner notice" part="notice" role="status" data-code=${notice.code}>
-      <span>${message}</span>
-      ${retry ? html`<button part="action" type="button" @click=${actions.retryMedia}>${t.retryMedia}</button>` : nothing}
-      <button type="button" class="dismiss" aria-label=${t.dismiss} @click=${actions.dismissNotice}>✕</button>
-    </div>
-  `;
 }

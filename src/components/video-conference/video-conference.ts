@@ -21,7 +21,7 @@ import type { renderPrejoin } from './prejoin.ts';
 import { newRoomId, roomFromFragment, roomUrl } from './room-id.ts';
 import { placeTiles, type TileView } from './stage-tiles.ts';
 import { renderStage } from './stage-view.ts';
-import { renderNotice, renderStatus, type RelayReach, type StatusActions } from './status-view.ts';
+import { renderStatus, type RelayReach, type StatusActions } from './status-view.ts';
 import { styles } from './video-conference.styles.ts';
 
 /** The relay that served this script: the bundle is loaded from https://relay.example.com/video-conference.js. */
@@ -172,6 +172,7 @@ export class VideoConference extends LitElement implements CallHost {
   // Screens most calls never show: chunks of their own.
   #endOverlay = new Lazy(this, async () => (await import('./end-overlay.ts')).renderEndOverlay);
   #inviteCard = new Lazy(this, async () => (await import('./invite-card.ts')).renderInviteCard);
+  #notice = new Lazy(this, async () => (await import('./notice-view.ts')).renderNotice);
   #announcer = new Announcer(this, () => this.#t);
   #language = new LanguageController(this);
   #devices = new DevicesController(this);
@@ -392,7 +393,7 @@ export class VideoConference extends LitElement implements CallHost {
             </button>`
           : nothing
       }
-      ${renderNotice(this.#call.notice, state, this.#statusActions, this.#t)}
+      ${this.#call.notice ? this.#notice.get()?.(this.#call.notice, state, this.#statusActions, this.#t) : nothing}
       <div class="announcer" role="status" aria-live="polite">${this.#announcer.text}</div>
     `;
   }

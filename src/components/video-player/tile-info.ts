@@ -3,9 +3,11 @@
 // A chunk of its own: fetched the first time a panel opens.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ParticipantStats } from '../../rtc/call.ts';
+import { withDetails } from '../i18n/en-details.ts';
 import type { Strings } from '../i18n/strings.ts';
 
-export function renderInfo(stats: ParticipantStats | null, t: Strings, close: () => void): TemplateResult {
+export function renderInfo(stats: ParticipantStats | null, strings: Strings, close: () => void): TemplateResult {
+  const t = withDetails(strings);
   const video = stats?.video;
   const row = (label: string, value: string | null) =>
     value === null

@@ -1,5 +1,5 @@
 // German strings for the widget (see ../strings.ts for the keys and the English).
-import type { Strings } from '../strings.ts';
+import type { AllStrings } from '../strings.ts';
 
 export default {
   // The call's state
@@ -111,4 +111,4 @@ export default {
   inviteLink: 'Einladungslink',
   copyLink: 'Link kopieren',
   linkCopied: 'Link kopiert',
-} satisfies Strings;
+} satisfies AllStrings;

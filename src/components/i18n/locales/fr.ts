@@ -1,5 +1,5 @@
 // French strings for the widget (see ../strings.ts for the keys and the English).
-import type { Strings } from '../strings.ts';
+import type { AllStrings } from '../strings.ts';
 
 export default {
   // The call's state
@@ -110,4 +110,4 @@ export default {
   inviteLink: 'Lien d’invitation',
   copyLink: 'Copier le lien',
   linkCopied: 'Lien copié',
-} satisfies Strings;
+} satisfies AllStrings;

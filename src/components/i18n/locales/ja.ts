@@ -1,5 +1,5 @@
 // Japanese strings for the widget (see ../strings.ts for the keys and the English).
-import type { Strings } from '../strings.ts';
+import type { AllStrings } from '../strings.ts';
 
 export default {
   // The call's state
@@ -111,4 +111,4 @@ export default {
   inviteLink: '招待リンク',
   copyLink: 'リンクをコピー',
   linkCopied: 'リンクをコピーしました',
-} satisfies Strings;
+} satisfies AllStrings;

@@ -1,5 +1,5 @@
 // Portuguese (Brazilian) strings for the widget (see ../strings.ts for the keys and the English).
-import type { Strings } from '../strings.ts';
+import type { AllStrings } from '../strings.ts';
 
 export default {
   // The call's state
@@ -109,4 +109,4 @@ export default {
   inviteLink: 'Link de convite',
   copyLink: 'Copiar link',
   linkCopied: 'Link copiado',
-} satisfies Strings;
+} satisfies AllStrings;

@@ -1,0 +1,74 @@
+// The rest of the English wording: what only the widget's chunks show (error screens and notices, panels,
+// the pre-join screen, the tile info panel, the invitation card). Kept out of the bundle, which holds what a
+// call shows from its first frame (strings.ts); each chunk fills in these under the wording it is given, so a
+// translation or a site's own string still wins.
+import type { AllStrings, Strings } from './strings.ts';
+
+export const EN_DETAILS = {
+  // The call's state
+  'state.idle': 'Set a room to start a call.',
+  'state.left': 'You left the call.',
+  // Errors, by code
+  'error.insecure-context': 'Camera and microphone need a secure page: open this page over https:// or on localhost.',
+  'error.unsupported-browser': 'This browser cannot make video calls. Try a current Chrome, Edge, Firefox or Safari.',
+  'error.permission-denied':
+    'Camera and microphone access is blocked. Allow it in the browser’s site settings (the icon in the address bar), then retry.',
+  'error.permission-denied.iframe':
+    'This page embeds the call in an iframe without allow="{allow}": the site must add it to the <iframe>.',
+  'error.no-devices': 'No camera or microphone was found: you joined with what is available.',
+  'error.device-in-use': 'The camera or microphone is in use by another application. Close it, then retry.',
+  'error.peer-connection-failed': 'Could not connect to a participant. The network may need a TURN server.',
+  'error.invalid-request': 'The call server refused the request. Check the room name.',
+  'error.room-full': 'This room is full. You will join as soon as someone leaves.',
+  'error.unauthorized': 'This room needs a valid password or invitation.',
+  'error.unauthorized.expired': 'Your invitation has expired: ask the host for a new link.',
+  wrongPassword: 'That password is not right. Try again.',
+  'error.unauthorized.rename': 'Your name comes from your invitation: it cannot be changed.',
+  'error.not-joined': 'Not in a room yet.',
+  'error.unknown-peer': 'That participant has left.',
+  'error.rate-limited': 'Too many messages: slow down.',
+  'error.payload-too-large': 'A message was too large to send.',
+  'error.server-shutting-down': 'The call server is restarting. Reconnecting…',
+  // Toolbar and buttons
+  joinAgain: 'Join again',
+  tryAgain: 'Try again',
+  retryMedia: 'Retry camera and microphone',
+  // Tiles
+  closeDetails: 'Close details',
+  statVideo: 'Video',
+  statSending: 'Sending',
+  statRoundTrip: 'Round trip',
+  statLoss: 'Loss',
+  statPath: 'Path',
+  'path.direct': 'direct',
+  'path.relayed': 'relayed (TURN)',
+  'path.unknown': 'unknown',
+  safetyCode: 'Safety code',
+  safetyCodeHelp: 'Read it aloud: if both of you see the same code, nobody is in the middle of this connection.',
+  // Pre-join screen
+  prejoinTitle: 'Ready to join?',
+  yourName: 'Your name',
+  password: 'Password',
+  // Chat panel
+  closeChat: 'Close chat',
+  messages: 'Messages',
+  noMessages: 'No messages yet.',
+  message: 'Message',
+  send: 'Send',
+  // Settings panel
+  closeSettings: 'Close settings',
+  noneFound: 'None found',
+  cameraNumber: 'Camera {number}',
+  microphoneNumber: 'Microphone {number}',
+  speakerNumber: 'Speaker {number}',
+  // Announced to screen readers
+  alone: 'You’re the only one here. Invite others with this link:',
+  inviteLink: 'Invitation link',
+  copyLink: 'Copy link',
+  linkCopied: 'Link copied',
+};
+
+/** `t` with English for whatever it lacks of the details. */
+export function withDetails(t: Strings): AllStrings {
+  return { ...EN_DETAILS, ...t } as AllStrings;
+}

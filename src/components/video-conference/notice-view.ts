@@ -1,0 +1,39 @@
+// The dismissible notice for a problem the call goes on with (no camera, a denied microphone, a failed peer
+// connection, a refused rename), with a retry where asking for the devices again may help. A chunk of its
+// own, fetched the first time a notice shows.
+import { html, nothing, type TemplateResult } from 'lit';
+import type { CallState } from '../../rtc/call.ts';
+import type { RtcError } from '../../rtc/errors.ts';
+import { refusedByPermissionsPolicy } from '../../rtc/media.ts';
+import { withDetails } from '../i18n/en-details.ts';
+import { format, type Strings } from '../i18n/strings.ts';
+import type { StatusActions } from './status-view.ts';
+
+/** Notices that asking for the camera and microphone again may fix. */
+const MEDIA_PROBLEMS = ['permission-denied', 'device-in-use', 'no-devices'];
+
+/** The banner for a problem the call goes on with, shown while joined (or before joining), if any. */
+export function renderNotice(
+  notice: RtcError | null,
+  state: CallState,
+  actions: StatusActions,
+  strings: Strings,
+): TemplateResult | typeof nothing {
+  if (!notice || (state !== 'joined' && state !== 'idle')) return nothing;
+  const t = withDetails(strings);
+  // Asking again helps after a denial or a device fix, not when the embedding iframe refuses the devices.
+  const refused = refusedByPermissionsPolicy();
+  const retry = MEDIA_PROBLEMS.includes(notice.code) && refused.length === 0;
+  // A refused join is an error state, never a notice: an `unauthorized` notice is a refused rename.
+  const message =
+    notice.code === 'permission-denied' && refused.length
+      ? format(t['error.permission-denied.iframe'], { allow: refused.join('; ') })
+      : t[notice.code === 'unauthorized' ? 'error.unauthorized.rename' : (`error.${notice.code}` as const)];
+  return html`
+    <div class="banner notice" part="notice" role="status" data-code=${notice.code}>
+      <span>${message}</span>
+      ${retry ? html`<button part="action" type="button" @click=${actions.retryMedia}>${t.retryMedia}</button>` : nothing}
+      <button type="button" class="dismiss" aria-label=${t.dismiss} @click=${actions.dismissNotice}>✕</button>
+    </div>
+  `;
+}
