@@ -1,13 +1,14 @@
 // A part of the widget fetched the first time it is needed (a chunk of the bundle, from the relay like the
-// bundle): get() answers null until it is here, then the host renders again.
-import type { ReactiveControllerHost } from 'lit';
+// bundle): get() answers null until its module is here, then the host renders again. A module may bring the
+// styles of what it renders (`styles`): they join the host's shadow root as it arrives.
+import { adoptStyles, type CSSResult, type LitElement } from 'lit';
 
-export class Lazy<T> {
-  #value: T | null = null;
+export class Lazy<T extends { styles?: CSSResult }> {
+  #module: T | null = null;
   #load: (() => Promise<T>) | null;
-  #host: ReactiveControllerHost;
+  #host: LitElement;
 
-  constructor(host: ReactiveControllerHost, load: () => Promise<T>) {
+  constructor(host: LitElement, load: () => Promise<T>) {
     this.#host = host;
     this.#load = load;
   }
@@ -15,10 +16,12 @@ export class Lazy<T> {
   get(): T | null {
     const load = this.#load;
     this.#load = null;
-    void load?.().then((value) => {
-      this.#value = value;
+    void load?.().then((module) => {
+      const root = this.#host.renderRoot as ShadowRoot;
+      if (module.styles) adoptStyles(root, [...root.adoptedStyleSheets, module.styles]);
+      this.#module = module;
       this.#host.requestUpdate();
     });
-    return this.#value;
+    return this.#module;
   }
 }

@@ -1,13 +1,31 @@
 // The overlay of a call that is over or never started: not joined yet, left, or an error that stopped it
 // (its message, and what can be done: join again, try again, type the room's password). A chunk of its own,
 // fetched the first time it shows: most calls never show it.
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { CallState } from '../../rtc/call.ts';
 import type { RtcError } from '../../rtc/errors.ts';
 import { withDetails } from '../i18n/en-details.ts';
 import type { Strings } from '../i18n/strings.ts';
 import type { RelayReach, StatusActions } from './status-view.ts';
 import { tokenExpired } from './token-expiry.ts';
+
+/** The password form (the overlay itself is styled with the element). */
+export const styles = css`
+  .overlay form {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: 0.5rem;
+  }
+  .overlay input {
+    padding: 0.4rem 0.6rem;
+    border: 1px solid var(--_line);
+    border-radius: 6px;
+    background: transparent;
+    color: inherit;
+    font: inherit;
+  }
+`;
 
 export function renderEndOverlay(
   state: CallState,

@@ -1,8 +1,59 @@
 // The card for someone alone in the call: nobody else is here yet, the link that invites others (this page
 // with the room in its fragment: shareUrl), a button that copies it, and one that puts the card away.
-import { html, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import { withDetails } from '../i18n/en-details.ts';
 import type { Strings } from '../i18n/strings.ts';
+
+export const styles = css`
+  .invite {
+    position: absolute;
+    bottom: calc(var(--_gap) * 2);
+    left: calc(var(--_gap) * 2);
+    z-index: 2;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    max-width: min(22rem, calc(100% - 4 * var(--_gap)));
+    padding: 0.75rem;
+    border-radius: 12px;
+    background: rgb(0 0 0 / 75%);
+    color: #fff;
+    font-size: 0.8125rem;
+  }
+  .invite p {
+    flex: 1 0 80%;
+    margin: 0;
+  }
+  .invite input {
+    flex: 1;
+    min-width: 0;
+    padding: 0.3rem 0.5rem;
+    border: 1px solid rgb(255 255 255 / 30%);
+    border-radius: 6px;
+    background: transparent;
+    color: inherit;
+    font: inherit;
+  }
+  .invite button[part='action'] {
+    padding: 0.3rem 0.75rem;
+    border: 0;
+    border-radius: 6px;
+    background: var(--_accent);
+    color: #fff;
+    font: inherit;
+    cursor: pointer;
+  }
+  .invite .dismiss {
+    position: absolute;
+    top: 0.25rem;
+    right: 0.25rem;
+    border: 0;
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+  }
+`;
 
 export interface InviteActions {
   copy(): void;

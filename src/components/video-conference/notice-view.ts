@@ -1,13 +1,40 @@
 // The dismissible notice for a problem the call goes on with (no camera, a denied microphone, a failed peer
 // connection, a refused rename), with a retry where asking for the devices again may help. A chunk of its
 // own, fetched the first time a notice shows.
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { CallState } from '../../rtc/call.ts';
 import type { RtcError } from '../../rtc/errors.ts';
 import { refusedByPermissionsPolicy } from '../../rtc/media.ts';
 import { withDetails } from '../i18n/en-details.ts';
 import { format, type Strings } from '../i18n/strings.ts';
 import type { StatusActions } from './status-view.ts';
+
+/** A banner (styled with the element) near the bottom, in the notice colour. */
+export const styles = css`
+  .banner.notice {
+    top: auto;
+    bottom: 4rem;
+    border-radius: 12px;
+    background: var(--video-conference-notice-background, #5c3d00);
+    color: #fff;
+  }
+  .notice button[part='action'] {
+    padding: 0.4rem 1.25rem;
+    border: 0;
+    border-radius: 6px;
+    background: var(--_accent);
+    color: #fff;
+    font: inherit;
+    cursor: pointer;
+  }
+  .notice .dismiss {
+    padding: 0.1rem 0.5rem;
+    border: 0;
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+  }
+`;
 
 /** Notices that asking for the camera and microphone again may fix. */
 const MEDIA_PROBLEMS = ['permission-denied', 'device-in-use', 'no-devices'];

@@ -257,7 +257,6 @@ export const styles = css`
   }
   .prejoin button[type='submit'],
   .overlay button,
-  .notice button[part='action'],
   .enable-audio {
     width: auto;
     height: auto;
@@ -268,20 +267,6 @@ export const styles = css`
     color: #fff;
     font: inherit;
     cursor: pointer;
-  }
-  .overlay form {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: center;
-    gap: 0.5rem;
-  }
-  .overlay input {
-    padding: 0.4rem 0.6rem;
-    border: 1px solid var(--_line);
-    border-radius: 6px;
-    background: transparent;
-    color: inherit;
-    font: inherit;
   }
   .enable-audio {
     position: absolute;
@@ -305,22 +290,7 @@ export const styles = css`
     background: linear-gradient(var(--_scrim), var(--_scrim)), var(--video-conference-background, var(--_bg));
     font-size: 0.8125rem;
   }
-  .banner.notice {
-    top: auto;
-    bottom: 4rem;
-    border-radius: 12px;
-    background: var(--video-conference-notice-background, #5c3d00);
-    color: #fff;
-  }
-  .banner .dismiss {
-    padding: 0.1rem 0.5rem;
-    border: 0;
-    background: transparent;
-    color: inherit;
-    cursor: pointer;
-  }
-  .toast,
-  .invite {
+  .toast {
     position: absolute;
     bottom: calc(var(--_gap) * 2);
     z-index: 2;
@@ -334,47 +304,6 @@ export const styles = css`
     translate: -50% 0;
     padding: 0.35rem 0.85rem;
     pointer-events: none;
-  }
-  .invite {
-    left: calc(var(--_gap) * 2);
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-    max-width: min(22rem, calc(100% - 4 * var(--_gap)));
-    padding: 0.75rem;
-  }
-  .invite p {
-    flex: 1 0 80%;
-    margin: 0;
-  }
-  .invite input {
-    flex: 1;
-    min-width: 0;
-    padding: 0.3rem 0.5rem;
-    border: 1px solid rgb(255 255 255 / 30%);
-    border-radius: 6px;
-    background: transparent;
-    color: inherit;
-    font: inherit;
-  }
-  .invite button[part='action'] {
-    padding: 0.3rem 0.75rem;
-    border: 0;
-    border-radius: 6px;
-    background: var(--_accent);
-    color: #fff;
-    font: inherit;
-    cursor: pointer;
-  }
-  .invite .dismiss {
-    position: absolute;
-    top: 0.25rem;
-    right: 0.25rem;
-    border: 0;
-    background: transparent;
-    color: inherit;
-    cursor: pointer;
   }
   /* Read by screen readers, not shown. */
   .announcer {

@@ -170,9 +170,9 @@ export class VideoConference extends LitElement implements CallHost {
   #hostSize = new SizeController(this, () => this);
   #panels = new PanelsController(this);
   // Screens most calls never show: chunks of their own.
-  #endOverlay = new Lazy(this, async () => (await import('./end-overlay.ts')).renderEndOverlay);
-  #inviteCard = new Lazy(this, async () => (await import('./invite-card.ts')).renderInviteCard);
-  #notice = new Lazy(this, async () => (await import('./notice-view.ts')).renderNotice);
+  #endOverlay = new Lazy(this, () => import('./end-overlay.ts'));
+  #inviteCard = new Lazy(this, () => import('./invite-card.ts'));
+  #notice = new Lazy(this, () => import('./notice-view.ts'));
   #announcer = new Announcer(this, () => this.#t);
   #language = new LanguageController(this);
   #devices = new DevicesController(this);
@@ -383,7 +383,7 @@ export class VideoConference extends LitElement implements CallHost {
         ${this.#panels.open === 'settings' && inCall ? this.#renderSettings() : nothing}
         ${state === 'joined' && this.participants.length === 1 && this.invite !== 'dismissed' ? this.#renderInvite() : nothing}
         ${this.#announcer.toast ? html`<div class="toast" part="toast" aria-hidden="true">${this.#announcer.toast}</div>` : nothing}
-        ${previewing ? nothing : renderStatus(state, this.#call.error, !!this.room, this.#reach, this.#statusActions, this.#t, () => this.#endOverlay.get())}
+        ${previewing ? nothing : renderStatus(state, this.#call.error, !!this.room, this.#reach, this.#statusActions, this.#t, () => this.#endOverlay.get()?.renderEndOverlay ?? null)}
       </div>
       ${inCall ? this.#renderControls() : nothing} ${previewing ? this.#renderPrejoin() : nothing}
       ${
@@ -393,7 +393,7 @@ export class VideoConference extends LitElement implements CallHost {
             </button>`
           : nothing
       }
-      ${this.#call.notice ? this.#notice.get()?.(this.#call.notice, state, this.#statusActions, this.#t) : nothing}
+      ${this.#call.notice ? this.#notice.get()?.renderNotice(this.#call.notice, state, this.#statusActions, this.#t) : nothing}
       <div class="announcer" role="status" aria-live="polite">${this.#announcer.text}</div>
     `;
   }
@@ -494,7 +494,7 @@ export class VideoConference extends LitElement implements CallHost {
   }
 
   #renderInvite() {
-    return this.#inviteCard.get()?.(
+    return this.#inviteCard.get()?.renderInviteCard(
       this.shareUrl,
       this.invite === 'copied',
       {
