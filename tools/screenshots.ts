@@ -1,28 +1,56 @@
-// `npm run screenshots`: the demo with two participants, at a desktop (1280×800) and a phone (375×812) width,
-// saved as docs/screenshots/demo-desktop.png and demo-phone.png. Starts its own relay on a loopback port and
-// uses headless Chromium with the fake camera, as the end-to-end tests do.
+// `npm run screenshots`: the demo with two participants, at a desktop (1280×800) and a phone (390×844) size,
+// and the element in a 360 px support sidebar of a plain page (1280×800), saved as docs/screenshots/
+// demo-desktop.png, demo-phone.png and sidebar.png. Starts its own relay on a loopback port and uses headless
+// Chromium with the fake camera, as the end-to-end tests do.
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Viewport } from 'puppeteer-core';
 import { launchChromium, openPage, startRelay, waitForRemoteVideo } from '../test/e2e/harness.ts';
 
 const outDir = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
-const shots: Array<{ name: string; viewport: Viewport }> = [
+const shots: Array<{ name: string; viewport: Viewport; sidebar?: boolean }> = [
   { name: 'demo-desktop', viewport: { width: 1280, height: 800 } },
-  { name: 'demo-phone', viewport: { width: 375, height: 812, isMobile: true, hasTouch: true } },
+  { name: 'demo-phone', viewport: { width: 390, height: 844, isMobile: true, hasTouch: true } },
+  { name: 'sidebar', viewport: { width: 1280, height: 800 }, sidebar: true },
 ];
+
+/** A site's help page with the call in a 360 px sidebar, as a site owner would embed it. */
+const sidebarPage = (room: string) => `<!doctype html>
+<html lang="en">
+  <head>
+    <script type="module" src="/video-conference.js"></script>
+    <style>
+      body { margin: 0; display: flex; min-height: 100vh; font: 16px/1.5 system-ui, sans-serif; color: #1f2328; }
+      main { flex: 1; padding: 2rem 3rem; background: #f6f8fa; }
+      aside { width: 360px; padding: 1rem; box-sizing: border-box; border-left: 1px solid #d0d7de; }
+      h1 { margin-top: 0; }
+    </style>
+  </head>
+  <body>
+    <main>
+      <h1>Help centre</h1>
+      <p>Your order #1042 shipped on Monday. Talk to our support team in the sidebar.</p>
+    </main>
+    <aside>
+      <h2>Support call</h2>
+      <video-conference room="${room}" name="Ada"></video-conference>
+    </aside>
+  </body>
+</html>`;
 
 await mkdir(outDir, { recursive: true });
 const relay = await startRelay();
 // Sound may play without a click, so the "enable audio" button does not cover the call.
 const browser = await launchChromium(['--autoplay-policy=no-user-gesture-required', '--hide-scrollbars']);
 try {
-  for (const { name, viewport } of shots) {
+  for (const { name, viewport, sidebar } of shots) {
     const room = `screenshots-${name}`;
     const other = await openPage(browser, `${relay.url}?room=${room}&name=Grace`);
     const { page } = await openPage(browser, 'about:blank');
     await page.setViewport(viewport);
     await page.goto(`${relay.url}?room=${room}&name=Ada`);
+    // The relay's origin (a secure one) with the site's own page in place of the demo.
+    if (sidebar) await page.setContent(sidebarPage(room));
     await waitForRemoteVideo(page, 1);
     await waitForRemoteVideo(other.page, 1);
     await page.$eval('video-conference', (element) => element.scrollIntoView({ block: 'center' }));

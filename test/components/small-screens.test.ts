@@ -65,11 +65,18 @@ describe('small screens and keyboard', () => {
     }
     expect([...reached]).to.have.members(all.map((control) => control.getAttribute('aria-label')!));
 
-    // Escape closes the menu; an item closes it too.
-    more.focus();
+    // Escape closes the menu, and focus goes back to "More"; an item closes it too.
+    element.shadowRoot!.querySelector<HTMLButtonElement>('[part~=layout-control]')!.focus();
     await sendKeys({ press: 'Escape' });
     await element.updateComplete;
     expect(more.getAttribute('aria-expanded')).to.equal('false');
+    expect(element.shadowRoot!.activeElement).to.equal(more);
+    more.click();
+    await element.updateComplete;
+    element.shadowRoot!.querySelector<HTMLButtonElement>('[part~=layout-control]')!.click();
+    await element.updateComplete;
+    expect(more.getAttribute('aria-expanded')).to.equal('false');
+    expect(element.layout).to.equal('spotlight');
   });
 
   it('a wide widget shows the hand and the chat in the row, with tooltips naming the shortcuts', async () => {

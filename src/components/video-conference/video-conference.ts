@@ -320,9 +320,16 @@ export class VideoConference extends LitElement implements CallHost {
     else await this.requestFullscreen();
   }
 
-  /** @internal Closes the toolbar's "More" menu if it is open, and says whether it was. */
+  /**
+   * @internal Closes the toolbar's "More" menu if it is open, and says whether it was. Focus inside it goes
+   * back to the "More" button.
+   */
   closeMenu(): boolean {
     const open = this.menuOpen;
+    const root = this.renderRoot as ShadowRoot;
+    if (root.querySelector('.menu')?.contains(root.activeElement)) {
+      root.querySelector<HTMLElement>('[part~=more-control]')!.focus();
+    }
     this.menuOpen = false;
     return open;
   }
@@ -453,7 +460,7 @@ export class VideoConference extends LitElement implements CallHost {
     const panels = this.#panels;
     // Choosing an item of the "More" menu closes it.
     const inMenu = (action: () => unknown) => () => {
-      this.menuOpen = false;
+      this.closeMenu();
       void action();
     };
     return renderControls(
