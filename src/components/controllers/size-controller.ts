@@ -1,5 +1,7 @@
 // Tracks the size of an element in the host's shadow root (found after each render) with a ResizeObserver,
-// and re-renders the host when it changes.
+// and re-renders the host on the next animation frame when it changed: a render inside the observer's
+// callback could resize what it observes in the same frame ("ResizeObserver loop completed with undelivered
+// notifications").
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export class SizeController implements ReactiveController {
@@ -8,12 +10,16 @@ export class SizeController implements ReactiveController {
   #host: ReactiveControllerHost;
   #target: () => Element | null;
   #observed: Element | null = null;
+  #frame = 0;
   #observer = new ResizeObserver(([entry]) => {
     const { inlineSize, blockSize } = entry!.contentBoxSize[0]!;
-    if (inlineSize === this.width && blockSize === this.height) return;
-    this.width = inlineSize;
-    this.height = blockSize;
-    this.#host.requestUpdate();
+    cancelAnimationFrame(this.#frame);
+    this.#frame = requestAnimationFrame(() => {
+      if (inlineSize === this.width && blockSize === this.height) return;
+      this.width = inlineSize;
+      this.height = blockSize;
+      this.#host.requestUpdate();
+    });
   });
 
   constructor(host: ReactiveControllerHost, target: () => Element | null) {
@@ -31,6 +37,7 @@ export class SizeController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    cancelAnimationFrame(this.#frame);
     this.#observer.disconnect();
     this.#observed = null;
   }

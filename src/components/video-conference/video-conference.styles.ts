@@ -37,25 +37,40 @@ export const styles = css`
       color-scheme: light;
     }
   }
+  /* The host is a block that page CSS may restyle (its display, its size); the layout lives on .frame, the
+     render root inside it. */
   :host {
     --_gap: var(--video-conference-gap, 8px);
     --_accent: var(--video-conference-accent, #2563eb);
-    position: relative;
-    display: flex;
-    flex-direction: column;
+    display: block;
     box-sizing: border-box;
-    /* The width of its container, and a height from the aspect ratio. Without an explicit width, a grid or
-       flex container would size it from its height (min-height × 16/9 = 427 px) and it would overflow a
-       phone-sized column. */
+    /* The width of its container, as a flex item too: a size container has no width of its own content. */
     width: 100%;
     min-width: 0;
-    aspect-ratio: 16 / 9;
     min-height: 240px;
+    container-type: inline-size;
     overflow: hidden;
     border-radius: var(--video-conference-radius, 12px);
     background: var(--video-conference-background, var(--_bg));
     color: var(--video-conference-color, var(--_fg));
     font: 400 0.9375rem / 1.5 var(--video-conference-font, system-ui, sans-serif);
+  }
+  /* The call over the toolbar. As tall as the host when the page gives it a height (set, or stretched by a
+     grid cell or a flex line); otherwise from its width: 16:9, taller in a narrow column or a phone. */
+  .frame {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    width: 100%;
+    height: 100%;
+    min-height: 240px;
+    aspect-ratio: 16 / 9;
+  }
+  @container (width < 600px) {
+    .frame {
+      aspect-ratio: 3 / 4;
+      max-height: 100svh;
+    }
   }
   :host([hidden]) {
     display: none;
