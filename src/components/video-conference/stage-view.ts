@@ -44,7 +44,9 @@ export function renderStage(model: StageModel, listeners: StageListeners, t: Str
   const pinned = tiles.some((tile) => tile.key === model.pinned) ? model.pinned : null;
   const spotlight = effectiveLayout(model.layout, tiles, pinned) === 'spotlight';
   const main = spotlight ? spotlightKey(tiles, pinned, model.activeSpeaker) : null;
-  const { columns, rows } = gridLayout(tiles.length, model.width, model.height);
+  // In a call of two, your own camera floats small in a corner (picture in picture) over the other person's.
+  const pip = !spotlight && tiles.length === 2 ? tiles.find((tile) => tile.participant.local)?.key : null;
+  const { columns, rows } = gridLayout(pip ? 1 : tiles.length, model.width, model.height);
   const layout: Record<string, string> = spotlight
     ? { '--strip': String(Math.max(1, tiles.length - 1)) }
     : { '--columns': String(columns), '--rows': String(rows) };
@@ -60,14 +62,17 @@ export function renderStage(model: StageModel, listeners: StageListeners, t: Str
   return {
     template,
     layout,
-    tiles: tiles.map((tile) => viewOf(tile, model, tile.key === main, tile.key === pinned, t)),
+    tiles: tiles.map((tile) =>
+      viewOf(tile, model, tile.key === main ? 'main' : tile.key === pip ? 'pip' : '', tile.key === pinned, t),
+    ),
   };
 }
 
 function viewOf(
   { key, participant, screen, stream }: Tile,
   model: StageModel,
-  main: boolean,
+  /** `main` for the spotlight's large tile, `pip` for the floating self-view. */
+  place: string,
   pinned: boolean,
   t: Strings,
 ): TileView {
@@ -86,7 +91,7 @@ function viewOf(
   return {
     key,
     attributes: {
-      class: main ? 'main' : '',
+      class: place,
       name: label,
       badge,
       quality: screen ? '' : (participant.quality ?? ''),
