@@ -29,6 +29,8 @@ export interface StageListeners {
   pin(event: CustomEvent<{ peerId: string }>): void;
   soundBlocked(): void;
   view(event: CustomEvent<{ peerId: string; width: number; height: number; visible: boolean }>): void;
+  /** The presenter pressed stop on the tile standing in for their own screen. */
+  stop(): void;
 }
 
 export interface RenderedStage {
@@ -57,6 +59,7 @@ export function renderStage(model: StageModel, listeners: StageListeners, t: Str
       @video-player-pin=${listeners.pin}
       @video-player-sound-blocked=${listeners.soundBlocked}
       @video-player-view=${listeners.view}
+      @video-player-stop=${listeners.stop}
     ></div>
   `;
   return {
@@ -88,6 +91,10 @@ function viewOf(
       ? t.connecting
       : '';
   const stats = local || screen ? null : (model.stats[participant.id] ?? null);
+  // Your own screen share is not played back to you: shown inside the screen it shares, it repeats without
+  // end, and you have the screen in front of you anyway. Its tile (the large one, unless someone else shares
+  // too) says that you are presenting instead, with the button to stop.
+  const presenting = local && screen;
   return {
     key,
     attributes: {
@@ -104,7 +111,8 @@ function viewOf(
       verified: !screen && participant.verified,
       speaking: !screen && participant.speaking,
       pinned,
+      presenting,
     },
-    properties: { stats, strings: t, stream, sinkId: model.sinkId },
+    properties: { stats, strings: t, stream: presenting ? null : stream, sinkId: model.sinkId },
   };
 }

@@ -418,7 +418,7 @@ export class VideoConference extends LitElement implements CallHost {
         stats: this.getStats(),
         sinkId: this.sinkId,
       },
-      { pin: this.#onPin, soundBlocked: this.#onSoundBlocked, view: this.#onView },
+      { pin: this.#onPin, soundBlocked: this.#onSoundBlocked, view: this.#onView, stop: () => this.stopScreenShare() },
       this.#t,
     );
     this.#stageLayout = layout;
