@@ -10,11 +10,9 @@ export class SizeController implements ReactiveController {
   #host: ReactiveControllerHost;
   #target: () => Element | null;
   #observed: Element | null = null;
-  #frame = 0;
   #observer = new ResizeObserver(([entry]) => {
     const { inlineSize, blockSize } = entry!.contentBoxSize[0]!;
-    cancelAnimationFrame(this.#frame);
-    this.#frame = requestAnimationFrame(() => {
+    requestAnimationFrame(() => {
       if (inlineSize === this.width && blockSize === this.height) return;
       this.width = inlineSize;
       this.height = blockSize;
@@ -37,7 +35,6 @@ export class SizeController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    cancelAnimationFrame(this.#frame);
     this.#observer.disconnect();
     this.#observed = null;
   }
