@@ -5,8 +5,7 @@ import { expect, fixture } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { html, type TemplateResult } from 'lit';
 import '../../src/index.ts';
-import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
-import { relayCommand, tiles, uniqueRoom, waitFor } from '../support/browser.ts';
+import { relayCommand, settled, tiles, uniqueRoom, waitFor } from '../support/browser.ts';
 
 interface Case {
   name: string;
@@ -132,11 +131,3 @@ describe('layout geometry', () => {
     });
   }
 });
-
-/** Waits until the widget has rendered for its current size (the size controller re-renders on the next frame). */
-async function settled(element: VideoConference): Promise<void> {
-  for (let frame = 0; frame < 3; frame++) {
-    await new Promise(requestAnimationFrame);
-    await element.updateComplete;
-  }
-}

@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/index.ts';
 import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
-import { callOf, remoteTiles, tiles } from '../support/browser.ts';
+import { callOf, remoteTiles, settled, tiles } from '../support/browser.ts';
 
 describe('tile layout', () => {
   it('centres the odd tile of three in a 2×2 grid, every tile 16:9', async () => {
@@ -75,14 +75,6 @@ async function resize(element: VideoConference, width: number): Promise<void> {
   element.parentElement!.style.display = 'block';
   element.style.width = `${width}px`;
   await settled(element);
-}
-
-/** Waits until the widget has rendered for its current size (the size controller re-renders on the next frame). */
-async function settled(element: VideoConference): Promise<void> {
-  for (let frame = 0; frame < 3; frame++) {
-    await new Promise(requestAnimationFrame);
-    await element.updateComplete;
-  }
 }
 
 function stageBox(element: VideoConference): DOMRect {

@@ -87,6 +87,14 @@ export function nextEvent<T>(
   });
 }
 
+/** Waits until the widget has rendered for its current size (its size controller re-renders on the next frame). */
+export async function settled(element: VideoConference): Promise<void> {
+  for (let frame = 0; frame < 3; frame++) {
+    await new Promise(requestAnimationFrame);
+    await element.updateComplete;
+  }
+}
+
 export function tiles(element: VideoConference): VideoPlayer[] {
   return [...element.shadowRoot!.querySelectorAll('video-player')];
 }
