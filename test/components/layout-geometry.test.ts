@@ -1,6 +1,7 @@
 // The widget's box wherever a page puts it: whatever `display`, grid cell, flex item, height or narrow column
-// the page gives it, the toolbar sits at its bottom edge (no dead band), it is tall enough, and its tile is
-// large. Boxes are measured with getBoundingClientRect, not screenshots.
+// the page gives it, the toolbar sits at its bottom edge (no dead band), it is tall enough (taller than 16:9
+// when narrow, but no taller than the viewport), and its tile is large. Boxes are measured with
+// getBoundingClientRect, not screenshots.
 import { expect, fixture } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { html, type TemplateResult } from 'lit';
@@ -14,6 +15,8 @@ interface Case {
   page(widget: TemplateResult): TemplateResult;
   /** The host is at least this tall and wide. */
   minHost: { width: number; height: number };
+  /** The host is at most this tall, if given. */
+  maxHostHeight?: number;
   /** The tile is at least this large. */
   minTile: { width: number; height: number };
 }
@@ -100,12 +103,20 @@ const CASES: Case[] = [
     minHost: { width: 390, height: 480 },
     minTile: { width: 350, height: 196 },
   },
+  {
+    name: 'a 360 px column of a 400 px tall viewport',
+    viewport: { width: 1000, height: 400 },
+    page: (widget) => html`<aside style="width: 360px">${widget}</aside>`,
+    minHost: { width: 360, height: 390 },
+    maxHostHeight: 400,
+    minTile: { width: 280, height: 157 },
+  },
 ];
 
 describe('layout geometry', () => {
   after(() => setViewport({ width: 800, height: 600 }));
 
-  for (const { name, viewport, page, minHost, minTile } of CASES) {
+  for (const { name, viewport, page, minHost, maxHostHeight = Infinity, minTile } of CASES) {
     it(`in ${name}: toolbar at the bottom edge, host and tile large enough`, async () => {
       await setViewport(viewport);
       const server = await relayCommand('relay-url');
@@ -125,6 +136,7 @@ describe('layout geometry', () => {
       ).to.be.below(1);
       expect(host.width, 'host width').to.be.at.least(minHost.width);
       expect(host.height, 'host height').to.be.at.least(minHost.height);
+      expect(host.height, 'host height').to.be.at.most(maxHostHeight);
       expect(tile.width, 'tile width').to.be.at.least(minTile.width);
       expect(tile.height, 'tile height').to.be.at.least(minTile.height);
       expect(tile.bottom, 'tile above the toolbar').to.be.at.most(toolbar.top);
