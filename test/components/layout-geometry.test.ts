@@ -58,6 +58,22 @@ const CASES: Case[] = [
     minTile: { width: 800, height: 450 },
   },
   {
+    name: 'the flexible item of a 700 px tall column under a header',
+    viewport: { width: 1280, height: 800 },
+    page: (widget) =>
+      html`<style>
+          main > video-conference {
+            flex: 1;
+          }
+        </style>
+        <main style="display: flex; flex-direction: column; width: 1200px; height: 700px">
+          <header style="height: 60px"></header>
+          ${widget}
+        </main>`,
+    minHost: { width: 1200, height: 640 },
+    minTile: { width: 950, height: 530 },
+  },
+  {
     name: 'display: block; height: 100vh',
     viewport: { width: 1280, height: 800 },
     page: (widget) =>
