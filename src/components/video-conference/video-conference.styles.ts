@@ -38,7 +38,7 @@ export const styles = css`
     }
   }
   /* The host is a block that page CSS may restyle (its display, its size); the layout lives on .frame, the
-     render root inside it. */
+     wrapper of everything inside it. */
   :host {
     --_gap: var(--video-conference-gap, 8px);
     --_accent: var(--video-conference-accent, #2563eb);

@@ -351,16 +351,12 @@ export class VideoConference extends LitElement implements CallHost {
     }
   }
 
-  /** Renders into a wrapper (.frame) that holds the layout, since page CSS may change the host's own `display`. */
-  protected override createRenderRoot(): HTMLElement {
-    const frame = document.createElement('div');
-    frame.className = 'frame';
-    super.createRenderRoot().appendChild(frame);
-    this.renderOptions.renderBefore = null; // not the shadow root's first child, which is outside the frame
-    return frame;
+  /** Everything is in a wrapper (.frame) that holds the layout, since page CSS may change the host's own `display`. */
+  override render() {
+    return html`<div class="frame">${this.#renderCall()}</div>`;
   }
 
-  override render() {
+  #renderCall() {
     const state = this.state;
     const inCall = state === 'joining' || state === 'joined' || state === 'reconnecting';
     const previewing = this.#previewing();
