@@ -21,7 +21,7 @@ describe('screen sharing', () => {
     expect(screenTile()!.classList.contains('main')).to.equal(true);
     expect(brian!.shadowRoot!.querySelector('.stage')!.classList.contains('spotlight')).to.equal(true);
     expect(remoteTiles(brian!)).to.have.length(2);
-    // The sharer sees its own share too, and the toolbar says it is on.
+    // The sharer has a tile for its share too (saying it presents: presenter.test.ts), and the toolbar says it is on.
     expect(tiles(ada!).some((tile) => tile.peerId === 'local:screen')).to.equal(true);
     expect(ada!.shadowRoot!.querySelector('[part~=screen-control]')!.getAttribute('aria-pressed')).to.equal('true');
 

@@ -93,6 +93,14 @@ export function nextEvent<T>(
   });
 }
 
+/** Waits until the widget has rendered for its current size (its size controller re-renders on the next frame). */
+export async function settled(element: VideoConference): Promise<void> {
+  for (let frame = 0; frame < 3; frame++) {
+    await new Promise(requestAnimationFrame);
+    await element.updateComplete;
+  }
+}
+
 export function tiles(element: VideoConference): VideoPlayer[] {
   return [...element.shadowRoot!.querySelectorAll('video-player')];
 }
@@ -115,13 +123,14 @@ export async function waitForDecodedVideo(tile: VideoPlayer): Promise<void> {
 
 /**
  * A call between elements named `names` in one page (a fixture), resolved once everyone sees everyone's
- * decoded video.
+ * decoded video. Each is 320×240, so that four fit in the test browser's 800×600 viewport: nobody sends
+ * video to a tile out of view.
  */
 export async function callOf(names: string[]): Promise<{ elements: VideoConference[]; room: string; server: string }> {
   const server = await relayCommand('relay-url');
   const room = uniqueRoom();
   const page = await fixture<HTMLElement>(html`
-    <div style="display: grid; grid-template-columns: repeat(2, 320px); gap: 8px">
+    <div style="display: grid; grid-template-columns: repeat(2, 320px); grid-auto-rows: 240px; gap: 8px">
       ${names.map((name) => html`<video-conference server=${server} room=${room} name=${name}></video-conference>`)}
     </div>
   `);

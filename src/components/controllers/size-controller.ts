@@ -1,5 +1,7 @@
 // Tracks the size of an element in the host's shadow root (found after each render) with a ResizeObserver,
-// and re-renders the host when it changes.
+// and re-renders the host on the next animation frame when it changed: a render inside the observer's
+// callback could resize what it observes in the same frame ("ResizeObserver loop completed with undelivered
+// notifications").
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export class SizeController implements ReactiveController {
@@ -10,10 +12,12 @@ export class SizeController implements ReactiveController {
   #observed: Element | null = null;
   #observer = new ResizeObserver(([entry]) => {
     const { inlineSize, blockSize } = entry!.contentBoxSize[0]!;
-    if (inlineSize === this.width && blockSize === this.height) return;
-    this.width = inlineSize;
-    this.height = blockSize;
-    this.#host.requestUpdate();
+    requestAnimationFrame(() => {
+      if (inlineSize === this.width && blockSize === this.height) return;
+      this.width = inlineSize;
+      this.height = blockSize;
+      this.#host.requestUpdate();
+    });
   });
 
   constructor(host: ReactiveControllerHost, target: () => Element | null) {

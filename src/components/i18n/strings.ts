@@ -33,6 +33,8 @@ export const EN = {
   you: 'You',
   yourTile: '{name} (you)',
   screenTile: '{name} (screen)',
+  presenting: 'You are presenting',
+  stopPresenting: 'Stop presenting',
   guest: 'Guest',
   connecting: 'connecting…',
   reconnecting: 'reconnecting…',

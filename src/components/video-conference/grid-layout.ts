@@ -8,28 +8,22 @@ export interface GridLayout {
 
 const VIDEO_ASPECT = 16 / 9;
 
-export function gridLayout(count: number, width: number, height: number, tileAspect = VIDEO_ASPECT): GridLayout {
-  if (count <= 1) return { columns: 1, rows: 1 };
+export function gridLayout(count: number, width: number, height: number): GridLayout {
   // Before the container has a size, assume a 16:9 one.
   if (width <= 0 || height <= 0) [width, height] = [VIDEO_ASPECT, 1];
-  const candidates = Array.from({ length: count }, (_, i) => {
-    const columns = i + 1;
+  let best = { columns: 1, rows: 1, size: 0, empty: 0 };
+  for (let columns = 1; columns <= count; columns++) {
     const rows = Math.ceil(count / columns);
-    const tileWidth = Math.min(width / columns, (height / rows) * tileAspect);
-    return { columns, rows, area: tileWidth * (tileWidth / tileAspect), empty: columns * rows - count };
-  });
-  // Largest tiles first; on a tie, fewer empty cells, then side by side in a wide container, stacked in a tall one.
-  const wide = width >= height;
-  candidates.sort(
-    (a, b) =>
-      relativeDifference(b.area, a.area) || a.empty - b.empty || (wide ? b.columns - a.columns : a.columns - b.columns),
-  );
-  const { columns, rows } = candidates[0]!;
-  return { columns, rows };
-}
-
-/** Zero for values within floating-point noise of each other. */
-function relativeDifference(a: number, b: number): number {
-  const difference = (a - b) / Math.max(a, b);
-  return Math.abs(difference) < 1e-9 ? 0 : difference;
+    // The width of a tile at the video's aspect ratio, whichever of the cell's sides limits it.
+    const size = Math.min(width / columns, (height / rows) * VIDEO_ASPECT);
+    const empty = columns * rows - count;
+    // Zero for sizes within floating-point noise of each other.
+    const larger = Math.abs(size - best.size) < size * 1e-9 ? 0 : size - best.size;
+    // Larger tiles first; on a tie, fewer empty cells, then side by side in a wide container (more columns
+    // come later), stacked in a tall one.
+    if (larger > 0 || (!larger && (empty < best.empty || (empty === best.empty && width >= height)))) {
+      best = { columns, rows, size, empty };
+    }
+  }
+  return { columns: best.columns, rows: best.rows };
 }

@@ -29,6 +29,8 @@ export interface StageListeners {
   pin(event: CustomEvent<{ peerId: string }>): void;
   soundBlocked(): void;
   view(event: CustomEvent<{ peerId: string; width: number; height: number; visible: boolean }>): void;
+  /** The presenter pressed stop on the tile standing in for their own screen. */
+  stop(): void;
 }
 
 export interface RenderedStage {
@@ -44,7 +46,9 @@ export function renderStage(model: StageModel, listeners: StageListeners, t: Str
   const pinned = tiles.some((tile) => tile.key === model.pinned) ? model.pinned : null;
   const spotlight = effectiveLayout(model.layout, tiles, pinned) === 'spotlight';
   const main = spotlight ? spotlightKey(tiles, pinned, model.activeSpeaker) : null;
-  const { columns, rows } = gridLayout(tiles.length, model.width, model.height);
+  // In a call of two, your own camera floats small in a corner (picture in picture) over the other person's.
+  const pip = !spotlight && tiles.length === 2 ? tiles.find((tile) => tile.participant.local)?.key : null;
+  const { columns, rows } = gridLayout(pip ? 1 : tiles.length, model.width, model.height);
   const layout: Record<string, string> = spotlight
     ? { '--strip': String(Math.max(1, tiles.length - 1)) }
     : { '--columns': String(columns), '--rows': String(rows) };
@@ -55,19 +59,23 @@ export function renderStage(model: StageModel, listeners: StageListeners, t: Str
       @video-player-pin=${listeners.pin}
       @video-player-sound-blocked=${listeners.soundBlocked}
       @video-player-view=${listeners.view}
+      @video-player-stop=${listeners.stop}
     ></div>
   `;
   return {
     template,
     layout,
-    tiles: tiles.map((tile) => viewOf(tile, model, tile.key === main, tile.key === pinned, t)),
+    tiles: tiles.map((tile) =>
+      viewOf(tile, model, tile.key === main ? 'main' : tile.key === pip ? 'pip' : '', tile.key === pinned, t),
+    ),
   };
 }
 
 function viewOf(
   { key, participant, screen, stream }: Tile,
   model: StageModel,
-  main: boolean,
+  /** `main` for the spotlight's large tile, `pip` for the floating self-view. */
+  place: string,
   pinned: boolean,
   t: Strings,
 ): TileView {
@@ -75,7 +83,10 @@ function viewOf(
   const label = screen
     ? format(t.screenTile, { name: local ? t.you : name || t.guest })
     : local
-      ? format(t.yourTile, { name: name || t.you })
+      ? // Without a name, "You" alone: never "You (you)".
+        name
+        ? format(t.yourTile, { name })
+        : t.you
       : name || t.guest;
   const badge = participant.reconnecting
     ? t.reconnecting
@@ -83,10 +94,14 @@ function viewOf(
       ? t.connecting
       : '';
   const stats = local || screen ? null : (model.stats[participant.id] ?? null);
+  // Your own screen share is not played back to you: shown inside the screen it shares, it repeats without
+  // end, and you have the screen in front of you anyway. Its tile (the large one, unless someone else shares
+  // too) says that you are presenting instead, with the button to stop.
+  const presenting = local && screen;
   return {
     key,
     attributes: {
-      class: main ? 'main' : '',
+      class: place,
       name: label,
       badge,
       quality: screen ? '' : (participant.quality ?? ''),
@@ -99,7 +114,8 @@ function viewOf(
       verified: !screen && participant.verified,
       speaking: !screen && participant.speaking,
       pinned,
+      presenting,
     },
-    properties: { stats, strings: t, stream, sinkId: model.sinkId },
+    properties: { stats, strings: t, stream: presenting ? null : stream, sinkId: model.sinkId },
   };
 }

@@ -37,25 +37,40 @@ export const styles = css`
       color-scheme: light;
     }
   }
+  /* The host is a block that page CSS may restyle (its display, its size); the layout lives on .frame, the
+     wrapper of everything inside it. */
   :host {
     --_gap: var(--video-conference-gap, 8px);
     --_accent: var(--video-conference-accent, #2563eb);
-    position: relative;
-    display: flex;
-    flex-direction: column;
+    display: block;
     box-sizing: border-box;
-    /* The width of its container, and a height from the aspect ratio. Without an explicit width, a grid or
-       flex container would size it from its height (min-height × 16/9 = 427 px) and it would overflow a
-       phone-sized column. */
+    /* The width of its container, as a flex item too: a size container has no width of its own content. */
     width: 100%;
     min-width: 0;
-    aspect-ratio: 16 / 9;
     min-height: 240px;
+    container-type: inline-size;
     overflow: hidden;
     border-radius: var(--video-conference-radius, 12px);
     background: var(--video-conference-background, var(--_bg));
     color: var(--video-conference-color, var(--_fg));
     font: 400 0.9375rem / 1.5 var(--video-conference-font, system-ui, sans-serif);
+  }
+  /* The call over the toolbar. As tall as the host when the page gives it a height (set, or stretched by a
+     grid cell or a flex line); otherwise from its width: 16:9, taller in a narrow column or a phone. */
+  .frame {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    width: 100%;
+    height: 100%;
+    min-height: 240px;
+    aspect-ratio: 16 / 9;
+  }
+  @container (width < 600px) {
+    .frame {
+      aspect-ratio: 3 / 4;
+      max-height: 100svh;
+    }
   }
   :host([hidden]) {
     display: none;
@@ -69,25 +84,52 @@ export const styles = css`
     display: flex;
     min-height: 0;
   }
+  /* Tiles keep the video's 16:9 (a cell of another shape would crop people), sized in units of the stage's
+     own size (cqw, cqh). */
   .stage {
+    position: relative;
     flex: 1;
     min-width: 0;
     box-sizing: border-box;
     display: grid;
+    place-items: center;
     gap: var(--_gap);
     padding: var(--_gap);
+    container-type: size;
   }
+  .stage > * {
+    aspect-ratio: 16 / 9;
+  }
+  /* The grid: rows of --columns tiles, each as large as --rows rows allow, the last row centred. Each tile
+     is a gap narrower than its share of the width (and of the height), so that rounding never wraps a row. */
   .stage.grid {
-    grid-template-columns: repeat(var(--columns, 1), minmax(0, 1fr));
-    grid-template-rows: repeat(var(--rows, 1), minmax(0, 1fr));
+    display: flex;
+    flex-wrap: wrap;
+    place-content: center;
   }
+  .stage.grid > * {
+    width: min(100cqw / var(--columns) - var(--_gap), (100cqh / var(--rows) - var(--_gap)) * 16 / 9);
+  }
+  /* The spotlight: one large tile over a strip of the others. */
   .stage.spotlight {
     grid-template-columns: repeat(var(--strip, 1), minmax(0, 1fr));
     grid-template-rows: minmax(0, 1fr) minmax(3.5rem, 22%);
   }
+  .stage.spotlight > * {
+    width: min(100%, max(3.5rem, 22cqh) * 16 / 9);
+  }
   .stage.spotlight > .main {
     order: -1;
     grid-column: 1 / -1;
+    width: min(100%, (100cqh - max(3.5rem, 22cqh) - var(--_gap)) * 16 / 9);
+  }
+  /* Your own camera in a call of two: small, in a corner, over the other person's. */
+  .stage > .pip {
+    position: absolute;
+    right: 1rem;
+    bottom: 1rem;
+    z-index: 1;
+    width: clamp(7rem, 25%, 14rem);
   }
   .panel {
     flex: 0 0 min(20rem, 40%);

@@ -378,7 +378,12 @@ export class VideoConference extends LitElement implements CallHost {
     }
   }
 
+  /** Everything is in a wrapper (.frame) that holds the layout, since page CSS may change the host's own `display`. */
   override render() {
+    return html`<div class="frame">${this.#renderCall()}</div>`;
+  }
+
+  #renderCall() {
     // While a full room is tried again, its refusal stays on show rather than each try's "joining".
     const state = this.#call.waitingForRoom ? 'error' : this.state;
     const inCall = state === 'joining' || state === 'joined' || state === 'reconnecting';
@@ -446,7 +451,7 @@ export class VideoConference extends LitElement implements CallHost {
         stats: this.getStats(),
         sinkId: this.sinkId,
       },
-      { pin: this.#onPin, soundBlocked: this.#onSoundBlocked, view: this.#onView },
+      { pin: this.#onPin, soundBlocked: this.#onSoundBlocked, view: this.#onView, stop: () => this.stopScreenShare() },
       this.#t,
     );
     this.#stageLayout = layout;

@@ -39,6 +39,17 @@ export const styles = css`
     inset: 0;
     display: grid;
     place-items: center;
+    align-content: center;
+    gap: 0.75rem;
+  }
+  .avatar button {
+    padding: 0.4rem 1.25rem;
+    border: 0;
+    border-radius: 6px;
+    background: var(--video-conference-danger, #d93025);
+    color: #fff;
+    font: inherit;
+    cursor: pointer;
   }
   .avatar span {
     display: grid;

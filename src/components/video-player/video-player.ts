@@ -17,6 +17,7 @@ import { ViewReporter } from './view-reporter.ts';
  * @fires video-player-pin - The pin button was pressed. Detail: `{ peerId }`.
  * @fires video-player-sound-blocked - The browser refused to play with sound; the tile plays muted until `enableSound()`.
  * @fires video-player-view - How large the tile is shown, in device pixels, or that it is not. Detail: `{ peerId, width, height, visible }`.
+ * @fires video-player-stop - The stop button of a `presenting` tile was pressed.
  *
  * @csspart video - The `<video>` element.
  * @csspart label - The name shown over the video.
@@ -51,6 +52,7 @@ export class VideoPlayer extends LitElement {
     speaking: { type: Boolean, reflect: true },
     pinned: { type: Boolean, reflect: true },
     screen: { type: Boolean, reflect: true },
+    presenting: { type: Boolean },
     sinkId: { attribute: false },
     quality: { reflect: true },
     stats: { attribute: false },
@@ -96,6 +98,9 @@ export class VideoPlayer extends LitElement {
 
   /** A screen share: shown whole (contain), never mirrored. */
   screen = false;
+
+  /** Your own screen share, without its stream: says you are presenting and offers a button to stop. */
+  presenting = false;
 
   /** The audio output device to play on (HTMLMediaElement.setSinkId), where the browser supports it. */
   sinkId = '';
@@ -168,7 +173,19 @@ export class VideoPlayer extends LitElement {
         @enterpictureinpicture=${this.#views.update}
         @leavepictureinpicture=${this.#views.update}
       ></video>
-      ${hasVideo ? nothing : html`<div class="avatar" part="avatar"><span>${initial(this.name)}</span></div>`}
+      ${
+        hasVideo
+          ? nothing
+          : html`<div class="avatar" part="avatar">
+              ${
+                this.presenting
+                  ? html`${this.strings.presenting}<button type="button" @click=${this.#stop}>
+                        ${this.strings.stopPresenting}
+                      </button>`
+                  : html`<span>${initial(this.name)}</span>`
+              }
+            </div>`
+      }
       <div class="label" part="label">
         ${this.micOff ? html`<span class="icon" title=${this.strings.micOff}>${icons.micOff}</span>` : nothing}
         <span class="name">${this.name}</span>
@@ -277,6 +294,10 @@ export class VideoPlayer extends LitElement {
     this.dispatchEvent(
       new CustomEvent('video-player-pin', { detail: { peerId: this.peerId }, bubbles: true, composed: true }),
     );
+  }
+
+  #stop(): void {
+    this.dispatchEvent(new CustomEvent('video-player-stop', { bubbles: true, composed: true }));
   }
 
   async #pictureInPicture(): Promise<void> {

@@ -59,6 +59,8 @@ export default {
   you: 'Sie',
   yourTile: '{name} (Sie)',
   screenTile: '{name} (Bildschirm)',
+  presenting: 'Sie präsentieren',
+  stopPresenting: 'Präsentation beenden',
   guest: 'Gast',
   connecting: 'wird verbunden…',
   reconnecting: 'wird neu verbunden…',

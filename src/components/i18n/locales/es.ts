@@ -58,6 +58,8 @@ export default {
   you: 'Tú',
   yourTile: '{name} (tú)',
   screenTile: '{name} (pantalla)',
+  presenting: 'Estás presentando',
+  stopPresenting: 'Dejar de presentar',
   guest: 'Invitado',
   connecting: 'conectando…',
   reconnecting: 'reconectando…',

@@ -58,6 +58,8 @@ export default {
   you: 'Vous',
   yourTile: '{name} (vous)',
   screenTile: '{name} (écran)',
+  presenting: 'Vous présentez',
+  stopPresenting: 'Arrêter la présentation',
   guest: 'Invité',
   connecting: 'connexion…',
   reconnecting: 'reconnexion…',

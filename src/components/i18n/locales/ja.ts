@@ -59,6 +59,8 @@ export default {
   you: 'あなた',
   yourTile: '{name}（あなた）',
   screenTile: '{name}（画面）',
+  presenting: '画面を共有しています',
+  stopPresenting: '共有を停止',
   guest: 'ゲスト',
   connecting: '接続中…',
   reconnecting: '再接続中…',

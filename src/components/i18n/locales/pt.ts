@@ -58,6 +58,8 @@ export default {
   you: 'Você',
   yourTile: '{name} (você)',
   screenTile: '{name} (tela)',
+  presenting: 'Você está apresentando',
+  stopPresenting: 'Parar de apresentar',
   guest: 'Convidado',
   connecting: 'conectando…',
   reconnecting: 'reconectando…',
