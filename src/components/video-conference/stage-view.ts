@@ -79,15 +79,8 @@ function viewOf(
   pinned: boolean,
   t: Strings,
 ): TileView {
-  const { local, name, connectionState } = participant;
-  const label = screen
-    ? format(t.screenTile, { name: local ? t.you : name || t.guest })
-    : local
-      ? // Without a name, "You" alone: never "You (you)".
-        name
-        ? format(t.yourTile, { name })
-        : t.you
-      : name || t.guest;
+  const { local, connectionState } = participant;
+  const label = labelOf(participant, screen, t);
   const badge = participant.reconnecting
     ? t.reconnecting
     : !local && connectionState !== undefined && connectionState !== 'connected'
@@ -118,4 +111,11 @@ function viewOf(
     },
     properties: { stats, strings: t, stream: presenting ? null : stream, sinkId: model.sinkId },
   };
+}
+
+/** A tile's name: yours says "(you)" after your name, and is plain "You" without one (never "You (you)"). */
+function labelOf({ local, name }: Participant, screen: boolean, t: Strings): string {
+  if (screen) return format(t.screenTile, { name: local ? t.you : name || t.guest });
+  if (!local) return name || t.guest;
+  return name ? format(t.yourTile, { name }) : t.you;
 }

@@ -58,6 +58,8 @@ const NARROW_WIDTH = 600;
  * @csspart badge - A tile's status badge ("connecting…").
  * @csspart tile-actions - A tile's pin, picture-in-picture and info buttons.
  * @csspart quality - A tile's connection-quality bars.
+ * @csspart hand - A tile's raised-hand badge.
+ * @csspart safety-code - The safety code in a tile's info panel.
  * @csspart info - A tile's info panel (live figures, safety code).
  * @csspart controls - The toolbar.
  * @csspart control - Each toolbar button (also `microphone-control`, `camera-control`, `screen-control`, `hand-control`, `chat-control`, `more-control`, `settings-control`, `layout-control`, `fullscreen-control`, `leave-control`).
