@@ -78,6 +78,9 @@ export const EN = {
   // Pre-join screen
   prejoinTitle: 'Ready to join?',
   yourName: 'Your name',
+  nameInvalid: 'Use 1 to 64 printable characters, or none to join as {guest}.',
+  microphoneLevel: 'Microphone level',
+  blocked: 'Blocked',
   // Chat panel
   closeChat: 'Close chat',
   messages: 'Messages',

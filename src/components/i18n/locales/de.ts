@@ -82,6 +82,9 @@ export default {
   // Pre-join screen
   prejoinTitle: 'Bereit zum Beitreten?',
   yourName: 'Ihr Name',
+  nameInvalid: 'Verwenden Sie 1 bis 64 druckbare Zeichen oder keine, um als {guest} teilzunehmen.',
+  microphoneLevel: 'Mikrofonpegel',
+  blocked: 'Blockiert',
   // Chat panel
   closeChat: 'Chat schließen',
   messages: 'Nachrichten',

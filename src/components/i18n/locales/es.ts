@@ -80,6 +80,9 @@ export default {
   // Pre-join screen
   prejoinTitle: '¿Todo listo para unirte?',
   yourName: 'Tu nombre',
+  nameInvalid: 'Usa de 1 a 64 caracteres imprimibles, o ninguno para unirte como {guest}.',
+  microphoneLevel: 'Nivel del micrófono',
+  blocked: 'Bloqueado',
   // Chat panel
   closeChat: 'Cerrar chat',
   messages: 'Mensajes',

@@ -81,6 +81,9 @@ export default {
   // Pre-join screen
   prejoinTitle: 'Prêt à participer ?',
   yourName: 'Votre nom',
+  nameInvalid: 'Utilisez de 1 à 64 caractères imprimables, ou aucun pour participer en tant que {guest}.',
+  microphoneLevel: 'Niveau du micro',
+  blocked: 'Bloqué',
   // Chat panel
   closeChat: 'Fermer le chat',
   messages: 'Messages',

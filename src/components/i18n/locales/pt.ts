@@ -80,6 +80,9 @@ export default {
   // Pre-join screen
   prejoinTitle: 'Tudo pronto para entrar?',
   yourName: 'Seu nome',
+  nameInvalid: 'Use de 1 a 64 caracteres imprimíveis, ou nenhum para entrar como {guest}.',
+  microphoneLevel: 'Nível do microfone',
+  blocked: 'Bloqueado',
   // Chat panel
   closeChat: 'Fechar chat',
   messages: 'Mensagens',
