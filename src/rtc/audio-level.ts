@@ -40,9 +40,7 @@ export class AudioLevel {
     return Math.min(1, Math.max(0, 1 - decibels / FLOOR_DB));
   }
 
-  /**
-   * Starts an audio context that the browser's autoplay policy suspended; call it from a click or key press.
-   */
+  /** Starts an audio context that the browser's autoplay policy suspended, once the page has had a click. */
   resume(): void {
     if (this.#context?.state === 'suspended') void this.#context.resume();
   }

@@ -35,11 +35,11 @@ export class LevelController implements ReactiveController {
     this.#audio.close();
   }
 
-  /** Starts listening where the browser waits for a click or key press before any audio (autoplay policy). */
-  resume = (): void => this.#audio.resume();
-
   #tick = (): void => {
     this.#frame = requestAnimationFrame(this.#tick);
+    // Chromium starts an audio context suspended until the page has had a click or a key press, even with the
+    // microphone granted (autoplay policy, https://crbug.com/835767): the meter starts with the first one.
+    if (navigator.userActivation?.hasBeenActive) this.#audio.resume();
     const level = Math.round(this.#audio.read() * LEVEL_STEPS);
     if (level === this.level) return;
     this.level = level;

@@ -60,8 +60,10 @@ export class VideoConferencePrejoin extends LitElement {
   /** The camera and microphone to preview; set as a property. */
   @property({ attribute: false }) stream: MediaStream | null = null;
 
+  /** The microphone is open and unmuted: its toggle is pressed. */
   @property({ type: Boolean, attribute: 'microphone-on' }) microphoneOn = false;
 
+  /** The camera is on: its toggle is pressed. */
   @property({ type: Boolean, attribute: 'camera-on' }) cameraOn = false;
 
   /** The devices to choose from and the ones in use, by kind: see the settings panel. */
@@ -88,7 +90,7 @@ export class VideoConferencePrejoin extends LitElement {
   override render() {
     const t = this.strings;
     return html`
-      <form @submit=${this.#join} @pointerdown=${this.#level.resume} @keydown=${this.#level.resume}>
+      <form @submit=${this.#join}>
         <h2>${t.prejoinTitle}</h2>
         <div class="preview-area">
           <video-player
