@@ -17,7 +17,13 @@ test(`the widget's bundle is at most ${WIDGET_GZIP_BUDGET} bytes gzipped`, () =>
 
 test('the chunks loaded on demand exist and are separate files', () => {
   const names = files.onDemand.map((chunk) => chunk.name.replace(/-[\w-]{8}\.js$/, ''));
-  for (const part of ['video-conference-chat', 'video-conference-settings', 'prejoin', 'tile-info', 'connectivity']) {
+  for (const part of [
+    'video-conference-chat',
+    'video-conference-settings',
+    'video-conference-prejoin',
+    'tile-info',
+    'connectivity',
+  ]) {
     assert.ok(names.includes(part), `${part} is a chunk of its own`);
   }
 });

@@ -7,6 +7,7 @@ import 'axe-core/axe.min.js';
 import '../../src/index.ts';
 import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
 import { callOf, relayCommand, uniqueRoom, waitFor } from '../support/browser.ts';
+import { inPrejoin, pickersOf, typeName } from '../support/prejoin.ts';
 
 declare global {
   interface Window {
@@ -29,8 +30,13 @@ describe('accessibility (axe-core)', () => {
       const element = await fixture<VideoConference>(
         html`<video-conference server=${server} room=${uniqueRoom()} prejoin theme=${theme}></video-conference>`,
       );
-      await waitFor(() => element.shadowRoot!.querySelector('[part=join-button]'), 'the pre-join screen');
-      await customElements.whenDefined('video-conference-settings');
+      await waitFor(() => inPrejoin(element, '[part~=join-button]'), 'the pre-join screen');
+      await waitFor(() => pickersOf(element).length > 0, 'its device pickers');
+      expect(await violations(element)).to.deep.equal([]);
+
+      typeName(element, '   '); // a name error, with its message
+      inPrejoin(element, '[part~=join-button]')!.click();
+      await waitFor(() => inPrejoin(element, '[part~=name-error]'), 'the name error');
       expect(await violations(element)).to.deep.equal([]);
     });
 

@@ -1,5 +1,6 @@
 // <video-conference-settings>: one labelled select per kind of device, showing the selected one, with
-// names for unlabelled devices, and the user's choice and the close button reported as events.
+// names for unlabelled devices (or saying the devices are blocked), and the user's choice and the close
+// button reported as events; without its header for the pre-join screen.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/settings/video-conference-settings.ts';
 import type { VideoConferenceSettings } from '../../src/components/settings/video-conference-settings.ts';
@@ -136,5 +137,27 @@ describe('<video-conference-settings>', () => {
     close.click();
     const { type, bubbles, composed } = await event;
     expect([type, bubbles, composed]).to.deep.equal(['video-conference-settings-close', true, false]);
+  });
+
+  it('says every kind is blocked when the browser blocks the devices, listed or not', async () => {
+    const settings = await fixture<VideoConferenceSettings>(html`
+      <video-conference-settings
+        blocked
+        .devices=${{ ...devices, audiooutput: [] }}
+        .speakerSelection=${true}
+      ></video-conference-settings>
+    `);
+    for (const part of ['camera-select', 'microphone-select', 'speaker-select']) {
+      expect(select(settings, part)!.disabled, part).to.equal(true);
+      expect(optionTexts(select(settings, part)), part).to.deep.equal(['Blocked']);
+    }
+  });
+
+  it('leaves out its heading and close button with no-header', async () => {
+    const settings = await fixture<VideoConferenceSettings>(
+      html`<video-conference-settings no-header .devices=${devices}></video-conference-settings>`,
+    );
+    expect(settings.shadowRoot!.querySelectorAll('[part=header], h2, button')).to.have.length(0);
+    expect(select(settings, 'camera-select')!.value).to.equal('cam-a');
   });
 });

@@ -48,6 +48,9 @@ export const EN_DETAILS = {
   // Pre-join screen
   prejoinTitle: 'Ready to join?',
   yourName: 'Your name',
+  nameInvalid: 'Use 1 to 64 printable characters, or none to join as {guest}.',
+  microphoneLevel: 'Microphone level',
+  blocked: 'Blocked',
   password: 'Password',
   // Chat panel
   closeChat: 'Close chat',

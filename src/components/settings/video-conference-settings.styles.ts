@@ -1,5 +1,5 @@
 // Styles of <video-conference-settings> (its header is shared/panel-header.ts): one labelled select per
-// kind of device, stacked.
+// kind of device, stacked; without a header, flush with what holds it.
 import { css } from 'lit';
 
 export const styles = css`
@@ -30,6 +30,10 @@ export const styles = css`
     gap: 0.75rem;
     padding: 0.75rem;
     overflow-y: auto;
+  }
+  :host([no-header]) .fields {
+    padding: 0;
+    overflow: visible;
   }
   .field {
     display: flex;

@@ -1,5 +1,6 @@
-// <video-conference-settings>: the device settings panel. Lists the cameras, microphones and speakers it
-// is given and reports the user's choice; switching devices is its owner's job.
+// <video-conference-settings>: the device settings panel (or, without its header, the pre-join screen's
+// pickers). Lists the cameras, microphones and speakers it is given and reports the user's choice;
+// switching devices is its owner's job.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -28,7 +29,7 @@ const FIELDS = [
  *
  * Presentational: it renders `devices` with `selected` chosen, and reports the user's choice. When
  * `selected` names no listed device (or nothing), the first device is shown, as browsers list the default
- * device first.
+ * device first. `blocked` says the devices are not missing but refused to the page.
  *
  * @example
  * ```html
@@ -68,12 +69,18 @@ export class VideoConferenceSettings extends LitElement {
   /** The browser can choose the audio output (`HTMLMediaElement.setSinkId`); without it, no speaker select. */
   @property({ attribute: false }) speakerSelection = false;
 
+  /** The browser blocks the camera and microphone for this page: every select says so instead of listing. */
+  @property({ type: Boolean }) blocked = false;
+
+  /** Leaves out the heading and close button, for pickers shown inside something else (the pre-join screen). */
+  @property({ type: Boolean, attribute: 'no-header', reflect: true }) noHeader = false;
+
   /** The wording of its labels (the widget passes its own, translated). */
   @property({ attribute: false }) strings: Strings = EN;
 
   override render() {
     return html`
-      ${panelHeader(this.strings.settings, withDetails(this.strings).closeSettings, () => this.#close())}
+      ${this.noHeader ? nothing : panelHeader(this.strings.settings, withDetails(this.strings).closeSettings, () => this.#close())}
       <div class="fields">
         ${FIELDS.map((field) =>
           field.kind === 'audiooutput' && !this.speakerSelection ? nothing : this.#renderField(field),
@@ -87,12 +94,12 @@ export class VideoConferenceSettings extends LitElement {
     const label = t[labelKey];
     const devices = this.devices[kind] ?? [];
     const id = `${kind}-select`;
-    if (devices.length === 0) {
+    if (devices.length === 0 || this.blocked) {
       return html`
         <div class="field" part="field">
           <label for=${id}>${label}</label>
           <select id=${id} part=${part} disabled>
-            <option value="">${t.noneFound}</option>
+            <option value="">${this.blocked ? t.blocked : t.noneFound}</option>
           </select>
         </div>
       `;

@@ -6,7 +6,7 @@ import type { CallState } from '../../rtc/call.ts';
 import type { RtcError } from '../../rtc/errors.ts';
 import { refusedByPermissionsPolicy } from '../../rtc/media.ts';
 import { withDetails } from '../i18n/en-details.ts';
-import { format, type Strings } from '../i18n/strings.ts';
+import { format, type AllStrings, type Strings } from '../i18n/strings.ts';
 import type { StatusActions } from './status-view.ts';
 
 /** A banner (styled with the element) near the bottom, in the notice colour. */
@@ -36,6 +36,20 @@ export const styles = css`
   }
 `;
 
+/**
+ * What a notice says, and whether asking for the camera and microphone again may fix it: it helps after a
+ * denial or a device fix, not when the embedding iframe refuses the devices. (The pre-join screen says the
+ * same in its card.)
+ */
+export function describeNotice(notice: RtcError, t: AllStrings): { message: string; retry: boolean } {
+  const refused = notice.code === 'permission-denied' ? refusedByPermissionsPolicy() : [];
+  // A refused join is an error state, never a notice: an `unauthorized` notice is a refused rename.
+  const message = refused.length
+    ? format(t['error.permission-denied.iframe'], { allow: refused.join('; ') })
+    : t[notice.code === 'unauthorized' ? 'error.unauthorized.rename' : (`error.${notice.code}` as const)];
+  return { message, retry: MEDIA_PROBLEMS.includes(notice.code) && !refused.length };
+}
+
 /** Notices that asking for the camera and microphone again may fix. */
 const MEDIA_PROBLEMS = ['permission-denied', 'device-in-use', 'no-devices'];
 
@@ -48,14 +62,7 @@ export function renderNotice(
 ): TemplateResult | typeof nothing {
   if (!notice || (state !== 'joined' && state !== 'idle')) return nothing;
   const t = withDetails(strings);
-  // Asking again helps after a denial or a device fix, not when the embedding iframe refuses the devices.
-  const refused = refusedByPermissionsPolicy();
-  const retry = MEDIA_PROBLEMS.includes(notice.code) && refused.length === 0;
-  // A refused join is an error state, never a notice: an `unauthorized` notice is a refused rename.
-  const message =
-    notice.code === 'permission-denied' && refused.length
-      ? format(t['error.permission-denied.iframe'], { allow: refused.join('; ') })
-      : t[notice.code === 'unauthorized' ? 'error.unauthorized.rename' : (`error.${notice.code}` as const)];
+  const { message, retry } = describeNotice(notice, t);
   return html`
     <div class="banner notice" part="notice" role="status" data-code=${notice.code}>
       <span>${message}</span>

@@ -1,5 +1,5 @@
-// Styles of <video-conference>: tiles (grid or spotlight) with side panels above a toolbar, and the
-// pre-join screen, status and notice overlays. From 320 px phones to large screens.
+// Styles of <video-conference>: tiles (grid or spotlight) with side panels above a toolbar, status and
+// notice overlays, and the height the pre-join screen (an element of its own) takes. From 320 px phones up.
 import { css } from 'lit';
 
 export const styles = css`
@@ -73,6 +73,14 @@ export const styles = css`
     }
   }
   :host([hidden]) {
+    display: none;
+  }
+  /* The pre-join screen is as tall as its content (a phone's screen is taller than 16:9 of its width),
+     unless the page sets a height: then it scrolls inside. */
+  :host(:state(prejoin)) {
+    aspect-ratio: auto;
+  }
+  :host(:state(prejoin)) .body {
     display: none;
   }
   :host(:fullscreen) {
@@ -149,8 +157,7 @@ export const styles = css`
     gap: 0.5rem;
     padding: 0.5rem;
   }
-  .control,
-  .prejoin button[type='submit'] {
+  .control {
     position: relative;
     display: grid;
     place-items: center;
@@ -249,13 +256,11 @@ export const styles = css`
     font-size: 0.7rem;
     line-height: 1.1rem;
   }
-  button:focus-visible,
-  input:focus-visible {
+  button:focus-visible {
     outline: 2px solid currentColor;
     outline-offset: 2px;
   }
-  .overlay,
-  .prejoin {
+  .overlay {
     position: absolute;
     inset: 0;
     z-index: 3;
@@ -268,36 +273,6 @@ export const styles = css`
     /* The scrim over the widget's own background: opaque, so no tile or button shows through. */
     background: linear-gradient(var(--_scrim), var(--_scrim)), var(--video-conference-background, var(--_bg));
   }
-  .prejoin {
-    overflow-y: auto;
-    background: var(--video-conference-background, var(--_bg));
-  }
-  .prejoin h2 {
-    margin: 0;
-    font-size: 1.125rem;
-  }
-  .prejoin .preview {
-    width: min(24rem, 80vw);
-    aspect-ratio: 16 / 9;
-  }
-  .prejoin-toggles {
-    display: flex;
-    gap: 0.5rem;
-  }
-  .name-field {
-    display: grid;
-    gap: 0.25rem;
-    text-align: start;
-  }
-  .name-field input {
-    padding: 0.4rem 0.6rem;
-    border: 1px solid var(--_line);
-    border-radius: 6px;
-    background: transparent;
-    color: inherit;
-    font: inherit;
-  }
-  .prejoin button[type='submit'],
   .overlay button,
   .enable-audio {
     width: auto;

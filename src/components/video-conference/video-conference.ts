@@ -17,7 +17,6 @@ import '../video-player/video-player.ts';
 import type { VideoPlayer } from '../video-player/video-player.ts';
 import { renderControls } from './controls.ts';
 import type { Strings } from '../i18n/strings.ts';
-import type { renderPrejoin } from './prejoin.ts';
 import { newRoomId, roomFromFragment, roomUrl } from './room-id.ts';
 import { placeTiles, type TileView } from './stage-tiles.ts';
 import { renderStage } from './stage-view.ts';
@@ -26,8 +25,6 @@ import { styles } from './video-conference.styles.ts';
 
 /** The relay that served this script: the bundle is loaded from https://relay.example.com/video-conference.js. */
 const BUNDLE_SERVER = new URL('./', import.meta.url).href;
-/** Where the pre-join screen remembers the name. */
-const NAME_KEY = 'video-conference-name';
 /** Below this width (CSS pixels) the widget is narrow: a phone, a sidebar. */
 const NARROW_WIDTH = 600;
 
@@ -67,11 +64,18 @@ const NARROW_WIDTH = 600;
  * @csspart unread - The unread-message count on the chat button.
  * @csspart chat - The chat panel.
  * @csspart settings - The settings panel.
- * @csspart prejoin - The pre-join screen.
+ * @csspart prejoin - The pre-join screen (`<video-conference-prejoin>`); its toggles are `control`s too.
+ * @csspart name-input - The pre-join screen's name field.
+ * @csspart name-error - Why the name in that field cannot be used.
+ * @csspart level - The pre-join screen's microphone level meter.
+ * @csspart prejoin-notice - What keeps the camera or microphone away, in the pre-join screen (`action` retries).
+ * @csspart join-button - The pre-join screen's Join button.
  * @csspart enable-audio - The button shown when the browser blocked sound.
  * @csspart status - The overlay or banner describing the call's state.
  * @csspart notice - The banner for problems that do not stop the call.
  * @csspart action - A button in the status overlay or the notice (try again, join again, retry).
+ *
+ * @cssstate prejoin - The pre-join screen shows: the element takes its height (`:state(prejoin)`).
  *
  * @cssprop --video-conference-gap - Space around and between tiles. Default `8px`.
  * @cssprop --video-conference-background - Background. Default `#0f1114`.
@@ -165,8 +169,8 @@ export class VideoConference extends LitElement implements CallHost {
   #stageLayout: Record<string, string> = {};
   /** What its tiles show, placed once the stage is rendered. */
   #stageTiles: TileView[] = [];
-  /** The pre-join screen's renderer: a separate chunk, fetched when a pre-join screen is shown. */
-  #prejoin: typeof renderPrejoin | null = null;
+  /** Its custom states, for CSS: `prejoin` while the pre-join screen shows (where the browser has them). */
+  #internals = this.attachInternals?.();
   #call = new CallController(this);
   #size = new SizeController(this, () => this.renderRoot.querySelector<HTMLElement>('.stage'));
   #hostSize = new SizeController(this, () => this);
@@ -355,7 +359,6 @@ export class VideoConference extends LitElement implements CallHost {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('fullscreenchange', this.#onFullscreenChange);
-    if (this.prejoin && !this.name) this.name = localStorage.getItem(NAME_KEY) ?? '';
     // The first connection brings the first update; a later one without a room asks for an update to pick one.
     if (!this.room) this.requestUpdate();
   }
@@ -407,7 +410,12 @@ export class VideoConference extends LitElement implements CallHost {
             </button>`
           : nothing
       }
-      ${this.#call.notice ? this.#notice.get()?.renderNotice(this.#call.notice, state, this.#statusActions, this.#t) : nothing}
+      ${
+        // The pre-join screen shows its own notice.
+        previewing || !this.#call.notice
+          ? nothing
+          : this.#notice.get()?.renderNotice(this.#call.notice, state, this.#statusActions, this.#t)
+      }
       <div class="announcer" role="status" aria-live="polite">${this.#announcer.text}</div>
     `;
   }
@@ -421,15 +429,13 @@ export class VideoConference extends LitElement implements CallHost {
     // first shown; the tag renders at once and upgrades when its definition arrives.
     const panel = this.#panels.open;
     if (panel === 'chat') void import('../chat/video-conference-chat.ts');
-    if (panel === 'settings' || this.#previewing()) void import('../settings/video-conference-settings.ts');
-    if (this.#previewing() && !this.#prejoin) {
-      void import('./prejoin.ts').then(({ renderPrejoin }) => {
-        this.#prejoin = renderPrejoin;
-        this.requestUpdate();
-      });
-    }
+    if (panel === 'settings') void import('../settings/video-conference-settings.ts');
+    const previewing = this.#previewing();
+    if (previewing) void import('../prejoin/video-conference-prejoin.ts');
+    // The pre-join screen sets the element's height: the styles see this state.
+    this.#internals?.states?.[previewing ? 'add' : 'delete']('prejoin');
 
-    if (panel === 'settings' || this.#previewing()) this.#devices.follow(this.localStream);
+    if (panel === 'settings' || previewing) this.#devices.follow(this.localStream);
   }
 
   /** A phone or a sidebar: one toolbar row with a "More" menu, panels over the stage. */
@@ -550,30 +556,28 @@ export class VideoConference extends LitElement implements CallHost {
 
   #renderPrejoin() {
     const media = this.#call.call?.media;
-    if (!this.#prejoin) return nothing;
-    return this.#prejoin(
-      {
-        name: this.name,
-        stream: this.localStream,
-        microphoneOn: media?.microphoneOn ?? false,
-        cameraOn: media?.cameraOn ?? false,
-        devices: this.#devices.lists,
-        selected: { ...media?.deviceIds, audiooutput: this.sinkId },
-        speakerSelection: 'setSinkId' in HTMLMediaElement.prototype,
-      },
-      {
-        setName: (name) => (this.name = name),
-        toggleMicrophone: () => void this.toggleMicrophone(),
-        toggleCamera: () => void this.toggleCamera(),
-        selectDevice: this.#onDeviceSelect,
-        join: () => {
-          localStorage.setItem(NAME_KEY, this.name);
-          this.#call.call?.setName(this.name);
-          void this.join();
-        },
-      },
-      this.#t,
-    );
+    return html`<video-conference-prejoin
+      part="prejoin"
+      exportparts="name-input, name-error, control, microphone-control, camera-control, level, prejoin-notice, action, join-button"
+      .name=${this.name}
+      .stream=${this.localStream}
+      .microphoneOn=${media?.microphoneOn ?? false}
+      .cameraOn=${media?.cameraOn ?? false}
+      .devices=${this.#devices.lists}
+      .selected=${{ ...media?.deviceIds, audiooutput: this.sinkId }}
+      .notice=${this.#call.notice}
+      .strings=${this.#t}
+      @video-conference-prejoin-toggle=${({ detail }: CustomEvent<{ device: 'microphone' | 'camera' }>) =>
+        void (detail.device === 'camera' ? this.toggleCamera() : this.toggleMicrophone())}
+      @video-conference-prejoin-retry=${() => void this.retryMedia()}
+      @video-conference-device-select=${this.#onDeviceSelect}
+      @video-conference-prejoin-join=${({ detail }: CustomEvent<{ name: string }>) => {
+        // The name is trimmed and valid, or empty: the others then show "Guest" in their language.
+        this.name = detail.name;
+        this.#call.call?.setName(detail.name);
+        void this.join();
+      }}
+    ></video-conference-prejoin>`;
   }
 
   /** How the relay connection is doing, and what the last join presented, for the status overlay. */

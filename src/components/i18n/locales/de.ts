@@ -90,6 +90,9 @@ export default {
   prejoinTitle: 'Bereit zum Beitreten?',
   yourName: 'Ihr Name',
   password: 'Passwort',
+  nameInvalid: 'Verwenden Sie 1 bis 64 druckbare Zeichen oder keine, um als {guest} teilzunehmen.',
+  microphoneLevel: 'Mikrofonpegel',
+  blocked: 'Blockiert',
   // Chat panel
   closeChat: 'Chat schließen',
   messages: 'Nachrichten',

@@ -88,6 +88,9 @@ export default {
   prejoinTitle: '¿Todo listo para unirte?',
   yourName: 'Tu nombre',
   password: 'Contraseña',
+  nameInvalid: 'Usa de 1 a 64 caracteres imprimibles, o ninguno para unirte como {guest}.',
+  microphoneLevel: 'Nivel del micrófono',
+  blocked: 'Bloqueado',
   // Chat panel
   closeChat: 'Cerrar chat',
   messages: 'Mensajes',

@@ -89,6 +89,9 @@ export default {
   prejoinTitle: 'Prêt à participer ?',
   yourName: 'Votre nom',
   password: 'Mot de passe',
+  nameInvalid: 'Utilisez de 1 à 64 caractères imprimables, ou aucun pour participer en tant que {guest}.',
+  microphoneLevel: 'Niveau du micro',
+  blocked: 'Bloqué',
   // Chat panel
   closeChat: 'Fermer le chat',
   messages: 'Messages',

@@ -90,6 +90,9 @@ export default {
   prejoinTitle: '参加の準備はできましたか？',
   yourName: 'あなたの名前',
   password: 'パスワード',
+  nameInvalid: '表示できる文字を1〜64文字で入力するか、空欄のまま{guest}として参加してください。',
+  microphoneLevel: 'マイクの音量',
+  blocked: 'ブロック中',
   // Chat panel
   closeChat: 'チャットを閉じる',
   messages: 'メッセージ',

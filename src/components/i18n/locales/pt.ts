@@ -88,6 +88,9 @@ export default {
   prejoinTitle: 'Tudo pronto para entrar?',
   yourName: 'Seu nome',
   password: 'Senha',
+  nameInvalid: 'Use de 1 a 64 caracteres imprimíveis, ou nenhum para entrar como {guest}.',
+  microphoneLevel: 'Nível do microfone',
+  blocked: 'Bloqueado',
   // Chat panel
   closeChat: 'Fechar chat',
   messages: 'Mensagens',

@@ -1,0 +1,54 @@
+// How loud a microphone is right now, measured with Web Audio (an AnalyserNode on the track), for a level
+// meter such as the pre-join screen's. It reads on demand and draws nothing: the caller decides how often.
+
+/** Below this, silence: the meter's bottom (dBFS). */
+const FLOOR_DB = -60;
+
+export class AudioLevel {
+  #context: AudioContext | null = null;
+  #analyser: AnalyserNode | null = null;
+  #source: MediaStreamAudioSourceNode | null = null;
+  #track: MediaStreamTrack | null = null;
+  #samples = new Float32Array(1024);
+
+  /** Listens to `track` from now on (null: nothing to hear). */
+  follow(track: MediaStreamTrack | null): void {
+    if (track === this.#track) return;
+    this.#track = track;
+    this.#source?.disconnect();
+    this.#source = null;
+    if (!track) return;
+    if (!this.#context) {
+      this.#context = new AudioContext();
+      this.#analyser = new AnalyserNode(this.#context, { fftSize: this.#samples.length });
+    }
+    // A source node of its own for the track, not the stream's: the stream may gain or lose a camera.
+    this.#source = new MediaStreamAudioSourceNode(this.#context, { mediaStream: new MediaStream([track]) });
+    this.#source.connect(this.#analyser!);
+  }
+
+  /**
+   * The level of the last ~20 ms, from 0 (silence, or a muted track) to 1 (full scale), on a decibel scale
+   * as ears hear it.
+   */
+  read(): number {
+    if (!this.#source || !this.#analyser) return 0;
+    this.#analyser.getFloatTimeDomainData(this.#samples);
+    let sum = 0;
+    for (const sample of this.#samples) sum += sample * sample;
+    const decibels = 10 * Math.log10(sum / this.#samples.length);
+    return Math.min(1, Math.max(0, 1 - decibels / FLOOR_DB));
+  }
+
+  /** Starts an audio context that the browser's autoplay policy suspended, once the page has had a click. */
+  resume(): void {
+    if (this.#context?.state === 'suspended') void this.#context.resume();
+  }
+
+  /** Stops listening and releases the audio context. */
+  close(): void {
+    this.#source?.disconnect();
+    void this.#context?.close();
+    this.#context = this.#analyser = this.#source = this.#track = null;
+  }
+}
