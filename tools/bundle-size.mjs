@@ -1,7 +1,7 @@
 // How the widget is measured and what it may weigh: shared by `npm run bench:size` and the size test.
 // The budget is for the whole widget as the embed's one script tag loads it: dist/video-conference.js, with
-// lit and socket.io-client inside. The chunks it fetches once a call runs (stats and adaptive video, safety
-// codes) are reported with it as what every call downloads; chunks only some calls need (chat, settings,
+// lit and socket.io-client inside. The chunks it fetches once a call runs (the stage with its tiles' layout,
+// stats and adaptive video, safety codes) are reported with it as what every call downloads; chunks only some calls need (chat, settings,
 // pre-join screen, tile info panel, network check, languages) are reported apart.
 import { readdirSync, readFileSync } from 'node:fs';
 import { brotli, gzip } from './precompress.mjs';
@@ -10,7 +10,7 @@ import { brotli, gzip } from './precompress.mjs';
 export const WIDGET_GZIP_BUDGET = 32 * 1024;
 
 /** Chunks (by name, before the hash) that every call loads. */
-const ALWAYS_LOADED = ['mesh-quality', 'safety-code'];
+const ALWAYS_LOADED = ['stage-view', 'mesh-quality', 'safety-code'];
 
 /** Raw, gzip and brotli sizes in bytes, compressed as the build does for the relay: deterministic. */
 export function sizesOf(code) {

@@ -3,7 +3,7 @@
 // styles of what it renders (`styles`): they join the host's shadow root as it arrives.
 import { adoptStyles, type CSSResult, type LitElement } from 'lit';
 
-export class Lazy<T extends { styles?: CSSResult }> {
+export class Lazy<T extends object> {
   #module: T | null = null;
   #load: (() => Promise<T>) | null;
   #host: LitElement;
@@ -18,7 +18,8 @@ export class Lazy<T extends { styles?: CSSResult }> {
     this.#load = null;
     void load?.().then((module) => {
       const root = this.#host.renderRoot as ShadowRoot;
-      if (module.styles) adoptStyles(root, [...root.adoptedStyleSheets, module.styles]);
+      const { styles } = module as { styles?: CSSResult };
+      if (styles) adoptStyles(root, [...root.adoptedStyleSheets, styles]);
       this.#module = module;
       this.#host.requestUpdate();
     });

@@ -9,6 +9,8 @@ import { gridLayout } from './grid-layout.ts';
 import { effectiveLayout, spotlightKey, tilesOf, type Tile } from './stage.ts';
 import type { TileView } from './stage-tiles.ts';
 
+export { placeTiles } from './stage-tiles.ts';
+
 export interface StageModel {
   participants: Participant[];
   layout: Layout;

@@ -18,8 +18,7 @@ import type { VideoPlayer } from '../video-player/video-player.ts';
 import { renderControls } from './controls.ts';
 import type { Strings } from '../i18n/strings.ts';
 import { newRoomId, roomFromFragment, roomUrl } from './room-id.ts';
-import { placeTiles, type TileView } from './stage-tiles.ts';
-import { renderStage } from './stage-view.ts';
+import type { TileView } from './stage-tiles.ts';
 import { renderStatus, type RelayReach, type StatusActions } from './status-view.ts';
 import { styles } from './video-conference.styles.ts';
 
@@ -179,6 +178,9 @@ export class VideoConference extends LitElement implements CallHost {
   #endOverlay = new Lazy(this, () => import('./end-overlay.ts'));
   #inviteCard = new Lazy(this, () => import('./invite-card.ts'));
   #notice = new Lazy(this, () => import('./notice-view.ts'));
+  // The stage, fetched as a call starts (while the camera and the relay connection start too): a first
+  // frame, such as the pre-join screen, does not wait for it.
+  #stage = new Lazy(this, () => import('./stage-view.ts'));
   #announcer = new Announcer(this, () => this.#t);
   #language = new LanguageController(this);
   #devices = new DevicesController(this);
@@ -424,7 +426,7 @@ export class VideoConference extends LitElement implements CallHost {
     // Through the CSSOM rather than a style attribute, which a strict Content-Security-Policy would block.
     const stage = this.renderRoot.querySelector<HTMLElement>('.stage');
     for (const [name, value] of Object.entries(this.#stageLayout)) stage?.style.setProperty(name, value);
-    if (stage) placeTiles(stage, this.#stageTiles);
+    if (stage) this.#stage.get()?.placeTiles(stage, this.#stageTiles);
     // Rarely needed panels are separate chunks of the bundle, fetched (from the relay, like the bundle) when
     // first shown; the tag renders at once and upgrades when its definition arrives.
     const panel = this.#panels.open;
@@ -448,7 +450,9 @@ export class VideoConference extends LitElement implements CallHost {
   }
 
   #renderStage() {
-    const { template, layout, tiles } = renderStage(
+    const stage = this.#stage.get();
+    if (!stage) return nothing;
+    const { template, layout, tiles } = stage.renderStage(
       {
         participants: this.participants,
         layout: this.layout,
