@@ -13,7 +13,8 @@ describe('browser-imposed failures', { timeout: 120_000 }, () => {
     url.hostname = 'insecure.test';
     url.search = '?room=insecure';
     const { page, errors } = await openPage(started.browser, url.href);
-    const view = await waitForView(page, (v) => v.state === 'error');
+    // The overlay's wording is a chunk of its own: it follows the state by a moment.
+    const view = await waitForView(page, (v) => v.state === 'error' && !!v.status?.text);
     assert.equal(view.status?.code, 'insecure-context');
     assert.match(view.status!.text, /https:\/\//);
     assert.deepEqual(errors, []);

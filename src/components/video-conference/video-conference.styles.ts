@@ -77,8 +77,9 @@ export const styles = css`
   }
   /* The pre-join screen is as tall as its content (a phone's screen is taller than 16:9 of its width),
      unless the page sets a height: then it scrolls inside. */
-  :host(:state(prejoin)) {
+  :host(:state(prejoin)) .frame {
     aspect-ratio: auto;
+    max-height: none;
   }
   :host(:state(prejoin)) .body {
     display: none;
