@@ -65,12 +65,14 @@ export const styles = css`
     padding: 0;
     border: 0;
     border-radius: 50%;
-    background: var(--_accent);
+    background: var(--_raised);
     color: inherit;
     cursor: pointer;
   }
+  /* As in the toolbar: neutral when on, red with a white icon when off. */
   .control[aria-pressed='false'] {
-    background: #5f2120;
+    background: var(--video-conference-danger, #d93025);
+    color: #fff;
   }
   .level {
     display: flex;

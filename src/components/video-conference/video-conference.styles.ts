@@ -308,19 +308,18 @@ export const styles = css`
     background: linear-gradient(var(--_scrim), var(--_scrim)), var(--video-conference-background, var(--_bg));
     font-size: 0.8125rem;
   }
+  /* At the top, clear of the tiles' names and the floating self-view. */
   .toast {
     position: absolute;
-    bottom: calc(var(--_gap) * 2);
+    top: calc(var(--_gap) * 2);
+    left: 50%;
     z-index: 2;
+    translate: -50% 0;
+    padding: 0.35rem 0.85rem;
     border-radius: 12px;
     background: rgb(0 0 0 / 75%);
     color: #fff;
     font-size: 0.8125rem;
-  }
-  .toast {
-    left: 50%;
-    translate: -50% 0;
-    padding: 0.35rem 0.85rem;
     pointer-events: none;
   }
   /* Read by screen readers, not shown. */
