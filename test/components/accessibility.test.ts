@@ -53,6 +53,14 @@ describe('accessibility (axe-core)', () => {
       );
       expect(await violations(ada!)).to.deep.equal([]);
 
+      // Microphone and camera off (red), and the "More" menu open.
+      await ada!.toggleMicrophone(false);
+      await ada!.toggleCamera(false);
+      ada!.shadowRoot!.querySelector<HTMLButtonElement>('[part~=more-control]')!.click();
+      await ada!.updateComplete;
+      expect(await violations(ada!)).to.deep.equal([]);
+      ada!.shadowRoot!.querySelector<HTMLButtonElement>('[part~=more-control]')!.click();
+
       ada!.sendMessage('Hello, the notes: https://example.com/notes.');
       ada!.shadowRoot!.querySelector<HTMLButtonElement>('[part~=chat-control]')!.click();
       await customElements.whenDefined('video-conference-chat');

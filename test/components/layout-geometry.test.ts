@@ -156,6 +156,11 @@ describe('layout geometry', () => {
       expect(tile.width, 'tile width').to.be.at.least(minTile.width);
       expect(tile.height, 'tile height').to.be.at.least(minTile.height);
       expect(tile.bottom, 'tile above the toolbar').to.be.at.most(toolbar.top);
+      // One toolbar row: every button shown sits on the same line.
+      const tops = [...element.shadowRoot!.querySelectorAll<HTMLElement>('[part~=control]')]
+        .filter((control) => control.checkVisibility())
+        .map((control) => control.getBoundingClientRect().top);
+      expect(new Set(tops).size, 'one toolbar row').to.equal(1);
     });
   }
 });

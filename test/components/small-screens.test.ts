@@ -79,6 +79,25 @@ describe('small screens and keyboard', () => {
     expect(element.layout).to.equal('spotlight');
   });
 
+  it('in a 360 px sidebar, the chat is a sheet over the whole stage, with a usable message field', async () => {
+    const element = await joinedAt(360);
+    element.shadowRoot!.querySelector<HTMLButtonElement>('[part~=chat-control]')!.click();
+    const chat = await waitFor(() => element.shadowRoot!.querySelector('video-conference-chat'), 'the chat');
+    const field = await waitFor(() => chat.shadowRoot?.querySelector('textarea'), 'its message field');
+    const body = element.shadowRoot!.querySelector('.body')!.getBoundingClientRect();
+    const sheet = chat.getBoundingClientRect();
+    expect([sheet.left, sheet.top, sheet.width, sheet.height]).to.deep.equal([
+      body.left,
+      body.top,
+      body.width,
+      body.height,
+    ]);
+    expect(field.getBoundingClientRect().width).to.be.at.least(200);
+    const send = chat.shadowRoot!.querySelector('[part=send]')!.getBoundingClientRect();
+    const toolbar = element.shadowRoot!.querySelector('[part~=controls]')!.getBoundingClientRect();
+    expect(send.bottom, 'Send above the toolbar').to.be.at.most(toolbar.top);
+  });
+
   it('a wide widget shows the hand and the chat in the row, with tooltips naming the shortcuts', async () => {
     const element = await joinedAt(900);
     expect(partsOf(visibleControls(element))).to.deep.equal([
