@@ -1,5 +1,6 @@
 // Which language the widget speaks: its own `lang` attribute, else the closest ancestor's, else the
-// browser's. English is in the bundle; the other languages are small chunks fetched when needed.
+// browser's. English is in the bundle (its details in the chunks that show them: en-details.ts); the other
+// languages are small chunks fetched when needed.
 import { EN, type Strings } from './strings.ts';
 
 const LOCALES: Record<string, () => Promise<{ default: Partial<Strings> }>> = {
