@@ -57,23 +57,6 @@ export const styles = css`
     justify-content: center;
     gap: 0.5rem;
   }
-  .control {
-    display: grid;
-    place-items: center;
-    width: 2.75rem;
-    height: 2.75rem;
-    padding: 0;
-    border: 0;
-    border-radius: 50%;
-    background: var(--_raised);
-    color: inherit;
-    cursor: pointer;
-  }
-  /* As in the toolbar: neutral when on, red with a white icon when off. */
-  .control[aria-pressed='false'] {
-    background: var(--video-conference-danger, #d93025);
-    color: #fff;
-  }
   .level {
     display: flex;
     align-items: center;

@@ -10,6 +10,7 @@ import type { DeviceKind } from '../events.ts';
 import { withDetails } from '../i18n/en-details.ts';
 import { EN, format, type Strings } from '../i18n/strings.ts';
 import '../settings/video-conference-settings.ts';
+import { controlStyles } from '../shared/control-styles.ts';
 import { icons } from '../shared/icons.ts';
 import { toggleButton } from '../video-conference/controls.ts';
 import { describeNotice } from '../video-conference/notice-view.ts';
@@ -51,7 +52,7 @@ const STEPS = Array.from({ length: LEVEL_STEPS }, (_, step) => step);
  */
 @customElement('video-conference-prejoin')
 export class VideoConferencePrejoin extends LitElement {
-  static override styles = styles;
+  static override styles = [controlStyles, styles];
 
   /** The name in the field: the remembered one if none is given. */
   @property() name = '';

@@ -35,23 +35,10 @@ export const styles = css`
     color: inherit;
     font: inherit;
   }
-  .invite button[part='action'] {
-    padding: 0.3rem 0.75rem;
-    border: 0;
-    border-radius: 6px;
-    background: var(--_accent);
-    color: #fff;
-    font: inherit;
-    cursor: pointer;
-  }
   .invite .dismiss {
     position: absolute;
     top: 0.25rem;
     right: 0.25rem;
-    border: 0;
-    background: transparent;
-    color: inherit;
-    cursor: pointer;
   }
 `;
 

@@ -18,22 +18,6 @@ export const styles = css`
     background: var(--video-conference-notice-background, #5c3d00);
     color: #fff;
   }
-  .notice button[part='action'] {
-    padding: 0.4rem 1.25rem;
-    border: 0;
-    border-radius: 6px;
-    background: var(--_accent);
-    color: #fff;
-    font: inherit;
-    cursor: pointer;
-  }
-  .notice .dismiss {
-    padding: 0.1rem 0.5rem;
-    border: 0;
-    background: transparent;
-    color: inherit;
-    cursor: pointer;
-  }
 `;
 
 /**

@@ -158,41 +158,12 @@ export const styles = css`
     gap: 0.5rem;
     padding: 0.5rem;
   }
-  .control {
-    position: relative;
-    display: grid;
-    place-items: center;
-    flex: none;
-    width: 2.75rem;
-    height: 2.75rem;
-    padding: 0;
-    border: 0;
-    border-radius: 50%;
-    background: var(--_raised);
-    color: inherit;
-    cursor: pointer;
-  }
-  .control:disabled {
-    opacity: 0.4;
-    cursor: default;
-  }
-  .control[aria-pressed='true'] {
-    background: var(--_accent);
-    color: #fff;
-  }
-  /* The microphone and camera: neutral when on, red with a white icon when off. */
-  .control.device[aria-pressed='true'] {
-    background: var(--_raised);
-    color: inherit;
-  }
-  .control.device[aria-pressed='false'],
-  .control.leave {
-    background: var(--video-conference-danger, #d93025);
-    color: #fff;
-  }
+  /* The toolbar's buttons are shared/control-styles.ts; leave is a red pill. */
   .control.leave {
     width: 3.5rem;
     border-radius: 999px;
+    background: var(--video-conference-danger, #d93025);
+    color: #fff;
   }
   /* Tooltips, on hover and on keyboard focus (a title attribute shows late, and never on focus or touch). */
   .controls > .control:is(:hover, :focus-visible)::after,
@@ -274,7 +245,9 @@ export const styles = css`
     /* The scrim over the widget's own background: opaque, so no tile or button shows through. */
     background: linear-gradient(var(--_scrim), var(--_scrim)), var(--video-conference-background, var(--_bg));
   }
-  .overlay button,
+  /* Every action button (in the overlays, the banners, the notice, the invitation card), whichever chunk
+     renders it into this shadow root. */
+  [part~='action'],
   .enable-audio {
     width: auto;
     height: auto;
@@ -284,6 +257,13 @@ export const styles = css`
     background: var(--_accent);
     color: #fff;
     font: inherit;
+    cursor: pointer;
+  }
+  .dismiss {
+    padding: 0.1rem 0.5rem;
+    border: 0;
+    background: transparent;
+    color: inherit;
     cursor: pointer;
   }
   .enable-audio {

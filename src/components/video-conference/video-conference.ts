@@ -20,6 +20,7 @@ import type { Strings } from '../i18n/strings.ts';
 import { newRoomId, roomFromFragment, roomUrl } from './room-id.ts';
 import type { TileView } from './stage-tiles.ts';
 import { renderStatus, type RelayReach, type StatusActions } from './status-view.ts';
+import { controlStyles } from '../shared/control-styles.ts';
 import { styles } from './video-conference.styles.ts';
 
 /** The relay that served this script: the bundle is loaded from https://relay.example.com/video-conference.js. */
@@ -86,7 +87,7 @@ const NARROW_WIDTH = 600;
  * @cssprop --video-conference-notice-background - Notice banner colour. Default `#5c3d00`.
  */
 export class VideoConference extends LitElement implements CallHost {
-  static override styles = styles;
+  static override styles = [controlStyles, styles];
 
   static override properties = {
     room: {},
