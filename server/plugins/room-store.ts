@@ -1,0 +1,25 @@
+// The rooms as a Fastify plugin: `app.store`, in memory or in Redis with REDIS_URL (store.ts), opened as the
+// relay loads (before it serves anything) and closed with it. Members whose resume ran out are logged and
+// counted here.
+import fp from 'fastify-plugin';
+import type { RelaySettings } from '../config.ts';
+import type { RoomStore } from '../room-store.ts';
+import { createStore } from '../store.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: RoomStore;
+  }
+}
+
+export const roomStorePlugin = fp<{ settings: RelaySettings }>(
+  async (app, { settings }) => {
+    const store = await createStore(settings, app.log, (member, why) => {
+      app.metrics.resumes.inc({ outcome: why });
+      app.log.info({ room: member.room, peer: member.id, reason: 'timeout', why }, 'left');
+    });
+    app.decorate('store', store);
+    app.addHook('onClose', () => store.close());
+  },
+  { name: 'room-store', dependencies: ['metrics'] },
+);
