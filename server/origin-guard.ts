@@ -5,6 +5,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { RelaySettings } from './config.ts';
+import { HANDSHAKE_ERRORS, refuseRequest } from './errors.ts';
 
 export interface OriginGuardOptions {
   allowedOrigins: RelaySettings['allowedOrigins'];
@@ -16,10 +17,8 @@ const guard: FastifyPluginAsync<OriginGuardOptions> = async (app, { allowedOrigi
   app.addHook('onRequest', async (request, reply) => {
     if (originAllowed(request, allowedOrigins, publicUrl)) return;
     refused();
-    return reply
-      .code(403)
-      .header('cache-control', 'no-store')
-      .send({ code: 4, message: 'Forbidden', hint: `origin ${request.headers.origin} is not allowed on this relay` });
+    const hint = `origin ${request.headers.origin} is not allowed on this relay`;
+    return refuseRequest(reply, { ...HANDSHAKE_ERRORS.forbidden, hint }, 403);
   });
 };
 

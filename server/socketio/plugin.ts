@@ -3,9 +3,10 @@
 // other versions) with HTTP 400 and JSON.
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { ConnectionLimit } from '../connection-limit.ts';
+import { HANDSHAKE_ERRORS, refuseRequest, type HandshakeError } from '../errors.ts';
 import { Heartbeat } from './heartbeat.ts';
 import { SocketIoConnection, type SocketIoHandlers, type SocketIoOptions } from './socketio-connection.ts';
 
@@ -19,21 +20,6 @@ export interface SocketIoPluginOptions extends Omit<SocketIoOptions, 'heartbeat'
     socketsChanged(open: number): void;
   };
 }
-
-/** Engine.IO's own codes for refused handshakes, with a hint for people reading the response. */
-const HANDSHAKE_ERRORS = {
-  transport: {
-    code: 0,
-    message: 'Transport unknown',
-    hint: 'this relay speaks Engine.IO v4 over WebSocket only: use socket.io-client with transports: ["websocket"]',
-  },
-  session: { code: 1, message: 'Session ID unknown', hint: 'transport upgrades are not supported' },
-  request: { code: 3, message: 'Bad request', hint: 'expected a WebSocket upgrade' },
-  forbidden: { code: 4, message: 'Forbidden', hint: 'too many connections from this address' },
-  protocol: { code: 5, message: 'Unsupported protocol version', hint: 'expected EIO=4' },
-} as const;
-
-type HandshakeError = (typeof HANDSHAKE_ERRORS)[keyof typeof HANDSHAKE_ERRORS];
 
 export const socketIoPlugin: FastifyPluginAsync<SocketIoPluginOptions> = async (app, options) => {
   const { handlers: appHandlers, connectionLimit, ...settings } = options;
@@ -60,11 +46,11 @@ export const socketIoPlugin: FastifyPluginAsync<SocketIoPluginOptions> = async (
     url: '/socket.io/',
     preValidation: async (request, reply) => {
       const problem = handshakeProblem(request);
-      if (problem) return refuse(reply, problem);
+      if (problem) return refuseRequest(reply, problem);
       if (!request.ws) return; // a plain GET: the handler refuses it
-      if (!connectionLimit.admitUpgrade(request)) return refuse(reply, HANDSHAKE_ERRORS.forbidden, 429);
+      if (!connectionLimit.admitUpgrade(request)) return refuseRequest(reply, HANDSHAKE_ERRORS.forbidden, 429);
     },
-    handler: (_request, reply) => refuse(reply, HANDSHAKE_ERRORS.request),
+    handler: (_request, reply) => refuseRequest(reply, HANDSHAKE_ERRORS.request),
     wsHandler: (socket, request) => {
       releaseUpgrade(socket, request);
       connections.add(new SocketIoConnection(socket, connectionOptions, handlers, request.ip));
@@ -76,7 +62,7 @@ export const socketIoPlugin: FastifyPluginAsync<SocketIoPluginOptions> = async (
   app.route({
     method: ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     url: '/socket.io/',
-    onRequest: async (request, reply) => refuse(reply, handshakeProblem(request) ?? HANDSHAKE_ERRORS.transport),
+    onRequest: async (request, reply) => refuseRequest(reply, handshakeProblem(request) ?? HANDSHAKE_ERRORS.transport),
     handler: async () => undefined,
   });
 };
@@ -98,8 +84,4 @@ function handshakeProblem(request: FastifyRequest): HandshakeError | undefined {
   if (query.transport !== 'websocket') return HANDSHAKE_ERRORS.transport;
   if (query.sid !== undefined) return HANDSHAKE_ERRORS.session;
   return undefined;
-}
-
-function refuse(reply: FastifyReply, problem: HandshakeError, status = 400): FastifyReply {
-  return reply.code(status).header('cache-control', 'no-store').send(problem);
 }
