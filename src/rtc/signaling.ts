@@ -3,6 +3,9 @@
 // sent while the connection is down wait for that. It reports an unreachable relay once per outage, and
 // stops when a join is refused. A member's questions (rename, fresh TURN credentials) go out only while joined;
 // with TURN, it asks for fresh credentials before the ones it has expire (ice-refresh.ts).
+// The Manager imported here is socket.io-client's own, but the bundle (and the browser tests) give it
+// websocket-engine.ts in place of engine.io-client at build time: tools/websocket-only-engine.mjs, used by
+// rollup.config.mjs and web-test-runner.config.mjs.
 import { Manager, type Socket } from 'socket.io-client';
 import type {
   ClientToRelayEvents,
