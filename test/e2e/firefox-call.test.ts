@@ -138,22 +138,20 @@ describe('Chromium and Firefox in one call', { timeout: 180_000 }, () => {
     );
     assert.deepEqual(texts, ['Hello from Chromium']);
 
-    const data = chrome.page.evaluate(
-      () =>
-        new Promise((resolve) =>
-          document
-            .querySelector('video-conference')!
-            .addEventListener(
-              'vc-data',
-              (event) => resolve((event as CustomEvent<{ payload: unknown }>).detail.payload),
-              {
-                once: true,
-              },
-            ),
-        ),
-    );
+    // Listening before anything is sent, so that nothing can arrive unheard.
+    await chrome.page.evaluate(() => {
+      const page = window as unknown as { received: unknown[] };
+      page.received = [];
+      document
+        .querySelector('video-conference')!
+        .addEventListener('vc-data', (event) =>
+          page.received.push((event as CustomEvent<{ payload: unknown }>).detail.payload),
+        );
+    });
     await fox.page.evaluate(() => document.querySelector('video-conference')!.send({ reaction: '👍' }));
-    assert.deepEqual(await data, { reaction: '👍' });
+    const received = () => chrome.page.evaluate(() => (window as unknown as { received: unknown[] }).received);
+    await until(async () => (await received()).length > 0, 'the data at Chromium');
+    assert.deepEqual(await received(), [{ reaction: '👍' }]);
 
     await fox.page.evaluate(() => document.querySelector('video-conference')!.leave());
     await waitForView(chrome.page, (view) => view.remote.length === 0);
