@@ -1,5 +1,6 @@
 // How loud a microphone is right now, measured with Web Audio (an AnalyserNode on the track), for a level
-// meter such as the pre-join screen's. It reads on demand and draws nothing: the caller decides how often.
+// meter such as the pre-join screen's and for telling whether we speak. It reads on demand and draws nothing:
+// the caller decides how often.
 
 /** Below this, silence: the meter's bottom (dBFS). */
 const FLOOR_DB = -60;
@@ -32,12 +33,29 @@ export class AudioLevel {
    * as ears hear it.
    */
   read(): number {
-    if (!this.#source || !this.#analyser) return 0;
-    this.#analyser.getFloatTimeDomainData(this.#samples);
+    if (!this.#listen()) return 0;
     let sum = 0;
     for (const sample of this.#samples) sum += sample * sample;
     const decibels = 10 * Math.log10(sum / this.#samples.length);
     return Math.min(1, Math.max(0, 1 - decibels / FLOOR_DB));
+  }
+
+  /**
+   * The peak of the last ~20 ms on a linear scale, from 0 to 1 (full scale): the scale of the `audioLevel`
+   * that WebRTC stats report (https://w3c.github.io/webrtc-stats/#dom-rtcaudiosourcestats-audiolevel).
+   */
+  peak(): number {
+    if (!this.#listen()) return 0;
+    let peak = 0;
+    for (const sample of this.#samples) peak = Math.max(peak, Math.abs(sample));
+    return Math.min(1, peak);
+  }
+
+  /** Fills the samples with the last ~20 ms; false when there is nothing to hear. */
+  #listen(): boolean {
+    if (!this.#source) return false;
+    this.#analyser!.getFloatTimeDomainData(this.#samples);
+    return true;
   }
 
   /** Starts an audio context that the browser's autoplay policy suspended, once the page has had a click. */

@@ -43,6 +43,7 @@ export class Call extends Emitter<CallEvents> {
       budgetKbps: options.maxUplinkKbps ?? DEFAULT_UPLINK_KBPS,
       adaptive: options.adaptive ?? true,
       sourceHeight: () => this.#media?.tracks.video?.getSettings().height ?? 0,
+      microphone: () => this.#media?.tracks.audio ?? null,
     });
     this.#quality.on('quality', (detail) => this.emit('quality', detail));
     this.#quality.on('active-speaker', (detail) => this.emit('active-speaker', detail));

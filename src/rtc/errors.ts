@@ -9,6 +9,9 @@ export const CLIENT_ERROR_CODES = [
   'device-in-use',
   'relay-unreachable',
   'peer-connection-failed',
+  'screen-share-refused',
+  'screen-share-unavailable',
+  'screen-share-needs-click',
 ] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 export type ErrorCode = RelayErrorCode | ClientErrorCode;

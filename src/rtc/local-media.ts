@@ -5,6 +5,7 @@ import { Emitter } from './emitter.ts';
 import { RtcError } from './errors.ts';
 import { getLocalMedia, mediaError, type MediaKind, type MediaWish } from './media.ts';
 import type { LocalTracks } from './peer.ts';
+import { screenShareError } from './screen-share-error.ts';
 
 export interface LocalMediaOptions {
   /** Start with the microphone muted. */
@@ -120,9 +121,8 @@ export class LocalMedia extends Emitter<LocalMediaEvents> {
     try {
       stream = await this.#devices.getDisplayMedia({ video: true, audio: false });
     } catch (error) {
-      // Cancelling the browser's picker is a choice, not a failure.
-      if (error instanceof DOMException && error.name === 'NotAllowedError') return;
-      return this.emit('error', mediaError(error));
+      const problem = screenShareError(error);
+      return problem ? this.emit('error', problem) : undefined;
     }
     const [track] = stream.getVideoTracks();
     if (!track || this.#stopped) return track?.stop();

@@ -128,12 +128,12 @@ function isMissingDevice(error: unknown): boolean {
 }
 
 /**
- * The devices an embedding page's Permissions Policy refuses this frame (an iframe without
- * allow="camera; microphone"): asking again cannot help there, only the site can. Chromium only
+ * The `features` (camera and microphone unless given) an embedding page's Permissions Policy refuses this
+ * frame (an iframe without allow="camera; microphone"): asking again cannot help there, only the site can. Chromium only
  * (document.featurePolicy); elsewhere, none.
  */
-export function refusedByPermissionsPolicy(): string[] {
+export function refusedByPermissionsPolicy(features = ['camera', 'microphone']): string[] {
   const policy = (globalThis.document as { featurePolicy?: { allowsFeature(feature: string): boolean } } | undefined)
     ?.featurePolicy;
-  return policy ? ['camera', 'microphone'].filter((feature) => !policy.allowsFeature(feature)) : [];
+  return policy ? features.filter((feature) => !policy.allowsFeature(feature)) : [];
 }

@@ -3,6 +3,7 @@
 // why the browser limits our video); and it sets the video we send each peer from what that peer says it
 // shows and the shared uplink budget (uplink.ts). A chunk of its own: loaded after the bundle.
 import { NO_SPEAKER, nextSpeaker, type SpeakerState } from './active-speaker.ts';
+import { AudioLevel } from './audio-level.ts';
 import { Emitter } from './emitter.ts';
 import type { Mesh } from './mesh.ts';
 import type { ViewMessage } from './peer-messages.ts';
@@ -16,6 +17,8 @@ export interface MeshQualityOptions {
   adaptive: boolean;
   /** Our camera's height in pixels right now (0 without a camera). */
   sourceHeight: () => number;
+  /** The microphone track we send right now, if any (disabled while muted). */
+  microphone: () => MediaStreamTrack | null;
 }
 
 export interface MeshQualityEvents {
@@ -36,6 +39,7 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
   #timer: ReturnType<typeof setInterval> | undefined;
   #speakerTimer: ReturnType<typeof setInterval> | undefined;
   #speaker: SpeakerState = NO_SPEAKER;
+  #ownLevel = new AudioLevel();
   #peers = new Map<string, { demand: PeerDemand; streak: LimitStreak; sample: StatsSample; stats: PeerStats | null }>();
 
   constructor(options: MeshQualityOptions) {
@@ -57,6 +61,7 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
     this.#mesh = null;
     this.#peers.clear();
     this.#speaker = NO_SPEAKER;
+    this.#ownLevel.close();
   }
 
   /** A receiver said how it shows our video. */
@@ -120,15 +125,21 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
     this.emit('stats', undefined);
   }
 
-  /** Samples everyone's audio level (ours from any connection's media-source) and updates who is speaking. */
+  /**
+   * Samples everyone's audio level and updates who is speaking. Ours comes from the connections' media-source
+   * stats where the browser reports it (Chromium; not Firefox) and from our microphone itself, where the
+   * browser lets an audio context run: the louder of the two.
+   */
   async #listen(localId: string): Promise<void> {
     const mesh = this.#mesh;
     const peers = mesh?.peers ?? [];
     if (peers.length === 0) return;
+    this.#ownLevel.follow(this.#options.microphone());
+    this.#ownLevel.resume();
     const samples = await Promise.all(peers.map(async (peer) => [peer.id, await peer.audioLevels()] as const));
     if (this.#mesh !== mesh) return;
     const levels = new Map(samples.map(([id, { remote }]) => [id, remote]));
-    levels.set(localId, Math.max(...samples.map(([, { local }]) => local)));
+    levels.set(localId, Math.max(this.#ownLevel.peak(), ...samples.map(([, { local }]) => local)));
     const next = nextSpeaker(this.#speaker, levels, performance.now());
     const changed = next.active !== this.#speaker.active || next.speaking.join() !== this.#speaker.speaking.join();
     this.#speaker = next;

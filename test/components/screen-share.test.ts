@@ -44,3 +44,53 @@ describe('screen sharing', () => {
     expect(ada!.shadowRoot!.querySelector('[part~=screen-control]')!.getAttribute('aria-pressed')).to.equal('false');
   });
 });
+
+describe('screen sharing that fails', () => {
+  afterEach(() => delete (navigator.mediaDevices as { getDisplayMedia?: unknown }).getDisplayMedia);
+
+  /** Makes getDisplayMedia reject with `name` (the own property shadows the prototype's until deleted). */
+  const rejectWith = (name: string) =>
+    Object.defineProperty(navigator.mediaDevices, 'getDisplayMedia', {
+      configurable: true,
+      value: () => Promise.reject(new DOMException(name, name)),
+    });
+
+  for (const [name, code, why] of [
+    ['NotFoundError', 'screen-share-unavailable', 'no screen (headless Firefox)'],
+    ['NotSupportedError', 'screen-share-unavailable', 'not supported'],
+    ['InvalidStateError', 'screen-share-needs-click', 'no user gesture (Firefox)'],
+    ['SecurityError', 'screen-share-refused', 'refused'],
+  ]) {
+    it(`says ${code} for ${why}, with no camera retry, and leaves the camera alone`, async () => {
+      const {
+        elements: [ada],
+      } = await callOf(['Ada']);
+      await waitFor(() => ada!.participants[0]!.video, 'the camera on');
+      rejectWith(name!);
+      const error = nextEvent<{ code: string; message: string }>(ada!, 'vc-error');
+      await ada!.startScreenShare();
+      expect((await error).code).to.equal(code);
+      await ada!.updateComplete;
+      const notice = await waitFor(() => ada!.shadowRoot!.querySelector<HTMLElement>('[part=notice]'), 'the notice');
+      expect(notice.dataset.code).to.equal(code);
+      expect(notice.querySelector('[part~=action]')).to.equal(null);
+      expect(notice.textContent).not.to.match(/camera/i);
+      expect(ada!.participants[0]!.video).to.equal(true);
+      expect(ada!.participants[0]!.screen).to.equal(null);
+      expect(ada!.shadowRoot!.querySelector('[part~=camera-control]')!.getAttribute('aria-pressed')).to.equal('true');
+    });
+  }
+
+  it('a cancelled picker is a choice: no error, no notice', async () => {
+    const {
+      elements: [ada],
+    } = await callOf(['Ada']);
+    rejectWith('NotAllowedError');
+    let errors = 0;
+    ada!.addEventListener('vc-error', () => errors++);
+    await ada!.startScreenShare();
+    await ada!.updateComplete;
+    expect(errors).to.equal(0);
+    expect(ada!.shadowRoot!.querySelector('[part=notice]')).to.equal(null);
+  });
+});

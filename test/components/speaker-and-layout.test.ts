@@ -23,6 +23,31 @@ describe('active speaker and layout', () => {
     expect(tiles(ada!)[0]!.speaking).to.equal(false);
   });
 
+  it('hears your own microphone where the stats lack its level, as in Firefox', async () => {
+    // Firefox reports no audioLevel in its media-source stats: take it out of Chromium's the same way.
+    const getStats = RTCPeerConnection.prototype.getStats;
+    RTCPeerConnection.prototype.getStats = async function (this: RTCPeerConnection, ...args: [MediaStreamTrack?]) {
+      const reports = new Map<string, RTCStats & { audioLevel?: number }>();
+      (await getStats.apply(this, args)).forEach((report: RTCStats & { audioLevel?: number }) =>
+        reports.set(report.id, report.type === 'media-source' ? { ...report, audioLevel: undefined } : report),
+      );
+      return reports as unknown as RTCStatsReport;
+    };
+    try {
+      const {
+        elements: [ada, brian],
+      } = await callOf(['Ada', 'Brian']);
+      const adaId = ada!.participants[0]!.id;
+      await brian!.toggleMicrophone(false);
+      await waitFor(() => ada!.activeSpeaker === adaId, 'Ada the active speaker at her own end');
+      await waitFor(() => tiles(ada!)[0]!.speaking, 'her own tile outlined');
+      await ada!.toggleMicrophone(false);
+      await waitFor(() => !ada!.participants[0]!.speaking, 'muted, Ada no longer speaking');
+    } finally {
+      RTCPeerConnection.prototype.getStats = getStats;
+    }
+  });
+
   it('pins a tile into the spotlight and back; the layout attribute switches too', async () => {
     const {
       elements: [ada],

@@ -21,6 +21,11 @@ export default {
     'Kamera oder Mikrofon wird von einer anderen Anwendung verwendet. Schließen Sie diese und versuchen Sie es dann erneut.',
   'error.relay-unreachable': 'Der Anrufserver ist nicht erreichbar. Erneuter Versuch…',
   stalled: 'Immer noch keine Verbindung zum Anrufserver. Prüfen Sie Ihr Netzwerk.',
+  'error.screen-share-refused':
+    'Bildschirmfreigabe ist auf dieser Seite blockiert: Die Website muss display-capture erlauben.',
+  'error.screen-share-unavailable': 'Auf diesem Gerät oder in diesem Browser kann kein Bildschirm freigegeben werden.',
+  'error.screen-share-needs-click':
+    'Die Bildschirmfreigabe muss per Klick gestartet werden: Verwenden Sie die Schaltfläche zur Bildschirmfreigabe.',
   'error.peer-connection-failed':
     'Keine Verbindung zu einem Teilnehmer möglich. Das Netzwerk benötigt möglicherweise einen TURN-Server.',
   'error.invalid-request': 'Der Anrufserver hat die Anfrage abgelehnt. Überprüfen Sie den Raumnamen.',

@@ -20,6 +20,11 @@ export default {
   'error.device-in-use': 'Otra aplicación está usando la cámara o el micrófono. Ciérrala y vuelve a intentarlo.',
   'error.relay-unreachable': 'No se puede conectar con el servidor de llamadas. Reintentando…',
   stalled: 'Sigue sin haber conexión con el servidor de llamadas. Revise su red.',
+  'error.screen-share-refused':
+    'Compartir pantalla está bloqueado en esta página: el sitio debe permitir display-capture.',
+  'error.screen-share-unavailable': 'No se puede compartir ninguna pantalla en este dispositivo o navegador.',
+  'error.screen-share-needs-click':
+    'Compartir pantalla debe iniciarse con un clic: usa el botón de compartir pantalla.',
   'error.peer-connection-failed':
     'No se pudo conectar con un participante. Puede que la red necesite un servidor TURN.',
   'error.invalid-request': 'El servidor de llamadas rechazó la solicitud. Comprueba el nombre de la sala.',

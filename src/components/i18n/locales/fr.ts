@@ -20,6 +20,11 @@ export default {
   'error.device-in-use': 'La caméra ou le micro est utilisé par une autre application. Fermez-la, puis réessayez.',
   'error.relay-unreachable': 'Impossible de joindre le serveur d’appel. Nouvelle tentative…',
   stalled: 'Toujours pas de connexion au serveur d’appel. Vérifiez votre réseau.',
+  'error.screen-share-refused':
+    'Le partage d’écran est bloqué sur cette page : le site doit autoriser display-capture.',
+  'error.screen-share-unavailable': 'Aucun écran ne peut être partagé sur cet appareil ou dans ce navigateur.',
+  'error.screen-share-needs-click':
+    'Le partage d’écran doit démarrer par un clic : utilisez le bouton de partage d’écran.',
   'error.peer-connection-failed':
     'Impossible de se connecter à un participant. Le réseau a peut-être besoin d’un serveur TURN.',
   'error.invalid-request': 'Le serveur d’appel a refusé la requête. Vérifiez le nom de la salle.',

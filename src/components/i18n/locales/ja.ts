@@ -21,6 +21,10 @@ export default {
     'カメラまたはマイクが別のアプリケーションで使用中です。そのアプリケーションを閉じてから、もう一度お試しください。',
   'error.relay-unreachable': '通話サーバーに接続できません。再試行しています…',
   stalled: '通話サーバーにまだ接続できません。ネットワークを確認してください。',
+  'error.screen-share-refused':
+    'このページでは画面共有がブロックされています。サイトで display-capture を許可する必要があります。',
+  'error.screen-share-unavailable': 'このデバイスまたはブラウザーでは画面を共有できません。',
+  'error.screen-share-needs-click': '画面共有はクリックで開始する必要があります。画面共有ボタンを使ってください。',
   'error.peer-connection-failed':
     '参加者に接続できませんでした。ネットワークに TURN サーバーが必要な可能性があります。',
   'error.invalid-request': '通話サーバーがリクエストを拒否しました。ルーム名を確認してください。',

@@ -20,6 +20,11 @@ export default {
   'error.device-in-use': 'A câmera ou o microfone está em uso por outro aplicativo. Feche-o e tente novamente.',
   'error.relay-unreachable': 'Não foi possível acessar o servidor de chamadas. Tentando novamente…',
   stalled: 'Ainda sem conexão com o servidor de chamadas. Verifique sua rede.',
+  'error.screen-share-refused':
+    'O compartilhamento de tela está bloqueado nesta página: o site precisa permitir display-capture.',
+  'error.screen-share-unavailable': 'Nenhuma tela pode ser compartilhada neste dispositivo ou navegador.',
+  'error.screen-share-needs-click':
+    'O compartilhamento de tela precisa começar com um clique: use o botão de compartilhar tela.',
   'error.peer-connection-failed':
     'Não foi possível conectar a um participante. A rede pode precisar de um servidor TURN.',
   'error.invalid-request': 'O servidor de chamadas recusou a solicitação. Verifique o nome da sala.',

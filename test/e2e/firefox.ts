@@ -1,0 +1,28 @@
+// Firefox for the end-to-end tests: Debian's firefox-esr driven by puppeteer-core over WebDriver BiDi, with
+// fake camera and microphone, no permission prompts, autoplay allowed, and host candidates on loopback.
+import puppeteer, { type Browser } from 'puppeteer-core';
+
+export const firefoxPath = '/usr/bin/firefox-esr';
+
+const PREFS = {
+  'media.navigator.streams.fake': true,
+  'media.navigator.permission.disabled': true,
+  'media.autoplay.default': 0,
+  'media.autoplay.blocking_policy': 0,
+  // Audio contexts (the own-level meter) run without a click first, as a click on Join would let them, and
+  // without a sound card: the machine has none, and a real audio context never leaves `suspended` there.
+  'media.autoplay.block-webaudio': false,
+  'media.cubeb.force_mock_context': true,
+  // Both ends on 127.0.0.1: Firefox leaves loopback out of ICE and hides host addresses behind mDNS otherwise.
+  'media.peerconnection.ice.loopback': true,
+  'media.peerconnection.ice.obfuscate_host_addresses': false,
+};
+
+export function launchFirefox(): Promise<Browser> {
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath,
+    headless: true,
+    extraPrefsFirefox: PREFS,
+  });
+}
