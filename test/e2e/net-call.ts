@@ -77,7 +77,8 @@ export async function launchChromiumIn(ns: string): Promise<Browser> {
     userDataDir: join(dir, 'profile'),
     args: [...chromiumArgs, `--unsafely-treat-insecure-origin-as-secure=${RELAY_URL.slice(0, -1)}`],
   });
-  browser.once('disconnected', () => void rm(dir, { recursive: true, force: true }));
+  // Chromium may still be writing its profile as it exits: removing the directory is worth a few tries only.
+  browser.once('disconnected', () => void rm(dir, { recursive: true, force: true, maxRetries: 5 }).catch(() => {}));
   return browser;
 }
 
