@@ -38,7 +38,11 @@ describe('TURN through NAT', { skip: skip ?? false, timeout: 400_000 }, () => {
     const stopTurn = await startTurn();
     try {
       const pages = await Promise.all(browsers.map((browser, i) => openCall(browser, 'nat', `home${i + 1}`)));
-      for (const page of pages) await waitForRemoteVideo(page, 1);
+      for (const page of pages) {
+        // Through coturn on a busy 2-core machine the first frames can take a while: a generous bound.
+        await waitForView(page, (v) => v.remote.length === 1 && v.remote[0]!.width > 0, 120_000);
+        await waitForRemoteVideo(page, 1);
+      }
       for (const page of pages) {
         // Through the TURN server: its relayed address is one end of the pair on each side (the other end may be
         // the peer's NAT address, from which it reaches the TURN server).
