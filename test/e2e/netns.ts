@@ -35,7 +35,7 @@ export async function run(ns: string | null, command: string[]): Promise<string>
 /** Why these tests cannot run here (not root, no namespaces, a tool missing), or null when they can. */
 export async function unavailable(tools: string[]): Promise<string | null> {
   if (process.getuid?.() !== 0) return 'needs root to build network namespaces';
-  for (const tool of ['ip', 'iptables', 'tc', ...tools]) {
+  for (const tool of ['ip', 'iptables', ...tools]) {
     try {
       await exec('sh', ['-c', `command -v ${tool}`]);
     } catch {
