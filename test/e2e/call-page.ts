@@ -18,7 +18,8 @@ interface VideoConferenceApi extends HTMLElement {
   localStream: MediaStream | null;
   activeSpeaker: string | null;
   messages: ReadonlyArray<{ text: string; local: boolean }>;
-  getStats(): Record<string, { safetyCode?: string }>;
+  getStats(): Record<string, { safetyCode?: string; path: string }>;
+  testConnectivity(): Promise<{ relay: boolean; srflx: boolean }>;
   toggleMicrophone(force?: boolean): Promise<void>;
   toggleCamera(force?: boolean): Promise<void>;
   startScreenShare(): Promise<void>;

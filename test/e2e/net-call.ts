@@ -120,19 +120,14 @@ export function selectedPairTypes(page: Page): Promise<string[][]> {
   });
 }
 
-type Element = HTMLElement & {
-  getStats(): Record<string, { path: string }>;
-  testConnectivity(): Promise<{ relay: boolean; srflx: boolean }>;
-};
-
 /** The widget's per-participant figures (getStats()). */
 export function widgetStats(page: Page): Promise<Record<string, { path: string }>> {
-  return page.evaluate(() => (document.querySelector('video-conference') as Element).getStats());
+  return page.evaluate(() => document.querySelector('video-conference')!.getStats());
 }
 
 /** The widget's connectivity check (testConnectivity()). */
 export function connectivity(page: Page): Promise<{ relay: boolean; srflx: boolean }> {
-  return page.evaluate(() => (document.querySelector('video-conference') as Element).testConnectivity());
+  return page.evaluate(() => document.querySelector('video-conference')!.testConnectivity());
 }
 
 /** Polls `read` until `check` accepts its value; fails with the last value after `timeoutMs`. */
