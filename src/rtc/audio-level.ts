@@ -10,7 +10,15 @@ export class AudioLevel {
   #analyser: AnalyserNode | null = null;
   #source: MediaStreamAudioSourceNode | null = null;
   #track: MediaStreamTrack | null = null;
-  #samples = new Float32Array(1024);
+  #samples: Float32Array<ArrayBuffer>;
+
+  /**
+   * `window`: how many samples each reading covers (a power of two from 32 to 32768): 1024, about 20 ms, for
+   * a meter read every frame; more for one read a few times a second, so that no sound falls between readings.
+   */
+  constructor(window = 1024) {
+    this.#samples = new Float32Array(window);
+  }
 
   /** Listens to `track` from now on (null: nothing to hear). */
   follow(track: MediaStreamTrack | null): void {
@@ -29,7 +37,7 @@ export class AudioLevel {
   }
 
   /**
-   * The level of the last ~20 ms, from 0 (silence, or a muted track) to 1 (full scale), on a decibel scale
+   * The level of the last window (~20 ms by default), from 0 (silence, or a muted track) to 1 (full scale), on a decibel scale
    * as ears hear it.
    */
   read(): number {
@@ -41,7 +49,7 @@ export class AudioLevel {
   }
 
   /**
-   * The peak of the last ~20 ms on a linear scale, from 0 to 1 (full scale): the scale of the `audioLevel`
+   * The peak of the last window on a linear scale, from 0 to 1 (full scale): the scale of the `audioLevel`
    * that WebRTC stats report (https://w3c.github.io/webrtc-stats/#dom-rtcaudiosourcestats-audiolevel).
    */
   peak(): number {
@@ -51,7 +59,7 @@ export class AudioLevel {
     return Math.min(1, peak);
   }
 
-  /** Fills the samples with the last ~20 ms; false when there is nothing to hear. */
+  /** Fills the samples with the last window; false when there is nothing to hear. */
   #listen(): boolean {
     if (!this.#source) return false;
     this.#analyser!.getFloatTimeDomainData(this.#samples);

@@ -39,7 +39,8 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
   #timer: ReturnType<typeof setInterval> | undefined;
   #speakerTimer: ReturnType<typeof setInterval> | undefined;
   #speaker: SpeakerState = NO_SPEAKER;
-  #ownLevel = new AudioLevel();
+  /** Our microphone, over the last ~340 ms (at 48 kHz): longer than SPEAKER_SAMPLE_MS, so no syllable is missed. */
+  #ownLevel = new AudioLevel(16384);
   #peers = new Map<string, { demand: PeerDemand; streak: LimitStreak; sample: StatsSample; stats: PeerStats | null }>();
 
   constructor(options: MeshQualityOptions) {
