@@ -26,6 +26,8 @@ async function mountForError(
   const el = document.createElement('video-conference');
   const error = nextEvent<ErrorDetail>(el, 'vc-error');
   Object.assign(el, { server: await relayCommand('relay-url'), room: uniqueRoom(), ...settings });
+  // Short enough that it and element()'s fit the test page's 600 px: a tile off screen is paused (rightly).
+  el.style.height = '240px';
   document.body.append(el);
   restore.push(() => el.remove());
   return { el, error };
@@ -34,7 +36,7 @@ async function mountForError(
 async function element(room: string, name = 'Ada'): Promise<VideoConference> {
   const server = await relayCommand('relay-url');
   return fixture<VideoConference>(
-    html`<video-conference server=${server} room=${room} name=${name}></video-conference>`,
+    html`<video-conference style="height: 240px" server=${server} room=${room} name=${name}></video-conference>`,
   );
 }
 
@@ -48,6 +50,8 @@ describe('errors', () => {
     const room = uniqueRoom();
     const brian = await element(room, 'Brian');
     await waitFor(() => brian.state === 'joined', 'Brian joined');
+    // Joined comes before the camera (they start together): Brian's must be open before the page's is denied.
+    await waitFor(() => brian.localStream?.getVideoTracks()[0]?.readyState === 'live', "Brian's camera");
 
     const undo = replace(navigator.mediaDevices, 'getUserMedia', () =>
       Promise.reject(new DOMException('Permission denied', 'NotAllowedError')),

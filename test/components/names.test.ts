@@ -29,7 +29,7 @@ const verifiedMark = (tile: VideoPlayer) => tile.shadowRoot!.querySelector<HTMLE
  */
 async function callWith(server: string, room: string, people: Array<{ name?: string; token?: string }>) {
   const page = await fixture<HTMLElement>(html`
-    <div style="display: grid; grid-template-columns: repeat(2, 320px); gap: 8px">
+    <div style="display: grid; grid-template-columns: repeat(2, 320px); grid-auto-rows: 240px; gap: 8px">
       ${people.map(
         ({ name, token }) =>
           html`<video-conference

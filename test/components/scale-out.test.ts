@@ -11,7 +11,7 @@ describe('two relays on one Redis', () => {
     expect(first).to.not.equal(second);
     const room = uniqueRoom();
     const page = await fixture<HTMLElement>(html`
-      <div style="display: grid; grid-template-columns: repeat(2, 320px); gap: 8px">
+      <div style="display: grid; grid-template-columns: repeat(2, 320px); grid-auto-rows: 240px; gap: 8px">
         <video-conference server=${first} room=${room} name="Ada"></video-conference>
         <video-conference server=${second} room=${room} name="Brian"></video-conference>
       </div>
