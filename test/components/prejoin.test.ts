@@ -4,7 +4,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.ts';
 import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
-import { relayCommand, remoteTiles, uniqueRoom, waitFor, waitForDecodedVideo } from '../support/browser.ts';
+import {
+  recordInstances,
+  relayCommand,
+  remoteTiles,
+  uniqueRoom,
+  waitFor,
+  waitForDecodedVideo,
+} from '../support/browser.ts';
 import { inPrejoin, isVisible, pickersOf, prejoinOf, typeName } from '../support/prejoin.ts';
 
 /** A <video-conference> with a pre-join screen in a new room (or `room`), once its Join button shows. */
@@ -157,19 +164,7 @@ describe('pre-join', () => {
   });
 
   describe('microphone level', () => {
-    const contexts: AudioContext[] = [];
-    const NativeAudioContext = AudioContext;
-    before(() => {
-      globalThis.AudioContext = class extends NativeAudioContext {
-        constructor(options?: AudioContextOptions) {
-          super(options);
-          contexts.push(this);
-        }
-      };
-    });
-    after(() => {
-      globalThis.AudioContext = NativeAudioContext;
-    });
+    const contexts = recordInstances<AudioContext>('AudioContext');
 
     it('moves with the microphone, rests when it is off, and stops listening on joining', async () => {
       const server = await relayCommand('relay-url');

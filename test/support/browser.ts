@@ -35,24 +35,31 @@ export async function scaleOutRelays(): Promise<[string, string]> {
 }
 
 /**
- * Every RTCPeerConnection the page creates while the tests of the calling `describe` block run (it wraps the
- * constructor in a `before` hook and puts it back in an `after` hook).
+ * Every instance of a browser class (`RTCPeerConnection`, `AudioContext`) the page creates while the tests of
+ * the calling `describe` block run (it wraps the constructor in a `before` hook and puts it back in an `after`
+ * hook).
  */
-export function recordPeerConnections(): RTCPeerConnection[] {
-  const connections: RTCPeerConnection[] = [];
-  const NativePeerConnection = RTCPeerConnection;
+export function recordInstances<T extends object>(name: 'RTCPeerConnection' | 'AudioContext'): T[] {
+  const instances: T[] = [];
+  const scope = globalThis as unknown as Record<string, new (...args: unknown[]) => T>;
+  const Native = scope[name]!;
   before(() => {
-    globalThis.RTCPeerConnection = class extends NativePeerConnection {
-      constructor(configuration?: RTCConfiguration) {
-        super(configuration);
-        connections.push(this);
+    scope[name] = class extends (Native as new (...args: unknown[]) => object) {
+      constructor(...args: unknown[]) {
+        super(...args);
+        instances.push(this as unknown as T);
       }
-    };
+    } as new (...args: unknown[]) => T;
   });
   after(() => {
-    globalThis.RTCPeerConnection = NativePeerConnection;
+    scope[name] = Native;
   });
-  return connections;
+  return instances;
+}
+
+/** Every RTCPeerConnection the page creates while the tests of the calling `describe` block run. */
+export function recordPeerConnections(): RTCPeerConnection[] {
+  return recordInstances<RTCPeerConnection>('RTCPeerConnection');
 }
 
 export function uniqueRoom(): string {
