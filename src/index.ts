@@ -3,6 +3,6 @@
 export { VideoConference } from './components/video-conference/video-conference.ts';
 export { VideoPlayer } from './components/video-player/video-player.ts';
 export type { VideoConferenceEventDetails, VideoConferenceEventMap } from './components/events.ts';
-export type { CallState, Participant } from './rtc/call.ts';
-export type { ErrorCode } from './rtc/errors.ts';
+export type { CallState, Participant } from './rtc/index.ts';
+export type { ErrorCode } from './rtc/index.ts';
 export type { PeerLeftReason } from './protocol.ts';

@@ -1,9 +1,7 @@
 // The vc-* events <video-conference> fires: composed and bubbling CustomEvents with typed details,
 // declared in HTMLElementEventMap so addEventListener('vc-error', …) is typed for site owners.
 import type { PeerLeftReason } from '../protocol.ts';
-import type { CallState, ChatEntry } from '../rtc/call.ts';
-import type { ErrorCode } from '../rtc/errors.ts';
-import type { Quality } from '../rtc/stats.ts';
+import type { CallState, ChatEntry, ErrorCode, Quality } from '../rtc/index.ts';
 
 export type Layout = 'grid' | 'spotlight';
 export type DeviceKind = 'audioinput' | 'videoinput' | 'audiooutput';

@@ -3,8 +3,7 @@
 // changes, so the call can hand it to every peer with replaceTrack.
 import { Emitter } from './emitter.ts';
 import { RtcError } from './errors.ts';
-import { getLocalMedia, mediaError, type MediaKind, type MediaWish } from './media.ts';
-import type { LocalTracks } from './peer.ts';
+import { getLocalMedia, mediaError, type LocalTracks, type MediaKind, type MediaWish } from './media.ts';
 import { screenShareError } from './screen-share-error.ts';
 
 export interface LocalMediaOptions {

@@ -10,6 +10,13 @@ export interface AcquiredMedia {
   missing: MediaKind[];
 }
 
+/** The tracks we send: microphone, camera and screen, each possibly absent. */
+export interface LocalTracks {
+  audio: MediaStreamTrack | null;
+  video: MediaStreamTrack | null;
+  screen: MediaStreamTrack | null;
+}
+
 /** The kinds to open: `true` for the default device, or a deviceId to prefer. */
 export type MediaWish = Partial<Record<MediaKind, true | string>>;
 

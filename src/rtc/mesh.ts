@@ -4,7 +4,8 @@ import type { JsonObject } from '../protocol.ts';
 import { Emitter, Subscriptions } from './emitter.ts';
 import type { RtcError } from './errors.ts';
 import type { PeerMessage } from './peer-messages.ts';
-import { Peer, type LocalTracks, type PeerConnectionFactory } from './peer.ts';
+import type { LocalTracks } from './media.ts';
+import { Peer, type PeerConnectionFactory } from './peer.ts';
 
 export interface MeshOptions {
   localId: string;

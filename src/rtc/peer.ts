@@ -7,6 +7,7 @@ import type { JsonObject } from '../protocol.ts';
 import { Emitter } from './emitter.ts';
 import { RtcError } from './errors.ts';
 import { IceRecovery } from './ice-recovery.ts';
+import type { LocalTracks } from './media.ts';
 import { isPolite, shouldIgnore } from './negotiation.ts';
 import { PeerChannel } from './peer-channel.ts';
 import type { PeerMessage } from './peer-messages.ts';
@@ -35,13 +36,6 @@ export interface DroppedCounts {
 }
 
 export type PeerConnectionFactory = (configuration: RTCConfiguration) => RTCPeerConnection;
-
-/** The tracks we send: microphone, camera and screen, each possibly absent. */
-export interface LocalTracks {
-  audio: MediaStreamTrack | null;
-  video: MediaStreamTrack | null;
-  screen: MediaStreamTrack | null;
-}
 
 export interface PeerOptions {
   localId: string;

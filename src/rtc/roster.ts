@@ -8,7 +8,8 @@ import type { RtcError } from './errors.ts';
 import { Mesh } from './mesh.ts';
 import type { ChatMessage, PeerMessage, PeerState, ViewMessage } from './peer-messages.ts';
 import { describeRemote, nameOf, type Remote } from './participants.ts';
-import type { LocalTracks, PeerConnectionFactory } from './peer.ts';
+import type { LocalTracks } from './media.ts';
+import type { PeerConnectionFactory } from './peer.ts';
 import type { SignalingClient } from './signaling.ts';
 
 export interface RosterOptions {

@@ -2,7 +2,8 @@
 // RTCPeerConnections that connect and carry audio and video, including when both offer at once (glare).
 import { expect } from '@open-wc/testing';
 import type { JsonObject } from '../../src/protocol.ts';
-import { ENCODER_START_MS, Peer, type LocalTracks } from '../../src/rtc/peer.ts';
+import type { LocalTracks } from '../../src/rtc/media.ts';
+import { ENCODER_START_MS, Peer } from '../../src/rtc/peer.ts';
 import type { PeerMessage } from '../../src/rtc/peer-messages.ts';
 import { waitFor } from '../support/browser.ts';
 

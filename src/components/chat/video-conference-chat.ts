@@ -3,7 +3,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { ChatEntry } from '../../rtc/call.ts';
+import type { ChatEntry } from '../../rtc/index.ts';
 import { panelHeader, panelHeaderStyles } from '../shared/panel-header.ts';
 import { withDetails } from '../i18n/en-details.ts';
 import { EN, type Strings } from '../i18n/strings.ts';

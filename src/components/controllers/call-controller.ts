@@ -5,9 +5,15 @@
 // from one that has been gone for a while (stalled), when the widget offers to try again now; and it keeps
 // trying a full room until a place frees up.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { Call, type CallOptions, type CallState, type Participant } from '../../rtc/call.ts';
-import { Subscriptions } from '../../rtc/emitter.ts';
-import type { ErrorCode, RtcError } from '../../rtc/errors.ts';
+import {
+  Call,
+  type CallOptions,
+  type CallState,
+  type ErrorCode,
+  type Participant,
+  type RtcError,
+  Subscriptions,
+} from '../../rtc/index.ts';
 import { emit } from '../events.ts';
 
 /** Errors that mean the relay connection is down for a while: the reconnecting state says so. */

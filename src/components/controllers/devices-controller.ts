@@ -2,7 +2,7 @@
 // Listed again when devices are plugged in or out, and when the local stream changes while a picker is on
 // screen: labels only appear once the camera is granted, and the lists change with the devices in use.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { listDevices, type DeviceLists } from '../../rtc/media.ts';
+import { listDevices, type DeviceLists } from '../../rtc/index.ts';
 
 export class DevicesController implements ReactiveController {
   lists: DeviceLists = { audioinput: [], videoinput: [], audiooutput: [] };

@@ -2,7 +2,7 @@
 // the pre-join screen, the tile info panel, the invitation card). Kept out of the bundle, which holds what a
 // call shows from its first frame (strings.ts); each chunk fills in these under the wording it is given, so a
 // translation or a site's own string still wins.
-import type { AllStrings, Strings } from './strings.ts';
+import type { EN, Strings } from './strings.ts';
 
 export const EN_DETAILS = {
   // The call's state
@@ -73,6 +73,10 @@ export const EN_DETAILS = {
   copyLink: 'Copy link',
   linkCopied: 'Link copied',
 };
+
+export type StringKey = keyof typeof EN | keyof typeof EN_DETAILS;
+/** Every string: a translation's table. */
+export type AllStrings = Record<StringKey, string>;
 
 /** `t` with English for whatever it lacks of the details. */
 export function withDetails(t: Strings): AllStrings {

@@ -2,8 +2,6 @@
 // announced); the rest, which only its chunks show, is in en-details.ts. Both together are the table that
 // translations follow (locales/*.ts) and that a site owner can override key by key (the element's `strings`
 // property). `{name}`-style placeholders are filled by format().
-import type { EN_DETAILS } from './en-details.ts';
-
 export const EN = {
   // The call's state
   'state.joining': 'Joining…',
@@ -57,9 +55,6 @@ export const EN = {
   announceMessage: 'Message from {name}: {text}',
 };
 
-export type StringKey = keyof typeof EN | keyof typeof EN_DETAILS;
-/** Every string: a translation's table. */
-export type AllStrings = Record<StringKey, string>;
 /**
  * The wording the widget passes around: the bundled strings (at run time also a translation's or the site's
  * other strings, which withDetails() keeps when it adds the English details under them).

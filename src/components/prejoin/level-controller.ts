@@ -1,7 +1,7 @@
 // The pre-join screen's microphone level: listens to the preview's microphone while its host is on the
 // page (closing the audio context when it goes) and re-renders the host when the level changes a step.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { AudioLevel } from '../../rtc/audio-level.ts';
+import { AudioLevel } from '../../rtc/index.ts';
 
 /** The meter's steps above silence. */
 export const LEVEL_STEPS = 10;

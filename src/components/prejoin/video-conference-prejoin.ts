@@ -4,8 +4,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { parseName } from '../../protocol.ts';
-import type { RtcError } from '../../rtc/errors.ts';
-import type { DeviceLists } from '../../rtc/media.ts';
+import type { DeviceLists, RtcError } from '../../rtc/index.ts';
 import type { DeviceKind } from '../events.ts';
 import { withDetails } from '../i18n/en-details.ts';
 import { EN, format, type Strings } from '../i18n/strings.ts';

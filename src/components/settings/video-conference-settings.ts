@@ -4,10 +4,10 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { DeviceLists } from '../../rtc/media.ts';
+import type { DeviceLists } from '../../rtc/index.ts';
 import { panelHeader, panelHeaderStyles } from '../shared/panel-header.ts';
-import { withDetails } from '../i18n/en-details.ts';
-import { EN, format, type AllStrings, type Strings } from '../i18n/strings.ts';
+import { withDetails, type AllStrings } from '../i18n/en-details.ts';
+import { EN, format, type Strings } from '../i18n/strings.ts';
 import { styles } from './video-conference-settings.styles.ts';
 
 type DeviceKind = keyof DeviceLists;

@@ -2,8 +2,7 @@
 // (its message, and what can be done: join again, try again, type the room's password). A chunk of its own,
 // fetched the first time it shows: most calls never show it.
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { CallState } from '../../rtc/call.ts';
-import type { RtcError } from '../../rtc/errors.ts';
+import type { CallState, RtcError } from '../../rtc/index.ts';
 import { withDetails } from '../i18n/en-details.ts';
 import type { Strings } from '../i18n/strings.ts';
 import type { RelayReach, StatusActions } from './status-view.ts';

@@ -2,11 +2,9 @@
 // connection, a refused rename), with a retry where asking for the devices again may help. A chunk of its
 // own, fetched the first time a notice shows.
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { CallState } from '../../rtc/call.ts';
-import type { RtcError } from '../../rtc/errors.ts';
-import { refusedByPermissionsPolicy } from '../../rtc/media.ts';
-import { withDetails } from '../i18n/en-details.ts';
-import { format, type AllStrings, type Strings } from '../i18n/strings.ts';
+import { type CallState, refusedByPermissionsPolicy, type RtcError } from '../../rtc/index.ts';
+import { withDetails, type AllStrings } from '../i18n/en-details.ts';
+import { format, type Strings } from '../i18n/strings.ts';
 import type { StatusActions } from './status-view.ts';
 
 /** A banner (styled with the element) near the bottom, in the notice colour. */

@@ -2,7 +2,7 @@
 // spotlight (stage.ts decides which, grid-layout.ts how many columns and rows). Pure rendering: what the
 // call shows in; the stage's template, its layout's CSS custom properties and its tiles (stage-tiles.ts) out.
 import { html, type TemplateResult } from 'lit';
-import type { Participant, ParticipantStats } from '../../rtc/call.ts';
+import type { Participant, ParticipantStats } from '../../rtc/index.ts';
 import type { Layout } from '../events.ts';
 import { format, type Strings } from '../i18n/strings.ts';
 import { gridLayout } from './grid-layout.ts';

@@ -1,7 +1,7 @@
 // What the call shows and how: one tile per participant's camera and one per screen share, laid out as a
 // grid, or as a spotlight (one large tile and a strip of the others) when asked for, when someone is pinned,
 // or when someone shares a screen. Pure: participants in, tiles and layout out.
-import type { Participant } from '../../rtc/call.ts';
+import type { Participant } from '../../rtc/index.ts';
 import type { Layout } from '../events.ts';
 
 export interface Tile {

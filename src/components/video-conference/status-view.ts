@@ -3,10 +3,8 @@
 // banner while joining or reconnecting; after a while without the relay, a "Try now" button. (Problems the
 // call goes on with are notices: notice-view.ts.)
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CallState } from '../../rtc/call.ts';
-import type { RtcError } from '../../rtc/errors.ts';
+import type { CallState, RtcError } from '../../rtc/index.ts';
 import type { Strings } from '../i18n/strings.ts';
-import type { renderEndOverlay } from './end-overlay.ts';
 
 export interface StatusActions {
   join(): void;
@@ -27,6 +25,16 @@ export interface RelayReach {
   token: string;
 }
 
+/** The overlay of a call that is over or never started: end-overlay.ts's renderEndOverlay. */
+export type EndOverlayRenderer = (
+  state: CallState,
+  error: RtcError | null,
+  canJoin: boolean,
+  reach: RelayReach,
+  actions: StatusActions,
+  t: Strings,
+) => TemplateResult;
+
 /**
  * The overlay or banner for `state` (nothing once joined); `canJoin` offers to join (again). The overlay of a
  * call that is over or never started (end-overlay.ts) is a chunk of its own, loaded when first needed.
@@ -39,7 +47,7 @@ export function renderStatus(
   actions: StatusActions,
   t: Strings,
   /** The chunk's renderer, once fetched (asking fetches it). */
-  endOverlay: () => typeof renderEndOverlay | null,
+  endOverlay: () => EndOverlayRenderer | null,
 ): TemplateResult | typeof nothing {
   if (state === 'joined') return nothing;
   const { unreachable, stalled } = reach;

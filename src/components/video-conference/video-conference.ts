@@ -2,8 +2,14 @@
 // them to controllers (joining and leaving with the vc-* events, size, language, device lists, screen-reader
 // announcements) and to render functions (stage-view, controls, status-view, the lazily loaded panels).
 import { LitElement, html, nothing } from 'lit';
-import type { CallOptions, CallState, ChatEntry, Participant, ParticipantStats } from '../../rtc/call.ts';
-import type { ConnectivityReport } from '../../rtc/connectivity.ts';
+import type {
+  CallOptions,
+  CallState,
+  ChatEntry,
+  ConnectivityReport,
+  Participant,
+  ParticipantStats,
+} from '../../rtc/index.ts';
 import { Announcer } from '../controllers/announcer.ts';
 import { CallController, type CallHost } from '../controllers/call-controller.ts';
 import { DevicesController } from '../controllers/devices-controller.ts';

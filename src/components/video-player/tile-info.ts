@@ -2,7 +2,7 @@
 // loss, direct or relayed through TURN) and the safety code, with a line on what comparing it proves.
 // A chunk of its own: fetched the first time a panel opens.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ParticipantStats } from '../../rtc/call.ts';
+import type { ParticipantStats } from '../../rtc/index.ts';
 import { withDetails } from '../i18n/en-details.ts';
 import type { Strings } from '../i18n/strings.ts';
 

@@ -4,7 +4,7 @@
 // speaker, reports how large it is shown or that it is hidden (view-reporter.ts), and reports once when the
 // browser blocks playback with sound.
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { ParticipantStats } from '../../rtc/call.ts';
+import type { ParticipantStats } from '../../rtc/index.ts';
 import { EN, format, type Strings } from '../i18n/strings.ts';
 import { icons } from '../shared/icons.ts';
 import type { renderInfo } from './tile-info.ts';

@@ -1,5 +1,5 @@
 // Japanese strings for the widget (see ../strings.ts for the keys and the English).
-import type { AllStrings } from '../strings.ts';
+import type { AllStrings } from '../en-details.ts';
 
 export default {
   // The call's state
