@@ -1,5 +1,7 @@
-// The vc-* events <video-conference> fires: composed and bubbling CustomEvents with typed details,
-// declared in HTMLElementEventMap so addEventListener('vc-error', …) is typed for site owners.
+// The events of the widget's elements, all fired through emit(): the public vc-* events <video-conference>
+// fires for the page (bubbling and composed), and those its inner elements (tiles, panels, the pre-join
+// screen) send up to it, which bubble but stay in the shadow root they were fired in. All are declared in
+// HTMLElementEventMap, so addEventListener('vc-error', …) is typed for site owners.
 import type { PeerLeftReason } from '../protocol.ts';
 import type { CallState, ChatEntry, ErrorCode, Quality } from '../rtc/index.ts';
 
@@ -39,18 +41,31 @@ export interface VideoConferenceEventDetails {
   'vc-quality': { id: string; quality: Quality };
 }
 
-export type VideoConferenceEventMap = {
-  [K in keyof VideoConferenceEventDetails]: CustomEvent<VideoConferenceEventDetails[K]>;
-};
-
-declare global {
-  interface HTMLElementEventMap extends VideoConferenceEventMap {}
+/** What the inner elements tell <video-conference> (and a page that uses <video-player> on its own). */
+export interface InnerEventDetails {
+  'video-player-pin': { peerId: string };
+  'video-player-sound-blocked': Record<string, never>;
+  'video-player-view': { peerId: string; width: number; height: number; visible: boolean };
+  'video-player-stop': Record<string, never>;
+  'video-conference-chat-send': { text: string };
+  'video-conference-chat-close': Record<string, never>;
+  'video-conference-device-select': { kind: DeviceKind; deviceId: string };
+  'video-conference-settings-close': Record<string, never>;
+  'video-conference-prejoin-join': { name: string };
+  'video-conference-prejoin-toggle': { device: 'microphone' | 'camera' };
+  'video-conference-prejoin-retry': Record<string, never>;
 }
 
-export function emit<K extends keyof VideoConferenceEventDetails>(
-  target: EventTarget,
-  type: K,
-  detail: VideoConferenceEventDetails[K],
-): void {
-  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+type EventMapOf<Details> = { [K in keyof Details]: CustomEvent<Details[K]> };
+export type VideoConferenceEventMap = EventMapOf<VideoConferenceEventDetails>;
+
+declare global {
+  interface HTMLElementEventMap extends VideoConferenceEventMap, EventMapOf<InnerEventDetails> {}
+}
+
+type EventDetails = VideoConferenceEventDetails & InnerEventDetails;
+
+/** Fires `type` at `target`; only the public vc-* events leave the widget's shadow root for the page. */
+export function emit<K extends keyof EventDetails>(target: EventTarget, type: K, detail: EventDetails[K]): void {
+  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: type.startsWith('vc-') }));
 }

@@ -42,6 +42,25 @@ describe('media controls', () => {
     expect(connections.length).to.equal(connectionsBefore);
   });
 
+  it('the muted and camera-off attributes set mid-call turn the microphone and camera off and on again', async () => {
+    const {
+      elements: [ada, brian],
+    } = await callOf(['Ada', 'Brian']);
+    const adaAtBrian = () => brian!.participants[1]!;
+    const camera = ada!.localStream!.getVideoTracks()[0]!;
+
+    ada!.setAttribute('muted', '');
+    ada!.setAttribute('camera-off', '');
+    await waitFor(() => !adaAtBrian().audio && !adaAtBrian().video, 'microphone and camera off at Brian');
+    expect(camera.readyState).to.equal('ended');
+    expect(ada!.participants[0]).to.include({ audio: false, video: false });
+
+    ada!.muted = false;
+    ada!.cameraOff = false;
+    await waitFor(() => adaAtBrian().audio && adaAtBrian().video, 'microphone and camera on again at Brian');
+    await waitForDecodedVideo(remoteTiles(brian!)[0]!);
+  });
+
   it('switching the microphone and camera swaps the tracks on the same connections', async () => {
     const {
       elements: [ada, brian],

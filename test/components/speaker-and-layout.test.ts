@@ -64,6 +64,9 @@ describe('active speaker and layout', () => {
     expect(chenTile.classList.contains('main')).to.equal(true);
     expect(chenTile.pinned).to.equal(true);
 
+    // What the page itself sets fires no event (it knows already); what the person does, does.
+    const fired: unknown[] = [];
+    ada!.addEventListener('vc-layout-change', ({ detail }) => fired.push(detail));
     ada!.pin(null);
     await ada!.updateComplete;
     expect(stage().classList.contains('grid')).to.equal(true);
@@ -71,5 +74,10 @@ describe('active speaker and layout', () => {
     await ada!.updateComplete;
     expect(stage().classList.contains('spotlight')).to.equal(true);
     expect(tiles(ada!).filter((tile) => tile.classList.contains('main'))).to.have.length(1);
+    expect(fired).to.deep.equal([]);
+    ada!.shadowRoot!.querySelector<HTMLButtonElement>('[part~=layout-control]')!.click();
+    await ada!.updateComplete;
+    expect(ada!.layout).to.equal('grid');
+    expect(fired).to.deep.equal([{ layout: 'grid', pinned: null }]);
   });
 });

@@ -1,6 +1,7 @@
 // <video-conference-chat>: the chat panel. Shows the messages it is given (their web addresses as links) and a
 // field to write one; it sends nothing itself, but fires an event with the text for its owner to send.
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { emit } from '../events.ts';
 import { customElement, property, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ChatEntry } from '../../rtc/index.ts';
@@ -17,11 +18,6 @@ const MAX_LENGTH = 2000;
 const STICK_DISTANCE = 24;
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-
-export interface VideoConferenceChatEventDetails {
-  'video-conference-chat-send': { text: string };
-  'video-conference-chat-close': Record<string, never>;
-}
 
 /**
  * @summary The chat panel of a call: the messages, and a field to write one.
@@ -164,16 +160,11 @@ export class VideoConferenceChat extends LitElement {
     this.input.focus();
     if (!text) return;
     this.input.value = '';
-    this.#emit('video-conference-chat-send', { text });
+    emit(this, 'video-conference-chat-send', { text });
   }
 
   #close(): void {
-    this.#emit('video-conference-chat-close', {});
-  }
-
-  #emit<K extends keyof VideoConferenceChatEventDetails>(type: K, detail: VideoConferenceChatEventDetails[K]): void {
-    // Not composed: the panel lives in <video-conference>'s shadow root, which decides what the page sees.
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: false }));
+    emit(this, 'video-conference-chat-close', {});
   }
 }
 
@@ -185,9 +176,5 @@ function renderPiece({ text, href }: Piece) {
 declare global {
   interface HTMLElementTagNameMap {
     'video-conference-chat': VideoConferenceChat;
-  }
-  interface HTMLElementEventMap {
-    'video-conference-chat-send': CustomEvent<VideoConferenceChatEventDetails['video-conference-chat-send']>;
-    'video-conference-chat-close': CustomEvent<VideoConferenceChatEventDetails['video-conference-chat-close']>;
   }
 }

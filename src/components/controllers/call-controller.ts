@@ -9,10 +9,15 @@ import {
   Call,
   type CallOptions,
   type CallState,
+  type ChatEntry,
+  type ConnectivityReport,
   type ErrorCode,
+  type LocalMedia,
   type Participant,
+  type ParticipantStats,
   type RtcError,
   Subscriptions,
+  type ViewMessage,
 } from '../../rtc/index.ts';
 import { emit } from '../events.ts';
 
@@ -22,6 +27,7 @@ const RELAY_OUTAGES: readonly ErrorCode[] = ['relay-unreachable', 'server-shutti
 const STALLED_MS = 10_000;
 /** How often a full room is tried again, while the widget waits for a place. */
 const FULL_ROOM_RETRY_MS = 15_000;
+const DONE = Promise.resolve();
 
 export interface CallHost extends ReactiveControllerHost, HTMLElement {
   /** The call to make now, or null when there is nothing to join (no room). */
@@ -35,6 +41,8 @@ export class CallController implements ReactiveController {
   #call: Call | null = null;
   /** The room, relay, password and token of the current call: changing one of them joins again. */
   #callKey: string | null = null;
+  /** The options the call was last told about, to tell what changed. */
+  #options!: CallOptions;
   #subscriptions = new Subscriptions();
   #notice: RtcError | null = null;
   #pendingLeave = false;
@@ -48,11 +56,6 @@ export class CallController implements ReactiveController {
   constructor(host: CallHost) {
     this.#host = host;
     host.addController(this);
-  }
-
-  /** The current call, to act on (microphone, camera, chat…). */
-  get call(): Call | null {
-    return this.#call;
   }
 
   get state(): CallState {
@@ -80,6 +83,86 @@ export class CallController implements ReactiveController {
 
   get participants(): Participant[] {
     return this.#call?.participants ?? [];
+  }
+
+  get localStream(): MediaStream | null {
+    return this.#call?.localStream ?? null;
+  }
+
+  /** The camera and microphone: their state and chosen devices, once opened. */
+  get media(): LocalMedia | null {
+    return this.#call?.media ?? null;
+  }
+
+  get messages(): readonly ChatEntry[] {
+    return this.#call?.messages ?? [];
+  }
+
+  get activeSpeaker(): string | null {
+    return this.#call?.activeSpeaker ?? null;
+  }
+
+  /** The camera is open for the pre-join screen, and the call not joined yet. */
+  get previewing(): boolean {
+    return this.#host.prejoin && this.state === 'idle' && !!this.media;
+  }
+
+  // The call's commands: each does nothing before there is a call.
+  toggleMicrophone(force?: boolean): Promise<void> {
+    return this.#call?.toggleMicrophone(force) ?? DONE;
+  }
+
+  toggleCamera(force?: boolean): Promise<void> {
+    return this.#call?.toggleCamera(force) ?? DONE;
+  }
+
+  setDevice(kind: 'audioinput' | 'videoinput', deviceId: string): Promise<void> {
+    return this.#call?.setDevice(kind, deviceId) ?? DONE;
+  }
+
+  startScreenShare(): Promise<void> {
+    return this.#call?.startScreenShare() ?? DONE;
+  }
+
+  stopScreenShare(): void {
+    this.#call?.stopScreenShare();
+  }
+
+  raiseHand(force?: boolean): void {
+    this.#call?.raiseHand(force);
+  }
+
+  /** Renames us now (before joining: the name to join with). */
+  setName(name: string): void {
+    this.#call?.setName(name);
+  }
+
+  sendMessage(text: string): void {
+    this.#call?.sendMessage(text);
+  }
+
+  send(payload: unknown, options?: { to?: string }): void {
+    this.#call?.send(payload, options);
+  }
+
+  setView(id: string, view: ViewMessage): void {
+    this.#call?.setView(id, view);
+  }
+
+  /** Asks for the camera and microphone again; the notice about them goes. */
+  retryMedia(): Promise<void> {
+    this.dismissNotice();
+    return this.#call?.retryMedia() ?? DONE;
+  }
+
+  getStats(): Record<string, ParticipantStats> {
+    return this.#call?.getStats() ?? {};
+  }
+
+  testConnectivity(): Promise<ConnectivityReport> {
+    return (
+      this.#call?.testConnectivity() ?? Promise.resolve({ host: false, srflx: false, relay: false, candidates: 0 })
+    );
   }
 
   /** Joining, and the relay has not answered yet: not a call that dropped, one that never started. */
@@ -140,9 +223,20 @@ export class CallController implements ReactiveController {
     });
   }
 
+  /**
+   * The host's options changed: a new room, relay, password or token joins again; a new name renames us;
+   * `muted` and `cameraOff` turn the microphone and camera off or on. The rest applies to the next call.
+   */
   hostUpdate(): void {
     const options = this.#host.callOptions();
-    if (this.#host.isConnected && options && keyOf(options) !== this.#callKey) void this.start();
+    const call = this.#call;
+    if (!this.#host.isConnected || !options) return;
+    if (!call || keyOf(options) !== this.#callKey) return void this.start();
+    const { name, muted, cameraOff } = this.#options;
+    this.#options = options;
+    if (options.name && options.name !== name) call.setName(options.name);
+    if (options.muted !== muted) void call.toggleMicrophone(!options.muted);
+    if (options.cameraOff !== cameraOff) void call.toggleCamera(!options.cameraOff);
   }
 
   /** A new call with the host's current settings: a preview when the host has a pre-join screen, else a join. */
@@ -175,6 +269,7 @@ export class CallController implements ReactiveController {
     this.#call?.leave();
     this.#subscriptions.drain();
     this.#callKey = keyOf(options);
+    this.#options = options;
     this.#notice = null;
     this.#unreachable = false;
     this.#watchOutage(false);

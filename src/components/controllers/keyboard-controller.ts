@@ -1,19 +1,18 @@
 // The widget's keyboard, while focus is inside it: Escape closes the open panel (or the "More" menu), and a
 // shortcut (shortcuts.ts) presses its toolbar button during a call, but never from a text field or a panel.
 import { shortcutFor } from '../video-conference/shortcuts.ts';
+import type { MenuController } from './menu-controller.ts';
 import type { PanelsController } from './panels-controller.ts';
 
 export interface KeyboardHost extends HTMLElement {
   readonly noShortcuts: boolean;
   readonly state: string;
-  /** Closes the "More" menu if it is open, and says whether it was. */
-  closeMenu(): boolean;
 }
 
-export function listenToKeyboard(host: KeyboardHost, panels: PanelsController): void {
+export function listenToKeyboard(host: KeyboardHost, panels: PanelsController, menu: MenuController): void {
   host.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
-      if (host.closeMenu()) event.preventDefault();
+      if (menu.close()) event.preventDefault();
       else if (panels.open) {
         event.preventDefault();
         void panels.close();

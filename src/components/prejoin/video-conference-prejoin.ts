@@ -5,7 +5,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { parseName } from '../../protocol.ts';
 import type { DeviceLists, RtcError } from '../../rtc/index.ts';
-import type { DeviceKind } from '../events.ts';
+import { emit, type DeviceKind } from '../events.ts';
 import { withDetails } from '../i18n/en-details.ts';
 import { EN, format, type Strings } from '../i18n/strings.ts';
 import '../settings/video-conference-settings.ts';
@@ -16,12 +16,6 @@ import { describeNotice } from '../video-conference/notice-view.ts';
 import '../video-player/video-player.ts';
 import { LEVEL_STEPS, LevelController } from './level-controller.ts';
 import { styles } from './video-conference-prejoin.styles.ts';
-
-export interface VideoConferencePrejoinEventDetails {
-  'video-conference-prejoin-join': { name: string };
-  'video-conference-prejoin-toggle': { device: 'microphone' | 'camera' };
-  'video-conference-prejoin-retry': Record<string, never>;
-}
 
 /** Where the name is remembered for the next visit. */
 const NAME_KEY = 'video-conference-name';
@@ -108,10 +102,10 @@ export class VideoConferencePrejoin extends LitElement {
               t.microphone,
               this.microphoneOn,
               this.microphoneOn ? icons.mic : icons.micOff,
-              () => this.#emit('video-conference-prejoin-toggle', { device: 'microphone' }),
+              () => emit(this, 'video-conference-prejoin-toggle', { device: 'microphone' }),
             )}
             ${toggleButton('camera', t.camera, this.cameraOn, this.cameraOn ? icons.camera : icons.cameraOff, () =>
-              this.#emit('video-conference-prejoin-toggle', { device: 'camera' }),
+              emit(this, 'video-conference-prejoin-toggle', { device: 'camera' }),
             )}
             <div
               class="level"
@@ -175,7 +169,7 @@ export class VideoConferencePrejoin extends LitElement {
         <p>${message}</p>
         ${
           retry
-            ? html`<button type="button" part="action" @click=${() => this.#emit('video-conference-prejoin-retry', {})}>
+            ? html`<button type="button" part="action" @click=${() => emit(this, 'video-conference-prejoin-retry', {})}>
                 ${t.retryMedia}
               </button>`
             : nothing
@@ -195,7 +189,7 @@ export class VideoConferencePrejoin extends LitElement {
     const parsed = this.name ? parseName(this.name) : { ok: true as const, value: '' };
     if (parsed.ok) {
       localStorage.setItem(NAME_KEY, parsed.value);
-      this.#emit('video-conference-prejoin-join', { name: parsed.value });
+      emit(this, 'video-conference-prejoin-join', { name: parsed.value });
       return;
     }
     this.invalid = true;
@@ -205,27 +199,12 @@ export class VideoConferencePrejoin extends LitElement {
 
   /** The pickers' choice, passed on: their event does not leave this shadow root. */
   #onDeviceSelect = ({ detail }: CustomEvent<{ kind: DeviceKind; deviceId: string }>): void => {
-    this.dispatchEvent(new CustomEvent('video-conference-device-select', { detail, bubbles: true }));
+    emit(this, 'video-conference-device-select', detail);
   };
-
-  #emit<K extends keyof VideoConferencePrejoinEventDetails>(
-    type: K,
-    detail: VideoConferencePrejoinEventDetails[K],
-  ): void {
-    // Not composed: the screen lives in <video-conference>'s shadow root, which decides what the page sees.
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: false }));
-  }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'video-conference-prejoin': VideoConferencePrejoin;
-  }
-  interface HTMLElementEventMap {
-    'video-conference-prejoin-join': CustomEvent<VideoConferencePrejoinEventDetails['video-conference-prejoin-join']>;
-    'video-conference-prejoin-toggle': CustomEvent<
-      VideoConferencePrejoinEventDetails['video-conference-prejoin-toggle']
-    >;
-    'video-conference-prejoin-retry': CustomEvent<VideoConferencePrejoinEventDetails['video-conference-prejoin-retry']>;
   }
 }

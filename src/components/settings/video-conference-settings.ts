@@ -2,6 +2,7 @@
 // pickers). Lists the cameras, microphones and speakers it is given and reports the user's choice;
 // switching devices is its owner's job.
 import { LitElement, html, nothing } from 'lit';
+import { emit } from '../events.ts';
 import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { DeviceLists } from '../../rtc/index.ts';
@@ -11,11 +12,6 @@ import { EN, format, type Strings } from '../i18n/strings.ts';
 import { styles } from './video-conference-settings.styles.ts';
 
 type DeviceKind = keyof DeviceLists;
-
-export interface VideoConferenceSettingsEventDetails {
-  'video-conference-device-select': { kind: DeviceKind; deviceId: string };
-  'video-conference-settings-close': Record<string, never>;
-}
 
 /** The selects in the order shown, with the strings for their labels and for unlabelled devices. */
 const FIELDS = [
@@ -130,32 +126,16 @@ export class VideoConferenceSettings extends LitElement {
 
   #select(kind: DeviceKind, event: Event): void {
     const { value } = event.target as HTMLSelectElement;
-    this.#emit('video-conference-device-select', { kind, deviceId: value });
+    emit(this, 'video-conference-device-select', { kind, deviceId: value });
   }
 
   #close(): void {
-    this.#emit('video-conference-settings-close', {});
-  }
-
-  #emit<K extends keyof VideoConferenceSettingsEventDetails>(
-    type: K,
-    detail: VideoConferenceSettingsEventDetails[K],
-  ): void {
-    // Not composed: the panel lives in <video-conference>'s shadow root, which decides what the page sees.
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: false }));
+    emit(this, 'video-conference-settings-close', {});
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'video-conference-settings': VideoConferenceSettings;
-  }
-  interface HTMLElementEventMap {
-    'video-conference-device-select': CustomEvent<
-      VideoConferenceSettingsEventDetails['video-conference-device-select']
-    >;
-    'video-conference-settings-close': CustomEvent<
-      VideoConferenceSettingsEventDetails['video-conference-settings-close']
-    >;
   }
 }

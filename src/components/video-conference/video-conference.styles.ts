@@ -1,5 +1,6 @@
-// Styles of <video-conference>: tiles (grid or spotlight) with side panels above a toolbar, status and
-// notice overlays, and the height the pre-join screen (an element of its own) takes. From 320 px phones up.
+// Styles of <video-conference>: the stage (its tiles' own styles come with stage-view.ts) with side panels
+// above a toolbar, status and notice overlays, and the height the pre-join screen (an element of its own)
+// takes. From 320 px phones up.
 import { css } from 'lit';
 
 export const styles = css`
@@ -92,53 +93,6 @@ export const styles = css`
     flex: 1;
     display: flex;
     min-height: 0;
-  }
-  /* Tiles keep the video's 16:9 (a cell of another shape would crop people), sized in units of the stage's
-     own size (cqw, cqh). */
-  .stage {
-    position: relative;
-    flex: 1;
-    min-width: 0;
-    box-sizing: border-box;
-    display: grid;
-    place-items: center;
-    gap: var(--_gap);
-    padding: var(--_gap);
-    container-type: size;
-  }
-  .stage > * {
-    aspect-ratio: 16 / 9;
-  }
-  /* The grid: rows of --columns tiles, each as large as --rows rows allow, the last row centred. Each tile
-     is a gap narrower than its share of the width (and of the height), so that rounding never wraps a row. */
-  .stage.grid {
-    display: flex;
-    flex-wrap: wrap;
-    place-content: center;
-  }
-  .stage.grid > * {
-    width: min(100cqw / var(--columns) - var(--_gap), (100cqh / var(--rows) - var(--_gap)) * 16 / 9);
-  }
-  /* The spotlight: one large tile over a strip of the others. */
-  .stage.spotlight {
-    grid-template-columns: repeat(var(--strip, 1), minmax(0, 1fr));
-    grid-template-rows: minmax(0, 1fr) minmax(3.5rem, 22%);
-  }
-  .stage.spotlight > * {
-    width: min(100%, max(3.5rem, 22cqh) * 16 / 9);
-  }
-  .stage.spotlight > .main {
-    order: -1;
-    grid-column: 1 / -1;
-    width: min(100%, (100cqh - max(3.5rem, 22cqh) - var(--_gap)) * 16 / 9);
-  }
-  /* Your own camera in a call of two: small, in a corner, over the other person's. */
-  .stage > .pip {
-    position: absolute;
-    right: 1rem;
-    bottom: 1rem;
-    z-index: 1;
-    width: clamp(7rem, 25%, 14rem);
   }
   .panel {
     flex: 0 0 min(20rem, 40%);

@@ -1,6 +1,8 @@
-// <video-conference>: the embeddable call. Its properties and methods are the site owner's API; it wires
-// them to controllers (joining and leaving with the vc-* events, size, language, device lists, screen-reader
-// announcements) and to render functions (stage-view, controls, status-view, the lazily loaded panels).
+// <video-conference>: the embeddable call. Its properties and methods are the site owner's API; it hands
+// them to controllers (the call and its vc-* events through CallController, the one door to rtc; size,
+// language, devices, panels, menu, full screen, keyboard, announcements) and renders with render functions
+// (stage-view, controls, status-view, the lazily loaded panels). Longer than 300 lines for one reason: the
+// class JSDoc is the API manifest, and every public property and method carries its documentation.
 import { LitElement, html, nothing } from 'lit';
 import type {
   CallOptions,
@@ -13,8 +15,10 @@ import type {
 import { Announcer } from '../controllers/announcer.ts';
 import { CallController, type CallHost } from '../controllers/call-controller.ts';
 import { DevicesController } from '../controllers/devices-controller.ts';
+import { FullscreenController } from '../controllers/fullscreen-controller.ts';
 import { listenToKeyboard } from '../controllers/keyboard-controller.ts';
 import { LanguageController } from '../controllers/language-controller.ts';
+import { MenuController } from '../controllers/menu-controller.ts';
 import { Lazy } from '../controllers/lazy.ts';
 import { PanelsController } from '../controllers/panels-controller.ts';
 import { SizeController } from '../controllers/size-controller.ts';
@@ -24,7 +28,7 @@ import type { VideoPlayer } from '../video-player/video-player.ts';
 import { renderControls } from './controls.ts';
 import type { Strings } from '../i18n/strings.ts';
 import { newRoomId, roomFromFragment, roomUrl } from './room-id.ts';
-import type { TileView } from './stage-tiles.ts';
+import type { RenderedStage } from './stage-view.ts';
 import { renderStatus, type RelayReach, type StatusActions } from './status-view.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import { styles } from './video-conference.styles.ts';
@@ -110,11 +114,9 @@ export class VideoConference extends LitElement implements CallHost {
     theme: { reflect: true },
     noShortcuts: { type: Boolean, attribute: 'no-shortcuts' },
     strings: { attribute: false },
-    menuOpen: { state: true },
     invite: { state: true },
     pinnedTile: { state: true },
     soundBlocked: { state: true },
-    fullscreen: { state: true },
     sinkId: { state: true },
   };
 
@@ -124,7 +126,7 @@ export class VideoConference extends LitElement implements CallHost {
    */
   room = '';
 
-  /** The relay's URL. Default: the relay this script was loaded from. */
+  /** The relay's URL. Default: the relay this script was loaded from. Changed mid-call, like `room`, `password` and `token`, it joins again. */
   server = '';
 
   /** Your name, shown to the others; changed mid-call, it renames you (not a join token's name: `unauthorized`). */
@@ -136,22 +138,22 @@ export class VideoConference extends LitElement implements CallHost {
   /** A join token minted by your backend with the relay's JOIN_SECRET (an alternative to a password). */
   token = '';
 
-  /** Start with the microphone muted. */
+  /** The microphone is muted: at the start, and mid-call when set (false unmutes); the toolbar does not change it. */
   muted = false;
 
-  /** Start with the camera off (it is not opened until turned on). */
+  /** The camera is off (not opened until turned on): at the start, and mid-call when set (false turns it on). */
   cameraOff = false;
 
-  /** Show a pre-join screen (preview, name, devices) and join from its button. */
+  /** Show a pre-join screen (preview, name, devices) and join from its button. Read when a call starts. */
   prejoin = false;
 
   /** `grid` or `spotlight`. A pinned tile or a screen share shows a spotlight anyway. */
   layout: Layout = 'grid';
 
-  /** Total video upload to everyone together, in kbit/s; each peer gets what it shows, within it. */
+  /** Total video upload to everyone together, in kbit/s; each peer gets what it shows, within it. Read when a call starts. */
   maxUplinkKbps = 2500;
 
-  /** Send everyone full quality, without adapting to how they show you: for comparisons and tests. */
+  /** Send everyone full quality, without adapting to how they show you: for comparisons and tests. Read when a call starts. */
   fixedQuality = false;
 
   /** `light`, `dark`, or `auto` (the default: follows the system's prefers-color-scheme). */
@@ -163,24 +165,22 @@ export class VideoConference extends LitElement implements CallHost {
   /** Your own wording for any of the widget's strings, by key (see the English table in i18n/strings.ts). */
   strings: Partial<Strings> = {};
 
-  private menuOpen = false;
   /** The invitation card for someone alone: shown, its link copied, or put away. */
   private invite: 'shown' | 'copied' | 'dismissed' = 'shown';
   private pinnedTile: string | null = null;
   private soundBlocked = false;
-  private fullscreen = false;
   private sinkId = '';
 
-  /** The grid's columns and rows, or the spotlight strip's length, as CSS custom properties for the stage. */
-  #stageLayout: Record<string, string> = {};
-  /** What its tiles show, placed once the stage is rendered. */
-  #stageTiles: TileView[] = [];
+  /** The stage as this update shows it (template, layout, tiles), worked out in willUpdate for render. */
+  #stageView: RenderedStage | null = null;
   /** Its custom states, for CSS: `prejoin` while the pre-join screen shows (where the browser has them). */
   #internals = this.attachInternals?.();
   #call = new CallController(this);
   #size = new SizeController(this, () => this.renderRoot.querySelector<HTMLElement>('.stage'));
   #hostSize = new SizeController(this, () => this);
   #panels = new PanelsController(this);
+  #fullscreen = new FullscreenController(this);
+  #menu = new MenuController(this);
   // Screens most calls never show: chunks of their own.
   #endOverlay = new Lazy(this, () => import('./end-overlay.ts'));
   #inviteCard = new Lazy(this, () => import('./invite-card.ts'));
@@ -194,12 +194,7 @@ export class VideoConference extends LitElement implements CallHost {
 
   constructor() {
     super();
-    listenToKeyboard(this, this.#panels);
-    // A press anywhere outside the "More" menu closes it.
-    this.addEventListener('pointerdown', (event) => {
-      const more = this.renderRoot.querySelector('.more');
-      if (more && !event.composedPath().includes(more)) this.closeMenu();
-    });
+    listenToKeyboard(this, this.#panels, this.#menu);
   }
 
   /** `idle`, `joining`, `joined`, `reconnecting`, `left` or `error`. */
@@ -214,17 +209,17 @@ export class VideoConference extends LitElement implements CallHost {
 
   /** Your camera and microphone, once started. */
   get localStream(): MediaStream | null {
-    return this.#call.call?.localStream ?? null;
+    return this.#call.localStream;
   }
 
   /** The chat so far (up to 500 messages), oldest first. */
   get messages(): readonly ChatEntry[] {
-    return this.#call.call?.messages ?? [];
+    return this.#call.messages;
   }
 
   /** The participant who spoke last, or null. */
   get activeSpeaker(): string | null {
-    return this.#call.call?.activeSpeaker ?? null;
+    return this.#call.activeSpeaker;
   }
 
   /** The pinned tile's participant id (`:screen` for a screen share), or null. */
@@ -252,38 +247,38 @@ export class VideoConference extends LitElement implements CallHost {
 
   /** Mutes or unmutes the microphone (toggles without an argument). */
   toggleMicrophone(force?: boolean): Promise<void> {
-    return this.#call.call?.toggleMicrophone(force) ?? Promise.resolve();
+    return this.#call.toggleMicrophone(force);
   }
 
   /** Turns the camera off (its light goes out) or on again (toggles without an argument). */
   toggleCamera(force?: boolean): Promise<void> {
-    return this.#call.call?.toggleCamera(force) ?? Promise.resolve();
+    return this.#call.toggleCamera(force);
   }
 
   /** Uses another camera, microphone or (where the browser allows) speaker. */
   async setDevice(kind: DeviceKind, deviceId: string): Promise<void> {
     if (kind === 'audiooutput') this.sinkId = deviceId;
-    else await this.#call.call?.setDevice(kind, deviceId);
+    else await this.#call.setDevice(kind, deviceId);
     emit(this, 'vc-device-change', { kind, deviceId, lost: false });
   }
 
   /** Shares a screen or window (the browser asks which); hidden where the browser cannot. */
   startScreenShare(): Promise<void> {
-    return this.#call.call?.startScreenShare() ?? Promise.resolve();
+    return this.#call.startScreenShare();
   }
 
   stopScreenShare(): void {
-    this.#call.call?.stopScreenShare();
+    this.#call.stopScreenShare();
   }
 
   /** Raises or lowers your hand (toggles without an argument). */
   raiseHand(force?: boolean): void {
-    this.#call.call?.raiseHand(force);
+    this.#call.raiseHand(force);
   }
 
   /** Sends a chat message to everyone (plain text, up to 2,000 characters). */
   sendMessage(text: string): void {
-    this.#call.call?.sendMessage(text);
+    this.#call.sendMessage(text);
   }
 
   /**
@@ -291,19 +286,17 @@ export class VideoConference extends LitElement implements CallHost {
    * sees it): anything JSON can carry, up to 16 KB. Others receive it as `vc-data`.
    */
   send(data: unknown, options: { to?: string } = {}): void {
-    this.#call.call?.send(data, options);
+    this.#call.send(data, options);
   }
 
   /** Puts a tile (a participant id, or `id:screen`; `local` for yourself) in the spotlight; null unpins. */
   pin(id: string | null): void {
     this.pinnedTile = id;
-    emit(this, 'vc-layout-change', { layout: this.layout, pinned: id });
   }
 
   /** Asks for the camera and microphone again, after a denial or once a device is plugged in. */
   retryMedia(): Promise<void> {
-    this.#call.dismissNotice();
-    return this.#call.call?.retryMedia() ?? Promise.resolve();
+    return this.#call.retryMedia();
   }
 
   /** Plays every tile's sound; call it from a click if the browser blocked sound (vc-audio-blocked). */
@@ -317,7 +310,7 @@ export class VideoConference extends LitElement implements CallHost {
    * sendKbps, limitation, path, safetyCode }`.
    */
   getStats(): Record<string, ParticipantStats> {
-    return this.#call.call?.getStats() ?? {};
+    return this.#call.getStats();
   }
 
   /**
@@ -325,28 +318,11 @@ export class VideoConference extends LitElement implements CallHost {
    * relay has handed them out): `{ host, srflx, relay, candidates }`.
    */
   testConnectivity(): Promise<ConnectivityReport> {
-    return (
-      this.#call.call?.testConnectivity() ?? Promise.resolve({ host: false, srflx: false, relay: false, candidates: 0 })
-    );
+    return this.#call.testConnectivity();
   }
 
-  async toggleFullscreen(): Promise<void> {
-    if (document.fullscreenElement === this) await document.exitFullscreen();
-    else await this.requestFullscreen();
-  }
-
-  /**
-   * @internal Closes the toolbar's "More" menu if it is open, and says whether it was. Focus inside it goes
-   * back to the "More" button.
-   */
-  closeMenu(): boolean {
-    const open = this.menuOpen;
-    const root = this.renderRoot as ShadowRoot;
-    if (root.querySelector('.menu')?.contains(root.activeElement)) {
-      root.querySelector<HTMLElement>('[part~=more-control]')!.focus();
-    }
-    this.menuOpen = false;
-    return open;
+  toggleFullscreen(): Promise<void> {
+    return this.#fullscreen.toggle();
   }
 
   /** @internal */
@@ -367,17 +343,11 @@ export class VideoConference extends LitElement implements CallHost {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('fullscreenchange', this.#onFullscreenChange);
     // The first connection brings the first update; a later one without a room asks for an update to pick one.
     if (!this.room) this.requestUpdate();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('fullscreenchange', this.#onFullscreenChange);
-  }
-
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+  protected override willUpdate(): void {
     // A connected element always has a room. It is picked here, not in connectedCallback, because a `room`
     // property set before the element was defined only lands in the first update; and willUpdate runs before
     // the CallController's hostUpdate, which then joins this room: one join, not a join and a rejoin.
@@ -386,10 +356,7 @@ export class VideoConference extends LitElement implements CallHost {
       this.room = room;
       this.setAttribute('room', room);
     }
-    if (changed.has('name') && changed.get('name') !== undefined && this.name) this.#call.call?.setName(this.name);
-    if (changed.has('layout') && changed.get('layout') !== undefined) {
-      emit(this, 'vc-layout-change', { layout: this.layout, pinned: this.pinnedTile });
-    }
+    this.#stageView = this.#inCall(this.state) ? this.#stageViewNow() : null;
   }
 
   /** Everything is in a wrapper (.frame) that holds the layout, since page CSS may change the host's own `display`. */
@@ -400,12 +367,11 @@ export class VideoConference extends LitElement implements CallHost {
   #renderCall() {
     // While a full room is tried again, its refusal stays on show rather than each try's "joining".
     const state = this.#call.waitingForRoom ? 'error' : this.state;
-    const inCall = state === 'joining' || state === 'joined' || state === 'reconnecting';
-    const previewing = this.#previewing();
+    const inCall = this.#inCall(state);
+    const previewing = this.#call.previewing;
     return html`
       <div class="body ${this.#narrow ? 'narrow' : ''}">
-        ${inCall ? this.#renderStage() : nothing}
-        ${this.#panels.open === 'chat' && inCall ? this.#renderChat() : nothing}
+        ${this.#stageView?.template ?? nothing} ${this.#panels.open === 'chat' && inCall ? this.#renderChat() : nothing}
         ${this.#panels.open === 'settings' && inCall ? this.#renderSettings() : nothing}
         ${state === 'joined' && this.participants.length === 1 && this.invite !== 'dismissed' ? this.#renderInvite() : nothing}
         ${this.#announcer.toast ? html`<div class="toast" part="toast" aria-hidden="true">${this.#announcer.toast}</div>` : nothing}
@@ -432,14 +398,17 @@ export class VideoConference extends LitElement implements CallHost {
   protected override updated(): void {
     // Through the CSSOM rather than a style attribute, which a strict Content-Security-Policy would block.
     const stage = this.renderRoot.querySelector<HTMLElement>('.stage');
-    for (const [name, value] of Object.entries(this.#stageLayout)) stage?.style.setProperty(name, value);
-    if (stage) this.#stage.get()?.placeTiles(stage, this.#stageTiles);
+    const view = this.#stageView;
+    if (stage && view) {
+      for (const [name, value] of Object.entries(view.layout)) stage.style.setProperty(name, value);
+      this.#stage.get()?.placeTiles(stage, view.tiles);
+    }
     // Rarely needed panels are separate chunks of the bundle, fetched (from the relay, like the bundle) when
     // first shown; the tag renders at once and upgrades when its definition arrives.
     const panel = this.#panels.open;
     if (panel === 'chat') void import('../chat/video-conference-chat.ts');
     if (panel === 'settings') void import('../settings/video-conference-settings.ts');
-    const previewing = this.#previewing();
+    const previewing = this.#call.previewing;
     if (previewing) void import('../prejoin/video-conference-prejoin.ts');
     // The pre-join screen sets the element's height: the styles see this state.
     this.#internals?.states?.[previewing ? 'add' : 'delete']('prejoin');
@@ -452,46 +421,48 @@ export class VideoConference extends LitElement implements CallHost {
     return this.#hostSize.width < NARROW_WIDTH;
   }
 
-  #previewing(): boolean {
-    return this.prejoin && this.state === 'idle' && !!this.#call.call?.media;
+  #inCall(state: CallState): boolean {
+    return state === 'joining' || state === 'joined' || state === 'reconnecting';
   }
 
-  #renderStage() {
-    const stage = this.#stage.get();
-    if (!stage) return nothing;
-    const { template, layout, tiles } = stage.renderStage(
-      {
-        participants: this.participants,
-        layout: this.layout,
-        pinned: this.pinnedTile,
-        activeSpeaker: this.activeSpeaker,
-        width: this.#size.width,
-        height: this.#size.height,
-        stats: this.getStats(),
-        sinkId: this.sinkId,
-      },
-      { pin: this.#onPin, soundBlocked: this.#onSoundBlocked, view: this.#onView, stop: () => this.stopScreenShare() },
-      this.#t,
+  #stageViewNow(): RenderedStage | null {
+    return (
+      this.#stage.get()?.renderStage(
+        {
+          participants: this.participants,
+          layout: this.layout,
+          pinned: this.pinnedTile,
+          activeSpeaker: this.activeSpeaker,
+          width: this.#size.width,
+          height: this.#size.height,
+          stats: this.getStats(),
+          sinkId: this.sinkId,
+        },
+        {
+          pin: this.#onPin,
+          soundBlocked: this.#onSoundBlocked,
+          view: this.#onView,
+          stop: () => this.stopScreenShare(),
+        },
+        this.#t,
+      ) ?? null
     );
-    this.#stageLayout = layout;
-    this.#stageTiles = tiles;
-    return template;
   }
 
   #renderControls() {
-    const media = this.#call.call?.media;
+    const media = this.#call.media;
     const self = this.participants[0];
     const panels = this.#panels;
     // Choosing an item of the "More" menu closes it.
     const inMenu = (action: () => unknown) => () => {
-      this.closeMenu();
+      this.#menu.close();
       void action();
     };
     return renderControls(
       {
         narrow: this.#narrow,
         connecting: this.state === 'joining',
-        menuOpen: this.menuOpen,
+        menuOpen: this.#menu.open,
         microphoneOn: media?.microphoneOn ?? false,
         cameraOn: media?.cameraOn ?? false,
         screenOn: media?.screenOn ?? false,
@@ -502,22 +473,22 @@ export class VideoConference extends LitElement implements CallHost {
         settingsOpen: panels.open === 'settings',
         spotlight: this.layout === 'spotlight',
         fullscreenSupported: document.fullscreenEnabled,
-        fullscreen: this.fullscreen,
+        fullscreen: this.#fullscreen.active,
         shortcuts: !this.noShortcuts,
       },
       {
         toggleMicrophone: () => void this.toggleMicrophone(),
         toggleCamera: () => void this.toggleCamera(),
-        toggleScreen: () => (this.#call.call?.media?.screenOn ? this.stopScreenShare() : void this.startScreenShare()),
+        toggleScreen: () => (media?.screenOn ? this.stopScreenShare() : void this.startScreenShare()),
         toggleHand: inMenu(() => this.raiseHand()),
         toggleChat: inMenu(() => panels.toggle('chat')),
         toggleSettings: inMenu(() => {
           this.#devices.invalidate();
           return panels.toggle('settings');
         }),
-        toggleSpotlight: inMenu(() => (this.layout = this.layout === 'spotlight' ? 'grid' : 'spotlight')),
+        toggleSpotlight: inMenu(() => this.#changeLayout(this.layout === 'spotlight' ? 'grid' : 'spotlight', null)),
         toggleFullscreen: inMenu(() => this.toggleFullscreen()),
-        toggleMenu: () => (this.menuOpen = !this.menuOpen),
+        toggleMenu: () => this.#menu.toggle(),
         leave: () => this.leave(),
       },
       this.#t,
@@ -557,7 +528,7 @@ export class VideoConference extends LitElement implements CallHost {
       class="panel"
       part="settings"
       .devices=${this.#devices.lists}
-      .selected=${{ ...this.#call.call?.media?.deviceIds, audiooutput: this.sinkId }}
+      .selected=${{ ...this.#call.media?.deviceIds, audiooutput: this.sinkId }}
       .speakerSelection=${'setSinkId' in HTMLMediaElement.prototype}
       .strings=${this.#t}
       @video-conference-device-select=${this.#onDeviceSelect}
@@ -566,7 +537,7 @@ export class VideoConference extends LitElement implements CallHost {
   }
 
   #renderPrejoin() {
-    const media = this.#call.call?.media;
+    const media = this.#call.media;
     return html`<video-conference-prejoin
       part="prejoin"
       exportparts="name-input, name-error, control, microphone-control, camera-control, level, prejoin-notice, action, join-button"
@@ -585,7 +556,7 @@ export class VideoConference extends LitElement implements CallHost {
       @video-conference-prejoin-join=${({ detail }: CustomEvent<{ name: string }>) => {
         // The name is trimmed and valid, or empty: the others then show "Guest" in their language.
         this.name = detail.name;
-        this.#call.call?.setName(detail.name);
+        this.#call.setName(detail.name);
         void this.join();
       }}
     ></video-conference-prejoin>`;
@@ -613,15 +584,22 @@ export class VideoConference extends LitElement implements CallHost {
     return { ...this.#language.strings, ...this.strings };
   }
 
+  /** The person changed the layout or the pinned tile (a page's own changes fire no event). */
+  #changeLayout(layout: Layout, pinned: string | null): void {
+    this.layout = layout;
+    this.pinnedTile = pinned;
+    emit(this, 'vc-layout-change', { layout, pinned });
+  }
+
   #onPin = ({ detail }: CustomEvent<{ peerId: string }>): void => {
-    this.pin(this.pinnedTile === detail.peerId ? null : detail.peerId);
+    this.#changeLayout(this.layout, this.pinnedTile === detail.peerId ? null : detail.peerId);
   };
 
   /** A remote camera tile's size or visibility changed: tell that participant, so they send just that. */
   #onView = ({ detail }: CustomEvent<{ peerId: string; width: number; height: number; visible: boolean }>): void => {
     const { peerId, width, height, visible } = detail;
     if (peerId === 'local' || peerId.endsWith(':screen')) return;
-    this.#call.call?.setView(peerId, { width, height, visible });
+    this.#call.setView(peerId, { width, height, visible });
   };
 
   #onSoundBlocked = (): void => {
@@ -632,10 +610,6 @@ export class VideoConference extends LitElement implements CallHost {
 
   #onDeviceSelect = ({ detail }: CustomEvent<{ kind: DeviceKind; deviceId: string }>): void => {
     void this.setDevice(detail.kind, detail.deviceId);
-  };
-
-  #onFullscreenChange = (): void => {
-    this.fullscreen = document.fullscreenElement === this;
   };
 }
 

@@ -4,6 +4,7 @@
 // speaker, reports how large it is shown or that it is hidden (view-reporter.ts), and reports once when the
 // browser blocks playback with sound.
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { emit } from '../events.ts';
 import type { ParticipantStats } from '../../rtc/index.ts';
 import { EN, format, type Strings } from '../i18n/strings.ts';
 import { icons } from '../shared/icons.ts';
@@ -27,6 +28,7 @@ import { ViewReporter } from './view-reporter.ts';
  * @csspart quality - The connection-quality bars.
  * @csspart hand - The raised-hand badge.
  * @csspart info - The info panel: live figures and the safety code.
+ * @csspart safety-code - The safety code in the info panel, to compare aloud with the other person's.
  *
  * @cssprop --video-player-background - Tile background. Default `#1f2329`.
  * @cssprop --video-player-color - Label and avatar text colour. Default `#fff`.
@@ -131,14 +133,7 @@ export class VideoPlayer extends LitElement {
   #views = new ViewReporter(
     this,
     () => this.renderRoot?.querySelector('video') ?? null,
-    (view) =>
-      this.dispatchEvent(
-        new CustomEvent('video-player-view', {
-          detail: { peerId: this.peerId, ...view },
-          bubbles: true,
-          composed: true,
-        }),
-      ),
+    (view) => emit(this, 'video-player-view', { peerId: this.peerId, ...view }),
   );
 
   /** Plays with sound again; call it from a user's click, which is what the browser was waiting for. */
@@ -279,7 +274,7 @@ export class VideoPlayer extends LitElement {
       // playback may start. Play muted so the video shows, and let the widget offer one click for sound.
       if (!(error instanceof DOMException) || error.name !== 'NotAllowedError' || this.video.muted) return;
       this.soundBlocked = true;
-      this.dispatchEvent(new CustomEvent('video-player-sound-blocked', { bubbles: true, composed: true }));
+      emit(this, 'video-player-sound-blocked', {});
       await this.updateComplete;
       await this.video.play().catch(() => {});
     }
@@ -291,13 +286,11 @@ export class VideoPlayer extends LitElement {
   }
 
   #pin(): void {
-    this.dispatchEvent(
-      new CustomEvent('video-player-pin', { detail: { peerId: this.peerId }, bubbles: true, composed: true }),
-    );
+    emit(this, 'video-player-pin', { peerId: this.peerId });
   }
 
   #stop(): void {
-    this.dispatchEvent(new CustomEvent('video-player-stop', { bubbles: true, composed: true }));
+    emit(this, 'video-player-stop', {});
   }
 
   async #pictureInPicture(): Promise<void> {
