@@ -27,6 +27,8 @@ export const RELAY_ERROR_CODES = [
   'rate-limited',
   'payload-too-large',
   'server-shutting-down',
+  /** The relay cannot reach its room store (Redis) for now: the same request may work shortly. */
+  'store-unavailable',
 ] as const;
 export type RelayErrorCode = (typeof RELAY_ERROR_CODES)[number];
 

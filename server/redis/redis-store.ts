@@ -10,7 +10,6 @@ import type { PeerInfo, PeerLeftReason } from '../../src/protocol.ts';
 import {
   eventJson,
   peerInfo,
-  StoreUnavailableError,
   type Delivery,
   type JoinOutcome,
   type Membership,
@@ -21,6 +20,7 @@ import {
   type StoreOptions,
   type StoreResume,
 } from '../room-store.ts';
+import { StoreUnavailableError } from '../errors.ts';
 import { newSecret } from '../rooms.ts';
 import { HeldMembers } from '../held-members.ts';
 import { eventFrame } from '../socketio/socketio-connection.ts';
