@@ -221,7 +221,8 @@ function refuse(message: string): { ok: false; message: string } {
   return { ok: false, message };
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/** An object made by JSON or a literal (no class instance, array or exotic prototype). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
