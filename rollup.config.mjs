@@ -12,7 +12,6 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
-import { rollupPackageBrowserFiles } from './tools/package-browser-files.mjs';
 import { precompress } from './tools/precompress.mjs';
 import { unusedSocketApi } from './tools/unused-socket-api.mjs';
 import { websocketOnlyEngine } from './tools/websocket-only-engine.mjs';
@@ -39,7 +38,6 @@ export default [
       clean('dist/chunks'),
       websocketOnlyEngine(),
       unusedSocketApi(),
-      rollupPackageBrowserFiles(),
       nodeResolve({ browser: true }),
       esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
       // The whitespace and comments in Lit's html`` and css`` templates (the minifier leaves strings alone).

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { rollup } from 'rollup';
 import config from '../rollup.config.mjs';
 import { WIDGET_GZIP_BUDGET, sizesOf, totalOf, widgetFiles } from '../tools/bundle-size.mjs';
+import { rollupPackageBrowserFiles } from '../tools/package-browser-files.mjs';
 
 // Baseline entries: each uses what the widget uses of its dependencies, so nothing is tree-shaken away.
 const litCode = `
@@ -66,8 +67,9 @@ const lines = [
 process.stdout.write(`${lines.join('\n')}\n`);
 
 /**
- * A bundle of `code`, built in memory with the widget build's plugins (browser files, resolve, esbuild, terser);
- * `published` leaves socket.io-client's own engine (engine.io-client) in place of the widget's.
+ * A bundle of `code`, built in memory with the widget build's plugins (resolve, esbuild, terser); `published`
+ * leaves socket.io-client's own engine (engine.io-client) in place of the widget's, with its browser transports
+ * (package-browser-files.mjs: the widget's build, which never bundles engine.io-client, has no need of them).
  */
 async function buildBaseline(code, { published = false } = {}) {
   const widgetBuild = config.find((entry) => entry.input === 'src/index.ts');
@@ -82,6 +84,7 @@ async function buildBaseline(code, { published = false } = {}) {
     input: baselineEntry,
     plugins: [
       virtualEntry,
+      ...(published ? [rollupPackageBrowserFiles()] : []),
       ...widgetBuild.plugins.filter(
         (plugin) => plugin.name !== 'clean' && !(published && plugin.name === 'websocket-only-engine'),
       ),

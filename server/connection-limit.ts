@@ -5,6 +5,7 @@
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyRequest } from 'fastify';
+import { rawRefusal, REQUEST_ERRORS } from './errors.ts';
 import type { TrustFunction } from './trust-proxy.ts';
 
 export interface ConnectionLimit {
@@ -12,16 +13,7 @@ export interface ConnectionLimit {
   admitUpgrade(request: FastifyRequest): boolean;
 }
 
-const REFUSAL_BODY = JSON.stringify({ code: 4, message: 'Forbidden', hint: 'too many connections from this address' });
-const REFUSAL = [
-  'HTTP/1.1 429 Too Many Requests',
-  'content-type: application/json; charset=utf-8',
-  'cache-control: no-store',
-  'connection: close',
-  `content-length: ${Buffer.byteLength(REFUSAL_BODY)}`,
-  '',
-  REFUSAL_BODY,
-].join('\r\n');
+const REFUSAL = rawRefusal(REQUEST_ERRORS.connections);
 
 export function limitConnections(
   server: Server,

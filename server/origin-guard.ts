@@ -5,7 +5,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { RelaySettings } from './config.ts';
-import { HANDSHAKE_ERRORS, refuseRequest } from './errors.ts';
+import { REQUEST_ERRORS, refuseRequest } from './errors.ts';
 
 export interface OriginGuardOptions {
   allowedOrigins: RelaySettings['allowedOrigins'];
@@ -18,7 +18,7 @@ const guard: FastifyPluginAsync<OriginGuardOptions> = async (app, { allowedOrigi
     if (originAllowed(request, allowedOrigins, publicUrl)) return;
     refused();
     const hint = `origin ${request.headers.origin} is not allowed on this relay`;
-    return refuseRequest(reply, { ...HANDSHAKE_ERRORS.forbidden, hint }, 403);
+    return refuseRequest(reply, { ...REQUEST_ERRORS.origin, hint });
   });
 };
 

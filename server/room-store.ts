@@ -128,8 +128,3 @@ export function peerInfo({ id, name, verified }: Pick<Membership, 'id' | 'name' 
   if (!name) return { id };
   return verified ? { id, name, verified } : { id, name };
 }
-
-/** Thrown when the store cannot be reached: the relay closes the connection and the client tries again. */
-export class StoreUnavailableError extends Error {
-  readonly code = 'store-unavailable';
-}

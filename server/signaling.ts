@@ -15,19 +15,13 @@ import {
   type JoinAck,
   type JsonObject,
   type PeerLeftReason,
-  type RelayErrorCode,
   type RenameAck,
 } from '../src/protocol.ts';
 import { admit } from './access.ts';
 import type { RelaySettings } from './config.ts';
 import type { RelayMetrics } from './metrics.ts';
-import {
-  StoreUnavailableError,
-  type Delivery,
-  type Membership,
-  type ResumeOutcome,
-  type RoomStore,
-} from './room-store.ts';
+import { StoreUnavailableError, WIRE_ERRORS, type WireError } from './errors.ts';
+import type { Delivery, Membership, ResumeOutcome, RoomStore } from './room-store.ts';
 import type { Ack, DisconnectReason, Frame, Session, SocketIoConnection } from './socketio/socketio-connection.ts';
 import { turnServer } from './turn.ts';
 
@@ -41,7 +35,7 @@ export interface SignalingContext {
 /** After this many events refused in a row for going over the rate limit, the connection is closed. */
 const REFUSALS_BEFORE_DISCONNECT = 50;
 
-type Answer = JoinAck | RenameAck | IceServersAck;
+type Answer = Extract<JoinAck | RenameAck | IceServersAck, { ok: true }>;
 
 /** One client's session: the events it sends, and where its membership's events go (its Delivery). */
 export class SignalingSession implements Session, Delivery {
@@ -72,13 +66,13 @@ export class SignalingSession implements Session, Delivery {
       case 'leave':
         return this.#leave(ack);
       default:
-        this.#fail('invalid-request', `unknown event ${JSON.stringify(name)}`);
+        this.#fail(WIRE_ERRORS.unknownEvent(name));
     }
   }
 
   rateLimited(refusedInARow: number): void {
     this.#context.metrics.rateLimited.inc();
-    if (refusedInARow === 1) this.#fail('rate-limited', 'Too many messages: slow down.');
+    if (refusedInARow === 1) this.#fail(WIRE_ERRORS.rateLimited);
     if (refusedInARow >= REFUSALS_BEFORE_DISCONNECT) this.#socket.disconnect();
   }
 
@@ -115,7 +109,7 @@ export class SignalingSession implements Session, Delivery {
 
   async #join(request: unknown, ack: Ack | undefined): Promise<void> {
     const parsed = parseJoinRequest(request);
-    if (!parsed.ok) return this.#answer(ack, { ok: false, code: 'invalid-request', message: parsed.message });
+    if (!parsed.ok) return this.#refuse(ack, WIRE_ERRORS.invalid(parsed.message));
     const { room, name, password, token, resume, received = 0 } = parsed.value;
     const { store, settings } = this.#context;
     try {
@@ -132,8 +126,7 @@ export class SignalingSession implements Session, Delivery {
       const admission = admit(settings, room, { password, token });
       if (!admission.ok) {
         this.#log('join refused', { room, code: 'unauthorized' });
-        const message = 'A valid password or join token is required.';
-        return this.#answer(ack, { ok: false, code: 'unauthorized', message });
+        return this.#refuse(ack, WIRE_ERRORS.unauthorized);
       }
       const leaving = this.#member;
       const joined = await store.join({
@@ -146,8 +139,7 @@ export class SignalingSession implements Session, Delivery {
       });
       if (!joined.ok) {
         this.#log('join refused', { room, code: 'room-full' });
-        const message = `This room is full (${settings.maxPeersPerRoom} people).`;
-        return this.#answer(ack, { ok: false, code: 'room-full', message });
+        return this.#refuse(ack, WIRE_ERRORS.roomFull(settings.maxPeersPerRoom));
       }
       if (leaving) this.#log('left', { room: leaving.room, peer: leaving.id, reason: 'left' });
       const member = (this.#member = joined.member);
@@ -183,9 +175,9 @@ export class SignalingSession implements Session, Delivery {
   /** Synchronous when the store answers at once (in memory): no promise per relayed message. */
   #signal(request: unknown): void | Promise<void> {
     const member = this.#member;
-    if (!member) return this.#fail('not-joined', 'join a room before sending signals');
+    if (!member) return this.#fail(WIRE_ERRORS.notJoined('sending signals'));
     const parsed = parseSignalRequest(request);
-    if (!parsed.ok) return this.#fail('invalid-request', parsed.message);
+    if (!parsed.ok) return this.#fail(WIRE_ERRORS.invalid(parsed.message));
     const { to, data, text } = parsed.value;
     // `from` is stamped here, and the event encoded once: kept for a resume and sent as it is.
     const delivered = this.#context.store.signal(member, to, `["signal",{"from":"${member.id}","data":${text}}]`);
@@ -194,35 +186,34 @@ export class SignalingSession implements Session, Delivery {
       (answer) => this.#signalled(answer, to, data),
       (error: unknown) => {
         if (!(error instanceof StoreUnavailableError)) throw error;
-        this.#fail('unknown-peer', `peer ${to} cannot be reached right now`);
+        this.#fail(WIRE_ERRORS.storeUnavailable(`signal to ${to}`));
       },
     );
   }
 
   #signalled(delivered: boolean, to: string, data: JsonObject): void {
-    if (!delivered) return this.#fail('unknown-peer', `no peer ${to} in this room`);
+    if (!delivered) return this.#fail(WIRE_ERRORS.unknownPeer(to));
     this.#context.metrics.relayed[signalKind(data)].inc();
   }
 
   async #rename(request: unknown, ack: Ack | undefined): Promise<void> {
-    const refuse = (code: RelayErrorCode, message: string) => this.#answer(ack, { ok: false, code, message });
     const member = this.#member;
-    if (!member) return refuse('not-joined', 'join a room before renaming');
+    if (!member) return this.#refuse(ack, WIRE_ERRORS.notJoined('renaming'));
     const parsed = parseRenameRequest(request);
-    if (!parsed.ok) return refuse('invalid-request', parsed.message);
-    if (member.verified) return refuse('unauthorized', 'Your name comes from your join token: it cannot be changed.');
+    if (!parsed.ok) return this.#refuse(ack, WIRE_ERRORS.invalid(parsed.message));
+    if (member.verified) return this.#refuse(ack, WIRE_ERRORS.nameFromToken);
     try {
       this.#member = await this.#context.store.rename(member, parsed.value.name);
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
-      return refuse('invalid-request', 'Renaming is not possible while the room store is unreachable.');
+      return this.#refuse(ack, WIRE_ERRORS.storeUnavailable('renaming'));
     }
     this.#answer(ack, { ok: true });
   }
 
   #iceServers(ack: Ack | undefined): void {
     const member = this.#member;
-    if (!member) return this.#answer(ack, { ok: false, code: 'not-joined', message: 'join a room first' });
+    if (!member) return this.#refuse(ack, WIRE_ERRORS.notJoined());
     this.#answer(ack, { ok: true, ...this.#iceServersFor(member.id) });
   }
 
@@ -258,14 +249,20 @@ export class SignalingSession implements Session, Delivery {
     return { iceServers: [...iceServers, turnServer(turn, id)], iceServersTtl: turn.ttlSeconds };
   }
 
-  /** Answers a request in its ack; a refusal without an ack comes as an `error` event instead. */
+  /** Answers a request that succeeded in its ack. */
   #answer(ack: Ack | undefined, response: Answer): void {
-    if (!response.ok) this.#context.metrics.errors.inc({ code: response.code });
-    if (ack) ack(response);
-    else if (!response.ok) this.#socket.emit('error', { code: response.code, message: response.message });
+    ack?.(response);
   }
 
-  #fail(code: RelayErrorCode, message: string): void {
+  /** Refuses a request in its ack; without an ack, the refusal comes as an `error` event instead. */
+  #refuse(ack: Ack | undefined, error: WireError): void {
+    if (!ack) return this.#fail(error);
+    this.#context.metrics.errors.inc({ code: error.code });
+    ack({ ok: false, ...error });
+  }
+
+  /** An `error` event, counted, and logged for debugging. */
+  #fail({ code, message }: WireError): void {
     this.#context.metrics.errors.inc({ code });
     this.#context.log.debug({ sid: this.connection, code, room: this.#member?.room, peer: this.#member?.id }, message);
     this.#socket.emit('error', { code, message });

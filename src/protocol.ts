@@ -27,6 +27,8 @@ export const RELAY_ERROR_CODES = [
   'rate-limited',
   'payload-too-large',
   'server-shutting-down',
+  /** The relay cannot reach its room store (Redis) for now: the same request may work shortly. */
+  'store-unavailable',
 ] as const;
 export type RelayErrorCode = (typeof RELAY_ERROR_CODES)[number];
 
@@ -219,7 +221,8 @@ function refuse(message: string): { ok: false; message: string } {
   return { ok: false, message };
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/** An object made by JSON or a literal (no class instance, array or exotic prototype). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;

@@ -1,7 +1,9 @@
 // Applies a package's own "browser" file map (https://github.com/defunctzombie/package-browser-field-spec)
 // to the relative imports inside it. engine.io-client swaps its Node transports for browser ones this way,
 // and @rollup/plugin-node-resolve (used by rollup and by @web/test-runner) skips the map for packages it
-// resolved through "exports", which would put Node's XHR and ws transports in the browser.
+// resolved through "exports", which would put Node's XHR and ws transports in the browser. The widget's bundle
+// never includes engine.io-client (websocket-only-engine.mjs), so only the browser tests and bench:size's
+// socket.io-client "as published" need this.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
@@ -26,7 +28,7 @@ function packageRoot(file) {
   return null;
 }
 
-/** For rollup.config.mjs. */
+/** For rollup (bench/size.mjs). */
 export function rollupPackageBrowserFiles() {
   return {
     name: 'package-browser-files',

@@ -4,6 +4,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { RelaySettings } from '../config.ts';
 import { limitConnections } from '../connection-limit.ts';
+import { WIRE_ERRORS } from '../errors.ts';
 import { SignalingSession, type SignalingContext } from '../signaling.ts';
 import { socketIoPlugin } from '../socketio/plugin.ts';
 import type { TrustFunction } from '../trust-proxy.ts';
@@ -30,10 +31,10 @@ export const signalingPlugin: FastifyPluginAsync<SignalingPluginOptions> = async
       connect: (connection) => new SignalingSession(connection, context),
       handlerError: (connection, event, error) => {
         log.error({ err: error, event, sid: connection.id }, 'signaling handler failed');
-        connection.emit('error', { code: 'invalid-request', message: `could not handle ${event}` });
+        connection.emit('error', WIRE_ERRORS.handlerFailed(event));
       },
       shutdown: (connection) => {
-        connection.emit('error', { code: 'server-shutting-down', message: 'The relay is restarting.' });
+        connection.emit('error', WIRE_ERRORS.shuttingDown);
       },
       socketsChanged: (open) => metrics.sockets.set(open),
     },

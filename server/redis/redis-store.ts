@@ -1,16 +1,12 @@
 // Rooms in Redis, so that several relays act as one (REDIS_URL): membership in hashes, each member's numbered
 // events in a list (so a resume works on any relay), delivery through one pub/sub channel per relay, liveness
-// through a key with a TTL that each relay renews, and Lua scripts (scripts.ts) for every change. While Redis
-// is unreachable the relay keeps serving what it can alone (signals between its own members), refuses joins,
-// and catches up when Redis is back.
-import { randomBytes } from 'node:crypto';
-import type { FastifyBaseLogger } from 'fastify';
-import type { Redis } from 'ioredis';
-import type { PeerInfo, PeerLeftReason } from '../../src/protocol.ts';
+// through a key with a TTL that each relay renews (link.ts), and Lua scripts (scripts.ts) for every change.
+// While Redis is unreachable the relay keeps serving what it can alone (signals between its own members),
+// refuses joins, and catches up when Redis is back.
+import type { PeerLeftReason } from '../../src/protocol.ts';
 import {
   eventJson,
   peerInfo,
-  StoreUnavailableError,
   type Delivery,
   type JoinOutcome,
   type Membership,
@@ -21,74 +17,65 @@ import {
   type StoreOptions,
   type StoreResume,
 } from '../room-store.ts';
-import { newSecret } from '../rooms.ts';
+import { StoreUnavailableError } from '../errors.ts';
 import { HeldMembers } from '../held-members.ts';
+import { newSecret } from '../rooms.ts';
 import { eventFrame } from '../socketio/socketio-connection.ts';
-import { connect } from './connection.ts';
+import { RedisLink, type LinkOptions, type Scripted } from './link.ts';
 import { LocalMembers, type LocalMember } from './local-members.ts';
-import { scriptSource, SCRIPTS, type ScriptName } from './scripts.ts';
+import { named, peersFrom, storedName } from './stored-names.ts';
 
-export interface RedisStoreOptions extends StoreOptions {
-  keyPrefix: string;
-  heartbeatMs: number;
-  nodeTtlMs: number;
+export interface RedisStoreOptions extends StoreOptions, LinkOptions {
   /** How long a closing relay's members stay held for a resume on another relay. */
   resumeGraceMs: number;
-  log: FastifyBaseLogger;
 }
 
-type Scripted = Redis & Record<ScriptName, (...args: Array<string | number>) => Promise<unknown>>;
 type Removal = { id: string; conn: string; reason: PeerLeftReason };
 
 /** How long `open` waits for Redis before letting the relay start anyway (not ready, retrying). */
 const FIRST_CONNECT_MS = 5_000;
 
 export class RedisStore implements RoomStore {
-  /** This relay's id among the relays sharing the Redis. */
-  readonly node = randomBytes(9).toString('base64url');
   #options: RedisStoreOptions;
-  #log: FastifyBaseLogger;
-  #cmd: Scripted;
-  #sub: Redis;
+  #link: RedisLink;
   #local = new LocalMembers();
   /** Members held here for a resume, per client address (their events are kept in Redis, not here). */
   #held: HeldMembers;
-  /** Connected, subscribed, registered and caught up. */
-  #up = false;
-  #recovering = false;
-  #closed = false;
   /** Memberships that ended while Redis was away, to end there too once it is back. */
   #removals: Removal[] = [];
-  #heartbeat: NodeJS.Timeout;
-  #becameUp: Array<() => void> = [];
 
   /** Connects (waiting a few seconds at most: the relay starts even when Redis is down, and keeps trying). */
   static async open(url: string, options: RedisStoreOptions): Promise<RedisStore> {
     const store = new RedisStore(url, options);
-    await store.#whenUp(FIRST_CONNECT_MS);
-    if (!store.#up) options.log.warn('Redis is unreachable: the relay is not ready and keeps trying');
+    await store.#link.whenUp(FIRST_CONNECT_MS);
+    if (!store.ready) options.log.warn('Redis is unreachable: the relay is not ready and keeps trying');
     return store;
   }
 
   private constructor(url: string, options: RedisStoreOptions) {
     this.#options = options;
     this.#held = new HeldMembers(options.holdLimits);
-    this.#log = options.log;
-    this.#cmd = connect(url, this.node, this.#log, () => this.#check()) as Scripted;
-    this.#sub = connect(url, this.node, this.#log, () => this.#check());
-    for (const name of Object.keys(SCRIPTS) as ScriptName[]) {
-      this.#cmd.defineCommand(name, { numberOfKeys: 0, lua: scriptSource(name) });
-    }
-    this.#sub.on('message', (_channel: string, message: string) => this.#receive(message));
-    this.#heartbeat = setInterval(() => void this.#beat(), options.heartbeatMs);
+    this.#link = new RedisLink(url, options, {
+      receive: (message) => this.#receive(message),
+      catchUp: () => this.#catchUp(),
+    });
   }
 
   get ready(): boolean {
-    return this.#up;
+    return this.#link.up;
+  }
+
+  /** This relay's id among the relays sharing the Redis. */
+  get #node(): string {
+    return this.#link.node;
+  }
+
+  get #cmd(): Scripted {
+    return this.#link.cmd;
   }
 
   async join({ room, name, verified, delivery, leaving, maxPeers }: StoreJoin): Promise<JoinOutcome> {
-    if (!this.#up) throw new StoreUnavailableError('Redis is unreachable');
+    if (!this.ready) throw new StoreUnavailableError('Redis is unreachable');
     const stored = storedName(name, verified);
     const member: Membership = { id: newSecret(), room, ...named(stored), resumeToken: newSecret() };
     const joinedJson = eventJson('peer-joined', peerInfo(member));
@@ -96,13 +83,13 @@ export class RedisStore implements RoomStore {
     let reply: string[];
     try {
       reply = (await this.#cmd.vcJoin(
-        ...[this.#prefix, room, member.id, member.resumeToken, stored, this.node, delivery.connection],
+        ...[this.#prefix, room, member.id, member.resumeToken, stored, this.#node, delivery.connection],
         ...[maxPeers, this.#options.replayBytes, this.#options.replayWindowMs],
         ...[leaving?.id ?? '', leaving ? delivery.connection : '', joinedJson],
       )) as string[];
     } catch (error) {
       this.#forget(member.id, delivery.connection);
-      throw this.#failure(error);
+      throw this.#link.failure(error);
     }
     if (reply[0] === 'full') {
       this.#forget(member.id, delivery.connection);
@@ -110,17 +97,17 @@ export class RedisStore implements RoomStore {
     }
     if (leaving) this.#forget(leaving.id, delivery.connection);
     this.#local.release(local);
-    return { ok: true, member, peers: pairs(reply, 1) };
+    return { ok: true, member, peers: peersFrom(reply, 1) };
   }
 
   async resume({ room, token, received, delivery }: StoreResume): Promise<ResumeOutcome> {
-    if (!this.#up) throw new StoreUnavailableError('Redis is unreachable');
+    if (!this.ready) throw new StoreUnavailableError('Redis is unreachable');
     return this.#local.resuming(async () => {
       let reply: Array<string | number>;
       try {
-        reply = (await this.#cmd.vcResume(this.#prefix, room, token, received, this.node, delivery.connection)) as [];
+        reply = (await this.#cmd.vcResume(this.#prefix, room, token, received, this.#node, delivery.connection)) as [];
       } catch (error) {
-        throw this.#failure(error);
+        throw this.#link.failure(error);
       }
       if (reply[0] === 'unknown') return { outcome: 'unknown' };
       if (reply[0] === 'ended') return { outcome: 'ended', id: String(reply[1]) };
@@ -134,12 +121,12 @@ export class RedisStore implements RoomStore {
       }
       const member: Membership = { id, room, ...named(name), resumeToken: token };
       this.#local.release(this.#local.add(member, delivery, Number(seq) + 1));
-      return { outcome: 'resumed', member, peers: pairs(reply as string[], 5 + count), missed };
+      return { outcome: 'resumed', member, peers: peersFrom(reply as string[], 5 + count), missed };
     });
   }
 
   async signal(from: Membership, to: string, json: string): Promise<boolean> {
-    if (!this.#up) {
+    if (!this.ready) {
       // Redis is away: only members held here can be reached.
       const target = this.#local.inRoom(from.room, from.id).find((local) => local.member.id === to);
       if (!target) throw new StoreUnavailableError('Redis is unreachable');
@@ -149,18 +136,18 @@ export class RedisStore implements RoomStore {
     try {
       return (await this.#cmd.vcSignal(this.#prefix, from.id, to, from.room, json, json.length)) === 1;
     } catch (error) {
-      throw this.#failure(error);
+      throw this.#link.failure(error);
     }
   }
 
   async rename(member: Membership, name: string): Promise<Membership> {
     const local = this.#local.get(member.id);
-    if (!this.#up || !local) throw new StoreUnavailableError('Redis is unreachable');
+    if (!this.ready || !local) throw new StoreUnavailableError('Redis is unreachable');
     const json = eventJson('peer-renamed', { id: member.id, name });
     try {
       await this.#cmd.vcRename(this.#prefix, member.id, local.conn, name, json);
     } catch (error) {
-      throw this.#failure(error);
+      throw this.#link.failure(error);
     }
     local.member = { ...member, name };
     return local.member;
@@ -174,15 +161,15 @@ export class RedisStore implements RoomStore {
   async hold(member: Membership, delivery: Delivery, graceMs: number, address: string): Promise<void> {
     const local = this.#local.get(member.id);
     // Closing: the membership stays held in Redis for a resume on another relay (see close()).
-    if (!local || local.conn !== delivery.connection || this.#closed) return;
+    if (!local || local.conn !== delivery.connection || this.#link.closed) return;
     local.delivery = null;
     local.timer = setTimeout(() => void this.#expire(local, 'expired'), graceMs);
     this.#held.add(member.id, address, 0, () => void this.#expire(local, 'evicted'));
-    if (!this.#up) return;
+    if (!this.ready) return;
     try {
       await this.#cmd.vcHold(this.#prefix, member.id, local.conn);
     } catch (error) {
-      const failure = this.#failure(error);
+      const failure = this.#link.failure(error);
       if (!(failure instanceof StoreUnavailableError)) throw failure;
     }
   }
@@ -192,39 +179,24 @@ export class RedisStore implements RoomStore {
   }
 
   async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    const up = this.#up;
-    this.#up = false;
-    clearInterval(this.#heartbeat);
+    if (this.#link.closed) return;
     for (const local of this.#local.values()) clearTimeout(local.timer);
     // Members held here may resume on another relay for a while; after that, the others end them.
-    if (up) {
-      await this.#cmd.vcRetire(this.#prefix, this.node, this.#options.resumeGraceMs).catch(() => {});
-    }
-    await Promise.all([this.#cmd, this.#sub].map((client) => client.quit().catch(() => client.disconnect())));
+    await this.#link.close(() => this.#cmd.vcRetire(this.#prefix, this.#node, this.#options.resumeGraceMs));
   }
 
   get #prefix(): string {
     return this.#options.keyPrefix;
   }
 
-  /** A failed command: Redis went away (the relay carries on without it), or a bug (thrown on). */
-  #failure(error: unknown): Error {
-    if (error instanceof Error && error.name === 'ReplyError') return error;
-    this.#up = false;
-    this.#check();
-    return new StoreUnavailableError('Redis is unreachable', { cause: error });
-  }
-
   /** Ends a membership in Redis, or, while Redis is away, tells the members held here and does it later. */
   async #end(removal: Removal, room: string): Promise<boolean> {
-    if (this.#up) {
+    if (this.ready) {
       try {
         const { id, conn, reason } = removal;
         return (await this.#cmd.vcLeave(this.#prefix, id, conn, reason, '')) === 1;
       } catch (error) {
-        const failure = this.#failure(error);
+        const failure = this.#link.failure(error);
         if (!(failure instanceof StoreUnavailableError)) throw failure;
       }
     }
@@ -248,7 +220,7 @@ export class RedisStore implements RoomStore {
     try {
       if (await this.#end({ id: member.id, conn, reason: 'timeout' }, member.room)) this.#options.expired(member, why);
     } catch (error) {
-      this.#log.error({ err: error, peer: member.id }, 'could not end a membership');
+      this.#options.log.error({ err: error, peer: member.id }, 'could not end a membership');
     }
   }
 
@@ -264,36 +236,11 @@ export class RedisStore implements RoomStore {
     this.#local.receive(message.slice(0, first), Number(message.slice(first + 1, second)), message.slice(second + 1));
   }
 
-  /** Called whenever a connection comes or goes: goes down at once, comes up after catching up. */
-  #check(): void {
-    if (this.#closed) return;
-    const connected = this.#cmd.status === 'ready' && this.#sub.status === 'ready';
-    if (!connected) {
-      if (this.#up) this.#log.warn('Redis is unreachable: serving local members only until it is back');
-      this.#up = false;
-    } else if (!this.#up && !this.#recovering) {
-      void this.#recover();
-    }
-  }
-
-  /** Subscribes, registers, catches up on what was missed and ends what ended meanwhile; then serves again. */
-  async #recover(): Promise<void> {
-    this.#recovering = true;
-    try {
-      await this.#sub.subscribe(`${this.#prefix}ch:${this.node}`);
-      await this.#cmd.vcHeartbeat(this.#prefix, this.node, this.#options.nodeTtlMs);
-      await this.#sync();
-      for (const removal of this.#removals.splice(0)) {
-        await this.#cmd.vcLeave(this.#prefix, removal.id, removal.conn, removal.reason, this.node);
-      }
-      if (this.#closed || this.#cmd.status !== 'ready' || this.#sub.status !== 'ready') return;
-      this.#up = true;
-      this.#log.info({ node: this.#prefix + this.node }, 'Redis is reachable: serving');
-      for (const resolve of this.#becameUp.splice(0)) resolve();
-    } catch (error) {
-      this.#log.warn({ err: error }, 'could not catch up with Redis yet');
-    } finally {
-      this.#recovering = false;
+  /** Ends in Redis what ended here while it was away, after checking the memberships held here (#sync). */
+  async #catchUp(): Promise<void> {
+    await this.#sync();
+    for (const removal of this.#removals.splice(0)) {
+      await this.#cmd.vcLeave(this.#prefix, removal.id, removal.conn, removal.reason, this.#node);
     }
   }
 
@@ -326,52 +273,4 @@ export class RedisStore implements RoomStore {
       }
     });
   }
-
-  async #beat(): Promise<void> {
-    if (this.#closed) return;
-    if (!this.#up) return this.#check();
-    try {
-      const [registered] = (await this.#cmd.vcHeartbeat(this.#prefix, this.node, this.#options.nodeTtlMs)) as number[];
-      // The others took this relay for dead (a long pause?) and ended its memberships: catch up.
-      if (registered === 1) await this.#sync();
-    } catch (error) {
-      const failure = this.#failure(error);
-      if (!(failure instanceof StoreUnavailableError)) this.#log.error({ err: failure }, 'heartbeat failed');
-    }
-  }
-
-  #whenUp(timeoutMs: number): Promise<void> {
-    if (this.#up) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, timeoutMs);
-      this.#becameUp.push(() => (clearTimeout(timer), resolve()));
-    });
-  }
-}
-
-/** Peers from a script's reply: id, stored name pairs from `start` on (an empty name is none). */
-function pairs(reply: string[], start: number): PeerInfo[] {
-  const peers: PeerInfo[] = [];
-  for (let i = start; i + 1 < reply.length; i += 2) peers.push(peerWithName(reply[i]!, reply[i + 1]!));
-  return peers;
-}
-
-/**
- * A name as Redis keeps it: a join token's name (verified) starts with U+0001, which no name may contain
- * (parseName refuses control characters), so the scripts keep handling one opaque string.
- */
-const VERIFIED_MARK = '\u0001';
-
-function storedName(name: string | undefined, verified: boolean | undefined): string {
-  if (!name) return '';
-  return verified ? VERIFIED_MARK + name : name;
-}
-
-function named(stored: string): Pick<Membership, 'name' | 'verified'> {
-  if (!stored) return {};
-  return stored.startsWith(VERIFIED_MARK) ? { name: stored.slice(1), verified: true } : { name: stored };
-}
-
-function peerWithName(id: string, stored: string): PeerInfo {
-  return peerInfo({ id, ...named(stored) });
 }

@@ -6,7 +6,7 @@ import type { Socket } from 'node:net';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { ConnectionLimit } from '../connection-limit.ts';
-import { HANDSHAKE_ERRORS, refuseRequest, type HandshakeError } from '../errors.ts';
+import { REQUEST_ERRORS, refuseRequest, type RequestError } from '../errors.ts';
 import { Heartbeat } from './heartbeat.ts';
 import { SocketIoConnection, type SocketIoHandlers, type SocketIoOptions } from './socketio-connection.ts';
 
@@ -48,9 +48,9 @@ export const socketIoPlugin: FastifyPluginAsync<SocketIoPluginOptions> = async (
       const problem = handshakeProblem(request);
       if (problem) return refuseRequest(reply, problem);
       if (!request.ws) return; // a plain GET: the handler refuses it
-      if (!connectionLimit.admitUpgrade(request)) return refuseRequest(reply, HANDSHAKE_ERRORS.forbidden, 429);
+      if (!connectionLimit.admitUpgrade(request)) return refuseRequest(reply, REQUEST_ERRORS.connections);
     },
-    handler: (_request, reply) => refuseRequest(reply, HANDSHAKE_ERRORS.request),
+    handler: (_request, reply) => refuseRequest(reply, REQUEST_ERRORS.request),
     wsHandler: (socket, request) => {
       releaseUpgrade(socket, request);
       connections.add(new SocketIoConnection(socket, connectionOptions, handlers, request.ip));
@@ -62,7 +62,7 @@ export const socketIoPlugin: FastifyPluginAsync<SocketIoPluginOptions> = async (
   app.route({
     method: ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     url: '/socket.io/',
-    onRequest: async (request, reply) => refuseRequest(reply, handshakeProblem(request) ?? HANDSHAKE_ERRORS.transport),
+    onRequest: async (request, reply) => refuseRequest(reply, handshakeProblem(request) ?? REQUEST_ERRORS.transport),
     handler: async () => undefined,
   });
 };
@@ -78,10 +78,10 @@ function releaseUpgrade(socket: WebSocket, request: FastifyRequest): void {
   socket.removeAllListeners('error');
 }
 
-function handshakeProblem(request: FastifyRequest): HandshakeError | undefined {
+function handshakeProblem(request: FastifyRequest): RequestError | undefined {
   const query = request.query as Record<string, unknown>;
-  if (query.EIO !== '4') return HANDSHAKE_ERRORS.protocol;
-  if (query.transport !== 'websocket') return HANDSHAKE_ERRORS.transport;
-  if (query.sid !== undefined) return HANDSHAKE_ERRORS.session;
+  if (query.EIO !== '4') return REQUEST_ERRORS.protocol;
+  if (query.transport !== 'websocket') return REQUEST_ERRORS.transport;
+  if (query.sid !== undefined) return REQUEST_ERRORS.session;
   return undefined;
 }

@@ -2,6 +2,7 @@
 // it): their state (name, microphone, camera, screen, raised hand), chat messages, how large each shows the
 // other's video, and the host page's own data. Another participant's browser wrote it, so every message is
 // checked before use.
+import { LIMITS } from '../protocol.ts';
 
 /** A participant's state, as shown on their tile everywhere. */
 export interface PeerState {
@@ -34,7 +35,8 @@ export type PeerMessage =
   | { type: 'data'; payload: unknown };
 
 export const MESSAGE_LIMITS = {
-  nameLength: 64,
+  /** The relay's limit: a name shown on a tile is the same name everywhere. */
+  nameLength: LIMITS.nameLength,
   chatLength: 2000,
   /** Serialized size of one host-page `data` message. */
   dataLength: 16 * 1024,

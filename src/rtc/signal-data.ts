@@ -1,6 +1,6 @@
 // What two peers send each other through the relay: `{ description }` or `{ candidate }`.
 // Another participant's browser wrote it, so it is checked (shape and lengths) before it reaches RTCPeerConnection.
-import { LIMITS, type JsonObject } from '../protocol.ts';
+import { isPlainObject, LIMITS, type JsonObject } from '../protocol.ts';
 
 export type SignalData = { description: RTCSessionDescriptionInit } | { candidate: RTCIceCandidateInit };
 
@@ -25,16 +25,16 @@ export function encodeSignal(data: SignalData): JsonObject {
 
 /** Returns the description or candidate in `data`, or null when it is neither or too long. */
 export function parseSignal(data: unknown): SignalData | null {
-  if (!isRecord(data)) return null;
+  if (!isPlainObject(data)) return null;
   const { description, candidate } = data;
   if (
-    isRecord(description) &&
+    isPlainObject(description) &&
     SDP_TYPES.includes(description.type as string) &&
     isString(description.sdp, MAX_SDP_LENGTH)
   ) {
     return { description: { type: description.type as RTCSdpType, sdp: description.sdp } };
   }
-  if (isRecord(candidate) && isString(candidate.candidate, MAX_CANDIDATE_LENGTH)) {
+  if (isPlainObject(candidate) && isString(candidate.candidate, MAX_CANDIDATE_LENGTH)) {
     const sdpMid = optionalString(candidate.sdpMid, MAX_MID_LENGTH);
     const usernameFragment = optionalString(candidate.usernameFragment, MAX_UFRAG_LENGTH);
     if (sdpMid === undefined || usernameFragment === undefined) return null;
@@ -57,8 +57,4 @@ function optionalString(value: unknown, maxLength: number): string | null | unde
 
 function isString(value: unknown, maxLength: number): value is string {
   return typeof value === 'string' && value.length <= maxLength;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

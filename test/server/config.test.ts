@@ -1,9 +1,11 @@
 // Relay settings: defaults from an empty environment, STUN_URLS parsing, and values that cannot work
-// refused at start-up with a RelayConfigError that names the variable or option.
+// refused at start-up with a RelayConfigError that names the variable or option, from the environment and
+// buildRelay() alike.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildRelay } from '../../server/app.ts';
-import { DEFAULT_SETTINGS, OPTIONS, readConfig, usage, wantsHelp } from '../../server/config.ts';
+import { OPTIONS } from '../../server/config-options.ts';
+import { DEFAULT_SETTINGS, readConfig, usage, wantsHelp } from '../../server/config.ts';
 import { RelayConfigError } from '../../server/errors.ts';
 
 test('an empty environment gives a complete single-node relay config', () => {
@@ -175,4 +177,47 @@ test('PUBLIC_URL is an origin; the header and request timeouts are checked again
   assertRefused({ HEADERS_TIMEOUT_MS: '6000', REQUEST_TIMEOUT_MS: '5000' }, 'HEADERS_TIMEOUT_MS');
   assertRefused({ MAX_BUFFERED_BYTES: '1000' }, 'MAX_BUFFERED_BYTES');
   assert.throws(() => buildRelay({ headersTimeoutMs: 6000, requestTimeoutMs: 5000 }), /headersTimeoutMs/);
+});
+
+/** The message `run` is refused with: a RelayConfigError, or the test fails. */
+function refusal(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    assert.ok(error instanceof RelayConfigError, String(error));
+    return error.message;
+  }
+  assert.fail('not refused');
+}
+
+test('buildRelay settings get the checks the environment gets, with the same error', () => {
+  const turn = { urls: ['turn:t.example'], secret: 's', ttlSeconds: 3600 };
+  const cases: Array<[Record<string, string>, Parameters<typeof buildRelay>[0]]> = [
+    [
+      { RATE_LIMIT_PER_SECOND: '100', RATE_LIMIT_BURST: '50' },
+      { rateLimitPerSecond: 100, rateLimitBurst: 50 },
+    ],
+    [{ TURN_URLS: 'turn:t.example' }, { turn: { ...turn, secret: '' } }],
+    [{ TURN_SECRET: 's' }, { turn: { ...turn, urls: [] } }],
+    [
+      { NODE_HEARTBEAT_MS: '5000', NODE_TTL_MS: '6000' },
+      { nodeHeartbeatMs: 5000, nodeTtlMs: 6000 },
+    ],
+    [
+      { HEADERS_TIMEOUT_MS: '6000', REQUEST_TIMEOUT_MS: '5000' },
+      { headersTimeoutMs: 6000, requestTimeoutMs: 5000 },
+    ],
+  ];
+  for (const [env, options] of cases) {
+    const message = refusal(() => readConfig(env));
+    assert.equal(
+      refusal(() => buildRelay(options)),
+      message,
+      JSON.stringify(env),
+    );
+  }
+  assert.match(
+    refusal(() => buildRelay({ turn: { ...turn, ttlSeconds: 0 } })),
+    /turn\.ttlSeconds \(TURN_TTL_S\)/,
+  );
 });

@@ -1,9 +1,10 @@
 // Failures with several relays on one Redis: a relay that dies has its members removed within a bounded time
 // (its heartbeat key expires) and the others hear peer-left "timeout"; Redis going away leaves the relays up,
-// serving rooms whose members are all theirs, not ready on /readyz, and working across relays once it is back.
+// serving rooms whose members are all theirs, not ready on /readyz, refusing what needs Redis with
+// store-unavailable, and working across relays once it is back.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ErrorMessage, JoinAck, PeerLeftMessage, SignalMessage } from '../../src/protocol.ts';
+import type { ErrorMessage, JoinAck, PeerLeftMessage, RenameAck, SignalMessage } from '../../src/protocol.ts';
 import { cluster, readiness, relayProcess } from './cluster.ts';
 import { connect, join, waitFor, WAIT_MS } from './helpers.ts';
 
@@ -49,10 +50,14 @@ test('Redis stopped and restarted: relays stay up, serve their own rooms, report
   const delivered = waitFor<SignalMessage>(local2, 'signal');
   local1.emit('signal', { to: local2Id, data: { still: 'here' } });
   assert.deepEqual((await delivered).data, { still: 'here' });
-  // Across relays, the signal cannot go: the sender is told.
+  // Across relays, the signal cannot go: the sender is told that the store is out (worth retrying), not that
+  // the peer is gone. A rename, which goes through the store too, is refused the same way.
   const refused = waitFor<ErrorMessage>(spanning1, 'error');
   spanning1.emit('signal', { to: spanning2Id, data: { lost: true } });
-  assert.equal((await refused).code, 'unknown-peer');
+  assert.equal((await refused).code, 'store-unavailable');
+  const renamed = (await local1.timeout(WAIT_MS).emitWithAck('rename', { name: 'Ada' })) as RenameAck;
+  assert.ok(!renamed.ok);
+  assert.equal(renamed.code, 'store-unavailable');
   // A join is not answered but the connection closed, so that the client tries again (elsewhere, or later).
   const joiner = await connect(t, two.url);
   const closed = waitFor<string>(joiner, 'disconnect');

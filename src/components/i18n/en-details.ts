@@ -32,6 +32,7 @@ export const EN_DETAILS = {
   'error.rate-limited': 'Too many messages: slow down.',
   'error.payload-too-large': 'A message was too large to send.',
   'error.server-shutting-down': 'The call server is restarting. Reconnecting…',
+  'error.store-unavailable': 'The call server is briefly unavailable. Try again in a moment.',
   // Toolbar and buttons
   joinAgain: 'Join again',
   tryAgain: 'Try again',

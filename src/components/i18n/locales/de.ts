@@ -39,6 +39,7 @@ export default {
   'error.rate-limited': 'Zu viele Nachrichten: Bitte etwas langsamer.',
   'error.payload-too-large': 'Eine Nachricht war zu groß zum Senden.',
   'error.server-shutting-down': 'Der Anrufserver wird neu gestartet. Verbindung wird wiederhergestellt…',
+  'error.store-unavailable': 'Der Anrufserver ist kurz nicht verfügbar. Versuchen Sie es gleich noch einmal.',
   // Toolbar and buttons
   controls: 'Anrufsteuerung',
   microphone: 'Mikrofon',

@@ -38,6 +38,7 @@ export default {
   'error.rate-limited': 'Demasiados mensajes: ve más despacio.',
   'error.payload-too-large': 'Un mensaje era demasiado grande para enviarlo.',
   'error.server-shutting-down': 'El servidor de llamadas se está reiniciando. Reconectando…',
+  'error.store-unavailable': 'El servidor de llamadas no está disponible por un momento. Inténtelo de nuevo en breve.',
   // Toolbar and buttons
   controls: 'Controles de la llamada',
   microphone: 'Micrófono',

@@ -38,6 +38,7 @@ export default {
   'error.rate-limited': 'Trop de messages : ralentissez.',
   'error.payload-too-large': 'Un message était trop volumineux pour être envoyé.',
   'error.server-shutting-down': 'Le serveur d’appel redémarre. Reconnexion…',
+  'error.store-unavailable': 'Le serveur d’appel est momentanément indisponible. Réessayez dans un instant.',
   // Toolbar and buttons
   controls: 'Commandes de l’appel',
   microphone: 'Micro',

@@ -38,6 +38,7 @@ export default {
   'error.rate-limited': 'メッセージが多すぎます。少し間隔をあけてください。',
   'error.payload-too-large': 'メッセージが大きすぎて送信できませんでした。',
   'error.server-shutting-down': '通話サーバーが再起動しています。再接続しています…',
+  'error.store-unavailable': '通話サーバーが一時的に利用できません。しばらくしてからもう一度お試しください。',
   // Toolbar and buttons
   controls: '通話コントロール',
   microphone: 'マイク',

@@ -38,6 +38,7 @@ export default {
   'error.rate-limited': 'Muitas mensagens: vá com calma.',
   'error.payload-too-large': 'Uma mensagem era grande demais para ser enviada.',
   'error.server-shutting-down': 'O servidor de chamadas está reiniciando. Reconectando…',
+  'error.store-unavailable': 'O servidor de chamadas está indisponível no momento. Tente novamente em instantes.',
   // Toolbar and buttons
   controls: 'Controles da chamada',
   microphone: 'Microfone',
