@@ -1,4 +1,4 @@
-// The default room store: rooms in this process's memory (rooms.ts), for a relay that runs alone. Everything
+// The default room store: rooms in this process's memory (memory-rooms.ts), for a relay that runs alone. Everything
 // happens synchronously; the promises only meet the RoomStore contract that the Redis store shares.
 import type { PeerLeftReason } from '../src/protocol.ts';
 import {
@@ -15,7 +15,7 @@ import {
   type StoreResume,
 } from './room-store.ts';
 import { HeldMembers } from './held-members.ts';
-import { Member, Rooms } from './rooms.ts';
+import { Member, Rooms } from './memory-rooms.ts';
 import { eventFrame } from './socketio/socketio-connection.ts';
 
 export class MemoryStore implements RoomStore {

@@ -1,10 +1,10 @@
-// The rooms as a Fastify plugin: `app.store`, in memory or in Redis with REDIS_URL (store.ts), opened as the
+// The rooms as a Fastify plugin: `app.store`, in memory or in Redis with REDIS_URL (open-store.ts), opened as the
 // relay loads (before it serves anything) and closed with it. Members whose resume ran out are logged and
 // counted here.
 import fp from 'fastify-plugin';
 import type { RelaySettings } from '../config.ts';
 import type { RoomStore } from '../room-store.ts';
-import { createStore } from '../store.ts';
+import { createStore } from '../open-store.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -19,7 +19,7 @@ import {
 } from '../room-store.ts';
 import { StoreUnavailableError } from '../errors.ts';
 import { HeldMembers } from '../held-members.ts';
-import { newSecret } from '../rooms.ts';
+import { newSecret } from '../memory-rooms.ts';
 import { eventFrame } from '../socketio/socketio-connection.ts';
 import { RedisLink, type LinkOptions, type Scripted } from './link.ts';
 import { LocalMembers, type LocalMember } from './local-members.ts';

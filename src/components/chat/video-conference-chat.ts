@@ -11,7 +11,10 @@ import { EN, type Strings } from '../i18n/strings.ts';
 import { linkify, type Piece } from './linkify.ts';
 import { styles } from './video-conference-chat.styles.ts';
 
-/** The most characters one message may have (the limit the peers enforce on chat messages). */
+/**
+ * The most characters one message may have: MESSAGE_LIMITS.chatLength, which the peers enforce. A copy, since
+ * importing it into this chunk would keep the limits object in the bundle (70 B of its budget) for one number.
+ */
 const MAX_LENGTH = 2000;
 
 /** How close to the bottom (px) still counts as "reading the newest messages". */

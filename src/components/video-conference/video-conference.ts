@@ -3,7 +3,7 @@
 // language, devices, panels, menu, full screen, keyboard, announcements) and renders with render functions
 // (stage-view, controls, status-view, the lazily loaded panels). Longer than 300 lines for one reason: the
 // class JSDoc is the API manifest, and every public property and method carries its documentation.
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type {
   CallOptions,
   CallState,
@@ -171,7 +171,7 @@ export class VideoConference extends LitElement implements CallHost {
   private soundBlocked = false;
   private sinkId = '';
 
-  /** The stage as this update shows it (template, layout, tiles), worked out in willUpdate for render. */
+  /** The stage as this update shows it (template, layout, tiles), worked out before render. */
   #stageView: RenderedStage | null = null;
   /** Its custom states, for CSS: `prejoin` while the pre-join screen shows (where the browser has them). */
   #internals = this.attachInternals?.();
@@ -356,7 +356,12 @@ export class VideoConference extends LitElement implements CallHost {
       this.room = room;
       this.setAttribute('room', room);
     }
+  }
+
+  /** After the controllers' hostUpdate (the call has taken in any option changes), and before render. */
+  protected override update(changed: PropertyValues): void {
     this.#stageView = this.#inCall(this.state) ? this.#stageViewNow() : null;
+    super.update(changed);
   }
 
   /** Everything is in a wrapper (.frame) that holds the layout, since page CSS may change the host's own `display`. */
