@@ -53,7 +53,7 @@ const NARROW_WIDTH = 600;
  * @fires vc-active-speaker - The active speaker changed. Detail: `{ id }`.
  * @fires vc-device-change - A device was chosen or replaced an unplugged one. Detail: `{ kind, deviceId, lost }`.
  * @fires vc-audio-blocked - The browser blocked sound until the person clicks; the widget shows a button for it.
- * @fires vc-layout-change - Layout or pinned tile changed. Detail: `{ layout, pinned }`.
+ * @fires vc-layout-change - The person changed the layout or the pinned tile (not fired for the page's own changes). Detail: `{ layout, pinned }`.
  * @fires vc-quality - A connection's quality rating changed. Detail: `{ id, quality }`.
  * @fires vc-error - Something went wrong. Detail: `{ code, message, peerId? }`.
  *
