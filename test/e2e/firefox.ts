@@ -18,11 +18,13 @@ const PREFS = {
   'media.peerconnection.ice.obfuscate_host_addresses': false,
 };
 
-export function launchFirefox(): Promise<Browser> {
+/** Headless, or with windows on an X display (`display`, e.g. Xvfb's): only a Firefox with a screen can share one. */
+export function launchFirefox({ display }: { display?: string } = {}): Promise<Browser> {
   return puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath,
-    headless: true,
+    headless: !display,
     extraPrefsFirefox: PREFS,
+    ...(display ? { env: { ...process.env, DISPLAY: display } } : {}),
   });
 }
