@@ -116,6 +116,7 @@ describe('errors', () => {
     const { el, error } = await mountForError(restore);
     expect((await error).code).to.equal('insecure-context');
     await waitFor(() => statusOf(el).textContent!.includes('https://'), 'the overlay says why');
+    expect(statusOf(el).querySelector('[part~=action]'), 'no "Try again" that cannot help').to.equal(null);
   });
 
   it('unsupported-browser: no WebRTC', async () => {
@@ -123,6 +124,8 @@ describe('errors', () => {
     const { el, error } = await mountForError(restore);
     expect((await error).code).to.equal('unsupported-browser');
     expect(el.state).to.equal('error');
+    await waitFor(() => statusOf(el).textContent!.includes('cannot make video calls'), 'the overlay says why');
+    expect(statusOf(el).querySelector('[part~=action]'), 'no "Try again" that cannot help').to.equal(null);
   });
 
   it('invalid-request: a room name the relay refuses', async () => {

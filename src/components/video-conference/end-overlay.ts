@@ -65,8 +65,8 @@ export function renderEndOverlay(
         />
         <button part="action">${t.join}</button>
       </form>`
-    : state === 'idle' || !canJoin || expired
-      ? nothing
+    : state === 'idle' || !canJoin || expired || code === 'unsupported-browser' || code === 'insecure-context'
+      ? nothing // Trying again cannot change what the browser or the page is.
       : html` <button part="action" type="button" @click=${actions.join}>${error ? t.tryAgain : t.joinAgain}</button>`;
   return html`
     <div class="overlay" part="status" role=${error ? 'alert' : 'status'} data-code=${code ?? nothing}>
