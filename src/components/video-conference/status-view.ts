@@ -25,29 +25,29 @@ export interface RelayReach {
   token: string;
 }
 
-/** The overlay of a call that is over or never started: end-overlay.ts's renderEndOverlay. */
-export type EndOverlayRenderer = (
+/** What the status is drawn from: `canJoin` offers to join (again). */
+type StatusInput = [
   state: CallState,
   error: RtcError | null,
   canJoin: boolean,
   reach: RelayReach,
   actions: StatusActions,
   t: Strings,
-) => TemplateResult;
+];
+
+/** The overlay of a call that is over or never started: end-overlay.ts's renderEndOverlay. */
+export type EndOverlayRenderer = (...input: StatusInput) => TemplateResult;
 
 /**
- * The overlay or banner for `state` (nothing once joined); `canJoin` offers to join (again). The overlay of a
- * call that is over or never started (end-overlay.ts) is a chunk of its own, loaded when first needed.
+ * The overlay or banner for `state` (nothing once joined). The overlay of a call that is over or never started
+ * (end-overlay.ts) is a chunk of its own, loaded when first needed: `endOverlay` is its renderer, once fetched
+ * (asking fetches it).
  */
 export function renderStatus(
-  state: CallState,
-  error: RtcError | null,
-  canJoin: boolean,
-  reach: RelayReach,
-  actions: StatusActions,
-  t: Strings,
-  /** The chunk's renderer, once fetched (asking fetches it). */
-  endOverlay: () => EndOverlayRenderer | null,
+  ...[state, error, canJoin, reach, actions, t, endOverlay]: [
+    ...StatusInput,
+    endOverlay: () => EndOverlayRenderer | null,
+  ]
 ): TemplateResult | typeof nothing {
   if (state === 'joined') return nothing;
   const { unreachable, stalled } = reach;
