@@ -3,7 +3,7 @@
 import type { PeerLeftReason } from '../protocol.ts';
 import type { RtcError } from './errors.ts';
 import type { MediaKind } from './media.ts';
-import type { ChatMessage, PeerState } from './peer-messages.ts';
+import type { ChatMessage, PeerState } from './packets.ts';
 import type { DroppedCounts, PeerConnectionFactory } from './peer.ts';
 import type { SocketFactory } from './signaling.ts';
 import type { PeerStats, Quality } from './stats.ts';

@@ -1,14 +1,14 @@
-// One participant's call: local media, the relay connection and the mesh behind a small state machine.
-// This is the rtc layer's public face: an element (or any other code) drives it and renders what it reports.
+// One participant's call: local media, our name and the relay connection behind a small state machine; who
+// else is here, and the connections to them, are the roster's. The rtc layer's public face: an element drives it.
 import type { CallEvents, CallOptions, CallState, ChatEntry, Participant, ParticipantStats } from './call-types.ts';
-import { CallQuality } from './call-quality.ts';
+import { QualityProxy } from './quality-proxy.ts';
 import { ChatHistory, checkDataSize, composeChat } from './chat.ts';
 import { Emitter, Subscriptions } from './emitter.ts';
 import { RtcError } from './errors.ts';
 import { LocalMedia } from './local-media.ts';
 import { environmentProblem } from './media.ts';
 import type { ConnectivityReport } from './connectivity.ts';
-import type { PeerState, ViewMessage } from './peer-messages.ts';
+import type { PeerState, VideoView } from './packets.ts';
 import { OwnName } from './own-name.ts';
 import { describeLocal, localState } from './participants.ts';
 import { Roster } from './roster.ts';
@@ -24,14 +24,13 @@ export class Call extends Emitter<CallEvents> {
   #state: CallState = 'idle';
   #error: RtcError | null = null;
   #media: LocalMedia | null = null;
-  #localId: string | null = null;
   #name: OwnName;
   #hand = false;
   #signaling: SignalingClient | null = null;
   #roster: Roster;
   #chat = new ChatHistory();
   #iceServers: RTCIceServer[] = [];
-  #quality: CallQuality;
+  #quality: QualityProxy;
   #subscriptions = new Subscriptions();
   #mediaSubscriptions = new Subscriptions();
 
@@ -39,7 +38,7 @@ export class Call extends Emitter<CallEvents> {
     super();
     this.#options = options;
     this.#name = new OwnName(options.name);
-    this.#quality = new CallQuality({
+    this.#quality = new QualityProxy({
       budgetKbps: options.maxUplinkKbps ?? DEFAULT_UPLINK_KBPS,
       adaptive: options.adaptive ?? true,
       sourceHeight: () => this.#media?.tracks.video?.getSettings().height ?? 0,
@@ -51,18 +50,19 @@ export class Call extends Emitter<CallEvents> {
     const roster = (this.#roster = new Roster({
       quality: this.#quality,
       localState: () => this.#localState(),
+      localTracks: () => this.#media?.tracks ?? { audio: null, video: null, screen: null },
       createPeerConnection: options.createPeerConnection,
     }));
     roster.on('peer-joined', (detail) => this.emit('peer-joined', detail));
     roster.on('peer-left', (detail) => this.emit('peer-left', detail));
     roster.on('participant-change', (detail) => this.emit('participant-change', detail));
-    roster.on('message', (entry) => {
-      // The same message can arrive twice; the chat shows it once.
-      if (!this.#chat.has(entry.from, entry.id)) this.#addMessage(entry);
-    });
     roster.on('data', (detail) => this.emit('data', detail));
     roster.on('change', () => this.emit('change', undefined));
     roster.on('error', (error) => this.emit('error', error));
+    roster.on('chat', (entry) => {
+      // The same message can arrive twice; the chat shows it once.
+      if (!this.#chat.has(entry.from, entry.id)) this.#addMessage(entry);
+    });
   }
 
   get state(): CallState {
@@ -189,16 +189,17 @@ export class Call extends Emitter<CallEvents> {
   /** Sends a chat message to everyone in the call. Plain text; longer ones are cut at 2,000 characters. */
   sendMessage(text: string): void {
     const message = composeChat(text);
-    if (!message || !this.#localId) return;
-    this.#roster.message({ type: 'chat', ...message });
-    this.#addMessage({ ...message, from: this.#localId, name: this.#name.shown, local: true });
+    const from = this.#roster.localId;
+    if (!message || !from) return;
+    this.#roster.send({ type: 'chat', ...message });
+    this.#addMessage({ ...message, from, name: this.#name.shown, local: true });
   }
 
   /**
    * Tells a participant how large we show their camera (device pixels), or that we do not show it at all,
    * so they send no more than that. Only changes that matter go out.
    */
-  setView(id: string, view: ViewMessage): void {
+  setView(id: string, view: VideoView): void {
     this.#roster.setView(id, view);
   }
 
@@ -216,7 +217,7 @@ export class Call extends Emitter<CallEvents> {
   /** Sends the host page's own data (anything JSON can carry, up to 16 KB) to everyone, or to one participant. */
   send(payload: unknown, { to }: { to?: string } = {}): void {
     checkDataSize(payload);
-    this.#roster.message({ type: 'data', payload }, to);
+    this.#roster.send({ type: 'data', payload }, to);
   }
 
   async #startMedia(): Promise<void> {
@@ -224,7 +225,7 @@ export class Call extends Emitter<CallEvents> {
     const media = (this.#media = new LocalMedia({ muted, cameraOff, devices: mediaDevices }));
     this.#mediaSubscriptions.add(
       media.on('track', ({ kind, track }) => {
-        this.#roster.mesh?.setTrack(kind, track);
+        this.#roster.topology?.setTrack(kind, track);
         if (kind === 'video') this.#quality.run((quality) => quality.apply());
       }),
       media.on('change', () => this.#announce()),
@@ -237,32 +238,13 @@ export class Call extends Emitter<CallEvents> {
   #listen(signaling: SignalingClient): void {
     this.#subscriptions.add(
       ...this.#roster.follow(signaling),
+      // After the roster's own: the room's members are known when the call reports it joined.
       signaling.on('joined', (ack) => {
-        const { id, peers, resumed } = ack;
-        const roster = this.#roster;
         this.#name.joined(ack);
-        if (resumed && roster.mesh) {
-          // The relay gave our membership back: same id, every peer connection kept, fresh TURN credentials.
-          // Events missed meanwhile follow; the peer list catches up with anything they cannot tell.
-          this.#setIceServers(ack.iceServers);
-          roster.resync(peers);
-        } else {
-          roster.close(roster.mesh ? 'disconnected' : undefined);
-          this.#localId = id;
-          this.#iceServers = ack.iceServers;
-          roster.connect(
-            id,
-            ack.iceServers,
-            signaling,
-            this.#media?.tracks ?? { audio: null, video: null, screen: null },
-          );
-          globalThis.addEventListener?.('online', this.#onOnline);
-          // We joined after everyone already here, so we make the first offer to each of them.
-          for (const peer of peers) roster.add(peer, true);
-        }
+        this.#iceServers = ack.iceServers;
         if (!this.#media) void this.#startMedia();
         this.#setState('joined');
-        this.emit('joined', { id, room: this.#options.room });
+        this.emit('joined', { id: ack.id, room: this.#options.room });
         this.emit('change', undefined);
         // A name asked for while the connection was down (or a join token's, which stays).
         if (!this.#name.verified) void this.#rename();
@@ -280,10 +262,10 @@ export class Call extends Emitter<CallEvents> {
     );
   }
 
-  /** The relay's STUN/TURN servers (fresh TURN credentials), for the peer connections in place, those to come, and connectivity tests. */
+  /** Fresh TURN credentials from the relay, for the connections in place, those to come, and connectivity tests. */
   #setIceServers(iceServers: RTCIceServer[]): void {
     this.#iceServers = iceServers;
-    this.#roster.mesh?.setIceServers(iceServers);
+    this.#roster.topology?.setIceServers(iceServers);
   }
 
   /** Asks the relay for the name we want; a refusal puts the relay's back, here too, and says why. */
@@ -309,10 +291,10 @@ export class Call extends Emitter<CallEvents> {
   /** Tells every peer our state, and the page that it changed. */
   #announce(): void {
     const state = this.#localState();
-    this.#roster.message({ type: 'state', ...state });
+    this.#roster.send({ type: 'state', ...state });
     if (this.#self()) {
       this.emit('participant-change', {
-        id: this.#localId ?? 'local',
+        id: this.#roster.localId ?? 'local',
         local: true,
         verified: this.#name.verified,
         ...state,
@@ -327,14 +309,9 @@ export class Call extends Emitter<CallEvents> {
 
   #self(): Participant | null {
     if (!ACTIVE_STATES.includes(this.#state) && !this.#media) return null;
-    const id = this.#localId ?? 'local';
+    const id = this.#roster.localId ?? 'local';
     return describeLocal(id, this.#localState(), this.#media, this.#quality.isSpeaking(id), this.#name.verified);
   }
-
-  /** The network came back or changed: new ICE candidates for every peer. */
-  #onOnline = (): void => {
-    this.#roster.restartIce();
-  };
 
   #fail(error: RtcError): void {
     this.#teardown(false);
@@ -345,13 +322,11 @@ export class Call extends Emitter<CallEvents> {
 
   /** Drops the relay connection and the peers; the camera too unless `keepMedia` (a preview about to join). */
   #teardown(keepMedia: boolean): void {
-    globalThis.removeEventListener?.('online', this.#onOnline);
     this.#quality.stop();
     this.#subscriptions.drain();
     this.#signaling?.close();
     this.#signaling = null;
     this.#roster.close();
-    this.#localId = null;
     this.#name.joined();
     this.#chat.clear();
     this.#hand = false;

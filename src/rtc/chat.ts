@@ -2,22 +2,22 @@
 // within the limit, data that serializes small enough), and the chat history the panel shows.
 import type { ChatEntry } from './call-types.ts';
 import { RtcError } from './errors.ts';
-import { MESSAGE_LIMITS, type ChatMessage } from './peer-messages.ts';
+import { PACKET_LIMITS, type ChatMessage } from './packets.ts';
 
 /** Chat messages kept for the panel. */
 const CHAT_HISTORY = 500;
 
 /** Our chat message from what was typed: trimmed and cut at the limit; null when nothing is left. */
 export function composeChat(text: string): ChatMessage | null {
-  const trimmed = text.trim().slice(0, MESSAGE_LIMITS.chatLength);
+  const trimmed = text.trim().slice(0, PACKET_LIMITS.chatLength);
   return trimmed ? { id: crypto.randomUUID(), text: trimmed, at: Date.now() } : null;
 }
 
 /** Throws `payload-too-large` unless the host page's data serializes within the limit. */
 export function checkDataSize(payload: unknown): void {
   const size = JSON.stringify(payload ?? null).length;
-  if (size > MESSAGE_LIMITS.dataLength) {
-    throw new RtcError('payload-too-large', `data must serialize to at most ${MESSAGE_LIMITS.dataLength} characters`);
+  if (size > PACKET_LIMITS.dataLength) {
+    throw new RtcError('payload-too-large', `data must serialize to at most ${PACKET_LIMITS.dataLength} characters`);
   }
 }
 
