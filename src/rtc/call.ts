@@ -32,7 +32,6 @@ export class Call extends Emitter<CallEvents> {
   #iceServers: RTCIceServer[] = [];
   #quality: QualityProxy;
   #subscriptions = new Subscriptions();
-  #mediaSubscriptions = new Subscriptions();
 
   constructor(options: CallOptions) {
     super();
@@ -44,25 +43,15 @@ export class Call extends Emitter<CallEvents> {
       sourceHeight: () => this.#media?.tracks.video?.getSettings().height ?? 0,
       microphone: () => this.#media?.tracks.audio ?? null,
     });
-    this.#quality.on('quality', (detail) => this.emit('quality', detail));
-    this.#quality.on('active-speaker', (detail) => this.emit('active-speaker', detail));
-    this.#quality.on('change', () => this.emit('change', undefined));
+    this.forward(this.#quality, ['quality', 'active-speaker', 'change']);
     const roster = (this.#roster = new Roster({
       quality: this.#quality,
       localState: () => this.#localState(),
       localTracks: () => this.#media?.tracks ?? { audio: null, video: null, screen: null },
       createPeerConnection: options.createPeerConnection,
     }));
-    roster.on('peer-joined', (detail) => this.emit('peer-joined', detail));
-    roster.on('peer-left', (detail) => this.emit('peer-left', detail));
-    roster.on('participant-change', (detail) => this.emit('participant-change', detail));
-    roster.on('data', (detail) => this.emit('data', detail));
-    roster.on('change', () => this.emit('change', undefined));
-    roster.on('error', (error) => this.emit('error', error));
-    roster.on('chat', (entry) => {
-      // The same message can arrive twice; the chat shows it once.
-      if (!this.#chat.has(entry.from, entry.id)) this.#addMessage(entry);
-    });
+    this.forward(roster, ['peer-joined', 'peer-left', 'participant-change', 'data', 'change', 'error']);
+    roster.on('chat', (entry) => this.#addMessage(entry));
   }
 
   get state(): CallState {
@@ -92,14 +81,13 @@ export class Call extends Emitter<CallEvents> {
 
   get participants(): Participant[] {
     const self = this.#self();
-    if (!self) return [];
-    return [self, ...this.#roster.participants];
+    return self ? [self, ...this.#roster.participants] : [];
   }
 
   /** Opens the camera and microphone before joining, for a pre-join screen's preview. */
   async preview(): Promise<void> {
     if (this.#media || ACTIVE_STATES.includes(this.#state)) return;
-    const problem = this.#environmentProblem();
+    const problem = environmentProblem(this.#options.mediaDevices);
     if (problem) return this.#fail(problem);
     await this.#startMedia();
   }
@@ -116,7 +104,7 @@ export class Call extends Emitter<CallEvents> {
     this.#error = null;
     this.#setState('joining');
 
-    const problem = this.#environmentProblem();
+    const problem = environmentProblem(this.#options.mediaDevices);
     if (problem) return this.#fail(problem);
 
     const { server, room, password, token, connect } = this.#options;
@@ -222,16 +210,11 @@ export class Call extends Emitter<CallEvents> {
 
   async #startMedia(): Promise<void> {
     const { muted, cameraOff, mediaDevices } = this.#options;
+    // Stopping the media drops these listeners.
     const media = (this.#media = new LocalMedia({ muted, cameraOff, devices: mediaDevices }));
-    this.#mediaSubscriptions.add(
-      media.on('track', ({ kind, track }) => {
-        this.#roster.topology?.setTrack(kind, track);
-        if (kind === 'video') this.#quality.run((quality) => quality.apply());
-      }),
-      media.on('change', () => this.#announce()),
-      media.on('device-lost', (detail) => this.emit('device-lost', detail)),
-      media.on('error', (error) => this.emit('error', error)),
-    );
+    media.on('track', ({ kind, track }) => this.#roster.setTrack(kind, track));
+    media.on('change', () => this.#announce());
+    this.forward(media, ['device-lost', 'error']);
     await media.start();
   }
 
@@ -277,13 +260,9 @@ export class Call extends Emitter<CallEvents> {
     this.emit('error', new RtcError(refusal.code, refusal.message));
   }
 
-  /** Why this page cannot make calls at all (media.ts), unless the media devices were injected. */
-  #environmentProblem(): RtcError | null {
-    return this.#options.mediaDevices ? null : environmentProblem();
-  }
-
   #addMessage(entry: ChatEntry): void {
-    this.#chat.add(entry);
+    // The same message can arrive twice; the chat shows it once.
+    if (!this.#chat.add(entry)) return;
     this.emit('message', entry);
     this.emit('change', undefined);
   }
@@ -292,14 +271,8 @@ export class Call extends Emitter<CallEvents> {
   #announce(): void {
     const state = this.#localState();
     this.#roster.send({ type: 'state', ...state });
-    if (this.#self()) {
-      this.emit('participant-change', {
-        id: this.#roster.localId ?? 'local',
-        local: true,
-        verified: this.#name.verified,
-        ...state,
-      });
-    }
+    const self = this.#self();
+    if (self) this.emit('participant-change', { id: self.id, local: true, verified: self.verified, ...state });
     this.emit('change', undefined);
   }
 
@@ -331,7 +304,6 @@ export class Call extends Emitter<CallEvents> {
     this.#chat.clear();
     this.#hand = false;
     if (keepMedia) return;
-    this.#mediaSubscriptions.drain();
     this.#media?.stop();
     this.#media = null;
   }

@@ -39,7 +39,9 @@ export class ChatHistory {
     return this.#keys.has(keyOf(from, id));
   }
 
-  add(entry: ChatEntry): void {
+  /** Adds a message unless it is already here; whether it was added. */
+  add(entry: ChatEntry): boolean {
+    if (this.has(entry.from, entry.id)) return false;
     this.#entries.push(entry);
     this.#keys.add(keyOf(entry.from, entry.id));
     if (this.#entries.length > CHAT_HISTORY) {
@@ -47,6 +49,7 @@ export class ChatHistory {
       this.#keys.delete(keyOf(from, id));
     }
     this.#snapshot = null;
+    return true;
   }
 
   clear(): void {

@@ -25,8 +25,9 @@ const CONSTRAINTS: Record<MediaKind, MediaTrackConstraints> = {
   video: { width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 30 } },
 };
 
-/** Why this page cannot make calls at all, or null. */
-export function environmentProblem(): RtcError | null {
+/** Why this page cannot make calls at all, or null; nothing to check when the media `devices` are injected. */
+export function environmentProblem(devices?: MediaDevices): RtcError | null {
+  if (devices) return null;
   if (!globalThis.isSecureContext) {
     return new RtcError(
       'insecure-context',

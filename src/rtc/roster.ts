@@ -98,6 +98,12 @@ export class Roster extends Emitter<RosterEvents> {
     ];
   }
 
+  /** Sends another track of a kind (or none) to everyone; a camera changes what the uplink budget allows. */
+  setTrack(kind: keyof LocalTracks, track: MediaStreamTrack | null): void {
+    this.#topology?.setTrack(kind, track);
+    if (kind === 'video') this.#options.quality.run((quality) => quality.apply());
+  }
+
   /** Sends a packet to one participant, or to all. */
   send(packet: Packet, to?: string): void {
     this.#topology?.send(packet, to);
