@@ -4,7 +4,7 @@ import type { CallEvents, CallOptions, CallState, ChatEntry, Participant, Partic
 import { QualityProxy } from './quality-proxy.ts';
 import { ChatHistory, checkDataSize, composeChat } from './chat.ts';
 import { Emitter, Subscriptions } from './emitter.ts';
-import { RtcError } from './errors.ts';
+import { errorPolicy, RtcError } from './errors.ts';
 import { LocalMedia } from './local-media.ts';
 import { environmentProblem } from './media.ts';
 import type { ConnectivityReport } from './connectivity.ts';
@@ -238,9 +238,7 @@ export class Call extends Emitter<CallEvents> {
       }),
       signaling.on('refused', (error) => this.#fail(error)),
       signaling.on('error', (error) => {
-        // A signal that crossed a peer's departure: harmless, and the peer-left event follows.
-        if (error.code === 'unknown-peer') return;
-        this.emit('error', error);
+        if (errorPolicy(error.code) !== 'ignore') this.emit('error', error);
       }),
     );
   }

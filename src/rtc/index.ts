@@ -5,6 +5,6 @@ export { Call } from './call.ts';
 export type { CallEvents, CallOptions, CallState, ChatEntry, Participant, ParticipantStats } from './call-types.ts';
 export type { ConnectivityReport } from './connectivity.ts';
 export { Subscriptions } from './emitter.ts';
-export type { ErrorCode, RtcError } from './errors.ts';
+export { errorPolicy, type ErrorCode, type ErrorPolicy, type RtcError } from './errors.ts';
 export { listDevices, refusedByPermissionsPolicy, type DeviceLists } from './media.ts';
 export type { Quality } from './stats.ts';
