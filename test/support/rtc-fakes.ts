@@ -161,8 +161,11 @@ export class FakePeerConnection {
   }
 
   createDataChannel(): unknown {
-    if (!this.remoteDescription) this.initiated = true;
-    this.#needNegotiation();
+    // A negotiated channel needs an offer of its own only before any offer made its m-line.
+    if (!this.remoteDescription) {
+      this.initiated = true;
+      this.#needNegotiation();
+    }
     return { readyState: 'connecting', send() {}, close() {} };
   }
 
