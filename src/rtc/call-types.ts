@@ -2,7 +2,7 @@
 // participant, their stats and the chat. call.ts re-exports them, so importers keep one path.
 import type { PeerLeftReason } from '../protocol.ts';
 import type { RtcError } from './errors.ts';
-import type { MediaKind } from './media.ts';
+import type { MediaKind } from './devices.ts';
 import type { ChatMessage, PeerState } from './packets.ts';
 import type { DroppedCounts, PeerConnectionFactory } from './peer.ts';
 import type { SocketFactory } from './signaling.ts';

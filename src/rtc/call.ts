@@ -6,7 +6,7 @@ import { ChatHistory, checkDataSize, composeChat } from './chat.ts';
 import { Emitter, Subscriptions } from './emitter.ts';
 import { errorPolicy, RtcError } from './errors.ts';
 import { LocalMedia } from './local-media.ts';
-import { environmentProblem } from './media.ts';
+import { environmentProblem } from './devices.ts';
 import type { ConnectivityReport } from './connectivity.ts';
 import type { PeerState, VideoView } from './packets.ts';
 import { OwnName } from './own-name.ts';

@@ -1,5 +1,5 @@
-// Camera and microphone: asks only for the kinds of device that exist, falls back to whatever works
-// (audio only, video only, or nothing: listen-only), and maps getUserMedia failures to stable error codes.
+// The browser's cameras and microphones: whether this page can use them at all, opening them (only the kinds of
+// device that exist, falling back to whatever works), listing them, and mapping failures to stable error codes.
 import { RtcError } from './errors.ts';
 
 export type MediaKind = 'audio' | 'video';
@@ -8,13 +8,6 @@ export interface AcquiredMedia {
   stream: MediaStream;
   /** Kinds asked for but without a device: the participant goes on without them. */
   missing: MediaKind[];
-}
-
-/** The tracks we send: microphone, camera and screen, each possibly absent. */
-export interface LocalTracks {
-  audio: MediaStreamTrack | null;
-  video: MediaStreamTrack | null;
-  screen: MediaStreamTrack | null;
 }
 
 /** The kinds to open: `true` for the default device, or a deviceId to prefer. */

@@ -6,5 +6,5 @@ export type { CallEvents, CallOptions, CallState, ChatEntry, Participant, Partic
 export type { ConnectivityReport } from './connectivity.ts';
 export { Subscriptions } from './emitter.ts';
 export { errorPolicy, type ErrorCode, type ErrorPolicy, type RtcError } from './errors.ts';
-export { listDevices, refusedByPermissionsPolicy, type DeviceLists } from './media.ts';
+export { listDevices, refusedByPermissionsPolicy, type DeviceLists, type DeviceOption } from './devices.ts';
 export type { Quality } from './stats.ts';

@@ -3,8 +3,15 @@
 // changes, so the call can hand it to every peer with replaceTrack.
 import { Emitter } from './emitter.ts';
 import { RtcError } from './errors.ts';
-import { getLocalMedia, mediaError, type LocalTracks, type MediaKind, type MediaWish } from './media.ts';
+import { getLocalMedia, mediaError, type MediaKind, type MediaWish } from './devices.ts';
 import { screenShareError } from './screen-share-error.ts';
+
+/** The tracks we send: microphone, camera and screen, each possibly absent. */
+export interface LocalTracks {
+  audio: MediaStreamTrack | null;
+  video: MediaStreamTrack | null;
+  screen: MediaStreamTrack | null;
+}
 
 export interface LocalMediaOptions {
   /** Start with the microphone muted. */

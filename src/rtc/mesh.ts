@@ -2,7 +2,7 @@
 // and closes them, routes each signal and data-channel packet, and hands every peer the tracks we send.
 import type { JsonObject } from '../protocol.ts';
 import { Emitter } from './emitter.ts';
-import type { LocalTracks } from './media.ts';
+import type { LocalTracks } from './local-media.ts';
 import type { Packet } from './packets.ts';
 import { Peer } from './peer.ts';
 import type { Topology, TopologyEvents, TopologyOptions } from './topology.ts';

@@ -2,7 +2,7 @@
 // announced and what actually arrives over their link (topology.ts). No state of its own.
 import type { Participant } from './call-types.ts';
 import type { LocalMedia } from './local-media.ts';
-import type { MediaKind } from './media.ts';
+import type { MediaKind } from './devices.ts';
 import type { PeerState } from './packets.ts';
 import type { Quality } from './stats.ts';
 import type { Link } from './topology.ts';

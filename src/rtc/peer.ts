@@ -7,7 +7,7 @@ import type { JsonObject } from '../protocol.ts';
 import { Emitter } from './emitter.ts';
 import { RtcError } from './errors.ts';
 import { IceRecovery } from './ice-recovery.ts';
-import type { LocalTracks } from './media.ts';
+import type { LocalTracks } from './local-media.ts';
 import { isPolite, shouldIgnore } from './negotiation.ts';
 import { PeerChannel } from './peer-channel.ts';
 import type { Packet } from './packets.ts';

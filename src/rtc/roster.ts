@@ -5,7 +5,7 @@ import type { JoinAccepted, PeerInfo, PeerLeftReason } from '../protocol.ts';
 import type { CallEvents, ChatEntry, Participant, ParticipantStats } from './call-types.ts';
 import { Emitter } from './emitter.ts';
 import type { RtcError } from './errors.ts';
-import type { LocalTracks } from './media.ts';
+import type { LocalTracks } from './local-media.ts';
 import { Mesh } from './mesh.ts';
 import type { ChatMessage, Packet, PeerState, VideoView } from './packets.ts';
 import { describeRemote, nameOf, type Member } from './participants.ts';

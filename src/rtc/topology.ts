@@ -4,7 +4,7 @@
 import type { JsonObject } from '../protocol.ts';
 import type { Listener } from './emitter.ts';
 import type { RtcError } from './errors.ts';
-import type { LocalTracks } from './media.ts';
+import type { LocalTracks } from './local-media.ts';
 import type { Packet } from './packets.ts';
 import type { DroppedCounts, PeerConnectionFactory } from './peer.ts';
 import type { VideoEncoding } from './uplink.ts';

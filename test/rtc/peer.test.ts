@@ -2,7 +2,7 @@
 // RTCPeerConnections that connect and carry audio and video, including when both offer at once (glare).
 import { expect } from '@open-wc/testing';
 import type { JsonObject } from '../../src/protocol.ts';
-import type { LocalTracks } from '../../src/rtc/media.ts';
+import type { LocalTracks } from '../../src/rtc/local-media.ts';
 import { ENCODER_START_MS, Peer } from '../../src/rtc/peer.ts';
 import type { Packet } from '../../src/rtc/packets.ts';
 import { waitFor } from '../support/browser.ts';
