@@ -3,19 +3,9 @@
 // camera opened only once let in when asked.
 import { expect } from '@open-wc/testing';
 import type { JoinAck } from '../../src/protocol.ts';
-import { Call } from '../../src/rtc/call.ts';
-import type { CallState } from '../../src/rtc/index.ts';
+import type { Call, CallState } from '../../src/rtc/index.ts';
 import { waitFor } from '../support/browser.ts';
-import { fakeMediaDevices, fakePeerConnections, fakeRelay } from '../support/rtc-fakes.ts';
-
-const welcome = (id = 'm', resumed = false): JoinAck => ({
-  ok: true,
-  id,
-  resume: `resume-${id}`,
-  resumed,
-  peers: [],
-  iceServers: [],
-});
+import { accepted, fakeCall } from '../support/rtc-fakes.ts';
 
 describe('Call states', () => {
   const calls: Call[] = [];
@@ -24,25 +14,17 @@ describe('Call states', () => {
   });
 
   function callWith(answers: JoinAck[]) {
-    const relay = fakeRelay(() => answers.shift()!);
-    const devices = fakeMediaDevices();
-    const call = new Call({
-      server: 'https://relay.test/',
-      room: 'r',
-      connect: relay.connect,
-      createPeerConnection: fakePeerConnections().createPeerConnection,
-      mediaDevices: devices,
-    });
-    calls.push(call);
+    const setup = fakeCall(answers);
+    calls.push(setup.call);
     const states: CallState[] = [];
     const errors: string[] = [];
-    call.on('state-change', ({ state }) => states.push(state));
-    call.on('error', ({ code }) => errors.push(code));
-    return { call, states, errors, devices, socket: () => relay.sockets.at(-1)! };
+    setup.call.on('state-change', ({ state }) => states.push(state));
+    setup.call.on('error', ({ code }) => errors.push(code));
+    return { ...setup, states, errors };
   }
 
   it('goes from idle through joining to joined, and to left with a goodbye to the relay', async () => {
-    const { call, states, socket } = callWith([welcome()]);
+    const { call, states, socket } = callWith([accepted('m')]);
     expect(call.state).to.equal('idle');
     expect(call.participants).to.deep.equal([]);
     await call.join();
@@ -66,7 +48,7 @@ describe('Call states', () => {
   });
 
   it('is reconnecting while the relay connection is down, and joined again once the membership is back', async () => {
-    const { call, states, socket } = callWith([welcome(), welcome('m', true)]);
+    const { call, states, socket } = callWith([accepted('m'), accepted('m', [], true)]);
     await call.join();
     await waitFor(() => call.state === 'joined', 'joined');
     socket().drop();
@@ -79,7 +61,7 @@ describe('Call states', () => {
   it('ends a refused join in the error state, and joins from there when asked', async () => {
     const { call, states, errors } = callWith([
       { ok: false, code: 'room-full', message: 'the room is full' },
-      welcome(),
+      accepted('m'),
     ]);
     await call.join();
     await waitFor(() => call.state === 'error', 'the error state');
@@ -94,7 +76,7 @@ describe('Call states', () => {
   });
 
   it('keeps the preview camera for the join', async () => {
-    const { call, states, devices } = callWith([welcome()]);
+    const { call, states, devices } = callWith([accepted('m')]);
     await call.preview();
     expect(call.state).to.equal('idle');
     expect(call.participants.map(({ id, local }) => ({ id, local }))).to.deep.equal([{ id: 'local', local: true }]);
@@ -107,7 +89,7 @@ describe('Call states', () => {
   });
 
   it('opens the camera only once let in, with mediaOnceJoined', async () => {
-    const { call, devices } = callWith([welcome()]);
+    const { call, devices } = callWith([accepted('m')]);
     await call.join({ mediaOnceJoined: true });
     expect(devices.opened).to.equal(0);
     await waitFor(() => call.state === 'joined', 'joined');
@@ -115,7 +97,7 @@ describe('Call states', () => {
   });
 
   it('reports the relay’s errors, but not a signal that crossed a departure (unknown-peer)', async () => {
-    const { call, errors, socket } = callWith([welcome()]);
+    const { call, errors, socket } = callWith([accepted('m')]);
     await call.join();
     await waitFor(() => call.state === 'joined', 'joined');
     socket().receive('error', { code: 'unknown-peer', message: 'no such peer' });

@@ -2,38 +2,19 @@
 // newer member offers (on our join to everyone already there; on a peer-joined and after a resume, they do),
 // peer-left and renames follow the relay, and a join that could not resume reports everyone as gone.
 import { expect } from '@open-wc/testing';
-import type { JoinAck, PeerInfo } from '../../src/protocol.ts';
-import { Call } from '../../src/rtc/call.ts';
+import type { JoinAck } from '../../src/protocol.ts';
+import type { Call } from '../../src/rtc/index.ts';
 import { waitFor } from '../support/browser.ts';
-import { fakeMediaDevices, fakePeerConnections, fakeRelay, type FakeSocket } from '../support/rtc-fakes.ts';
-
-const accepted = (id: string, peers: PeerInfo[], resumed = false): JoinAck => ({
-  ok: true,
-  id,
-  resume: `resume-${id}`,
-  resumed,
-  peers,
-  iceServers: [],
-});
+import { accepted, fakeCall, type FakeSocket } from '../support/rtc-fakes.ts';
 
 /** A call whose relay answers each join with the next of `answers`, and a log of its membership events. */
 function callWith(answers: JoinAck[]) {
-  const relay = fakeRelay(() => answers.shift()!);
-  const peers = fakePeerConnections();
-  const call = new Call({
-    server: 'https://relay.test/',
-    room: 'r',
-    name: 'Me',
-    connect: relay.connect,
-    createPeerConnection: peers.createPeerConnection,
-    mediaDevices: fakeMediaDevices(),
-  });
+  const setup = fakeCall(answers, { name: 'Me' });
   const events: string[] = [];
-  call.on('peer-joined', ({ id, name }) => events.push(`joined ${id} ${name}`));
-  call.on('peer-left', ({ id, reason }) => events.push(`left ${id} ${reason}`));
-  call.on('joined', ({ id }) => events.push(`we joined as ${id}`));
-  const socket = () => relay.sockets.at(-1)!;
-  return { call, events, socket, connections: peers.connections };
+  setup.call.on('peer-joined', ({ id, name }) => events.push(`joined ${id} ${name}`));
+  setup.call.on('peer-left', ({ id, reason }) => events.push(`left ${id} ${reason}`));
+  setup.call.on('joined', ({ id }) => events.push(`we joined as ${id}`));
+  return { ...setup, events };
 }
 
 const offersTo = (socket: FakeSocket, id: string) =>
@@ -70,7 +51,7 @@ describe('Membership', () => {
   });
 
   it('lets whoever joins after us make the offer, and answers it', async () => {
-    const { call, events, socket, connections } = await joined([accepted('m', [])]);
+    const { call, events, socket, connections } = await joined([accepted('m')]);
     socket().receive('peer-joined', { id: 'd', name: 'Dana' });
     expect(events).to.deep.equal(['we joined as m', 'joined d Dana']);
     expect(remoteIds(call)).to.deep.equal(['d']);

@@ -1,7 +1,7 @@
 // Fakes for the rtc layer's injection points (CallOptions' `connect`, `createPeerConnection`, `mediaDevices`):
 // a relay socket the test answers for, peer connections that negotiate without a network, and devices.
-import type { JoinAck, JoinRequest, JsonObject, RelayToClientEvents } from '../../src/protocol.ts';
-import type { CallOptions } from '../../src/rtc/index.ts';
+import type { JoinAck, JoinRequest, JsonObject, PeerInfo, RelayToClientEvents } from '../../src/protocol.ts';
+import { Call, type CallOptions } from '../../src/rtc/index.ts';
 import type { RelaySocket, SocketFactory } from '../../src/rtc/signaling.ts';
 
 type Listener = (...args: never[]) => void;
@@ -89,7 +89,7 @@ export class FakeSocket {
 }
 
 /** The socket factory for CallOptions' `connect`, and the sockets it made (one per join()). */
-export function fakeRelay(answer: (request: JoinRequest) => JoinAck): {
+function fakeRelay(answer: (request: JoinRequest) => JoinAck): {
   connect: SocketFactory;
   sockets: FakeSocket[];
 } {
@@ -232,7 +232,7 @@ export function fakePeerConnections(): {
 }
 
 /** Media devices with one camera (a canvas) and one microphone (a silent oscillator); `opened` counts getUserMedia. */
-export function fakeMediaDevices(): MediaDevices & { opened: number } {
+function fakeMediaDevices(): MediaDevices & { opened: number } {
   const device = (kind: MediaDeviceKind) => ({ kind, deviceId: kind, label: '', groupId: 'fake', toJSON: () => ({}) });
   const devices = {
     opened: 0,
@@ -253,4 +253,28 @@ export function fakeMediaDevices(): MediaDevices & { opened: number } {
     removeEventListener() {},
   };
   return devices as unknown as MediaDevices & { opened: number };
+}
+
+/** The relay's welcome: `id` in the room with `peers`; `resumed` when it gave an earlier membership back. */
+export function accepted(id: string, peers: PeerInfo[] = [], resumed = false): JoinAck {
+  return { ok: true, id, resume: `resume-${id}`, resumed, peers, iceServers: [] };
+}
+
+/**
+ * A Call (with `options`) on a fake relay that answers each join with the next of `answers`, over fake peer
+ * connections and devices; `socket()` is the relay connection of its latest join.
+ */
+export function fakeCall(answers: JoinAck[], options: Partial<CallOptions> = {}) {
+  const relay = fakeRelay(() => answers.shift()!);
+  const peers = fakePeerConnections();
+  const devices = fakeMediaDevices();
+  const call = new Call({
+    server: 'https://relay.test/',
+    room: 'r',
+    connect: relay.connect,
+    createPeerConnection: peers.createPeerConnection,
+    mediaDevices: devices,
+    ...options,
+  });
+  return { call, devices, connections: peers.connections, socket: () => relay.sockets.at(-1)! };
 }
