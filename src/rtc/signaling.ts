@@ -148,7 +148,7 @@ export class SignalingClient extends Emitter<SignalingEvents> {
       socket.on(event, listener as never);
       this.#subscriptions.add(() => socket.off(event, listener as never));
     };
-    // The membership's events, each counted for a resume.
+    // The events addressed to our membership, each counted so that a resume replays only those we missed.
     for (const event of ['peer-joined', 'peer-left', 'peer-renamed', 'signal'] as const) {
       on(event, (message: never) => (this.#received++, this.emit(event, message)));
     }
