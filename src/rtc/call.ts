@@ -17,7 +17,6 @@ import { SignalingClient } from './signaling.ts';
 export type { CallEvents, CallOptions, CallState, ChatEntry, Participant, ParticipantStats } from './call-types.ts';
 
 const ACTIVE_STATES: readonly CallState[] = ['joining', 'joined', 'reconnecting'];
-const DEFAULT_UPLINK_KBPS = 2500;
 
 export class Call extends Emitter<CallEvents> {
   #options: CallOptions;
@@ -37,12 +36,7 @@ export class Call extends Emitter<CallEvents> {
     super();
     this.#options = options;
     this.#name = new OwnName(options.name);
-    this.#quality = new QualityProxy({
-      budgetKbps: options.maxUplinkKbps ?? DEFAULT_UPLINK_KBPS,
-      adaptive: options.adaptive ?? true,
-      sourceHeight: () => this.#media?.tracks.video?.getSettings().height ?? 0,
-      microphone: () => this.#media?.tracks.audio ?? null,
-    });
+    this.#quality = new QualityProxy(options, () => this.#media);
     this.forward(this.#quality, ['quality', 'active-speaker', 'change']);
     const roster = (this.#roster = new Roster({
       quality: this.#quality,
@@ -232,7 +226,11 @@ export class Call extends Emitter<CallEvents> {
         // A name asked for while the connection was down (or a join token's, which stays).
         if (!this.#name.verified) void this.#rename();
       }),
-      signaling.on('ice-servers', (iceServers) => this.#setIceServers(iceServers)),
+      signaling.on('ice-servers', (iceServers) => {
+        // Fresh TURN credentials, for the connections in place, those to come, and connectivity tests.
+        this.#iceServers = iceServers;
+        this.#roster.topology?.setIceServers(iceServers);
+      }),
       signaling.on('disconnected', () => {
         if (this.#state === 'joined') this.#setState('reconnecting');
       }),
@@ -241,12 +239,6 @@ export class Call extends Emitter<CallEvents> {
         if (errorPolicy(error.code) !== 'ignore') this.emit('error', error);
       }),
     );
-  }
-
-  /** Fresh TURN credentials from the relay, for the connections in place, those to come, and connectivity tests. */
-  #setIceServers(iceServers: RTCIceServer[]): void {
-    this.#iceServers = iceServers;
-    this.#roster.topology?.setIceServers(iceServers);
   }
 
   /** Asks the relay for the name we want; a refusal puts the relay's back, here too, and says why. */

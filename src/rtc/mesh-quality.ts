@@ -5,22 +5,18 @@
 // (quality-proxy.ts stands in for it until then).
 import { NO_SPEAKER, nextSpeaker, type SpeakerState } from './active-speaker.ts';
 import { AudioLevel } from './audio-level.ts';
+import type { CallOptions } from './call-types.ts';
 import { Emitter } from './emitter.ts';
+import type { LocalMedia } from './local-media.ts';
 import type { VideoView } from './packets.ts';
 import type { Topology } from './topology.ts';
 import { EMPTY_SAMPLE, summarize, type PeerStats, type Quality, type StatsSample } from './stats.ts';
 import { allocate, followLimit, type LimitStreak, type PeerDemand } from './uplink.ts';
 
-export interface MeshQualityOptions {
-  /** Total video sent to all peers together, in kbit/s. */
-  budgetKbps: number;
-  /** False sends full quality to everyone (for comparison): no views, no budget. */
-  adaptive: boolean;
-  /** Our camera's height in pixels right now (0 without a camera). */
-  sourceHeight: () => number;
-  /** The microphone track we send right now, if any (disabled while muted). */
-  microphone: () => MediaStreamTrack | null;
-}
+/** The call's uplink options: the budget for all peers together, and whether to adapt at all. */
+export type MeshQualityOptions = Pick<CallOptions, 'maxUplinkKbps' | 'adaptive'>;
+/** Our media right now: its camera's height and its microphone. */
+export type OwnMedia = () => LocalMedia | null;
 
 export interface MeshQualityEvents {
   /** A peer's rating changed. */
@@ -31,11 +27,13 @@ export interface MeshQualityEvents {
   speaker: SpeakerState;
 }
 
+const DEFAULT_UPLINK_KBPS = 2500;
 const SAMPLE_MS = 2000;
 const SPEAKER_SAMPLE_MS = 250;
 
 export class MeshQuality extends Emitter<MeshQualityEvents> {
   #options: MeshQualityOptions;
+  #media: OwnMedia;
   #topology: Topology | null = null;
   #timer: ReturnType<typeof setInterval> | undefined;
   #speakerTimer: ReturnType<typeof setInterval> | undefined;
@@ -44,9 +42,10 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
   #ownLevel = new AudioLevel(16384);
   #peers = new Map<string, { demand: PeerDemand; streak: LimitStreak; sample: StatsSample; stats: PeerStats | null }>();
 
-  constructor(options: MeshQualityOptions) {
+  constructor(options: MeshQualityOptions, media: OwnMedia) {
     super();
     this.#options = options;
+    this.#media = media;
   }
 
   /** Watches `topology`, in which we are `localId`. */
@@ -84,9 +83,10 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
   /** Sets every peer's video encoding from the views, the penalties and the budget. */
   apply(): void {
     const links = this.#topology?.links ?? [];
-    if (!this.#options.adaptive || links.length === 0) return;
+    const { adaptive = true, maxUplinkKbps = DEFAULT_UPLINK_KBPS } = this.#options;
+    if (!adaptive || links.length === 0) return;
     const demands = new Map(links.map((link) => [link.id, this.#entry(link.id).demand]));
-    const encodings = allocate(demands, this.#options.sourceHeight(), this.#options.budgetKbps);
+    const encodings = allocate(demands, this.#media()?.tracks.video?.getSettings().height ?? 0, maxUplinkKbps);
     for (const link of links) link.setEncoding(encodings.get(link.id)!);
   }
 
@@ -136,7 +136,8 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
     const topology = this.#topology;
     const links = topology?.links ?? [];
     if (links.length === 0) return;
-    this.#ownLevel.follow(this.#options.microphone());
+    // Disabled while muted.
+    this.#ownLevel.follow(this.#media()?.tracks.audio ?? null);
     this.#ownLevel.resume();
     const samples = await Promise.all(links.map(async (link) => [link.id, await link.audioLevels()] as const));
     if (this.#topology !== topology) return;

@@ -2,7 +2,7 @@
 // is created: what is asked of it meanwhile runs once loaded, in order. Who speaks and the views sent answer at once.
 import { NO_SPEAKER, type SpeakerState } from './active-speaker.ts';
 import { Emitter } from './emitter.ts';
-import type { MeshQuality, MeshQualityOptions } from './mesh-quality.ts';
+import type { MeshQuality, MeshQualityOptions, OwnMedia } from './mesh-quality.ts';
 import type { VideoView } from './packets.ts';
 import type { PeerStats, Quality } from './stats.ts';
 
@@ -21,10 +21,10 @@ export class QualityProxy extends Emitter<QualityProxyEvents> {
   /** The last view sent to each peer, so only changes go out. */
   #viewsSent = new Map<string, string>();
 
-  constructor(options: MeshQualityOptions) {
+  constructor(options: MeshQualityOptions, media: OwnMedia) {
     super();
     this.#loaded = import('./mesh-quality.ts').then(({ MeshQuality }) => {
-      const quality = new MeshQuality(options);
+      const quality = new MeshQuality(options, media);
       quality.on('quality', ({ peerId, quality }) => this.emit('quality', { id: peerId, quality }));
       quality.on('stats', () => this.emit('change', undefined));
       quality.on('speaker', (speaker) => {
