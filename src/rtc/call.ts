@@ -3,7 +3,7 @@
 import type { CallEvents, CallOptions, CallState, ChatEntry, Participant, ParticipantStats } from './call-types.ts';
 import { QualityProxy } from './quality-proxy.ts';
 import { ChatHistory, checkDataSize, composeChat } from './chat.ts';
-import { Emitter, Subscriptions } from './emitter.ts';
+import { Emitter } from './emitter.ts';
 import { errorPolicy, RtcError } from './errors.ts';
 import { LocalMedia } from './local-media.ts';
 import { environmentProblem } from './devices.ts';
@@ -30,7 +30,6 @@ export class Call extends Emitter<CallEvents> {
   #chat = new ChatHistory();
   #iceServers: RTCIceServer[] = [];
   #quality: QualityProxy;
-  #subscriptions = new Subscriptions();
 
   constructor(options: CallOptions) {
     super();
@@ -212,33 +211,32 @@ export class Call extends Emitter<CallEvents> {
     await media.start();
   }
 
+  /** Follows the relay connection (closing it drops these listeners, and the roster's). */
   #listen(signaling: SignalingClient): void {
-    this.#subscriptions.add(
-      ...this.#roster.follow(signaling),
-      // After the roster's own: the room's members are known when the call reports it joined.
-      signaling.on('joined', (ack) => {
-        this.#name.joined(ack);
-        this.#iceServers = ack.iceServers;
-        if (!this.#media) void this.#startMedia();
-        this.#setState('joined');
-        this.emit('joined', { id: ack.id, room: this.#options.room });
-        this.emit('change', undefined);
-        // A name asked for while the connection was down (or a join token's, which stays).
-        if (!this.#name.verified) void this.#rename();
-      }),
-      signaling.on('ice-servers', (iceServers) => {
-        // Fresh TURN credentials, for the connections in place, those to come, and connectivity tests.
-        this.#iceServers = iceServers;
-        this.#roster.topology?.setIceServers(iceServers);
-      }),
-      signaling.on('disconnected', () => {
-        if (this.#state === 'joined') this.#setState('reconnecting');
-      }),
-      signaling.on('refused', (error) => this.#fail(error)),
-      signaling.on('error', (error) => {
-        if (errorPolicy(error.code) !== 'ignore') this.emit('error', error);
-      }),
-    );
+    this.#roster.follow(signaling);
+    // After the roster's own: the room's members are known when the call reports it joined.
+    signaling.on('joined', (ack) => {
+      this.#name.joined(ack);
+      this.#iceServers = ack.iceServers;
+      if (!this.#media) void this.#startMedia();
+      this.#setState('joined');
+      this.emit('joined', { id: ack.id, room: this.#options.room });
+      this.emit('change', undefined);
+      // A name asked for while the connection was down (or a join token's, which stays).
+      if (!this.#name.verified) void this.#rename();
+    });
+    signaling.on('ice-servers', (iceServers) => {
+      // Fresh TURN credentials, for the connections in place, those to come, and connectivity tests.
+      this.#iceServers = iceServers;
+      this.#roster.topology?.setIceServers(iceServers);
+    });
+    signaling.on('disconnected', () => {
+      if (this.#state === 'joined') this.#setState('reconnecting');
+    });
+    signaling.on('refused', (error) => this.#fail(error));
+    signaling.on('error', (error) => {
+      if (errorPolicy(error.code) !== 'ignore') this.emit('error', error);
+    });
   }
 
   /** Asks the relay for the name we want; a refusal puts the relay's back, here too, and says why. */
@@ -251,8 +249,7 @@ export class Call extends Emitter<CallEvents> {
   }
 
   #addMessage(entry: ChatEntry): void {
-    // The same message can arrive twice; the chat shows it once.
-    if (!this.#chat.add(entry)) return;
+    if (!this.#chat.add(entry)) return; // a message can arrive twice
     this.emit('message', entry);
     this.emit('change', undefined);
   }
@@ -286,7 +283,6 @@ export class Call extends Emitter<CallEvents> {
   /** Drops the relay connection and the peers; the camera too unless `keepMedia` (a preview about to join). */
   #teardown(keepMedia: boolean): void {
     this.#quality.stop();
-    this.#subscriptions.drain();
     this.#signaling?.close();
     this.#signaling = null;
     this.#roster.close();

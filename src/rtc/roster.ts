@@ -78,24 +78,22 @@ export class Roster extends Emitter<RosterEvents> {
     return result;
   }
 
-  /** Follows the relay's word on who comes and goes, and hands each participant its signals; returns the unsubscribers. */
-  follow(signaling: SignalingClient): Array<() => void> {
-    return [
-      signaling.on('joined', (ack) => this.#joined(ack, signaling)),
-      signaling.on('peer-joined', (peer) => {
-        this.#add(peer, false);
-        this.emit('change', undefined);
-      }),
-      signaling.on('peer-renamed', ({ id, name }) => {
-        const member = this.#members.get(id);
-        if (member) this.#changed(id, Object.assign(member, { name }));
-      }),
-      signaling.on('peer-left', ({ id, reason }) => {
-        this.#remove(id, reason);
-        this.emit('change', undefined);
-      }),
-      signaling.on('signal', ({ from, data }) => this.#topology?.receive(from, data)),
-    ];
+  /** Follows the relay's word on who comes and goes, and hands each participant its signals, until it closes. */
+  follow(signaling: SignalingClient): void {
+    signaling.on('joined', (ack) => this.#joined(ack, signaling));
+    signaling.on('peer-joined', (peer) => {
+      this.#add(peer, false);
+      this.emit('change', undefined);
+    });
+    signaling.on('peer-renamed', ({ id, name }) => {
+      const member = this.#members.get(id);
+      if (member) this.#changed(id, Object.assign(member, { name }));
+    });
+    signaling.on('peer-left', ({ id, reason }) => {
+      this.#remove(id, reason);
+      this.emit('change', undefined);
+    });
+    signaling.on('signal', ({ from, data }) => this.#topology?.receive(from, data));
   }
 
   /** Sends another track of a kind (or none) to everyone; a camera changes what the uplink budget allows. */
