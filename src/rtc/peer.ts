@@ -50,10 +50,7 @@ export interface PeerOptions {
 }
 
 export interface PeerEvents {
-  /**
-   * The remote media changed (tracks came or went, or were muted or unmuted), the connection state changed, or
-   * the safety code is known.
-   */
+  /** Remote tracks came, went, were muted or unmuted; the connection state changed; or the safety code is known. */
   change: void;
   /** The data channel opened: say who we are. */
   open: void;

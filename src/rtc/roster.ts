@@ -146,7 +146,7 @@ export class Roster extends Emitter<RosterEvents> {
       localState,
       localTracks,
       createPeerConnection,
-      createTopology = (o) => new Mesh(o),
+      createTopology = (options) => new Mesh(options),
     } = this.#options;
     const topology = (this.#topology = createTopology({
       localId,
