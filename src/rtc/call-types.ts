@@ -2,8 +2,7 @@
 // participant, their stats and the chat. call.ts re-exports them, so importers keep one path.
 import type { PeerLeftReason } from '../protocol.ts';
 import type { RtcError } from './errors.ts';
-import type { MediaKind } from './media.ts';
-import type { ChatMessage, PeerState } from './peer-messages.ts';
+import type { ChatMessage, PeerState } from './packets.ts';
 import type { DroppedCounts, PeerConnectionFactory } from './peer.ts';
 import type { SocketFactory } from './signaling.ts';
 import type { PeerStats, Quality } from './stats.ts';
@@ -85,7 +84,7 @@ export interface CallEvents {
   message: ChatEntry;
   data: { from: string; payload: unknown };
   'active-speaker': { id: string | null };
-  'device-lost': { kind: MediaKind };
+  'device-lost': { kind: 'audioinput' | 'videoinput' };
   /** A peer connection's quality rating changed. */
   quality: { id: string; quality: Quality };
   /** Anything on screen changed: render again. */

@@ -1,14 +1,14 @@
-// One participant's call: local media, the relay connection and the mesh behind a small state machine.
-// This is the rtc layer's public face: an element (or any other code) drives it and renders what it reports.
+// One participant's call: local media, our name and the relay connection behind a small state machine; who
+// else is here, and the connections to them, are the roster's. The rtc layer's public face: an element drives it.
 import type { CallEvents, CallOptions, CallState, ChatEntry, Participant, ParticipantStats } from './call-types.ts';
-import { CallQuality } from './call-quality.ts';
+import { QualityProxy } from './quality-proxy.ts';
 import { ChatHistory, checkDataSize, composeChat } from './chat.ts';
-import { Emitter, Subscriptions } from './emitter.ts';
-import { RtcError } from './errors.ts';
+import { Emitter } from './emitter.ts';
+import { errorPolicy, RtcError } from './errors.ts';
 import { LocalMedia } from './local-media.ts';
-import { environmentProblem } from './media.ts';
+import { environmentProblem } from './devices.ts';
 import type { ConnectivityReport } from './connectivity.ts';
-import type { PeerState, ViewMessage } from './peer-messages.ts';
+import type { PeerState, VideoView } from './packets.ts';
 import { OwnName } from './own-name.ts';
 import { describeLocal, localState } from './participants.ts';
 import { Roster } from './roster.ts';
@@ -16,53 +16,37 @@ import { SignalingClient } from './signaling.ts';
 
 export type { CallEvents, CallOptions, CallState, ChatEntry, Participant, ParticipantStats } from './call-types.ts';
 
-const ACTIVE_STATES: readonly CallState[] = ['joining', 'joined', 'reconnecting'];
-const DEFAULT_UPLINK_KBPS = 2500;
+/** In a call, or on the way in: joining, joined, or reconnecting to the relay. */
+export const inCall = (state: CallState): boolean =>
+  state === 'joining' || state === 'joined' || state === 'reconnecting';
 
 export class Call extends Emitter<CallEvents> {
   #options: CallOptions;
   #state: CallState = 'idle';
   #error: RtcError | null = null;
   #media: LocalMedia | null = null;
-  #localId: string | null = null;
   #name: OwnName;
   #hand = false;
   #signaling: SignalingClient | null = null;
   #roster: Roster;
   #chat = new ChatHistory();
   #iceServers: RTCIceServer[] = [];
-  #quality: CallQuality;
-  #subscriptions = new Subscriptions();
-  #mediaSubscriptions = new Subscriptions();
+  #quality: QualityProxy;
 
   constructor(options: CallOptions) {
     super();
     this.#options = options;
     this.#name = new OwnName(options.name);
-    this.#quality = new CallQuality({
-      budgetKbps: options.maxUplinkKbps ?? DEFAULT_UPLINK_KBPS,
-      adaptive: options.adaptive ?? true,
-      sourceHeight: () => this.#media?.tracks.video?.getSettings().height ?? 0,
-      microphone: () => this.#media?.tracks.audio ?? null,
-    });
-    this.#quality.on('quality', (detail) => this.emit('quality', detail));
-    this.#quality.on('active-speaker', (detail) => this.emit('active-speaker', detail));
-    this.#quality.on('change', () => this.emit('change', undefined));
+    this.#quality = new QualityProxy(options, () => this.#media);
+    this.forward(this.#quality, ['quality', 'active-speaker', 'change']);
     const roster = (this.#roster = new Roster({
       quality: this.#quality,
       localState: () => this.#localState(),
+      localTracks: () => this.#media?.tracks ?? { audio: null, video: null, screen: null },
       createPeerConnection: options.createPeerConnection,
     }));
-    roster.on('peer-joined', (detail) => this.emit('peer-joined', detail));
-    roster.on('peer-left', (detail) => this.emit('peer-left', detail));
-    roster.on('participant-change', (detail) => this.emit('participant-change', detail));
-    roster.on('message', (entry) => {
-      // The same message can arrive twice; the chat shows it once.
-      if (!this.#chat.has(entry.from, entry.id)) this.#addMessage(entry);
-    });
-    roster.on('data', (detail) => this.emit('data', detail));
-    roster.on('change', () => this.emit('change', undefined));
-    roster.on('error', (error) => this.emit('error', error));
+    this.forward(roster, ['peer-joined', 'peer-left', 'participant-change', 'data', 'change', 'error']);
+    roster.on('chat', (entry) => this.#addMessage(entry));
   }
 
   get state(): CallState {
@@ -92,14 +76,13 @@ export class Call extends Emitter<CallEvents> {
 
   get participants(): Participant[] {
     const self = this.#self();
-    if (!self) return [];
-    return [self, ...this.#roster.participants];
+    return self ? [self, ...this.#roster.participants] : [];
   }
 
   /** Opens the camera and microphone before joining, for a pre-join screen's preview. */
   async preview(): Promise<void> {
-    if (this.#media || ACTIVE_STATES.includes(this.#state)) return;
-    const problem = this.#environmentProblem();
+    if (this.#media || inCall(this.#state)) return;
+    const problem = environmentProblem(this.#options.mediaDevices);
     if (problem) return this.#fail(problem);
     await this.#startMedia();
   }
@@ -110,13 +93,13 @@ export class Call extends Emitter<CallEvents> {
    * well be refused again (a full room), which should not flash the camera light.
    */
   async join({ mediaOnceJoined = false } = {}): Promise<void> {
-    if (ACTIVE_STATES.includes(this.#state)) return;
+    if (inCall(this.#state)) return;
     const keepMedia = this.#state === 'idle' && this.#media !== null;
     this.#teardown(keepMedia);
     this.#error = null;
     this.#setState('joining');
 
-    const problem = this.#environmentProblem();
+    const problem = environmentProblem(this.#options.mediaDevices);
     if (problem) return this.#fail(problem);
 
     const { server, room, password, token, connect } = this.#options;
@@ -189,16 +172,17 @@ export class Call extends Emitter<CallEvents> {
   /** Sends a chat message to everyone in the call. Plain text; longer ones are cut at 2,000 characters. */
   sendMessage(text: string): void {
     const message = composeChat(text);
-    if (!message || !this.#localId) return;
-    this.#roster.message({ type: 'chat', ...message });
-    this.#addMessage({ ...message, from: this.#localId, name: this.#name.shown, local: true });
+    const from = this.#roster.localId;
+    if (!message || !from) return;
+    this.#roster.send({ type: 'chat', ...message });
+    this.#addMessage({ ...message, from, name: this.#name.shown, local: true });
   }
 
   /**
    * Tells a participant how large we show their camera (device pixels), or that we do not show it at all,
    * so they send no more than that. Only changes that matter go out.
    */
-  setView(id: string, view: ViewMessage): void {
+  setView(id: string, view: VideoView): void {
     this.#roster.setView(id, view);
   }
 
@@ -216,74 +200,45 @@ export class Call extends Emitter<CallEvents> {
   /** Sends the host page's own data (anything JSON can carry, up to 16 KB) to everyone, or to one participant. */
   send(payload: unknown, { to }: { to?: string } = {}): void {
     checkDataSize(payload);
-    this.#roster.message({ type: 'data', payload }, to);
+    this.#roster.send({ type: 'data', payload }, to);
   }
 
   async #startMedia(): Promise<void> {
     const { muted, cameraOff, mediaDevices } = this.#options;
+    // Stopping the media drops these listeners.
     const media = (this.#media = new LocalMedia({ muted, cameraOff, devices: mediaDevices }));
-    this.#mediaSubscriptions.add(
-      media.on('track', ({ kind, track }) => {
-        this.#roster.mesh?.setTrack(kind, track);
-        if (kind === 'video') this.#quality.run((quality) => quality.apply());
-      }),
-      media.on('change', () => this.#announce()),
-      media.on('device-lost', (detail) => this.emit('device-lost', detail)),
-      media.on('error', (error) => this.emit('error', error)),
-    );
+    media.on('track', ({ kind, track }) => this.#roster.setTrack(kind, track));
+    media.on('change', () => this.#announce());
+    this.forward(media, ['device-lost', 'error']);
     await media.start();
   }
 
+  /** Follows the relay connection (closing it drops these listeners, and the roster's). */
   #listen(signaling: SignalingClient): void {
-    this.#subscriptions.add(
-      ...this.#roster.follow(signaling),
-      signaling.on('joined', (ack) => {
-        const { id, peers, resumed } = ack;
-        const roster = this.#roster;
-        this.#name.joined(ack);
-        if (resumed && roster.mesh) {
-          // The relay gave our membership back: same id, every peer connection kept, fresh TURN credentials.
-          // Events missed meanwhile follow; the peer list catches up with anything they cannot tell.
-          this.#setIceServers(ack.iceServers);
-          roster.resync(peers);
-        } else {
-          roster.close(roster.mesh ? 'disconnected' : undefined);
-          this.#localId = id;
-          this.#iceServers = ack.iceServers;
-          roster.connect(
-            id,
-            ack.iceServers,
-            signaling,
-            this.#media?.tracks ?? { audio: null, video: null, screen: null },
-          );
-          globalThis.addEventListener?.('online', this.#onOnline);
-          // We joined after everyone already here, so we make the first offer to each of them.
-          for (const peer of peers) roster.add(peer, true);
-        }
-        if (!this.#media) void this.#startMedia();
-        this.#setState('joined');
-        this.emit('joined', { id, room: this.#options.room });
-        this.emit('change', undefined);
-        // A name asked for while the connection was down (or a join token's, which stays).
-        if (!this.#name.verified) void this.#rename();
-      }),
-      signaling.on('ice-servers', (iceServers) => this.#setIceServers(iceServers)),
-      signaling.on('disconnected', () => {
-        if (this.#state === 'joined') this.#setState('reconnecting');
-      }),
-      signaling.on('refused', (error) => this.#fail(error)),
-      signaling.on('error', (error) => {
-        // A signal that crossed a peer's departure: harmless, and the peer-left event follows.
-        if (error.code === 'unknown-peer') return;
-        this.emit('error', error);
-      }),
-    );
-  }
-
-  /** The relay's STUN/TURN servers (fresh TURN credentials), for the peer connections in place, those to come, and connectivity tests. */
-  #setIceServers(iceServers: RTCIceServer[]): void {
-    this.#iceServers = iceServers;
-    this.#roster.mesh?.setIceServers(iceServers);
+    this.#roster.follow(signaling);
+    // After the roster's own: the room's members are known when the call reports it joined.
+    signaling.on('joined', (ack) => {
+      this.#name.joined(ack);
+      this.#iceServers = ack.iceServers;
+      if (!this.#media) void this.#startMedia();
+      this.#setState('joined');
+      this.emit('joined', { id: ack.id, room: this.#options.room });
+      this.emit('change', undefined);
+      // A name asked for while the connection was down (or a join token's, which stays).
+      if (!this.#name.verified) void this.#rename();
+    });
+    signaling.on('ice-servers', (iceServers) => {
+      // Fresh TURN credentials, for the connections in place, those to come, and connectivity tests.
+      this.#iceServers = iceServers;
+      this.#roster.topology?.setIceServers(iceServers);
+    });
+    signaling.on('disconnected', () => {
+      if (this.#state === 'joined') this.#setState('reconnecting');
+    });
+    signaling.on('refused', (error) => this.#fail(error));
+    signaling.on('error', (error) => {
+      if (errorPolicy(error.code) !== 'ignore') this.emit('error', error);
+    });
   }
 
   /** Asks the relay for the name we want; a refusal puts the relay's back, here too, and says why. */
@@ -295,13 +250,8 @@ export class Call extends Emitter<CallEvents> {
     this.emit('error', new RtcError(refusal.code, refusal.message));
   }
 
-  /** Why this page cannot make calls at all (media.ts), unless the media devices were injected. */
-  #environmentProblem(): RtcError | null {
-    return this.#options.mediaDevices ? null : environmentProblem();
-  }
-
   #addMessage(entry: ChatEntry): void {
-    this.#chat.add(entry);
+    if (!this.#chat.add(entry)) return; // a message can arrive twice
     this.emit('message', entry);
     this.emit('change', undefined);
   }
@@ -309,15 +259,9 @@ export class Call extends Emitter<CallEvents> {
   /** Tells every peer our state, and the page that it changed. */
   #announce(): void {
     const state = this.#localState();
-    this.#roster.message({ type: 'state', ...state });
-    if (this.#self()) {
-      this.emit('participant-change', {
-        id: this.#localId ?? 'local',
-        local: true,
-        verified: this.#name.verified,
-        ...state,
-      });
-    }
+    this.#roster.send({ type: 'state', ...state });
+    const self = this.#self();
+    if (self) this.emit('participant-change', { id: self.id, local: true, verified: self.verified, ...state });
     this.emit('change', undefined);
   }
 
@@ -326,15 +270,10 @@ export class Call extends Emitter<CallEvents> {
   }
 
   #self(): Participant | null {
-    if (!ACTIVE_STATES.includes(this.#state) && !this.#media) return null;
-    const id = this.#localId ?? 'local';
+    if (!inCall(this.#state) && !this.#media) return null;
+    const id = this.#roster.localId ?? 'local';
     return describeLocal(id, this.#localState(), this.#media, this.#quality.isSpeaking(id), this.#name.verified);
   }
-
-  /** The network came back or changed: new ICE candidates for every peer. */
-  #onOnline = (): void => {
-    this.#roster.restartIce();
-  };
 
   #fail(error: RtcError): void {
     this.#teardown(false);
@@ -345,18 +284,14 @@ export class Call extends Emitter<CallEvents> {
 
   /** Drops the relay connection and the peers; the camera too unless `keepMedia` (a preview about to join). */
   #teardown(keepMedia: boolean): void {
-    globalThis.removeEventListener?.('online', this.#onOnline);
     this.#quality.stop();
-    this.#subscriptions.drain();
     this.#signaling?.close();
     this.#signaling = null;
     this.#roster.close();
-    this.#localId = null;
     this.#name.joined();
     this.#chat.clear();
     this.#hand = false;
     if (keepMedia) return;
-    this.#mediaSubscriptions.drain();
     this.#media?.stop();
     this.#media = null;
   }

@@ -2,22 +2,22 @@
 // within the limit, data that serializes small enough), and the chat history the panel shows.
 import type { ChatEntry } from './call-types.ts';
 import { RtcError } from './errors.ts';
-import { MESSAGE_LIMITS, type ChatMessage } from './peer-messages.ts';
+import { PACKET_LIMITS, type ChatMessage } from './packets.ts';
 
 /** Chat messages kept for the panel. */
 const CHAT_HISTORY = 500;
 
 /** Our chat message from what was typed: trimmed and cut at the limit; null when nothing is left. */
 export function composeChat(text: string): ChatMessage | null {
-  const trimmed = text.trim().slice(0, MESSAGE_LIMITS.chatLength);
+  const trimmed = text.trim().slice(0, PACKET_LIMITS.chatLength);
   return trimmed ? { id: crypto.randomUUID(), text: trimmed, at: Date.now() } : null;
 }
 
 /** Throws `payload-too-large` unless the host page's data serializes within the limit. */
 export function checkDataSize(payload: unknown): void {
   const size = JSON.stringify(payload ?? null).length;
-  if (size > MESSAGE_LIMITS.dataLength) {
-    throw new RtcError('payload-too-large', `data must serialize to at most ${MESSAGE_LIMITS.dataLength} characters`);
+  if (size > PACKET_LIMITS.dataLength) {
+    throw new RtcError('payload-too-large', `data must serialize to at most ${PACKET_LIMITS.dataLength} characters`);
   }
 }
 
@@ -39,7 +39,9 @@ export class ChatHistory {
     return this.#keys.has(keyOf(from, id));
   }
 
-  add(entry: ChatEntry): void {
+  /** Adds a message unless it is already here; whether it was added. */
+  add(entry: ChatEntry): boolean {
+    if (this.has(entry.from, entry.id)) return false;
     this.#entries.push(entry);
     this.#keys.add(keyOf(entry.from, entry.id));
     if (this.#entries.length > CHAT_HISTORY) {
@@ -47,6 +49,7 @@ export class ChatHistory {
       this.#keys.delete(keyOf(from, id));
     }
     this.#snapshot = null;
+    return true;
   }
 
   clear(): void {

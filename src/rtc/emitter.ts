@@ -17,6 +17,11 @@ export class Emitter<Events extends object> {
     for (const listener of [...(this.#listeners.get(type) ?? [])]) (listener as Listener<Events[K]>)(detail);
   }
 
+  /** Re-emits `source`'s events of `types` as ours, for as long as `source` keeps its listeners. */
+  protected forward<Source extends object>(source: Emitter<Source>, types: Array<keyof Source & keyof Events>): void {
+    for (const type of types) source.on(type, (detail) => this.emit(type, detail as never));
+  }
+
   protected removeAllListeners(): void {
     this.#listeners.clear();
   }

@@ -1,12 +1,12 @@
 // The rtc layer's one door: everything components (and the package's entry point) may use from rtc, types
 // included. Files under src/components import rtc from here only; the rest of rtc is its own business.
 export { AudioLevel } from './audio-level.ts';
-export { Call } from './call.ts';
+export { Call, inCall } from './call.ts';
 export type { CallEvents, CallOptions, CallState, ChatEntry, Participant, ParticipantStats } from './call-types.ts';
 export type { ConnectivityReport } from './connectivity.ts';
 export { Subscriptions } from './emitter.ts';
 export type { LocalMedia } from './local-media.ts';
-export type { ErrorCode, RtcError } from './errors.ts';
-export { listDevices, refusedByPermissionsPolicy, type DeviceLists } from './media.ts';
-export type { ViewMessage } from './peer-messages.ts';
+export { errorPolicy, type ErrorCode, type ErrorPolicy, type RtcError } from './errors.ts';
+export { listDevices, refusedByPermissionsPolicy, type DeviceLists, type DeviceOption } from './devices.ts';
+export type { VideoView } from './packets.ts';
 export type { Quality } from './stats.ts';

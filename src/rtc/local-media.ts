@@ -3,8 +3,15 @@
 // changes, so the call can hand it to every peer with replaceTrack.
 import { Emitter } from './emitter.ts';
 import { RtcError } from './errors.ts';
-import { getLocalMedia, mediaError, type LocalTracks, type MediaKind, type MediaWish } from './media.ts';
+import { getLocalMedia, mediaError, type MediaKind, type MediaWish } from './devices.ts';
 import { screenShareError } from './screen-share-error.ts';
+
+/** The tracks we send: microphone, camera and screen, each possibly absent. */
+export interface LocalTracks {
+  audio: MediaStreamTrack | null;
+  video: MediaStreamTrack | null;
+  screen: MediaStreamTrack | null;
+}
 
 export interface LocalMediaOptions {
   /** Start with the microphone muted. */
@@ -19,8 +26,8 @@ export interface LocalMediaEvents {
   track: { kind: keyof LocalTracks; track: MediaStreamTrack | null };
   /** Something to show changed: on/off, devices, the stream. */
   change: void;
-  /** The device in use went away and another took its place (or none was left). */
-  'device-lost': { kind: MediaKind };
+  /** The microphone or camera in use went away (the default one takes its place). */
+  'device-lost': { kind: 'audioinput' | 'videoinput' };
   error: RtcError;
 }
 
@@ -173,7 +180,7 @@ export class LocalMedia extends Emitter<LocalMediaEvents> {
     if (this.#stopped || this.#tracks[kind] !== track) return;
     delete this.#chosen[kind];
     this.#replace(kind, null);
-    this.emit('device-lost', { kind });
+    this.emit('device-lost', { kind: kind === 'audio' ? 'audioinput' : 'videoinput' });
     void this.#open({ [kind]: true });
   }
 

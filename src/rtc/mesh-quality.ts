@@ -1,25 +1,22 @@
-// Watches every peer connection of the mesh: four times a second, the audio levels (who is speaking,
-// active-speaker.ts); every two seconds, each one's stats (quality rating, live figures for the info panel,
-// why the browser limits our video); and it sets the video we send each peer from what that peer says it
-// shows and the shared uplink budget (uplink.ts). A chunk of its own: loaded after the bundle.
+// Watches every link of the topology (each peer connection of the mesh): four times a second, the audio
+// levels (who is speaking, active-speaker.ts); every two seconds, each one's stats (quality rating, live figures
+// for the info panel, why the browser limits our video); and it sets the video we send each peer from what that
+// peer says it shows and the shared uplink budget (uplink.ts). A chunk of its own, loaded after the bundle
+// (quality-proxy.ts stands in for it until then).
 import { NO_SPEAKER, nextSpeaker, type SpeakerState } from './active-speaker.ts';
 import { AudioLevel } from './audio-level.ts';
+import type { CallOptions } from './call-types.ts';
 import { Emitter } from './emitter.ts';
-import type { Mesh } from './mesh.ts';
-import type { ViewMessage } from './peer-messages.ts';
+import type { LocalMedia } from './local-media.ts';
+import type { VideoView } from './packets.ts';
+import type { Topology } from './topology.ts';
 import { EMPTY_SAMPLE, summarize, type PeerStats, type Quality, type StatsSample } from './stats.ts';
 import { allocate, followLimit, type LimitStreak, type PeerDemand } from './uplink.ts';
 
-export interface MeshQualityOptions {
-  /** Total video sent to all peers together, in kbit/s. */
-  budgetKbps: number;
-  /** False sends full quality to everyone (for comparison): no views, no budget. */
-  adaptive: boolean;
-  /** Our camera's height in pixels right now (0 without a camera). */
-  sourceHeight: () => number;
-  /** The microphone track we send right now, if any (disabled while muted). */
-  microphone: () => MediaStreamTrack | null;
-}
+/** The call's uplink options: the budget for all peers together, and whether to adapt at all. */
+export type MeshQualityOptions = Pick<CallOptions, 'maxUplinkKbps' | 'adaptive'>;
+/** Our media right now: its camera's height and its microphone. */
+export type OwnMedia = () => LocalMedia | null;
 
 export interface MeshQualityEvents {
   /** A peer's rating changed. */
@@ -30,12 +27,14 @@ export interface MeshQualityEvents {
   speaker: SpeakerState;
 }
 
+const DEFAULT_UPLINK_KBPS = 2500;
 const SAMPLE_MS = 2000;
 const SPEAKER_SAMPLE_MS = 250;
 
 export class MeshQuality extends Emitter<MeshQualityEvents> {
   #options: MeshQualityOptions;
-  #mesh: Mesh | null = null;
+  #media: OwnMedia;
+  #topology: Topology | null = null;
   #timer: ReturnType<typeof setInterval> | undefined;
   #speakerTimer: ReturnType<typeof setInterval> | undefined;
   #speaker: SpeakerState = NO_SPEAKER;
@@ -43,15 +42,16 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
   #ownLevel = new AudioLevel(16384);
   #peers = new Map<string, { demand: PeerDemand; streak: LimitStreak; sample: StatsSample; stats: PeerStats | null }>();
 
-  constructor(options: MeshQualityOptions) {
+  constructor(options: MeshQualityOptions, media: OwnMedia) {
     super();
     this.#options = options;
+    this.#media = media;
   }
 
-  /** Watches `mesh`, in which we are `localId`. */
-  start(mesh: Mesh, localId: string): void {
+  /** Watches `topology`, in which we are `localId`. */
+  start(topology: Topology, localId: string): void {
     this.stop();
-    this.#mesh = mesh;
+    this.#topology = topology;
     this.#timer = setInterval(() => void this.#sample(), SAMPLE_MS);
     this.#speakerTimer = setInterval(() => void this.#listen(localId), SPEAKER_SAMPLE_MS);
   }
@@ -59,14 +59,14 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
   stop(): void {
     clearInterval(this.#timer);
     clearInterval(this.#speakerTimer);
-    this.#mesh = null;
+    this.#topology = null;
     this.#peers.clear();
     this.#speaker = NO_SPEAKER;
     this.#ownLevel.close();
   }
 
   /** A receiver said how it shows our video. */
-  view(peerId: string, view: ViewMessage): void {
+  view(peerId: string, view: VideoView): void {
     this.#entry(peerId).demand.view = view;
     this.apply();
   }
@@ -82,11 +82,12 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
 
   /** Sets every peer's video encoding from the views, the penalties and the budget. */
   apply(): void {
-    const peers = this.#mesh?.peers ?? [];
-    if (!this.#options.adaptive || peers.length === 0) return;
-    const demands = new Map(peers.map((peer) => [peer.id, this.#entry(peer.id).demand]));
-    const encodings = allocate(demands, this.#options.sourceHeight(), this.#options.budgetKbps);
-    for (const peer of peers) peer.setEncoding(encodings.get(peer.id)!);
+    const links = this.#topology?.links ?? [];
+    const { adaptive = true, maxUplinkKbps = DEFAULT_UPLINK_KBPS } = this.#options;
+    if (!adaptive || links.length === 0) return;
+    const demands = new Map(links.map((link) => [link.id, this.#entry(link.id).demand]));
+    const encodings = allocate(demands, this.#media()?.tracks.video?.getSettings().height ?? 0, maxUplinkKbps);
+    for (const link of links) link.setEncoding(encodings.get(link.id)!);
   }
 
   #entry(peerId: string) {
@@ -104,24 +105,24 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
   }
 
   async #sample(): Promise<void> {
-    const mesh = this.#mesh;
-    if (!mesh) return;
+    const topology = this.#topology;
+    if (!topology) return;
     let penaltiesChanged = false;
     await Promise.all(
-      mesh.peers.map(async (peer) => {
-        const report = await peer.stats().catch(() => null);
-        if (!report || this.#mesh !== mesh) return;
-        const entry = this.#entry(peer.id);
+      topology.links.map(async (link) => {
+        const report = await link.stats().catch(() => null);
+        if (!report || this.#topology !== topology) return;
+        const entry = this.#entry(link.id);
         const { stats, sample } = summarize(report.values() as never, entry.sample, performance.now());
         const before = entry.stats?.quality;
         entry.sample = sample;
         entry.stats = stats;
         const limit = stats.limitation === 'cpu' || stats.limitation === 'bandwidth' ? stats.limitation : null;
         penaltiesChanged = followLimit(entry.demand, entry.streak, limit) || penaltiesChanged;
-        if (stats.quality !== before) this.emit('quality', { peerId: peer.id, quality: stats.quality });
+        if (stats.quality !== before) this.emit('quality', { peerId: link.id, quality: stats.quality });
       }),
     );
-    if (this.#mesh !== mesh) return;
+    if (this.#topology !== topology) return;
     if (penaltiesChanged) this.apply();
     this.emit('stats', undefined);
   }
@@ -132,13 +133,14 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
    * browser lets an audio context run: the louder of the two.
    */
   async #listen(localId: string): Promise<void> {
-    const mesh = this.#mesh;
-    const peers = mesh?.peers ?? [];
-    if (peers.length === 0) return;
-    this.#ownLevel.follow(this.#options.microphone());
+    const topology = this.#topology;
+    const links = topology?.links ?? [];
+    if (links.length === 0) return;
+    // Disabled while muted.
+    this.#ownLevel.follow(this.#media()?.tracks.audio ?? null);
     this.#ownLevel.resume();
-    const samples = await Promise.all(peers.map(async (peer) => [peer.id, await peer.audioLevels()] as const));
-    if (this.#mesh !== mesh) return;
+    const samples = await Promise.all(links.map(async (link) => [link.id, await link.audioLevels()] as const));
+    if (this.#topology !== topology) return;
     const levels = new Map(samples.map(([id, { remote }]) => [id, remote]));
     levels.set(localId, Math.max(this.#ownLevel.peak(), ...samples.map(([, { local }]) => local)));
     const next = nextSpeaker(this.#speaker, levels, performance.now());

@@ -1,46 +1,29 @@
-// The peers of one room, keyed by remote id: creates them, routes each signal and data-channel message,
-// hands every peer the tracks we send, and closes them.
+// The mesh topology: one peer connection (peer.ts) to each remote participant, keyed by their id. It creates
+// and closes them, routes each signal and data-channel packet, and hands every peer the tracks we send.
 import type { JsonObject } from '../protocol.ts';
-import { Emitter, Subscriptions } from './emitter.ts';
-import type { RtcError } from './errors.ts';
-import type { PeerMessage } from './peer-messages.ts';
-import type { LocalTracks } from './media.ts';
-import { Peer, type PeerConnectionFactory } from './peer.ts';
+import { Emitter } from './emitter.ts';
+import type { LocalTracks } from './local-media.ts';
+import type { Packet } from './packets.ts';
+import { Peer } from './peer.ts';
+import type { Topology, TopologyEvents, TopologyOptions } from './topology.ts';
 
-export interface MeshOptions {
-  localId: string;
-  iceServers: RTCIceServer[];
-  localTracks: LocalTracks;
-  send(to: string, data: JsonObject): void;
-  createPeerConnection?: PeerConnectionFactory;
-}
+export class Mesh extends Emitter<TopologyEvents> implements Topology {
+  #options: TopologyOptions;
+  #peers = new Map<string, Peer>();
 
-export interface MeshEvents {
-  /** A peer's remote media or connection state changed. */
-  'peer-change': Peer;
-  /** A peer's data channel opened. */
-  'peer-open': Peer;
-  'peer-message': { peer: Peer; message: PeerMessage };
-  error: RtcError;
-}
-
-export class Mesh extends Emitter<MeshEvents> {
-  #options: MeshOptions;
-  #peers = new Map<string, { peer: Peer; subscriptions: Subscriptions }>();
-
-  constructor(options: MeshOptions) {
+  constructor(options: TopologyOptions) {
     super();
     this.#options = { ...options, localTracks: { ...options.localTracks } };
   }
 
-  get peers(): Peer[] {
-    return [...this.#peers.values()].map(({ peer }) => peer);
+  get links(): Peer[] {
+    return [...this.#peers.values()];
   }
 
   /** Connects to a remote participant; `initiator` when we joined after them and make the first offer. */
-  add(remoteId: string, initiator: boolean): Peer {
-    this.remove(remoteId);
-    const { localId, iceServers, localTracks, send, createPeerConnection } = this.#options;
+  connect(remoteId: string, initiator: boolean): void {
+    this.disconnect(remoteId);
+    const { localId, iceServers, localTracks, signal, createPeerConnection } = this.#options;
     const peer = new Peer({
       localId,
       remoteId,
@@ -48,22 +31,18 @@ export class Mesh extends Emitter<MeshEvents> {
       iceServers,
       localTracks,
       createPeerConnection,
-      send: (data) => send(remoteId, data),
+      signal: (data) => signal(remoteId, data),
     });
-    const subscriptions = new Subscriptions();
-    subscriptions.add(
-      peer.on('stream', () => this.emit('peer-change', peer)),
-      peer.on('connection-state', () => this.emit('peer-change', peer)),
-      peer.on('open', () => this.emit('peer-open', peer)),
-      peer.on('message', (message) => this.emit('peer-message', { peer, message })),
-      peer.on('error', (error) => this.emit('error', error)),
-    );
-    this.#peers.set(remoteId, { peer, subscriptions });
-    return peer;
+    // Closing a peer drops these listeners too.
+    peer.on('change', () => this.emit('change', peer));
+    peer.on('open', () => this.emit('open', peer));
+    peer.on('packet', (packet) => this.emit('packet', { from: peer, packet }));
+    peer.on('error', (error) => this.emit('error', error));
+    this.#peers.set(remoteId, peer);
   }
 
   get(remoteId: string): Peer | undefined {
-    return this.#peers.get(remoteId)?.peer;
+    return this.#peers.get(remoteId);
   }
 
   /** Passes a signal to the peer it came from; signals from unknown ids are dropped. */
@@ -74,30 +53,32 @@ export class Mesh extends Emitter<MeshEvents> {
   /** Sends another track (or none) to every peer, and to those who join later. */
   setTrack(kind: keyof LocalTracks, track: MediaStreamTrack | null): void {
     this.#options.localTracks[kind] = track;
-    for (const peer of this.peers) peer.setTrack(kind, track);
+    for (const peer of this.links) peer.setTrack(kind, track);
   }
 
   /** Fresh STUN/TURN servers for every peer, and for those who join later. */
   setIceServers(iceServers: RTCIceServer[]): void {
     this.#options.iceServers = iceServers;
-    for (const peer of this.peers) peer.setIceServers(iceServers);
+    for (const peer of this.links) peer.setIceServers(iceServers);
   }
 
-  /** Sends a data-channel message to one peer, or to all. */
-  message(message: PeerMessage, to?: string): void {
-    for (const peer of to === undefined ? this.peers : [this.get(to)]) peer?.message(message);
+  /** Sends a data-channel packet to one peer, or to all. */
+  send(packet: Packet, to?: string): void {
+    for (const peer of to === undefined ? this.links : [this.get(to)]) peer?.send(packet);
   }
 
-  remove(remoteId: string): void {
-    const entry = this.#peers.get(remoteId);
-    if (!entry) return;
+  restartIce(): void {
+    for (const peer of this.links) peer.restartIce();
+  }
+
+  disconnect(remoteId: string): void {
+    this.get(remoteId)?.close();
     this.#peers.delete(remoteId);
-    entry.subscriptions.drain();
-    entry.peer.close();
   }
 
   close(): void {
-    for (const id of [...this.#peers.keys()]) this.remove(id);
+    for (const peer of this.links) peer.close();
+    this.#peers.clear();
     this.removeAllListeners();
   }
 }

@@ -1,24 +1,24 @@
 // How each participant shows on screen: ourselves from our local media and state, the others from what they
-// announced and what actually arrives over their peer connection. No state of its own.
+// announced and what actually arrives over their link (topology.ts). No state of its own.
 import type { Participant } from './call-types.ts';
 import type { LocalMedia } from './local-media.ts';
-import type { MediaKind } from './media.ts';
-import type { PeerState } from './peer-messages.ts';
-import type { Peer } from './peer.ts';
+import type { MediaKind } from './devices.ts';
+import type { PeerState } from './packets.ts';
 import type { Quality } from './stats.ts';
+import type { Link } from './topology.ts';
 
 /**
- * A remote participant as the call keeps them: the name the relay knows ('' for none), whether it comes from a
+ * A member of the room as the roster keeps them: the name the relay knows ('' for none), whether it comes from a
  * join token, and the state they last announced over their data channel (null before).
  */
-export interface Remote {
+export interface Member {
   name: string;
   verified: boolean;
   state: PeerState | null;
 }
 
 /** The name to show: the relay's word; the one they announced only when the relay knows none. */
-export function nameOf({ name, state }: Remote): string {
+export function nameOf({ name, state }: Member): string {
   return name || state?.name || '';
 }
 
@@ -57,17 +57,17 @@ export function describeLocal(
 
 export function describeRemote(
   id: string,
-  remote: Remote,
-  peer: Peer | undefined,
+  member: Member,
+  link: Link | undefined,
   { speaking, quality }: { speaking: boolean; quality: Quality | undefined },
 ): Participant {
-  const { state, verified } = remote;
-  const stream = peer?.stream ?? null;
+  const { state, verified } = member;
+  const stream = link?.stream ?? null;
   const flowing = (kind: MediaKind) => !!stream?.getTracks().some((t) => t.kind === kind && isFlowing(t));
-  const screen = peer?.screen?.getTracks().some(isFlowing) ? peer.screen : null;
+  const screen = link?.screen?.getTracks().some(isFlowing) ? link.screen : null;
   return {
     id,
-    name: nameOf(remote),
+    name: nameOf(member),
     verified,
     local: false,
     stream,
@@ -77,10 +77,10 @@ export function describeRemote(
     video: state?.video !== false && flowing('video'),
     hand: state?.hand ?? false,
     speaking,
-    connectionState: peer?.connectionState,
-    reconnecting: peer?.reconnecting ?? false,
+    connectionState: link?.connectionState,
+    reconnecting: link?.reconnecting ?? false,
     quality,
-    safetyCode: peer?.safetyCode ?? null,
+    safetyCode: link?.safetyCode ?? null,
   };
 }
 

@@ -1,14 +1,14 @@
-// The data channel of one peer connection: participants' messages to each other, kept while it opens
-// and sent once it is open; what comes in is rate-limited, so a flood costs a comparison per message.
-import { encodePeerMessage, parsePeerMessage, type PeerMessage } from './peer-messages.ts';
+// The data channel of one peer connection: participants' packets to each other, kept while it opens
+// and sent once it is open; what comes in is rate-limited, so a flood costs a comparison per packet.
+import { encodePacket, parsePacket, type Packet } from './packets.ts';
 import { tokenBucket } from './rate-limit.ts';
 
-/** Messages kept while the data channel is still opening. */
+/** Packets kept while the data channel is still opening. */
 const OUTBOX_LIMIT = 64;
 
-// What one peer may send us. Normal use stays far below: a state message per toggle, a view message per
-// 90 px of resize, a chat message per Enter. The burst lets a full outbox (64) and the state through at once.
-/** Messages per second, on average... */
+// What one peer may send us. Normal use stays far below: a state packet per toggle, a view packet per
+// 90 px of resize, a chat packet per Enter. The burst lets a full outbox (64) and the state through at once.
+/** Packets per second, on average... */
 export const INBOUND_PER_SECOND = 20;
 /** ...and in one burst. */
 export const INBOUND_BURST = 100;
@@ -16,7 +16,7 @@ export const INBOUND_BURST = 100;
 export interface PeerChannelHandlers {
   /** The channel opened (and what waited has gone out). */
   open(): void;
-  message(message: PeerMessage): void;
+  packet(packet: Packet): void;
 }
 
 export class PeerChannel {
@@ -39,21 +39,21 @@ export class PeerChannel {
       this.#handlers.open();
     };
     channel.onmessage = ({ data }) => {
-      // The rate first: a message over it is never parsed.
-      const message = this.#take() && parsePeerMessage(data);
-      if (message) this.#handlers.message(message);
+      // The rate first: a packet over it is never parsed.
+      const packet = this.#take() && parsePacket(data);
+      if (packet) this.#handlers.packet(packet);
       else this.#dropped++;
     };
   }
 
-  /** Messages received and dropped: over the rate limit, too large or unreadable. */
+  /** Packets received and dropped: over the rate limit, too large or unreadable. */
   get dropped(): number {
     return this.#dropped;
   }
 
-  /** Sends a message now if the channel is open, else once it is (up to a limit). */
-  send(message: PeerMessage): void {
-    const encoded = encodePeerMessage(message);
+  /** Sends a packet now if the channel is open, else once it is (up to a limit). */
+  send(packet: Packet): void {
+    const encoded = encodePacket(packet);
     if (this.#channel?.readyState === 'open') this.#channel.send(encoded);
     else if (this.#outbox.length < OUTBOX_LIMIT) this.#outbox.push(encoded);
   }

@@ -7,10 +7,10 @@ import type { JsonObject } from '../protocol.ts';
 import { Emitter } from './emitter.ts';
 import { RtcError } from './errors.ts';
 import { IceRecovery } from './ice-recovery.ts';
-import type { LocalTracks } from './media.ts';
+import type { LocalTracks } from './local-media.ts';
 import { isPolite, shouldIgnore } from './negotiation.ts';
 import { PeerChannel } from './peer-channel.ts';
-import type { PeerMessage } from './peer-messages.ts';
+import type { Packet } from './packets.ts';
 import { RemoteMedia } from './remote-media.ts';
 import { encodeSignal, parseSignal, type SignalData } from './signal-data.ts';
 import { Transceivers } from './transceivers.ts';
@@ -29,7 +29,7 @@ export const ENCODER_START_MS = 1000;
  */
 export const PENDING_CANDIDATES_LIMIT = 64;
 
-/** What a peer sent us that was dropped: candidates refused or over the limit, data-channel messages. */
+/** What a peer sent us that was dropped: candidates refused or over the limit, data-channel packets. */
 export interface DroppedCounts {
   candidates: number;
   messages: number;
@@ -44,17 +44,17 @@ export interface PeerOptions {
   initiator: boolean;
   iceServers: RTCIceServer[];
   localTracks: LocalTracks;
-  send(data: JsonObject): void;
+  /** Sends a signal to the remote peer, through the relay. */
+  signal(data: JsonObject): void;
   createPeerConnection?: PeerConnectionFactory;
 }
 
 export interface PeerEvents {
-  /** The remote media changed (tracks came or went, or were muted or unmuted), or the safety code is known. */
-  stream: void;
+  /** Remote tracks came, went, were muted or unmuted; the connection state changed; or the safety code is known. */
+  change: void;
   /** The data channel opened: say who we are. */
   open: void;
-  message: PeerMessage;
-  'connection-state': RTCPeerConnectionState;
+  packet: Packet;
   error: RtcError;
 }
 
@@ -62,7 +62,7 @@ export class Peer extends Emitter<PeerEvents> {
   readonly id: string;
   #pc: RTCPeerConnection;
   #polite: boolean;
-  #send: (data: JsonObject) => void;
+  #sendSignal: (data: JsonObject) => void;
   #transceivers: Transceivers;
   #channel: PeerChannel;
   #recovery: IceRecovery;
@@ -71,7 +71,7 @@ export class Peer extends Emitter<PeerEvents> {
   #pendingCandidates: RTCIceCandidateInit[] = [];
   #droppedCandidates = 0;
   #work: Promise<void> = Promise.resolve();
-  #remoteMedia = new RemoteMedia(() => this.emit('stream', undefined));
+  #remoteMedia = new RemoteMedia(() => this.emit('change', undefined));
   #safetyCode: string | null = null;
   /** Our video encoder for this peer: encoding changes wait while it is starting (see ENCODER_START_MS). */
   #encoder: 'idle' | 'starting' | 'running' = 'idle';
@@ -83,7 +83,7 @@ export class Peer extends Emitter<PeerEvents> {
     const create = options.createPeerConnection ?? ((configuration) => new RTCPeerConnection(configuration));
     this.id = options.remoteId;
     this.#polite = isPolite(options.localId, options.remoteId);
-    this.#send = options.send;
+    this.#sendSignal = options.signal;
     this.#answerSetUp = options.initiator;
 
     // One transport for audio, video and data from the start: a third of the candidates to signal and check
@@ -92,7 +92,7 @@ export class Peer extends Emitter<PeerEvents> {
     this.#transceivers = new Transceivers(pc, options.localTracks);
     this.#channel = new PeerChannel({
       open: () => this.emit('open', undefined),
-      message: (message) => this.emit('message', message),
+      packet: (packet) => this.emit('packet', packet),
     });
     this.#recovery = new IceRecovery(pc, () =>
       this.#fail('Could not connect to this participant: a TURN server may be needed on this network.'),
@@ -166,9 +166,9 @@ export class Peer extends Emitter<PeerEvents> {
     else if ((data as { candidate?: unknown } | null)?.candidate) this.#droppedCandidates++;
   }
 
-  /** Sends a message over the data channel, once it is open. */
-  message(message: PeerMessage): void {
-    this.#channel.send(message);
+  /** Sends a packet over the data channel, once it is open. */
+  send(packet: Packet): void {
+    this.#channel.send(packet);
   }
 
   /** Sends another microphone, camera or screen track (or none) to this peer. */
@@ -272,7 +272,7 @@ export class Peer extends Emitter<PeerEvents> {
       else this.#encoderStartTimer ??= setTimeout(() => this.#encoderStarted(), ENCODER_START_MS);
       void this.#computeSafetyCode();
     }
-    this.emit('connection-state', state);
+    this.emit('change', undefined);
   }
 
   #encoderStarted(): void {
@@ -288,11 +288,11 @@ export class Peer extends Emitter<PeerEvents> {
     const code = await safetyCode(local, remote);
     if (this.#closed || code === this.#safetyCode) return;
     this.#safetyCode = code;
-    this.emit('stream', undefined);
+    this.emit('change', undefined);
   }
 
   #signal(data: SignalData): void {
-    if (!this.#closed) this.#send(encodeSignal(data));
+    if (!this.#closed) this.#sendSignal(encodeSignal(data));
   }
 
   #fail(message: string, cause?: unknown): void {

@@ -1,7 +1,7 @@
 // Why sharing the screen failed, in codes of its own: a screen-share problem never reads as a camera one
 // (https://w3c.github.io/mediacapture-screen-share/#dom-mediadevices-getdisplaymedia).
 import { RtcError } from './errors.ts';
-import { refusedByPermissionsPolicy } from './media.ts';
+import { refusedByPermissionsPolicy } from './devices.ts';
 
 /** Maps a getDisplayMedia rejection to an RtcError, or null for a picker the person cancelled (a choice). */
 export function screenShareError(error: unknown): RtcError | null {

@@ -148,10 +148,10 @@ export class SignalingClient extends Emitter<SignalingEvents> {
       socket.on(event, listener as never);
       this.#subscriptions.add(() => socket.off(event, listener as never));
     };
-    on('peer-joined', (message) => (this.#received++, this.emit('peer-joined', message)));
-    on('peer-left', (message) => (this.#received++, this.emit('peer-left', message)));
-    on('peer-renamed', (message) => (this.#received++, this.emit('peer-renamed', message)));
-    on('signal', (message) => (this.#received++, this.emit('signal', message)));
+    // The events addressed to our membership, each counted so that a resume replays only those we missed.
+    for (const event of ['peer-joined', 'peer-left', 'peer-renamed', 'signal'] as const) {
+      on(event, (message: never) => (this.#received++, this.emit(event, message)));
+    }
     on('error', ({ code, message }) => this.emit('error', new RtcError(code, message)));
 
     const onConnect = (): void => {

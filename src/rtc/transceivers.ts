@@ -1,6 +1,6 @@
 // What one peer connection sends, on which transceiver: the first audio and video transceivers carry the
 // microphone and camera, any later video one a screen share; and the limit on the camera's encoding.
-import type { LocalTracks } from './media.ts';
+import type { LocalTracks } from './local-media.ts';
 import type { VideoEncoding } from './uplink.ts';
 
 export class Transceivers {

@@ -4,7 +4,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/settings/video-conference-settings.ts';
 import type { VideoConferenceSettings } from '../../src/components/settings/video-conference-settings.ts';
-import type { DeviceOption } from '../../src/rtc/media.ts';
+import type { DeviceOption } from '../../src/rtc/index.ts';
 
 type Devices = VideoConferenceSettings['devices'];
 

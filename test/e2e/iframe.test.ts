@@ -57,7 +57,7 @@ describe('inside an iframe', { timeout: 120_000 }, () => {
       );
       const shown = view.notice ?? view.status;
       assert.equal(shown?.code, 'permission-denied');
-      // Needs a change in src/rtc/media.ts (see the issue 7 report): today the message is the generic
+      // Needs a change in src/rtc/devices.ts (see the issue 7 report): today the message is the generic
       // "Camera and microphone access was blocked.", which sends people to site settings that cannot help.
       assert.match(
         shown!.text,

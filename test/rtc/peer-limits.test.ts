@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import type { JsonObject } from '../../src/protocol.ts';
 import { INBOUND_BURST, INBOUND_PER_SECOND } from '../../src/rtc/peer-channel.ts';
-import type { PeerMessage } from '../../src/rtc/peer-messages.ts';
+import type { Packet } from '../../src/rtc/packets.ts';
 import { PENDING_CANDIDATES_LIMIT, Peer } from '../../src/rtc/peer.ts';
 import { waitFor } from '../support/browser.ts';
 
@@ -11,8 +11,8 @@ const NO_TRACKS = { audio: null, video: null, screen: null };
 const A = 'A'.repeat(22);
 const B = 'B'.repeat(22);
 
-function peer(localId: string, remoteId: string, initiator: boolean, send: (data: JsonObject) => void): Peer {
-  return new Peer({ localId, remoteId, initiator, iceServers: [], localTracks: NO_TRACKS, send });
+function peer(localId: string, remoteId: string, initiator: boolean, signal: (data: JsonObject) => void): Peer {
+  return new Peer({ localId, remoteId, initiator, iceServers: [], localTracks: NO_TRACKS, signal });
 }
 
 describe('Peer limits', () => {
@@ -38,7 +38,7 @@ describe('Peer limits', () => {
     expect(victim.dropped).to.deep.equal({ candidates: expected, messages: 0 });
   });
 
-  it('passes a burst of a data-channel flood and then the rate, counting every message it drops', async () => {
+  it('passes a burst of a data-channel flood and then the rate, counting every packet it drops', async () => {
     // Before the receiving end exists, so the time below bounds how long its bucket has been filling.
     const start = performance.now();
     const deliver = (to: () => Peer) => (data: JsonObject) => setTimeout(() => to().receive(data), 0);
@@ -58,13 +58,13 @@ describe('Peer limits', () => {
     let open = 0;
     sender.on('open', () => open++);
     victim.on('open', () => open++);
-    const received: PeerMessage[] = [];
-    victim.on('message', (message) => received.push(message));
+    const received: Packet[] = [];
+    victim.on('packet', (packet) => received.push(packet));
     await waitFor(() => open === 2, 'the data channel open at both ends');
 
     const sent = 600;
-    for (let i = 0; i < sent; i++) sender.message({ type: 'data', payload: i });
-    await waitFor(() => received.length + victim.dropped.messages === sent, 'every message received or dropped');
+    for (let i = 0; i < sent; i++) sender.send({ type: 'data', payload: i });
+    await waitFor(() => received.length + victim.dropped.messages === sent, 'every packet received or dropped');
     const seconds = (performance.now() - start) / 1000;
     expect(received.length).to.be.at.least(INBOUND_BURST);
     expect(received.length).to.be.at.most(INBOUND_BURST + INBOUND_PER_SECOND * seconds);

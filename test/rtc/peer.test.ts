@@ -2,9 +2,9 @@
 // RTCPeerConnections that connect and carry audio and video, including when both offer at once (glare).
 import { expect } from '@open-wc/testing';
 import type { JsonObject } from '../../src/protocol.ts';
-import type { LocalTracks } from '../../src/rtc/media.ts';
+import type { LocalTracks } from '../../src/rtc/local-media.ts';
 import { ENCODER_START_MS, Peer } from '../../src/rtc/peer.ts';
-import type { PeerMessage } from '../../src/rtc/peer-messages.ts';
+import type { Packet } from '../../src/rtc/packets.ts';
 import { waitFor } from '../support/browser.ts';
 
 interface Pair {
@@ -29,7 +29,7 @@ function pair(initiators: { a: boolean; b: boolean }, streams: { a: MediaStream 
     remoteId: 'B'.repeat(22),
     initiator: initiators.a,
     localTracks: tracksOf(streams.a),
-    send: deliver(() => b, sent.a),
+    signal: deliver(() => b, sent.a),
   });
   const b: Peer = new Peer({
     ...common,
@@ -37,7 +37,7 @@ function pair(initiators: { a: boolean; b: boolean }, streams: { a: MediaStream 
     remoteId: 'A'.repeat(22),
     initiator: initiators.b,
     localTracks: tracksOf(streams.b),
-    send: deliver(() => a, sent.b),
+    signal: deliver(() => a, sent.b),
   });
   return { a, b, sent, close: () => (a.close(), b.close()) };
 }
@@ -111,17 +111,17 @@ describe('Peer', () => {
     expect(errors).to.deep.equal([]);
   });
 
-  it('carries data-channel messages both ways, including those sent before the channel opened', async () => {
+  it('carries data-channel packets both ways, including those sent before the channel opened', async () => {
     const p = pair({ a: true, b: false }, { a: await camera(), b: await camera() });
     pairs.push(p);
-    const atA: PeerMessage[] = [];
-    const atB: PeerMessage[] = [];
-    p.a.on('message', (message) => atA.push(message));
-    p.b.on('message', (message) => atB.push(message));
-    p.a.message({ type: 'data', payload: { early: true } });
-    p.b.message({ type: 'data', payload: 'early too' });
-    await waitFor(() => atA.length === 1 && atB.length === 1, 'early messages');
-    p.a.message({ type: 'chat', id: '1', text: 'hello', at: 1 });
+    const atA: Packet[] = [];
+    const atB: Packet[] = [];
+    p.a.on('packet', (packet) => atA.push(packet));
+    p.b.on('packet', (packet) => atB.push(packet));
+    p.a.send({ type: 'data', payload: { early: true } });
+    p.b.send({ type: 'data', payload: 'early too' });
+    await waitFor(() => atA.length === 1 && atB.length === 1, 'early packets');
+    p.a.send({ type: 'chat', id: '1', text: 'hello', at: 1 });
     await waitFor(() => atB.length === 2, 'chat');
     expect(atB).to.deep.equal([
       { type: 'data', payload: { early: true } },
@@ -176,8 +176,8 @@ describe('Peer', () => {
       const p = pair({ a: true, b: false }, { a: stream, b: await camera() });
       pairs.push(p);
       let connectedAt = Infinity;
-      p.a.on('connection-state', (state) => {
-        if (state === 'connected') connectedAt = Math.min(connectedAt, performance.now());
+      p.a.on('change', () => {
+        if (p.a.connectionState === 'connected') connectedAt = Math.min(connectedAt, performance.now());
       });
       const encoding = (scale: number) => ({
         active: true,

@@ -12,7 +12,7 @@ import { linkify, type Piece } from './linkify.ts';
 import { styles } from './video-conference-chat.styles.ts';
 
 /**
- * The most characters one message may have: MESSAGE_LIMITS.chatLength, which the peers enforce. A copy, since
+ * The most characters one message may have: PACKET_LIMITS.chatLength, which the peers enforce. A copy, since
  * importing it into this chunk would keep the limits object in the bundle (70 B of its budget) for one number.
  */
 const MAX_LENGTH = 2000;

@@ -11,18 +11,16 @@ import {
   type CallState,
   type ChatEntry,
   type ConnectivityReport,
-  type ErrorCode,
+  errorPolicy,
   type LocalMedia,
   type Participant,
   type ParticipantStats,
   type RtcError,
   Subscriptions,
-  type ViewMessage,
+  type VideoView,
 } from '../../rtc/index.ts';
 import { emit } from '../events.ts';
 
-/** Errors that mean the relay connection is down for a while: the reconnecting state says so. */
-const RELAY_OUTAGES: readonly ErrorCode[] = ['relay-unreachable', 'server-shutting-down'];
 /** How long without the relay before the widget says so more plainly and offers to try now. */
 const STALLED_MS = 10_000;
 /** How often a full room is tried again, while the widget waits for a place. */
@@ -145,7 +143,7 @@ export class CallController implements ReactiveController {
     this.#call?.send(payload, options);
   }
 
-  setView(id: string, view: ViewMessage): void {
+  setView(id: string, view: VideoView): void {
     this.#call?.setView(id, view);
   }
 
@@ -293,19 +291,15 @@ export class CallController implements ReactiveController {
       call.on('active-speaker', (detail) => emit(host, 'vc-active-speaker', detail)),
       call.on('quality', (detail) => emit(host, 'vc-quality', detail)),
       call.on('device-lost', ({ kind }) =>
-        emit(host, 'vc-device-change', {
-          kind: kind === 'audio' ? 'audioinput' : 'videoinput',
-          deviceId: call.media?.deviceIds[kind === 'audio' ? 'audioinput' : 'videoinput'] ?? '',
-          lost: true,
-        }),
+        emit(host, 'vc-device-change', { kind, deviceId: call.media?.deviceIds[kind] ?? '', lost: true }),
       ),
       call.on('change', () => host.requestUpdate()),
       call.on('error', (error) => {
         const { code, message, peerId } = error;
         // A fatal error has already put the call in the error state, and a lost relay in the reconnecting
         // state: those states show them. Other problems stay in a notice until dismissed.
-        if (call.state !== 'error' && !RELAY_OUTAGES.includes(code)) this.#notice = error;
-        if (code === 'room-full') this.#waitForRoom(call, error);
+        if (call.state !== 'error' && errorPolicy(code) !== 'outage') this.#notice = error;
+        if (errorPolicy(code) === 'wait') this.#waitForRoom(call, error);
         if (code === 'relay-unreachable') {
           this.#unreachable = true;
           this.#watchOutage(call.state === 'joining' || call.state === 'reconnecting');

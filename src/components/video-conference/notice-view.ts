@@ -2,7 +2,7 @@
 // connection, a refused rename), with a retry where asking for the devices again may help. A chunk of its
 // own, fetched the first time a notice shows.
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { type CallState, refusedByPermissionsPolicy, type RtcError } from '../../rtc/index.ts';
+import { type CallState, errorPolicy, refusedByPermissionsPolicy, type RtcError } from '../../rtc/index.ts';
 import { withDetails, type AllStrings } from '../i18n/en-details.ts';
 import { format, type Strings } from '../i18n/strings.ts';
 import type { StatusActions } from './status-view.ts';
@@ -29,11 +29,10 @@ export function describeNotice(notice: RtcError, t: AllStrings): { message: stri
   const message = refused.length
     ? format(t['error.permission-denied.iframe'], { allow: refused.join('; ') })
     : t[notice.code === 'unauthorized' ? 'error.unauthorized.rename' : (`error.${notice.code}` as const)];
-  return { message, retry: MEDIA_PROBLEMS.includes(notice.code) && !refused.length };
+  return { message, retry: errorPolicy(notice.code) === 'media' && !refused.length };
 }
 
 /** Notices that asking for the camera and microphone again may fix. */
-const MEDIA_PROBLEMS = ['permission-denied', 'device-in-use', 'no-devices'];
 
 /** The banner for a problem the call goes on with, shown while joined (or before joining), if any. */
 export function renderNotice(

@@ -4,13 +4,14 @@
 // (stage-view, controls, status-view, the lazily loaded panels). Longer than 300 lines for one reason: the
 // class JSDoc is the API manifest, and every public property and method carries its documentation.
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type {
-  CallOptions,
-  CallState,
-  ChatEntry,
-  ConnectivityReport,
-  Participant,
-  ParticipantStats,
+import {
+  inCall,
+  type CallOptions,
+  type CallState,
+  type ChatEntry,
+  type ConnectivityReport,
+  type Participant,
+  type ParticipantStats,
 } from '../../rtc/index.ts';
 import { Announcer } from '../controllers/announcer.ts';
 import { CallController, type CallHost } from '../controllers/call-controller.ts';
@@ -360,7 +361,7 @@ export class VideoConference extends LitElement implements CallHost {
 
   /** After the controllers' hostUpdate (the call has taken in any option changes), and before render. */
   protected override update(changed: PropertyValues): void {
-    this.#stageView = this.#inCall(this.state) ? this.#stageViewNow() : null;
+    this.#stageView = inCall(this.state) ? this.#stageViewNow() : null;
     super.update(changed);
   }
 
@@ -372,19 +373,19 @@ export class VideoConference extends LitElement implements CallHost {
   #renderCall() {
     // While a full room is tried again, its refusal stays on show rather than each try's "joining".
     const state = this.#call.waitingForRoom ? 'error' : this.state;
-    const inCall = this.#inCall(state);
+    const active = inCall(state);
     const previewing = this.#call.previewing;
     return html`
       <div class="body ${this.#narrow ? 'narrow' : ''}">
-        ${this.#stageView?.template ?? nothing} ${this.#panels.open === 'chat' && inCall ? this.#renderChat() : nothing}
-        ${this.#panels.open === 'settings' && inCall ? this.#renderSettings() : nothing}
+        ${this.#stageView?.template ?? nothing} ${this.#panels.open === 'chat' && active ? this.#renderChat() : nothing}
+        ${this.#panels.open === 'settings' && active ? this.#renderSettings() : nothing}
         ${state === 'joined' && this.participants.length === 1 && this.invite !== 'dismissed' ? this.#renderInvite() : nothing}
         ${this.#announcer.toast ? html`<div class="toast" part="toast" aria-hidden="true">${this.#announcer.toast}</div>` : nothing}
         ${previewing ? nothing : renderStatus(state, this.#call.error, !!this.room, this.#reach, this.#statusActions, this.#t, () => this.#endOverlay.get()?.renderEndOverlay ?? null)}
       </div>
-      ${inCall ? this.#renderControls() : nothing} ${previewing ? this.#renderPrejoin() : nothing}
+      ${active ? this.#renderControls() : nothing} ${previewing ? this.#renderPrejoin() : nothing}
       ${
-        this.soundBlocked && inCall
+        this.soundBlocked && active
           ? html`<button class="enable-audio" part="enable-audio" type="button" @click=${this.enableAudio}>
               ${this.#t.enableAudio}
             </button>`
@@ -424,10 +425,6 @@ export class VideoConference extends LitElement implements CallHost {
   /** A phone or a sidebar: one toolbar row with a "More" menu, panels over the stage. */
   get #narrow(): boolean {
     return this.#hostSize.width < NARROW_WIDTH;
-  }
-
-  #inCall(state: CallState): boolean {
-    return state === 'joining' || state === 'joined' || state === 'reconnecting';
   }
 
   #stageViewNow(): RenderedStage | null {

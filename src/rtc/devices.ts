@@ -1,5 +1,5 @@
-// Camera and microphone: asks only for the kinds of device that exist, falls back to whatever works
-// (audio only, video only, or nothing: listen-only), and maps getUserMedia failures to stable error codes.
+// The browser's cameras and microphones: whether this page can use them at all, opening them (only the kinds of
+// device that exist, falling back to whatever works), listing them, and mapping failures to stable error codes.
 import { RtcError } from './errors.ts';
 
 export type MediaKind = 'audio' | 'video';
@@ -10,13 +10,6 @@ export interface AcquiredMedia {
   missing: MediaKind[];
 }
 
-/** The tracks we send: microphone, camera and screen, each possibly absent. */
-export interface LocalTracks {
-  audio: MediaStreamTrack | null;
-  video: MediaStreamTrack | null;
-  screen: MediaStreamTrack | null;
-}
-
 /** The kinds to open: `true` for the default device, or a deviceId to prefer. */
 export type MediaWish = Partial<Record<MediaKind, true | string>>;
 
@@ -25,8 +18,9 @@ const CONSTRAINTS: Record<MediaKind, MediaTrackConstraints> = {
   video: { width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 30 } },
 };
 
-/** Why this page cannot make calls at all, or null. */
-export function environmentProblem(): RtcError | null {
+/** Why this page cannot make calls at all, or null; nothing to check when the media `devices` are injected. */
+export function environmentProblem(devices?: MediaDevices): RtcError | null {
+  if (devices) return null;
   if (!globalThis.isSecureContext) {
     return new RtcError(
       'insecure-context',

@@ -1,6 +1,6 @@
 // getLocalMedia: real fake devices, and fallbacks and error codes with stand-in MediaDevices.
 import { expect } from '@open-wc/testing';
-import { getLocalMedia } from '../../src/rtc/media.ts';
+import { getLocalMedia } from '../../src/rtc/devices.ts';
 import { RtcError } from '../../src/rtc/errors.ts';
 
 /** A MediaDevices stand-in: which kinds exist, and how getUserMedia answers each request. */

@@ -1,6 +1,6 @@
-// What participants tell each other directly over each peer connection's data channel (the relay never sees
-// it): their state (name, microphone, camera, screen, raised hand), chat messages, how large each shows the
-// other's video, and the host page's own data. Another participant's browser wrote it, so every message is
+// The packets participants send each other directly over each peer connection's data channel (the relay never
+// sees them): their state (name, microphone, camera, screen, raised hand), a chat message, how large each shows
+// the other's video, and the host page's own data. Another participant's browser wrote them, so every packet is
 // checked before use.
 import { LIMITS } from '../protocol.ts';
 
@@ -22,33 +22,33 @@ export interface ChatMessage {
 }
 
 /** How the receiver shows the sender's camera (device pixels), so the sender sends no more than that. */
-export interface ViewMessage {
+export interface VideoView {
   width: number;
   height: number;
   visible: boolean;
 }
 
-export type PeerMessage =
+export type Packet =
   | ({ type: 'state' } & PeerState)
   | ({ type: 'chat' } & ChatMessage)
-  | ({ type: 'view' } & ViewMessage)
+  | ({ type: 'view' } & VideoView)
   | { type: 'data'; payload: unknown };
 
-export const MESSAGE_LIMITS = {
+export const PACKET_LIMITS = {
   /** The relay's limit: a name shown on a tile is the same name everywhere. */
   nameLength: LIMITS.nameLength,
   chatLength: 2000,
-  /** Serialized size of one host-page `data` message. */
+  /** Serialized size of one host-page `data` packet. */
   dataLength: 16 * 1024,
 } as const;
 
-export function encodePeerMessage(message: PeerMessage): string {
-  return JSON.stringify(message);
+export function encodePacket(packet: Packet): string {
+  return JSON.stringify(packet);
 }
 
-/** The message in `raw`, or null when it is not one this version understands. */
-export function parsePeerMessage(raw: unknown): PeerMessage | null {
-  if (typeof raw !== 'string' || raw.length > MESSAGE_LIMITS.dataLength + 64) return null;
+/** The packet in `raw`, or null when it is not one this version understands. */
+export function parsePacket(raw: unknown): Packet | null {
+  if (typeof raw !== 'string' || raw.length > PACKET_LIMITS.dataLength + 64) return null;
   let value: unknown;
   try {
     value = JSON.parse(raw);
@@ -65,7 +65,7 @@ export function parsePeerMessage(raw: unknown): PeerMessage | null {
       }
       return {
         type: 'state',
-        name: name.slice(0, MESSAGE_LIMITS.nameLength),
+        name: name.slice(0, PACKET_LIMITS.nameLength),
         audio: audio as boolean,
         video: video as boolean,
         screen: screen as boolean,
@@ -76,7 +76,7 @@ export function parsePeerMessage(raw: unknown): PeerMessage | null {
       const { id, text, at } = message;
       if (typeof id !== 'string' || id.length > 64 || typeof text !== 'string' || !text.trim()) return null;
       if (typeof at !== 'number' || !Number.isFinite(at)) return null;
-      return { type: 'chat', id, text: text.slice(0, MESSAGE_LIMITS.chatLength), at };
+      return { type: 'chat', id, text: text.slice(0, PACKET_LIMITS.chatLength), at };
     }
     case 'view': {
       const { width, height, visible } = message;

@@ -1,12 +1,12 @@
-// A call's stats, adaptive video and active speaker. mesh-quality.ts does the work in a chunk of its own,
-// loaded as the call is created; what the call asks of it before then runs once it has loaded, in order.
+// A lazy-loading proxy for mesh-quality.ts (stats, adaptive video, active speaker), whose chunk loads as the call
+// is created: what is asked of it meanwhile runs once loaded, in order. Who speaks and the views sent answer at once.
 import { NO_SPEAKER, type SpeakerState } from './active-speaker.ts';
 import { Emitter } from './emitter.ts';
-import type { MeshQuality, MeshQualityOptions } from './mesh-quality.ts';
-import type { ViewMessage } from './peer-messages.ts';
+import type { MeshQuality, MeshQualityOptions, OwnMedia } from './mesh-quality.ts';
+import type { VideoView } from './packets.ts';
 import type { PeerStats, Quality } from './stats.ts';
 
-export interface CallQualityEvents {
+export interface QualityProxyEvents {
   /** A peer connection's quality rating changed. */
   quality: { id: string; quality: Quality };
   'active-speaker': { id: string | null };
@@ -14,17 +14,17 @@ export interface CallQualityEvents {
   change: void;
 }
 
-export class CallQuality extends Emitter<CallQualityEvents> {
+export class QualityProxy extends Emitter<QualityProxyEvents> {
   #quality: MeshQuality | null = null;
   #loaded: Promise<MeshQuality>;
   #speaker: SpeakerState = NO_SPEAKER;
   /** The last view sent to each peer, so only changes go out. */
   #viewsSent = new Map<string, string>();
 
-  constructor(options: MeshQualityOptions) {
+  constructor(options: MeshQualityOptions, media: OwnMedia) {
     super();
     this.#loaded = import('./mesh-quality.ts').then(({ MeshQuality }) => {
-      const quality = new MeshQuality(options);
+      const quality = new MeshQuality(options, media);
       quality.on('quality', ({ peerId, quality }) => this.emit('quality', { id: peerId, quality }));
       quality.on('stats', () => this.emit('change', undefined));
       quality.on('speaker', (speaker) => {
@@ -57,7 +57,7 @@ export class CallQuality extends Emitter<CallQualityEvents> {
   }
 
   /** Whether a peer should be told of this view: true, and remembered, when it differs from the last one told. */
-  viewChanged(id: string, view: ViewMessage): boolean {
+  viewChanged(id: string, view: VideoView): boolean {
     // Buckets of 90 px in height are enough to pick a resolution, and spare the channel on every resize.
     const key = view.visible ? `${Math.round(view.height / 90)}` : 'hidden';
     if (this.#viewsSent.get(id) === key) return false;

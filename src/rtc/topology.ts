@@ -1,0 +1,71 @@
+// How media and data travel between us and the other participants, as the roster and the quality watcher
+// see it. The mesh (mesh.ts: one peer connection per participant) implements it; another topology can stand
+// in per room, through the roster's `createTopology` option, with no change above the roster.
+import type { JsonObject } from '../protocol.ts';
+import type { Listener } from './emitter.ts';
+import type { RtcError } from './errors.ts';
+import type { LocalTracks } from './local-media.ts';
+import type { Packet } from './packets.ts';
+import type { DroppedCounts, PeerConnectionFactory } from './peer.ts';
+import type { VideoEncoding } from './uplink.ts';
+
+/** Our link to one remote participant: what they send us, the connection it comes over, and what we send them. */
+export interface Link {
+  readonly id: string;
+  /** Their microphone and camera; a new MediaStream whenever the set of tracks changes. */
+  readonly stream: MediaStream;
+  /** Their screen share, while there is one. */
+  readonly screen: MediaStream | null;
+  readonly connectionState: RTCPeerConnectionState;
+  /** Connected once and lost since: being restored. */
+  readonly reconnecting: boolean;
+  /** The code both ends can compare to rule out anyone in the middle, once connected. */
+  readonly safetyCode: string | null;
+  /** What they sent that was dropped. */
+  readonly dropped: DroppedCounts;
+  /** Limits the camera video sent to them. */
+  setEncoding(encoding: VideoEncoding): void;
+  stats(): Promise<RTCStatsReport>;
+  /** Audio levels (0–1): theirs, and our microphone's as sent to them. */
+  audioLevels(): Promise<{ remote: number; local: number }>;
+}
+
+export interface TopologyEvents {
+  /** A link's remote media or connection state changed. */
+  change: Link;
+  /** A link can carry packets now: say who we are. */
+  open: Link;
+  packet: { from: Link; packet: Packet };
+  error: RtcError;
+}
+
+export interface TopologyOptions {
+  localId: string;
+  iceServers: RTCIceServer[];
+  localTracks: LocalTracks;
+  /** Sends a signal to a participant through the relay. */
+  signal(to: string, data: JsonObject): void;
+  createPeerConnection?: PeerConnectionFactory;
+}
+
+export interface Topology {
+  on<K extends keyof TopologyEvents>(type: K, listener: Listener<TopologyEvents[K]>): () => void;
+  readonly links: Link[];
+  get(id: string): Link | undefined;
+  /** Connects to a participant; `initiator` makes the first offer. */
+  connect(id: string, initiator: boolean): void;
+  disconnect(id: string): void;
+  /** A signal from a participant, through the relay. */
+  receive(from: string, data: JsonObject): void;
+  /** Sends another track of a kind (or none) to everyone, and to those who come later. */
+  setTrack(kind: keyof LocalTracks, track: MediaStreamTrack | null): void;
+  /** Fresh STUN/TURN servers, for the links there are and those to come. */
+  setIceServers(iceServers: RTCIceServer[]): void;
+  /** Sends a packet to one participant, or to all. */
+  send(packet: Packet, to?: string): void;
+  /** New ICE candidates for every link, e.g. when the network changed. */
+  restartIce(): void;
+  close(): void;
+}
+
+export type TopologyFactory = (options: TopologyOptions) => Topology;
