@@ -8,7 +8,7 @@ import { Emitter } from './emitter.ts';
 import type { Mesh } from './mesh.ts';
 import type { ViewMessage } from './peer-messages.ts';
 import { EMPTY_SAMPLE, summarize, type PeerStats, type Quality, type StatsSample } from './stats.ts';
-import { allocate, followLimit, type LimitStreak, type PeerDemand } from './uplink.ts';
+import { allocate, followLimit, limitOf, type LimitStreak, type PeerDemand, type VideoEncoding } from './uplink.ts';
 
 export interface MeshQualityOptions {
   /** Total video sent to all peers together, in kbit/s. */
@@ -41,7 +41,17 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
   #speaker: SpeakerState = NO_SPEAKER;
   /** Our microphone, over the last ~340 ms (at 48 kHz): longer than SPEAKER_SAMPLE_MS, so no syllable is missed. */
   #ownLevel = new AudioLevel(16384);
-  #peers = new Map<string, { demand: PeerDemand; streak: LimitStreak; sample: StatsSample; stats: PeerStats | null }>();
+  #peers = new Map<
+    string,
+    {
+      demand: PeerDemand;
+      streak: LimitStreak;
+      sample: StatsSample;
+      stats: PeerStats | null;
+      /** The video encoding we last set for this peer. */
+      encoding?: VideoEncoding;
+    }
+  >();
 
   constructor(options: MeshQualityOptions) {
     super();
@@ -86,7 +96,11 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
     if (!this.#options.adaptive || peers.length === 0) return;
     const demands = new Map(peers.map((peer) => [peer.id, this.#entry(peer.id).demand]));
     const encodings = allocate(demands, this.#options.sourceHeight(), this.#options.budgetKbps);
-    for (const peer of peers) peer.setEncoding(encodings.get(peer.id)!);
+    for (const peer of peers) {
+      const encoding = encodings.get(peer.id)!;
+      this.#entry(peer.id).encoding = encoding;
+      peer.setEncoding(encoding);
+    }
   }
 
   #entry(peerId: string) {
@@ -116,7 +130,7 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
         const before = entry.stats?.quality;
         entry.sample = sample;
         entry.stats = stats;
-        const limit = stats.limitation === 'cpu' || stats.limitation === 'bandwidth' ? stats.limitation : null;
+        const limit = limitOf(stats.limitation, stats.availableKbps, entry.encoding);
         penaltiesChanged = followLimit(entry.demand, entry.streak, limit) || penaltiesChanged;
         if (stats.quality !== before) this.emit('quality', { peerId: peer.id, quality: stats.quality });
       }),
