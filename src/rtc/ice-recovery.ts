@@ -50,6 +50,9 @@ export class IceRecovery {
     if (state === 'connected') {
       this.#everConnected = true;
       this.#restarts = 0;
+      // Connected again by the browser itself (it follows a new address on its own), while our restart offer is
+      // still unanswered: that offer would block every later negotiation, so it is still watched.
+      if (this.#pc.signalingState === 'have-local-offer') this.#watch();
     } else if (state === 'new' || state === 'connecting') {
       this.#timer = setTimeout(() => this.#recover(), CONNECT_TIMEOUT_MS);
     } else if (state === 'disconnected') {
@@ -65,8 +68,9 @@ export class IceRecovery {
   }
 
   #recover(): void {
-    if (this.#stopped || this.#pc.connectionState === 'connected') return;
+    if (this.#stopped) return;
     if (this.#pc.signalingState === 'have-local-offer') return this.#offerAgain();
+    if (this.#pc.connectionState === 'connected') return;
     if (this.#restarts < MAX_RESTARTS) return this.restart();
     this.#giveUp();
   }
@@ -75,12 +79,14 @@ export class IceRecovery {
    * Our last offer got no answer. When our address changed, the relay connection is dead until socket.io-client
    * notices (up to its ping timeout, 45 s), and what we sent over it meanwhile is lost; the other side's restart
    * offer, sent at the same moment, reaches us once the connection is back, and the impolite end ignores it,
-   * waiting for an answer to its own: neither end would ever answer. So the offer is taken back and made
-   * again; it is not counted, as it never tested the network's paths.
+   * waiting for an answer to its own: neither end would ever answer, even once the browser has reconnected
+   * the old session by itself. So the offer is taken back and made again; it is not counted, as it never
+   * tested the network's paths.
    */
   #offerAgain(): void {
     this.#serially(async () => {
-      if (this.#stopped || this.#pc.signalingState !== 'have-local-offer') return this.#watch();
+      if (this.#stopped) return;
+      if (this.#pc.signalingState !== 'have-local-offer') return this.#watch(); // answered meanwhile
       await this.#pc.setLocalDescription({ type: 'rollback' });
       this.#restartIce();
     });
