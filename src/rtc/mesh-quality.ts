@@ -11,7 +11,7 @@ import type { LocalMedia } from './local-media.ts';
 import type { VideoView } from './packets.ts';
 import type { Topology } from './topology.ts';
 import { EMPTY_SAMPLE, summarize, type PeerStats, type Quality, type StatsSample } from './stats.ts';
-import { allocate, followLimit, type LimitStreak, type PeerDemand } from './uplink.ts';
+import { allocate, followLimit, limitOf, type LimitStreak, type PeerDemand, type VideoEncoding } from './uplink.ts';
 
 /** The call's uplink options: the budget for all peers together, and whether to adapt at all. */
 export type MeshQualityOptions = Pick<CallOptions, 'maxUplinkKbps' | 'adaptive'>;
@@ -40,7 +40,17 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
   #speaker: SpeakerState = NO_SPEAKER;
   /** Our microphone, over the last ~340 ms (at 48 kHz): longer than SPEAKER_SAMPLE_MS, so no syllable is missed. */
   #ownLevel = new AudioLevel(16384);
-  #peers = new Map<string, { demand: PeerDemand; streak: LimitStreak; sample: StatsSample; stats: PeerStats | null }>();
+  #peers = new Map<
+    string,
+    {
+      demand: PeerDemand;
+      streak: LimitStreak;
+      sample: StatsSample;
+      stats: PeerStats | null;
+      /** The video encoding we last set for this peer. */
+      encoding?: VideoEncoding;
+    }
+  >();
 
   constructor(options: MeshQualityOptions, media: OwnMedia) {
     super();
@@ -87,7 +97,11 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
     if (!adaptive || links.length === 0) return;
     const demands = new Map(links.map((link) => [link.id, this.#entry(link.id).demand]));
     const encodings = allocate(demands, this.#media()?.tracks.video?.getSettings().height ?? 0, maxUplinkKbps);
-    for (const link of links) link.setEncoding(encodings.get(link.id)!);
+    for (const link of links) {
+      const encoding = encodings.get(link.id)!;
+      this.#entry(link.id).encoding = encoding;
+      link.setEncoding(encoding);
+    }
   }
 
   #entry(peerId: string) {
@@ -117,7 +131,7 @@ export class MeshQuality extends Emitter<MeshQualityEvents> {
         const before = entry.stats?.quality;
         entry.sample = sample;
         entry.stats = stats;
-        const limit = stats.limitation === 'cpu' || stats.limitation === 'bandwidth' ? stats.limitation : null;
+        const limit = limitOf(stats.limitation, stats.availableKbps, entry.encoding);
         penaltiesChanged = followLimit(entry.demand, entry.streak, limit) || penaltiesChanged;
         if (stats.quality !== before) this.emit('quality', { peerId: link.id, quality: stats.quality });
       }),

@@ -94,8 +94,10 @@ export class Peer extends Emitter<PeerEvents> {
       open: () => this.emit('open', undefined),
       packet: (packet) => this.emit('packet', packet),
     });
-    this.#recovery = new IceRecovery(pc, () =>
-      this.#fail('Could not connect to this participant: a TURN server may be needed on this network.'),
+    this.#recovery = new IceRecovery(
+      pc,
+      () => this.#fail('Could not connect to this participant: a TURN server may be needed on this network.'),
+      (task) => this.#serially(task),
     );
     pc.onnegotiationneeded = () => this.#serially(() => this.#offer());
     pc.onicecandidate = ({ candidate }) => {

@@ -15,6 +15,8 @@ export interface PeerStats {
   video: { width: number; height: number; fps: number; kbps: number } | null;
   /** What we send this peer, audio and video, in kbit/s. */
   sendKbps: number;
+  /** What the browser estimates it can send this peer, all media together, in kbit/s (availableOutgoingBitrate). */
+  availableKbps: number | null;
   /** Why the browser is holding our video to this peer back (qualityLimitationReason). */
   limitation: 'none' | 'cpu' | 'bandwidth' | 'other';
   /** `relayed` when either end of the path in use is a TURN relay. */
@@ -84,6 +86,7 @@ export function summarize(
   const lost = Math.max(0, sample.packetsLost - previous.packetsLost);
   const lossPercent = received + lost > 0 ? (lost / (received + lost)) * 100 : 0;
   const rtt = typeof pair?.currentRoundTripTime === 'number' ? pair.currentRoundTripTime * 1000 : null;
+  const available = typeof pair?.availableOutgoingBitrate === 'number' ? pair.availableOutgoingBitrate / 1000 : null;
   const candidateType = (id: unknown) => (typeof id === 'string' ? byId.get(id)?.candidateType : undefined);
   const types = pair ? [candidateType(pair.localCandidateId), candidateType(pair.remoteCandidateId)] : [];
   const path: PeerStats['path'] = !pair ? 'unknown' : types.includes('relay') ? 'relayed' : 'direct';
@@ -94,6 +97,7 @@ export function summarize(
     jitterMs: jitter === null ? null : Math.round(jitter),
     video,
     sendKbps: Math.round(rate(sample.bytesSent, previous.bytesSent)),
+    availableKbps: available === null ? null : Math.round(available),
     limitation,
     path,
   };

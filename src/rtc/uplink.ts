@@ -104,6 +104,22 @@ function encodingAt(view: View, sourceHeight: number, level: number): VideoEncod
 export type Limit = 'cpu' | 'bandwidth';
 
 /**
+ * The limit one stats sample shows on our video to a peer: the browser's own verdict when it gives one, else
+ * `bandwidth` when its estimate of what it can send that peer is below what we allot that peer's video. On a
+ * slow link the browser often just lowers the bitrate at the same resolution and reports no limit, while we
+ * go on allotting more than the link carries.
+ */
+export function limitOf(
+  limitation: 'none' | 'cpu' | 'bandwidth' | 'other',
+  availableKbps: number | null,
+  allotted: VideoEncoding | undefined,
+): Limit | null {
+  if (limitation === 'cpu' || limitation === 'bandwidth') return limitation;
+  const short = !!allotted?.active && availableKbps !== null && availableKbps * 1000 < allotted.maxBitrate;
+  return short ? 'bandwidth' : null;
+}
+
+/**
  * Samples in a row with a limit before a peer is stepped down. CPU: two, as one alone is often a passing
  * spike. Bandwidth: five, as a new connection's bandwidth estimate ramps up for several seconds (longer on a
  * loaded machine), during which the browser already lowers resolution by itself; stepping down then would

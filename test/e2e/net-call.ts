@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
+// The widget's API as the page sees it (widgetStats, connectivity), for any program that compiles this file.
+import type {} from './call-page.ts';
 import { INTERNET, INTERNET_IP, spawnIn, waitForListener } from './netns.ts';
 
 const RELAY_MAIN = fileURLToPath(new URL('../../dist/relay/main.js', import.meta.url));
@@ -48,6 +50,10 @@ export async function startTurn(): Promise<() => void> {
     '--no-dtls',
     '--no-tcp-relay',
     '--no-cli',
+    // The homes' own addresses are private, as a production coturn's config denies private ranges. The internet
+    // has no route to them: coturn, relaying an ICE check there, gets ENETUNREACH and closes the whole allocation,
+    // so the call's relayed path died within seconds and the selected pair pointed at a port that was gone.
+    '--denied-peer-ip=198.18.11.0-198.18.12.255',
     '--log-file=stdout',
     `--pidfile=${join(dir, 'turnserver.pid')}`,
     `--userdb=${join(dir, 'turndb')}`,
@@ -82,13 +88,19 @@ export async function launchChromiumIn(ns: string): Promise<Browser> {
   return browser;
 }
 
-/** Opens the demo page in `room` as `name`, keeping every RTCPeerConnection the page makes in reach. */
+/**
+ * Opens the demo page in `room` as `name`, keeping every RTCPeerConnection the page makes in reach
+ * (`vctPeerConnections`) and the ids of the `vc-peer-left` events it fires (`vctPeerLeft`).
+ */
 export async function openCall(browser: Browser, room: string, name: string): Promise<Page> {
   const page = await (await browser.createBrowserContext()).newPage();
   await page.evaluateOnNewDocument(() => {
     const Native = window.RTCPeerConnection;
     const made: RTCPeerConnection[] = [];
     (window as unknown as { vctPeerConnections: RTCPeerConnection[] }).vctPeerConnections = made;
+    const left: string[] = [];
+    (window as unknown as { vctPeerLeft: string[] }).vctPeerLeft = left;
+    document.addEventListener('vc-peer-left', (event) => left.push((event as CustomEvent<{ id: string }>).detail.id));
     window.RTCPeerConnection = class extends Native {
       constructor(configuration?: RTCConfiguration) {
         super(configuration);

@@ -2,7 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { fingerprintOf, safetyCode } from '../../src/rtc/safety-code.ts';
 import { rateQuality, summarize, EMPTY_SAMPLE } from '../../src/rtc/stats.ts';
-import { allocate, followLimit, kbpsFor, type Limit, type PeerDemand } from '../../src/rtc/uplink.ts';
+import { allocate, followLimit, kbpsFor, limitOf, type Limit, type PeerDemand } from '../../src/rtc/uplink.ts';
 
 const demand = (height: number, visible = true, penalty = 0): PeerDemand => ({
   view: { width: Math.round((height * 16) / 9), height, visible },
@@ -98,6 +98,24 @@ describe('allocate', () => {
   });
 });
 
+describe('limitOf', () => {
+  const allotted = { active: true, scaleResolutionDownBy: 2, maxBitrate: 380_000, maxFramerate: 30 };
+
+  it("takes the browser's own verdict", () => {
+    expect(limitOf('cpu', 5000, allotted)).to.equal('cpu');
+    expect(limitOf('bandwidth', 5000, allotted)).to.equal('bandwidth');
+  });
+
+  it('finds a bandwidth limit where the estimate cannot carry what is allotted, and none where it can', () => {
+    expect(limitOf('none', 250, allotted)).to.equal('bandwidth');
+    expect(limitOf('other', 250, allotted)).to.equal('bandwidth');
+    expect(limitOf('none', 400, allotted)).to.equal(null);
+    expect(limitOf('none', null, allotted)).to.equal(null);
+    expect(limitOf('none', 250, undefined)).to.equal(null);
+    expect(limitOf('none', 0, { ...allotted, active: false, maxBitrate: 0 })).to.equal(null);
+  });
+});
+
 describe('rateQuality and summarize', () => {
   it('rates from the worst network figure', () => {
     const base = {
@@ -106,6 +124,7 @@ describe('rateQuality and summarize', () => {
       jitterMs: 5,
       video: null,
       sendKbps: 0,
+      availableKbps: null,
       limitation: 'none' as const,
       path: 'direct' as const,
     };
@@ -121,6 +140,7 @@ describe('rateQuality and summarize', () => {
       lossPercent: 0,
       jitterMs: 2,
       sendKbps: 0,
+      availableKbps: null,
       limitation: 'none' as const,
       path: 'direct' as const,
     };
@@ -132,7 +152,14 @@ describe('rateQuality and summarize', () => {
   it('computes rates, loss and the path from two samples', () => {
     const report = (bytes: number, received: number, lost: number) => [
       { type: 'transport', id: 't', selectedCandidatePairId: 'p' },
-      { type: 'candidate-pair', id: 'p', currentRoundTripTime: 0.05, localCandidateId: 'l', remoteCandidateId: 'r' },
+      {
+        type: 'candidate-pair',
+        id: 'p',
+        currentRoundTripTime: 0.05,
+        availableOutgoingBitrate: 300_000,
+        localCandidateId: 'l',
+        remoteCandidateId: 'r',
+      },
       { type: 'local-candidate', id: 'l', candidateType: 'relay' },
       { type: 'remote-candidate', id: 'r', candidateType: 'host' },
       {
@@ -156,6 +183,7 @@ describe('rateQuality and summarize', () => {
       lossPercent: 10,
       jitterMs: 10,
       sendKbps: 1000,
+      availableKbps: 300,
       limitation: 'bandwidth',
       path: 'relayed',
     });

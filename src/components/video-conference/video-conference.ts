@@ -308,7 +308,7 @@ export class VideoConference extends LitElement implements CallHost {
 
   /**
    * Live figures for each remote participant, by id: `{ quality, rttMs, lossPercent, jitterMs, video,
-   * sendKbps, limitation, path, safetyCode }`.
+   * sendKbps, availableKbps, limitation, path, safetyCode }`.
    */
   getStats(): Record<string, ParticipantStats> {
     return this.#call.getStats();
