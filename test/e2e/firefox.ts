@@ -7,6 +7,9 @@ export const firefoxPath = '/usr/bin/firefox-esr';
 const PREFS = {
   'media.navigator.streams.fake': true,
   'media.navigator.permission.disabled': true,
+  // Camera and microphone for a window without focus too: several windows join at once, and Firefox would
+  // otherwise hold getUserMedia() until the window is focused, which only the last one opened is.
+  'media.devices.unfocused.enabled': true,
   'media.autoplay.default': 0,
   'media.autoplay.blocking_policy': 0,
   // Audio contexts (the own-level meter) run without a click first, as a click on Join would let them, and
