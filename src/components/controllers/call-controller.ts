@@ -1,9 +1,7 @@
 // Bridges an rtc Call into its host element: joins (or previews, for a pre-join screen) when the host is
 // connected with a room, joins again when the room, relay, password or token changes, leaves when the host
 // is removed or the page is closed, re-renders on every change, and re-fires the call's events as vc-* events.
-// It also tells a relay that never answered (unreachable) from one that dropped (reconnecting), and either
-// from one that has been gone for a while (stalled), when the widget offers to try again now; and it keeps
-// trying a full room until a place frees up.
+// It also follows the relay's outages (outage-watch.ts) and keeps trying a full room until a place frees up.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   Call,
@@ -20,9 +18,8 @@ import {
   type VideoView,
 } from '../../rtc/index.ts';
 import { emit } from '../events.ts';
+import { OutageWatch } from './outage-watch.ts';
 
-/** How long without the relay before the widget says so more plainly and offers to try now. */
-const STALLED_MS = 10_000;
 /** How often a full room is tried again, while the widget waits for a place. */
 const FULL_ROOM_RETRY_MS = 15_000;
 const DONE = Promise.resolve();
@@ -44,9 +41,7 @@ export class CallController implements ReactiveController {
   #subscriptions = new Subscriptions();
   #notice: RtcError | null = null;
   #pendingLeave = false;
-  #unreachable = false;
-  #stalled = false;
-  #stallTimer: ReturnType<typeof setTimeout> | undefined;
+  #outage = new OutageWatch(() => this.#host.requestUpdate());
   /** The room was full: its refusal, shown while the widget tries again. */
   #roomFull: RtcError | null = null;
   #roomTimer: ReturnType<typeof setTimeout> | undefined;
@@ -165,12 +160,12 @@ export class CallController implements ReactiveController {
 
   /** Joining, and the relay has not answered yet: not a call that dropped, one that never started. */
   get unreachable(): boolean {
-    return this.#unreachable && this.state === 'joining';
+    return this.#outage.unreachable && this.state === 'joining';
   }
 
-  /** Unreachable or reconnecting for STALLED_MS already. */
+  /** Unreachable or reconnecting for a while already. */
   get stalled(): boolean {
-    return this.#stalled;
+    return this.#outage.stalled;
   }
 
   /** Tries to reach the relay now. */
@@ -189,19 +184,6 @@ export class CallController implements ReactiveController {
     this.#roomTimer = setTimeout(() => {
       if (call === this.#call && call.state === 'error') void call.join({ mediaOnceJoined: true });
     }, FULL_ROOM_RETRY_MS);
-  }
-
-  /** Watches for STALLED_MS without the relay (started again by each outage, ended by its end). */
-  #watchOutage(outage: boolean): void {
-    if (outage && this.#stallTimer !== undefined) return;
-    clearTimeout(this.#stallTimer);
-    this.#stallTimer = undefined;
-    this.#stalled = false;
-    if (!outage) return;
-    this.#stallTimer = setTimeout(() => {
-      this.#stalled = true;
-      this.#host.requestUpdate();
-    }, STALLED_MS);
   }
 
   hostConnected(): void {
@@ -269,14 +251,13 @@ export class CallController implements ReactiveController {
     this.#callKey = keyOf(options);
     this.#options = options;
     this.#notice = null;
-    this.#unreachable = false;
-    this.#watchOutage(false);
+    this.#outage.reset();
     this.#waitForRoom(null);
     const call = (this.#call = new Call(options));
     const host = this.#host;
     this.#subscriptions.add(
       call.on('state-change', (detail) => {
-        this.#watchOutage(detail.state === 'reconnecting' || this.unreachable);
+        this.#outage.watch(detail.state === 'reconnecting' || this.unreachable);
         if (detail.state === 'joined' || detail.state === 'left') this.#waitForRoom(null);
         host.requestUpdate();
         emit(host, 'vc-state-change', detail);
@@ -301,8 +282,8 @@ export class CallController implements ReactiveController {
         if (call.state !== 'error' && errorPolicy(code) !== 'outage') this.#notice = error;
         if (errorPolicy(code) === 'wait') this.#waitForRoom(call, error);
         if (code === 'relay-unreachable') {
-          this.#unreachable = true;
-          this.#watchOutage(call.state === 'joining' || call.state === 'reconnecting');
+          this.#outage.unreachable = true;
+          this.#outage.watch(call.state === 'joining' || call.state === 'reconnecting');
         }
         host.requestUpdate();
         emit(host, 'vc-error', peerId ? { code, message, peerId } : { code, message });

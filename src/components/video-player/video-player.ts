@@ -2,7 +2,8 @@
 // a microphone indicator, a raised-hand badge and connection-quality bars, stands in an avatar when there is
 // no video, offers pin, picture-in-picture and an info panel (live figures, safety code), plays on the chosen
 // speaker, reports how large it is shown or that it is hidden (view-reporter.ts), and reports once when the
-// browser blocks playback with sound.
+// browser blocks playback with sound. A little over 300 lines because it is a public element: its documented
+// properties and the class JSDoc are its API manifest.
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { emit } from '../events.ts';
 import type { ParticipantStats } from '../../rtc/index.ts';
