@@ -6,6 +6,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { parseName } from '../../protocol.ts';
 import type { DeviceLists, RtcError } from '../../rtc/index.ts';
 import { emit, type DeviceKind } from '../events.ts';
+import { canChooseSpeaker } from '../video-player/video-player.ts';
 import { withDetails } from '../i18n/en-details.ts';
 import { EN, format, type Strings } from '../i18n/strings.ts';
 import '../settings/video-conference-settings.ts';
@@ -13,7 +14,6 @@ import { controlStyles } from '../shared/control-styles.ts';
 import { icons } from '../shared/icons.ts';
 import { toggleButton } from '../video-conference/controls.ts';
 import { describeNotice } from '../video-conference/notice-view.ts';
-import '../video-player/video-player.ts';
 import { LEVEL_STEPS, LevelController } from './level-controller.ts';
 import { styles } from './video-conference-prejoin.styles.ts';
 
@@ -148,7 +148,7 @@ export class VideoConferencePrejoin extends LitElement {
             ?blocked=${this.notice?.code === 'permission-denied'}
             .devices=${this.devices}
             .selected=${this.selected}
-            .speakerSelection=${'setSinkId' in HTMLMediaElement.prototype}
+            .speakerSelection=${canChooseSpeaker}
             .strings=${t}
             @video-conference-device-select=${this.#onDeviceSelect}
           ></video-conference-settings>

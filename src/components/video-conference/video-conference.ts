@@ -24,8 +24,7 @@ import { Lazy } from '../controllers/lazy.ts';
 import { PanelsController } from '../controllers/panels-controller.ts';
 import { SizeController } from '../controllers/size-controller.ts';
 import { emit, type DeviceKind, type Layout } from '../events.ts';
-import '../video-player/video-player.ts';
-import type { VideoPlayer } from '../video-player/video-player.ts';
+import { canChooseSpeaker, type VideoPlayer } from '../video-player/video-player.ts';
 import { renderControls } from './controls.ts';
 import type { Strings } from '../i18n/strings.ts';
 import { newRoomId, roomFromFragment, roomUrl } from './room-id.ts';
@@ -531,7 +530,7 @@ export class VideoConference extends LitElement implements CallHost {
       part="settings"
       .devices=${this.#devices.lists}
       .selected=${{ ...this.#call.media?.deviceIds, audiooutput: this.sinkId }}
-      .speakerSelection=${'setSinkId' in HTMLMediaElement.prototype}
+      .speakerSelection=${canChooseSpeaker}
       .strings=${this.#t}
       @video-conference-device-select=${this.#onDeviceSelect}
       @video-conference-settings-close=${() => this.#panels.close()}

@@ -11,6 +11,9 @@ import { EN, format, type Strings } from '../i18n/strings.ts';
 import { icons } from '../shared/icons.ts';
 import type { renderInfo } from './tile-info.ts';
 import { styles } from './video-player.styles.ts';
+
+/** Whether this browser plays sound on a chosen output (HTMLMediaElement.setSinkId): the speaker pickers show. */
+export const canChooseSpeaker = 'setSinkId' in HTMLMediaElement.prototype;
 import { ViewReporter } from './view-reporter.ts';
 
 /**
@@ -256,7 +259,7 @@ export class VideoPlayer extends LitElement {
       this.video.srcObject = source;
       void this.#play();
     }
-    if (changed.has('sinkId') && this.sinkId && 'setSinkId' in this.video) {
+    if (changed.has('sinkId') && this.sinkId && canChooseSpeaker) {
       this.video.setSinkId(this.sinkId).catch(() => {});
     }
   }
