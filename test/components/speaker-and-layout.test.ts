@@ -61,6 +61,7 @@ describe('active speaker and layout', () => {
     expect((await changed).pinned).to.equal(chenTile.peerId);
     await ada!.updateComplete;
     expect(stage().classList.contains('spotlight')).to.equal(true);
+    expect(stage().getAttribute('part')).to.equal('stage spotlight');
     expect(chenTile.classList.contains('main')).to.equal(true);
     expect(chenTile.pinned).to.equal(true);
 

@@ -108,7 +108,7 @@ export function renderStage(model: StageModel, listeners: StageListeners, t: Str
   const template = html`
     <div
       class="stage ${spotlight ? 'spotlight' : 'grid'}"
-      part="grid"
+      part="stage ${spotlight ? 'spotlight' : 'grid'}"
       @video-player-pin=${listeners.pin}
       @video-player-sound-blocked=${listeners.soundBlocked}
       @video-player-view=${listeners.view}

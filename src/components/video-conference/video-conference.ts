@@ -57,7 +57,9 @@ const NARROW_WIDTH = 600;
  * @fires vc-quality - A connection's quality rating changed. Detail: `{ id, quality }`.
  * @fires vc-error - Something went wrong. Detail: `{ code, message, peerId? }`.
  *
- * @csspart grid - The area holding the tiles.
+ * @csspart stage - The area holding the tiles; it is also the part `grid` or `spotlight`, by the layout shown.
+ * @csspart grid - The stage while it shows the grid layout.
+ * @csspart spotlight - The stage while it shows the spotlight layout.
  * @csspart tile - Each `<video-player>`.
  * @csspart video - The `<video>` in each tile.
  * @csspart label - The name on each tile.
