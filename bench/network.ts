@@ -9,7 +9,7 @@ import { audioReceived, below, videoEncoding, videoFlowing, type Encoding } from
 import { launchChromiumIn, openCall, startRelay, startTurn, waitFor } from '../test/e2e/net-call.ts';
 import { buildNetwork, removeAll, unavailable, type Home } from '../test/e2e/netns.ts';
 
-const REPEATS = Number(process.env.REPEATS) || 2;
+const REPEATS = 2;
 const IMPAIRED_MS = 20_000;
 const DEADLINE_MS = 180_000;
 
