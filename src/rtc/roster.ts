@@ -156,11 +156,7 @@ export class Roster extends Emitter<RosterEvents> {
       createPeerConnection,
     }));
     this.#localId = localId;
-    topology.on('change', (link) => {
-      // A path lost to one participant may be our network changing under the relay connection too.
-      if (link.reconnecting) void signaling.checkConnection();
-      this.emit('change', undefined);
-    });
+    topology.on('change', () => this.emit('change', undefined));
     topology.on('open', ({ id }) => topology.send({ type: 'state', ...localState() }, id));
     topology.on('packet', ({ from: { id }, packet }) => {
       if (packet.type === 'state') this.#stateChanged(id, packet);

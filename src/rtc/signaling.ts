@@ -55,8 +55,6 @@ export interface SignalingEvents {
 
 /** How long the relay gets to answer a join (or a member's question) before the connection is considered broken. */
 const ANSWER_TIMEOUT_MS = 10_000;
-/** How often, at most, a network change has the relay connection checked. */
-const CHECK_EVERY_MS = 10_000;
 /** Signals kept while the connection is down; the relay keeps as many for us on its side. */
 const OUTBOX_LIMIT = 256;
 
@@ -77,7 +75,6 @@ export class SignalingClient extends Emitter<SignalingEvents> {
   #joinRequested = false;
   /** The relay accepted our join on the current connection. */
   #joined = false;
-  #lastCheck = 0;
   /** The token that takes our membership back after a dropped connection... */
   #resume: string | undefined;
   /** ...and how many of the membership's events we have, so the relay replays exactly the ones we missed. */
@@ -127,20 +124,6 @@ export class SignalingClient extends Emitter<SignalingEvents> {
     // One call for both; the overloads above say which answer comes with which question.
     const socket = this.#socket.timeout(ANSWER_TIMEOUT_MS);
     return socket.emitWithAck(event as 'rename', ...(request as [RenameRequest])).catch(() => null);
-  }
-
-  /**
-   * Checks that the relay still answers, once a peer connection has lost its path: the same network change can
-   * leave this connection on an address that is gone, which would otherwise show only at the ping timeout (45 s
-   * by default). No answer in ANSWER_TIMEOUT_MS: the connection is dropped, and socket.io-client reconnects
-   * and the membership resumes, as after any drop.
-   */
-  async checkConnection(): Promise<void> {
-    const now = Date.now();
-    if (!this.#joined || now - this.#lastCheck < CHECK_EVERY_MS) return;
-    this.#lastCheck = now;
-    const { engine } = this.#socket.io;
-    if (!(await this.ask('ice-servers')) && this.#socket.io.engine === engine && this.#socket.connected) engine.close();
   }
 
   /** Tries to reach the relay now, rather than at socket.io-client's next backoff step. */
