@@ -27,7 +27,8 @@ export class MenuController {
       root.querySelector<HTMLElement>('[part~=more-control]')!.focus();
     }
     this.open = false;
-    this.#host.requestUpdate();
+    // Every press in the widget closes the menu: only one that was open needs a render.
+    if (open) this.#host.requestUpdate();
     return open;
   }
 }
