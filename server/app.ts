@@ -1,5 +1,6 @@
 // buildRelay(options): the relay as a Fastify instance, made of plugins (server/plugins/): its metrics
-// (GET /metrics) and its rooms (`app.store`, in memory or in Redis when REDIS_URL is set), the origin guard
+// (GET /metrics) and its rooms (`app.store`, in memory or in Redis when REDIS_URL is set), the SFU driver
+// (`app.sfu`, with SFU_URL), the origin guard
 // (ALLOWED_ORIGINS, origin-guard.ts), the widget's files and the demo pages, /healthz and /readyz, and
 // signaling on /socket.io/. It never listens.
 import websocket from '@fastify/websocket';
@@ -9,6 +10,7 @@ import { originGuard } from './origin-guard.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { roomStorePlugin } from './plugins/room-store.ts';
+import { sfuPlugin } from './plugins/sfu.ts';
 import { signalingPlugin } from './plugins/signaling.ts';
 import { widgetFilesPlugin } from './plugins/widget-files.ts';
 import { trustFunction } from './trust-proxy.ts';
@@ -39,6 +41,7 @@ export function buildRelay(options: RelayOptions = {}): FastifyInstance {
   app.register(metricsPlugin);
   // Opened before anything is served, and closed after the connections.
   app.register(roomStorePlugin, { settings });
+  app.register(sfuPlugin, { settings });
   // Before the other request hooks, so that a refused upgrade still gets its socket closed.
   app.register(websocket, {
     options: { maxPayload: settings.maxPayloadBytes },

@@ -10,6 +10,7 @@ import {
   origins,
   publicUrl,
   redisUrl,
+  sfuUrls,
   stunServers,
   text,
   trustProxy,
@@ -193,6 +194,24 @@ export const OPTIONS = {
     help: 'Scale-out: keep rooms in this Redis (redis://host:6379/0) so that several relays act as one. Unset: in memory.',
     fallback: '',
     parse: redisUrl,
+  },
+  SFU_URL: {
+    key: 'sfu.urls',
+    help: 'Large rooms: the WebSocket API of one or more Janus nodes (ws://127.0.0.1:8188, comma-separated) that rooms move onto past SFU_THRESHOLD. Unset: every room is a mesh.',
+    fallback: '',
+    parse: sfuUrls,
+  },
+  SFU_THRESHOLD: {
+    key: 'sfu.threshold',
+    help: 'With SFU_URL: the number of participants at which a room moves onto the SFU (a room of one less stays a mesh).',
+    fallback: '5',
+    parse: integer(2),
+  },
+  SFU_MAX_PEERS: {
+    key: 'sfu.maxPeers',
+    help: 'With SFU_URL: participants per room (it replaces MAX_PEERS_PER_ROOM).',
+    fallback: '50',
+    parse: integer(2),
   },
   REDIS_KEY_PREFIX: {
     key: 'redisKeyPrefix',

@@ -56,6 +56,8 @@ export const redisUrl: Parse<string | null> = (raw, name) => {
   return raw;
 };
 
+export const sfuUrls: Parse<string[]> = (raw, name) => list(/^wss?:\/\/\S+$/, 'ws:// or wss:// URLs')(raw, name);
+
 export const keyPrefix: Parse<string> = (raw, name) => {
   if (!/^[\w.:-]{1,64}$/.test(raw)) {
     throw new RelayConfigError(`${name} must be 1–64 characters from A–Z a–z 0–9 _ . : -, got ${raw}`);

@@ -18,7 +18,9 @@ type TopLevel = {
 /** TURN through coturn's static-auth-secret: the relay mints time-limited credentials from `secret`. */
 export type TurnSettings = Group<'turn'>;
 /** What buildRelay() takes (every one optional there): one row of config-options.ts each, with its help. */
-export type RelaySettings = TopLevel & { turn: TurnSettings | null };
+/** Large rooms on Janus (SFU_URL, SFU_THRESHOLD, SFU_MAX_PEERS); null unless one of them is set. */
+export type SfuSettings = Group<'sfu'>;
+export type RelaySettings = TopLevel & { turn: TurnSettings | null; sfu: SfuSettings | null };
 export type ListenConfig = Group<'listen'> & { settings: RelaySettings };
 
 /** A value as written in a flag or the environment, and where it was written (for the error). */
@@ -68,6 +70,15 @@ export function validate(settings: RelaySettings): RelaySettings {
       );
     }
     wholeNumber('turn.ttlSeconds', turn.ttlSeconds);
+  }
+  const { sfu } = settings;
+  if (sfu) {
+    if (!sfu.urls.length) throw new RelayConfigError(`${named('sfu.urls')} must list the Janus nodes' WebSocket URLs`);
+    wholeNumber('sfu.threshold', sfu.threshold);
+    wholeNumber('sfu.maxPeers', sfu.maxPeers);
+    if (settings.redisUrl) {
+      throw new RelayConfigError(`${named('sfu.urls')} does not work with ${named('redisUrl')} yet: use one relay`);
+    }
   }
   if (settings.rateLimitBurst < settings.rateLimitPerSecond) {
     throw new RelayConfigError(`${named('rateLimitBurst')} must be at least ${named('rateLimitPerSecond')}`);

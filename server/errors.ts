@@ -101,4 +101,9 @@ export const WIRE_ERRORS = {
     code: 'store-unavailable',
     message: `The relay cannot reach its room store right now (${action}): try again shortly.`,
   }),
+  noSfu: { code: 'invalid-request', message: 'This room does not use an SFU.' },
+  sfuUnavailable: (action: string): WireError => ({
+    code: 'sfu-unavailable',
+    message: `The SFU could not ${action}.`,
+  }),
 } as const satisfies Record<string, WireError | ((argument: never) => WireError)>;

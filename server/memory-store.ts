@@ -1,6 +1,6 @@
 // The default room store: rooms in this process's memory (memory-rooms.ts), for a relay that runs alone. Everything
 // happens synchronously; the promises only meet the RoomStore contract that the Redis store shares.
-import type { PeerLeftReason } from '../src/protocol.ts';
+import type { PeerLeftReason, RoomMode } from '../src/protocol.ts';
 import {
   eventJson,
   peerInfo,
@@ -23,22 +23,29 @@ export class MemoryStore implements RoomStore {
   #rooms = new Rooms();
   #options: StoreOptions;
   #held: HeldMembers;
+  /** The rooms whose media go through the SFU; the others are meshes. */
+  #sfuRooms = new Set<string>();
 
   constructor(options: StoreOptions) {
     this.#options = options;
     this.#held = new HeldMembers(options.holdLimits);
   }
 
-  async join({ room, name, verified, delivery, leaving, maxPeers }: StoreJoin): Promise<JoinOutcome> {
+  async join({ room, name, verified, delivery, leaving, maxPeers, sfuThreshold }: StoreJoin): Promise<JoinOutcome> {
     const occupied = this.#rooms.size(room) - (leaving?.room === room ? 1 : 0);
     if (occupied >= maxPeers) return { ok: false, code: 'room-full' };
     if (leaving) this.#end(leaving, 'left');
     const { replayWindowMs, replayBytes } = this.#options;
     const joined = new Member(room, { name, verified }, delivery, { replayWindowMs, replayBytes });
     const others = this.#rooms.join(joined);
+    if (sfuThreshold !== undefined && others.length + 1 >= sfuThreshold && !this.#sfuRooms.has(room)) {
+      this.#sfuRooms.add(room);
+      const moved = eventFrame(eventJson('room-mode', { mode: 'sfu' }));
+      for (const other of others) this.#deliver(other, moved);
+    }
     const announced = eventFrame(eventJson('peer-joined', peerInfo(joined)));
     for (const other of others) this.#deliver(other, announced);
-    return { ok: true, member: joined, peers: others.map(peerInfo) };
+    return { ok: true, member: joined, peers: others.map(peerInfo), mode: this.mode(room) };
   }
 
   async resume({ room, token, received, delivery }: StoreResume): Promise<ResumeOutcome> {
@@ -53,7 +60,8 @@ export class MemoryStore implements RoomStore {
       this.#end(held, 'disconnected');
       return { outcome: 'ended', id: held.id };
     }
-    return { outcome: 'resumed', member: held, peers: this.#rooms.others(held).map(peerInfo), missed };
+    const peers = this.#rooms.others(held).map(peerInfo);
+    return { outcome: 'resumed', member: held, peers, missed, mode: this.mode(room) };
   }
 
   signal(from: Membership, to: string, json: string): boolean {
@@ -87,6 +95,10 @@ export class MemoryStore implements RoomStore {
     this.#held.add(held.id, address, held.bytes, () => end('evicted'));
   }
 
+  mode(room: string): RoomMode {
+    return this.#sfuRooms.has(room) ? 'sfu' : 'mesh';
+  }
+
   counts(): StoreCounts {
     const { count: held, bytes: heldBytes } = this.#held;
     return { rooms: this.#rooms.roomCount, members: this.#rooms.memberCount, held, heldBytes };
@@ -94,6 +106,7 @@ export class MemoryStore implements RoomStore {
 
   async close(): Promise<void> {
     this.#rooms.clear();
+    this.#sfuRooms.clear();
   }
 
   /** Takes a member out of its room and tells the others why. */
@@ -102,7 +115,9 @@ export class MemoryStore implements RoomStore {
     if (!held) return;
     this.#held.remove(held.id);
     const announced = eventFrame(eventJson('peer-left', { id: held.id, reason }));
-    for (const other of this.#rooms.leave(held)) this.#deliver(other, announced);
+    const others = this.#rooms.leave(held);
+    for (const other of others) this.#deliver(other, announced);
+    if (others.length === 0) this.#sfuRooms.delete(member.room);
   }
 
   /** Sends an event to a member, or keeps it for a resume (counted against what held members may keep). */

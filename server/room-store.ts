@@ -1,7 +1,7 @@
 // The contract between signaling and wherever rooms live: this process's memory (memory-store.ts, the default)
 // or Redis, shared by several relays (redis/). Both number each member's events and keep them for a lossless
 // resume, and both must behave the same on the wire (docs/protocol.md).
-import type { PeerInfo, PeerLeftReason } from '../src/protocol.ts';
+import type { PeerInfo, PeerLeftReason, RoomMode } from '../src/protocol.ts';
 import type { HoldLimits } from './held-members.ts';
 import type { Frame } from './socketio/socketio-connection.ts';
 
@@ -49,9 +49,15 @@ export interface StoreJoin {
   /** The connection's current membership: it leaves (reason `left`) if the join succeeds, and does not count. */
   leaving?: Membership;
   maxPeers: number;
+  /**
+   * With an SFU: the room moves onto it when this join makes it this large. The others hear `room-mode` before
+   * the `peer-joined`, so nobody starts a mesh connection to the newcomer.
+   */
+  sfuThreshold?: number;
 }
 
-export type JoinOutcome = { ok: true; member: Membership; peers: PeerInfo[] } | { ok: false; code: 'room-full' };
+export type JoinOutcome =
+  { ok: true; member: Membership; peers: PeerInfo[]; mode: RoomMode } | { ok: false; code: 'room-full' };
 
 export interface StoreResume {
   room: string;
@@ -63,7 +69,7 @@ export interface StoreResume {
 
 export type ResumeOutcome =
   /** Same membership, now on this delivery; `missed` are the events after `received` (frames), oldest first. */
-  | { outcome: 'resumed'; member: Membership; peers: PeerInfo[]; missed: Frame[] }
+  | { outcome: 'resumed'; member: Membership; peers: PeerInfo[]; missed: Frame[]; mode: RoomMode }
   /** The token was good but some missed events are gone: that membership ended (`disconnected`). */
   | { outcome: 'ended'; id: string }
   /** No membership of this room holds that token (any more). */
@@ -97,6 +103,8 @@ export interface RoomStore {
    * `timeout` (earlier if the holds from that address, or their bytes on this relay, go over their limits).
    */
   hold(member: Membership, delivery: Delivery, graceMs: number, address: string): Promise<void>;
+  /** How the room's media travel now. */
+  mode(room: string): RoomMode | Promise<RoomMode>;
   /** Rooms and members on this relay, for /healthz and /metrics. */
   counts(): StoreCounts;
   close(): Promise<void>;

@@ -9,6 +9,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import {
   parseJoinRequest,
   parseRenameRequest,
+  parseSfuRequest,
   parseSignalRequest,
   type IceServersAck,
   type JoinAccepted,
@@ -16,17 +17,21 @@ import {
   type JsonObject,
   type PeerLeftReason,
   type RenameAck,
+  type SfuAck,
 } from '../src/protocol.ts';
 import { admit } from './access.ts';
 import type { RelaySettings } from './config.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { StoreUnavailableError, WIRE_ERRORS, type WireError } from './errors.ts';
 import type { Delivery, Membership, ResumeOutcome, RoomStore } from './room-store.ts';
+import type { Sfu } from './sfu/sfu.ts';
 import type { Ack, DisconnectReason, Frame, Session, SocketIoConnection } from './socketio/socketio-connection.ts';
 import { turnServer } from './turn.ts';
 
 export interface SignalingContext {
   store: RoomStore;
+  /** Large rooms' media: null without SFU_URL. */
+  sfu: Sfu | null;
   settings: RelaySettings;
   metrics: RelayMetrics;
   log: FastifyBaseLogger;
@@ -35,7 +40,7 @@ export interface SignalingContext {
 /** After this many events refused in a row for going over the rate limit, the connection is closed. */
 const REFUSALS_BEFORE_DISCONNECT = 50;
 
-type Answer = Extract<JoinAck | RenameAck | IceServersAck, { ok: true }>;
+type Answer = Extract<JoinAck | RenameAck | IceServersAck | SfuAck, { ok: true }>;
 
 /** One client's session: the events it sends, and where its membership's events go (its Delivery). */
 export class SignalingSession implements Session, Delivery {
@@ -63,6 +68,8 @@ export class SignalingSession implements Session, Delivery {
         return this.#rename(request, ack);
       case 'ice-servers':
         return this.#iceServers(ack);
+      case 'sfu':
+        return this.#sfu(request, ack);
       case 'leave':
         return this.#leave(ack);
       default:
@@ -129,23 +136,29 @@ export class SignalingSession implements Session, Delivery {
         return this.#refuse(ack, WIRE_ERRORS.unauthorized);
       }
       const leaving = this.#member;
+      const maxPeers = settings.sfu?.maxPeers ?? settings.maxPeersPerRoom;
       const joined = await store.join({
         room,
         name: admission.name ?? name,
         verified: admission.name !== undefined,
         delivery: this,
         leaving,
-        maxPeers: settings.maxPeersPerRoom,
+        maxPeers,
+        sfuThreshold: settings.sfu?.threshold,
       });
       if (!joined.ok) {
         this.#log('join refused', { room, code: 'room-full' });
-        return this.#refuse(ack, WIRE_ERRORS.roomFull(settings.maxPeersPerRoom));
+        return this.#refuse(ack, WIRE_ERRORS.roomFull(maxPeers));
       }
-      if (leaving) this.#log('left', { room: leaving.room, peer: leaving.id, reason: 'left' });
+      if (leaving) {
+        void this.#context.sfu?.leave(leaving.id);
+        this.#log('left', { room: leaving.room, peer: leaving.id, reason: 'left' });
+      }
       const member = (this.#member = joined.member);
       this.#stopJoinTimer();
-      this.#log('joined', { room, peer: member.id });
-      this.#answer(ack, { ok: true, ...this.#self(member), resumed: false, peers: joined.peers });
+      this.#log('joined', { room, peer: member.id, mode: joined.mode });
+      const { peers, mode } = joined;
+      this.#answer(ack, { ok: true, ...this.#self(member), resumed: false, peers, ...(mode === 'sfu' && { mode }) });
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       // No answer the widget would take as final: the client reconnects with backoff and tries again.
@@ -155,7 +168,7 @@ export class SignalingSession implements Session, Delivery {
   }
 
   async #resumed(
-    { member: held, peers, missed }: Extract<ResumeOutcome, { outcome: 'resumed' }>,
+    { member: held, peers, missed, mode }: Extract<ResumeOutcome, { outcome: 'resumed' }>,
     ack: Ack | undefined,
   ): Promise<void> {
     const previous = this.#member && this.#member.id !== held.id ? this.#member : undefined;
@@ -164,9 +177,10 @@ export class SignalingSession implements Session, Delivery {
     this.#context.metrics.resumes.inc({ outcome: 'resumed' });
     this.#log('resumed', { room: held.room, peer: held.id, missed: missed.length });
     // The ack and the replay go out at once, before anything newer for this member can.
-    this.#answer(ack, { ok: true, ...this.#self(held), resumed: true, peers });
+    this.#answer(ack, { ok: true, ...this.#self(held), resumed: true, peers, ...(mode === 'sfu' && { mode }) });
     for (const frame of missed) this.#socket.emitFrame(frame);
     if (previous) {
+      void this.#context.sfu?.leave(previous.id);
       await this.#context.store.leave(previous, this, 'left');
       this.#log('left', { room: previous.room, peer: previous.id, reason: 'left' });
     }
@@ -217,6 +231,36 @@ export class SignalingSession implements Session, Delivery {
     this.#answer(ack, { ok: true, ...this.#iceServersFor(member.id) });
   }
 
+  /** A member's request about its media on the SFU, which the relay drives for it (server/sfu/). */
+  async #sfu(request: unknown, ack: Ack | undefined): Promise<void> {
+    const member = this.#member;
+    if (!member) return this.#refuse(ack, WIRE_ERRORS.notJoined('using the SFU'));
+    const sfu = this.#context.sfu;
+    if (!sfu) return this.#refuse(ack, WIRE_ERRORS.noSfu);
+    const parsed = parseSfuRequest(request);
+    if (!parsed.ok) return this.#refuse(ack, WIRE_ERRORS.invalid(parsed.message));
+    if ((await this.#context.store.mode(member.room)) !== 'sfu') return this.#refuse(ack, WIRE_ERRORS.noSfu);
+    const media = sfu.member(member.id, member.room, (offer) => this.#socket.emit('sfu', offer));
+    const value = parsed.value;
+    if (value.type === 'candidate') {
+      void media.trickle(value.target, value.candidate);
+      return this.#answer(ack, { ok: true });
+    }
+    if (value.type === 'answer') {
+      if (media.answer(value.sdp)) return this.#answer(ack, { ok: true });
+      return this.#refuse(ack, WIRE_ERRORS.invalid('no offer is waiting for an answer'));
+    }
+    try {
+      this.#answer(ack, { ok: true, sdp: await media.publish(value.sdp, value.screen) });
+    } catch (error) {
+      this.#context.log.warn(
+        { err: error, sid: this.connection, room: member.room, peer: member.id },
+        'publish failed',
+      );
+      this.#refuse(ack, WIRE_ERRORS.sfuUnavailable('take your media'));
+    }
+  }
+
   async #leave(ack: Ack | undefined): Promise<void> {
     await this.#leaveRoom('left');
     this.#expectJoin();
@@ -227,6 +271,7 @@ export class SignalingSession implements Session, Delivery {
     const leaving = this.#member;
     this.#member = undefined;
     if (!leaving) return;
+    void this.#context.sfu?.leave(leaving.id);
     await this.#context.store.leave(leaving, this, reason);
     this.#log('left', { room: leaving.room, peer: leaving.id, reason });
   }

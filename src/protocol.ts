@@ -29,10 +29,15 @@ export const RELAY_ERROR_CODES = [
   'server-shutting-down',
   /** The relay cannot reach its room store (Redis) for now: the same request may work shortly. */
   'store-unavailable',
+  /** The room is on an SFU that cannot be reached or refused the request: the room goes back to the mesh if it can. */
+  'sfu-unavailable',
 ] as const;
 export type RelayErrorCode = (typeof RELAY_ERROR_CODES)[number];
 
 export type PeerLeftReason = 'left' | 'disconnected' | 'timeout' | 'kicked';
+
+/** How a room's media travels: peer to peer (`mesh`), or through the relay's SFU (`sfu`) once the room is large. */
+export type RoomMode = 'mesh' | 'sfu';
 
 /** The RTCIceServer shape, restated without the DOM. */
 export interface IceServer {
@@ -79,6 +84,8 @@ export interface JoinAccepted {
   name?: string;
   /** Your name comes from your join token: it cannot be changed. */
   verified?: true;
+  /** How the room's media travel: `sfu` when through the SFU; absent for the mesh. */
+  mode?: RoomMode;
 }
 
 export interface Refusal {
@@ -91,6 +98,7 @@ export type JoinAck = JoinAccepted | Refusal;
 export type LeaveAck = { ok: true } | Refusal;
 export type RenameAck = { ok: true } | Refusal;
 export type IceServersAck = { ok: true; iceServers: IceServer[]; iceServersTtl?: number } | Refusal;
+export type SfuAck = { ok: true; sdp?: string } | Refusal;
 
 /** A new name for yourself, shown to everyone in the room (refused when a join token set it). */
 export interface RenameRequest {
@@ -124,6 +132,41 @@ export interface PeerLeftMessage {
   reason: PeerLeftReason;
 }
 
+export interface RoomModeMessage {
+  mode: RoomMode;
+}
+
+/** A candidate as RTCIceCandidate.toJSON() gives it; null when gathering is complete. */
+export interface SfuCandidate {
+  candidate: string;
+  sdpMid?: string | null;
+  sdpMLineIndex?: number | null;
+}
+
+/**
+ * What a member of an SFU room asks of the relay, which drives the SFU for it: publish its media (an SDP
+ * offer; the ack carries the answer), answer the relay's offer of everyone else's media (`answer`), and trickle
+ * the candidates of either connection. `screen` names the media id that carries a screen share.
+ */
+export type SfuRequest =
+  | { type: 'publish'; sdp: string; screen?: string }
+  | { type: 'answer'; sdp: string }
+  | { type: 'candidate'; target: 'publisher' | 'subscriber'; candidate: SfuCandidate | null };
+
+/** One media stream in the relay's offer: whose it is, and what it carries. */
+export interface SfuStream {
+  mid: string;
+  peer: string;
+  kind: 'audio' | 'video' | 'screen';
+}
+
+/** The relay's offer of everyone else's media, on one connection: to be answered with `{ type: 'answer' }`. */
+export interface SfuOffer {
+  type: 'offer';
+  sdp: string;
+  streams: SfuStream[];
+}
+
 export interface ErrorMessage {
   code: RelayErrorCode;
   message: string;
@@ -136,6 +179,7 @@ export interface ClientToRelayEvents {
   rename(request: RenameRequest, ack: (response: RenameAck) => void): void;
   /** Fresh TURN credentials for the connections in place, before the ones from the join expire. */
   'ice-servers'(ack: (response: IceServersAck) => void): void;
+  sfu(request: SfuRequest, ack: (response: SfuAck) => void): void;
   leave(ack: (response: LeaveAck) => void): void;
 }
 
@@ -145,6 +189,8 @@ export interface RelayToClientEvents {
   'peer-left'(message: PeerLeftMessage): void;
   'peer-renamed'(message: PeerRenamedMessage): void;
   signal(message: SignalMessage): void;
+  'room-mode'(message: RoomModeMessage): void;
+  sfu(message: SfuOffer): void;
   error(message: ErrorMessage): void;
 }
 
@@ -215,6 +261,38 @@ export function parseSignalRequest(input: unknown): Parsed<SignalRequest & { tex
     return refuse(`data must serialize to at most ${LIMITS.signalLength} characters`);
   }
   return { ok: true, value: { to, data, text } };
+}
+
+/** A member's request about its SFU connections; SDP is checked for length only (the relay never parses it). */
+export function parseSfuRequest(input: unknown): Parsed<SfuRequest> {
+  if (!isPayloadObject(input)) return refuse('sfu expects an object { type, ... }');
+  const { type, sdp, screen, target, candidate } = input;
+  if (type === 'publish' || type === 'answer') {
+    if (typeof sdp !== 'string' || sdp.length === 0 || sdp.length > LIMITS.signalLength) {
+      return refuse(`sdp must be a string of at most ${LIMITS.signalLength} characters`);
+    }
+    if (type === 'answer') return { ok: true, value: { type, sdp } };
+    if (screen !== undefined && !isMid(screen)) return refuse('screen must be a media id');
+    return { ok: true, value: screen === undefined ? { type, sdp } : { type, sdp, screen } };
+  }
+  if (type !== 'candidate') return refuse('type must be publish, answer or candidate');
+  if (target !== 'publisher' && target !== 'subscriber') return refuse('target must be publisher or subscriber');
+  if (candidate === null) return { ok: true, value: { type, target, candidate } };
+  if (!isPayloadObject(candidate)) return refuse('candidate must be an ICE candidate or null');
+  const { candidate: line, sdpMid, sdpMLineIndex } = candidate;
+  if (typeof line !== 'string' || line.length > 1024) return refuse('candidate must be an ICE candidate line');
+  if (sdpMid != null && !isMid(sdpMid)) return refuse('sdpMid must be a media id');
+  if (sdpMLineIndex != null && !(Number.isSafeInteger(sdpMLineIndex) && (sdpMLineIndex as number) >= 0)) {
+    return refuse('sdpMLineIndex must be an index');
+  }
+  const parsed: SfuCandidate = { candidate: line };
+  if (sdpMid != null) parsed.sdpMid = sdpMid as string;
+  if (sdpMLineIndex != null) parsed.sdpMLineIndex = sdpMLineIndex as number;
+  return { ok: true, value: { type, target, candidate: parsed } };
+}
+
+function isMid(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{1,32}$/.test(value);
 }
 
 function refuse(message: string): { ok: false; message: string } {

@@ -16,14 +16,14 @@ export interface SignalingPluginOptions {
 }
 
 export const signalingPlugin: FastifyPluginAsync<SignalingPluginOptions> = async (app, { settings, isProxy }) => {
-  const { store, metrics, log } = app;
+  const { store, sfu, metrics, log } = app;
   const connectionLimit = limitConnections(app.server, {
     maxPerIp: settings.maxConnectionsPerIp,
     isProxy,
     refused: () => metrics.refused.inc({ reason: 'ip-limit' }),
   });
   // What every session shares.
-  const context: SignalingContext = { store, settings, metrics, log };
+  const context: SignalingContext = { store, sfu, settings, metrics, log };
   app.register(socketIoPlugin, {
     ...settings,
     connectionLimit,

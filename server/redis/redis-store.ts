@@ -3,7 +3,7 @@
 // through a key with a TTL that each relay renews (link.ts), and Lua scripts (scripts.ts) for every change.
 // While Redis is unreachable the relay keeps serving what it can alone (signals between its own members),
 // refuses joins, and catches up when Redis is back.
-import type { PeerLeftReason } from '../../src/protocol.ts';
+import type { PeerLeftReason, RoomMode } from '../../src/protocol.ts';
 import {
   eventJson,
   peerInfo,
@@ -97,7 +97,7 @@ export class RedisStore implements RoomStore {
     }
     if (leaving) this.#forget(leaving.id, delivery.connection);
     this.#local.release(local);
-    return { ok: true, member, peers: peersFrom(reply, 1) };
+    return { ok: true, member, peers: peersFrom(reply, 1), mode: 'mesh' };
   }
 
   async resume({ room, token, received, delivery }: StoreResume): Promise<ResumeOutcome> {
@@ -121,7 +121,7 @@ export class RedisStore implements RoomStore {
       }
       const member: Membership = { id, room, ...named(name), resumeToken: token };
       this.#local.release(this.#local.add(member, delivery, Number(seq) + 1));
-      return { outcome: 'resumed', member, peers: peersFrom(reply as string[], 5 + count), missed };
+      return { outcome: 'resumed', member, peers: peersFrom(reply as string[], 5 + count), missed, mode: 'mesh' };
     });
   }
 
@@ -172,6 +172,11 @@ export class RedisStore implements RoomStore {
       const failure = this.#link.failure(error);
       if (!(failure instanceof StoreUnavailableError)) throw failure;
     }
+  }
+
+  /** Rooms across relays stay meshes: the relay refuses SFU_URL with REDIS_URL (config.ts). */
+  mode(): RoomMode {
+    return 'mesh';
   }
 
   counts(): StoreCounts {

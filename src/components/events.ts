@@ -3,7 +3,7 @@
 // screen) send up to it, which bubble but stay in the shadow root they were fired in. All are declared in
 // HTMLElementEventMap, so addEventListener('vc-error', …) is typed for site owners.
 import type { PeerLeftReason } from '../protocol.ts';
-import type { CallState, ChatEntry, ErrorCode, Quality } from '../rtc/index.ts';
+import type { CallState, ChatEntry, ErrorCode, Quality, RoomMode } from '../rtc/index.ts';
 
 export type Layout = 'grid' | 'spotlight';
 export type DeviceKind = 'audioinput' | 'videoinput' | 'audiooutput';
@@ -32,6 +32,8 @@ export interface VideoConferenceEventDetails {
   'vc-data': { from: string; payload: unknown };
   /** The active speaker changed (null before anyone has spoken). */
   'vc-active-speaker': { id: string | null };
+  /** The room's media moved onto the relay's SFU (a large room), or back to peer-to-peer. */
+  'vc-mode-change': { mode: RoomMode };
   /** A device was chosen, or the one in use went away (`lost`) and the default took its place. */
   'vc-device-change': { kind: DeviceKind; deviceId: string; lost: boolean };
   /** The browser blocked playback with sound until the person interacts: the widget shows one button for it. */

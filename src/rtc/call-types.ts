@@ -1,6 +1,6 @@
 // The types of a call's public API: its options, its states and events, and what it reports about each
 // participant, their stats and the chat. call.ts re-exports them, so importers keep one path.
-import type { PeerLeftReason } from '../protocol.ts';
+import type { PeerLeftReason, RoomMode } from '../protocol.ts';
 import type { RtcError } from './errors.ts';
 import type { ChatMessage, PeerState } from './packets.ts';
 import type { DroppedCounts, PeerConnectionFactory } from './peer.ts';
@@ -84,6 +84,8 @@ export interface CallEvents {
   message: ChatEntry;
   data: { from: string; payload: unknown };
   'active-speaker': { id: string | null };
+  /** The room's media moved onto the relay's SFU, or back to the mesh. */
+  'mode-change': { mode: RoomMode };
   'device-lost': { kind: 'audioinput' | 'videoinput' };
   /** A peer connection's quality rating changed. */
   quality: { id: string; quality: Quality };

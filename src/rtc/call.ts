@@ -1,5 +1,6 @@
 // One participant's call: local media, our name and the relay connection behind a small state machine; who
 // else is here, and the connections to them, are the roster's. The rtc layer's public face: an element drives it.
+import type { RoomMode } from '../protocol.ts';
 import type { CallEvents, CallOptions, CallState, ChatEntry, Participant, ParticipantStats } from './call-types.ts';
 import { QualityProxy } from './quality-proxy.ts';
 import { ChatHistory, checkDataSize, composeChat } from './chat.ts';
@@ -47,6 +48,7 @@ export class Call extends Emitter<CallEvents> {
     }));
     this.forward(roster, ['peer-joined', 'peer-left', 'participant-change', 'data', 'change', 'error']);
     roster.on('chat', (entry) => this.#addMessage(entry));
+    roster.on('mode', (mode) => this.emit('mode-change', { mode }));
   }
 
   get state(): CallState {
@@ -72,6 +74,11 @@ export class Call extends Emitter<CallEvents> {
 
   get activeSpeaker(): string | null {
     return this.#quality.activeSpeaker;
+  }
+
+  /** How the room's media travel: peer to peer, or through the relay's SFU. */
+  get mode(): RoomMode {
+    return this.#roster.mode;
   }
 
   get participants(): Participant[] {

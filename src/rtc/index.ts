@@ -10,3 +10,4 @@ export { errorPolicy, type ErrorCode, type ErrorPolicy, type RtcError } from './
 export { listDevices, refusedByPermissionsPolicy, type DeviceLists, type DeviceOption } from './devices.ts';
 export type { VideoView } from './packets.ts';
 export type { Quality } from './stats.ts';
+export type { RoomMode } from '../protocol.ts';

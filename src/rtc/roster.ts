@@ -1,18 +1,20 @@
 // The call's membership and the other participants: the one follower of the relay's word on who is here (a
 // join or resume, peer-joined, peer-left, peer-renamed) and the one place that decides who makes the first offer;
 // the topology connecting us to them (the mesh unless told otherwise); and what they send us over it.
-import type { JoinAccepted, PeerInfo, PeerLeftReason } from '../protocol.ts';
+import type { JoinAccepted, PeerInfo, PeerLeftReason, RoomMode, SignalMessage } from '../protocol.ts';
 import type { CallEvents, ChatEntry, Participant, ParticipantStats } from './call-types.ts';
 import { Emitter } from './emitter.ts';
-import type { RtcError } from './errors.ts';
+import { RtcError } from './errors.ts';
 import type { LocalTracks } from './local-media.ts';
-import { Mesh } from './mesh.ts';
 import type { ChatMessage, Packet, PeerState, VideoView } from './packets.ts';
 import { describeRemote, nameOf, type Member } from './participants.ts';
 import type { PeerConnectionFactory } from './peer.ts';
 import type { QualityProxy } from './quality-proxy.ts';
 import type { SignalingClient } from './signaling.ts';
-import type { Topology, TopologyFactory } from './topology.ts';
+import type { Topology, TopologyFactory, TopologyOptions } from './topology.ts';
+
+/** Signals kept while the first topology loads: a newcomer's offer and candidates, from each participant. */
+const EARLY_SIGNALS_LIMIT = 256;
 
 export interface RosterOptions {
   quality: QualityProxy;
@@ -21,7 +23,7 @@ export interface RosterOptions {
   /** The tracks we send right now, for the topology of a room just joined. */
   localTracks: () => LocalTracks;
   createPeerConnection?: PeerConnectionFactory;
-  /** How we connect to the others: the mesh by default; another topology (an SFU session) can take its place. */
+  /** How we connect to the others while the room is a mesh (tests may pass their own). */
   createTopology?: TopologyFactory;
 }
 
@@ -33,6 +35,8 @@ export interface RosterEvents {
   chat: ChatEntry;
   data: CallEvents['data'];
   change: void;
+  /** The room's media moved onto the SFU (or back to the mesh). */
+  mode: RoomMode;
   error: RtcError;
 }
 
@@ -40,6 +44,17 @@ export class Roster extends Emitter<RosterEvents> {
   #options: RosterOptions;
   #members = new Map<string, Member>();
   #topology: Topology | null = null;
+  /** What the topology of the room we are in is made with; null when in none. */
+  #topologyOptions: TopologyOptions | null = null;
+  /** The mode of the topology in place, and of the last one asked for (null: none yet in this room). */
+  #mode: RoomMode = 'mesh';
+  #wanted: RoomMode | null = null;
+  /** Topologies are put in place one after the other: a room may move onto the SFU while the mesh loads. */
+  #loading: Promise<void> = Promise.resolve();
+  /** Signals that came while the first topology was loading: it takes them once there. */
+  #early: SignalMessage[] = [];
+  /** Those we make the first offer to in a mesh: the ones who were here before us. */
+  #offerTo = new Set<string>();
   #localId: string | null = null;
 
   constructor(options: RosterOptions) {
@@ -54,6 +69,10 @@ export class Roster extends Emitter<RosterEvents> {
 
   get topology(): Topology | null {
     return this.#topology;
+  }
+
+  get mode(): RoomMode {
+    return this.#mode;
   }
 
   get participants(): Participant[] {
@@ -80,6 +99,8 @@ export class Roster extends Emitter<RosterEvents> {
 
   /** Follows the relay's word on who comes and goes, and hands each participant its signals, until it closes. */
   follow(signaling: SignalingClient): void {
+    // The mesh's code loads while the relay connection opens.
+    if (!this.#options.createTopology) void import('./mesh.ts');
     signaling.on('joined', (ack) => this.#joined(ack, signaling));
     signaling.on('peer-joined', (peer) => {
       this.#add(peer, false);
@@ -93,7 +114,11 @@ export class Roster extends Emitter<RosterEvents> {
       this.#remove(id, reason);
       this.emit('change', undefined);
     });
-    signaling.on('signal', ({ from, data }) => this.#topology?.receive(from, data));
+    signaling.on('signal', (signal) => {
+      if (this.#topology) this.#topology.receive(signal.from, signal.data);
+      else if (this.#early.length < EARLY_SIGNALS_LIMIT) this.#early.push(signal);
+    });
+    signaling.on('room-mode', ({ mode }) => this.#load(mode));
   }
 
   /** Sends another track of a kind (or none) to everyone; a camera changes what the uplink budget allows. */
@@ -118,6 +143,11 @@ export class Roster extends Emitter<RosterEvents> {
     globalThis.removeEventListener?.('online', this.#onOnline);
     this.#topology?.close();
     this.#topology = null;
+    this.#topologyOptions = null;
+    this.#mode = 'mesh';
+    this.#wanted = null;
+    this.#offerTo.clear();
+    this.#early = [];
     this.#localId = null;
     const ids = [...this.#members.keys()];
     this.#members.clear();
@@ -125,37 +155,83 @@ export class Roster extends Emitter<RosterEvents> {
   }
 
   /** A join accepted: our membership given back after a resume, or a new one, in which everyone is new. */
-  #joined({ id, peers, resumed, iceServers }: JoinAccepted, signaling: SignalingClient): void {
-    if (resumed && this.#topology) {
+  #joined({ id, peers, resumed, iceServers, mode = 'mesh' }: JoinAccepted, signaling: SignalingClient): void {
+    if (resumed && this.#topologyOptions) {
       // Same id, every connection kept, fresh TURN credentials. Events missed meanwhile follow; the peer list
       // catches up with anything they cannot tell.
-      this.#topology.setIceServers(iceServers);
+      this.#topology?.setIceServers(iceServers);
       const present = new Set(peers.map((peer) => peer.id));
       for (const id of [...this.#members.keys()]) if (!present.has(id)) this.#remove(id, 'left');
       for (const peer of peers) this.#add(peer, false);
+      this.#load(mode);
       return;
     }
-    this.close(this.#topology ? 'disconnected' : undefined);
+    this.close(this.#topologyOptions ? 'disconnected' : undefined);
     this.#connect(id, iceServers, signaling);
     for (const peer of peers) this.#add(peer, true);
+    this.#load(mode);
   }
 
+  /** What this membership's topologies are made with. */
   #connect(localId: string, iceServers: RTCIceServer[], signaling: SignalingClient): void {
-    const {
-      quality,
-      localState,
-      localTracks,
-      createPeerConnection,
-      createTopology = (options) => new Mesh(options),
-    } = this.#options;
-    const topology = (this.#topology = createTopology({
+    this.#topologyOptions = {
       localId,
       iceServers,
-      localTracks: localTracks(),
+      localTracks: this.#options.localTracks(),
       signal: (to, data) => signaling.send(to, data),
-      createPeerConnection,
-    }));
+      sfu: {
+        request: (request) => signaling.ask('sfu', request),
+        onOffer: (listener) => signaling.on('sfu', listener),
+      },
+      createPeerConnection: this.#options.createPeerConnection,
+    };
     this.#localId = localId;
+    globalThis.addEventListener?.('online', this.#onOnline);
+  }
+
+  /**
+   * Puts the room's topology in place, its code loading now if it has not yet (the mesh's was asked for as the
+   * call joined): the mesh; or the SFU session, joining a room already on it or, make-before-break, moving onto
+   * it from the mesh. Whoever is known by the time it is there gets connected. One at a time, in order.
+   */
+  #load(mode: RoomMode): void {
+    const options = this.#topologyOptions;
+    if (!options || mode === this.#wanted) return;
+    this.#wanted = mode;
+    this.#loading = this.#loading
+      .then(async () => {
+        const create = await this.#factory(mode);
+        if (options !== this.#topologyOptions) return; // left, or joined again, meanwhile
+        // The tracks as they are now: any change while the code loaded went nowhere.
+        const topology = create({ ...options, localTracks: this.#options.localTracks() });
+        this.#use(topology);
+        for (const id of this.#members.keys()) if (!topology.get(id)) topology.connect(id, this.#offerTo.has(id));
+        for (const { from, data } of this.#early.splice(0)) topology.receive(from, data);
+        this.#mode = mode;
+        if (mode === 'sfu') this.emit('mode', mode);
+        this.emit('change', undefined);
+      })
+      .catch((cause: unknown) => {
+        this.emit('error', new RtcError('peer-connection-failed', 'Could not load the call’s code.', { cause }));
+      });
+  }
+
+  /** Makes the topology of a mode: the mesh, or the SFU session (taking over from the mesh in place, if any). */
+  async #factory(mode: RoomMode): Promise<TopologyFactory> {
+    const { createTopology } = this.#options;
+    if (mode === 'mesh' && createTopology) return createTopology;
+    if (mode === 'mesh') {
+      const { Mesh } = await import('./mesh.ts');
+      return (options) => new Mesh(options);
+    }
+    const { sfuTopology } = await import('./sfu-switch.ts');
+    return (options) => sfuTopology(options, this.#topology);
+  }
+
+  #use(topology: Topology): void {
+    const { quality, localState } = this.#options;
+    const localId = this.#localId!;
+    this.#topology = topology;
     topology.on('change', () => this.emit('change', undefined));
     topology.on('open', ({ id }) => topology.send({ type: 'state', ...localState() }, id));
     topology.on('packet', ({ from: { id }, packet }) => {
@@ -166,7 +242,6 @@ export class Roster extends Emitter<RosterEvents> {
     });
     topology.on('error', (error) => this.emit('error', error));
     quality.run((quality) => this.#topology === topology && quality.start(topology, localId));
-    globalThis.addEventListener?.('online', this.#onOnline);
   }
 
   /**
@@ -177,6 +252,7 @@ export class Roster extends Emitter<RosterEvents> {
     // A peer-joined replayed after a resume may name someone the peer list already brought.
     if (this.#members.has(id)) return;
     this.#members.set(id, { name, verified: !!verified, state: null });
+    if (before) this.#offerTo.add(id);
     this.#topology?.connect(id, before);
     this.#options.quality.run((quality) => quality.apply());
     this.emit('peer-joined', { id, name, verified: !!verified });
@@ -184,6 +260,7 @@ export class Roster extends Emitter<RosterEvents> {
 
   #remove(id: string, reason: PeerLeftReason): void {
     if (!this.#members.delete(id)) return;
+    this.#offerTo.delete(id);
     this.#topology?.disconnect(id);
     this.#options.quality.forget(id);
     this.emit('peer-left', { id, reason });

@@ -20,6 +20,10 @@ import type {
   RelayToClientEvents,
   RenameAck,
   RenameRequest,
+  RoomModeMessage,
+  SfuAck,
+  SfuOffer,
+  SfuRequest,
   SignalMessage,
 } from '../protocol.ts';
 import { Emitter, Subscriptions } from './emitter.ts';
@@ -45,6 +49,10 @@ export interface SignalingEvents {
   'peer-left': PeerLeftMessage;
   'peer-renamed': PeerRenamedMessage;
   signal: SignalMessage;
+  /** The room's media moved onto the SFU, or back to the mesh. */
+  'room-mode': RoomModeMessage;
+  /** The relay's offer of the others' media through the SFU. */
+  sfu: SfuOffer;
   /** Fresh TURN credentials (with the STUN servers), before the last ones expire. */
   'ice-servers': IceServer[];
   /** The relay refused the join (room full, unauthorized, invalid): fatal, nothing is retried. */
@@ -119,7 +127,8 @@ export class SignalingClient extends Emitter<SignalingEvents> {
    */
   ask(event: 'rename', request: RenameRequest): Promise<RenameAck | null>;
   ask(event: 'ice-servers'): Promise<IceServersAck | null>;
-  ask(event: 'rename' | 'ice-servers', ...request: [RenameRequest?]): Promise<unknown> {
+  ask(event: 'sfu', request: SfuRequest): Promise<SfuAck | null>;
+  ask(event: 'rename' | 'ice-servers' | 'sfu', ...request: [(RenameRequest | SfuRequest)?]): Promise<unknown> {
     if (!this.#joined) return Promise.resolve(null);
     // One call for both; the overloads above say which answer comes with which question.
     const socket = this.#socket.timeout(ANSWER_TIMEOUT_MS);
@@ -149,9 +158,10 @@ export class SignalingClient extends Emitter<SignalingEvents> {
       this.#subscriptions.add(() => socket.off(event, listener as never));
     };
     // The events addressed to our membership, each counted so that a resume replays only those we missed.
-    for (const event of ['peer-joined', 'peer-left', 'peer-renamed', 'signal'] as const) {
+    for (const event of ['peer-joined', 'peer-left', 'peer-renamed', 'signal', 'room-mode'] as const) {
       on(event, (message: never) => (this.#received++, this.emit(event, message)));
     }
+    on('sfu', (offer) => this.emit('sfu', offer));
     on('error', ({ code, message }) => this.emit('error', new RtcError(code, message)));
 
     const onConnect = (): void => {

@@ -1,7 +1,8 @@
 // How media and data travel between us and the other participants, as the roster and the quality watcher
-// see it. The mesh (mesh.ts: one peer connection per participant) implements it; another topology can stand
-// in per room, through the roster's `createTopology` option, with no change above the roster.
-import type { JsonObject } from '../protocol.ts';
+// see it. The mesh (mesh.ts: one peer connection per participant) implements it, and so does the SFU session
+// (sfu-session.ts: one connection each way to the relay's SFU), which the roster puts in its place when the
+// room moves onto the SFU (sfu-switch.ts); nothing above the roster knows which one runs.
+import type { JsonObject, SfuAck, SfuOffer, SfuRequest } from '../protocol.ts';
 import type { Listener } from './emitter.ts';
 import type { RtcError } from './errors.ts';
 import type { LocalTracks } from './local-media.ts';
@@ -39,12 +40,19 @@ export interface TopologyEvents {
   error: RtcError;
 }
 
+/** Our say in the relay's SFU, and its offers to us (only an SFU topology uses them). */
+export interface SfuChannel {
+  request(request: SfuRequest): Promise<SfuAck | null>;
+  onOffer(listener: Listener<SfuOffer>): () => void;
+}
+
 export interface TopologyOptions {
   localId: string;
   iceServers: RTCIceServer[];
   localTracks: LocalTracks;
   /** Sends a signal to a participant through the relay. */
   signal(to: string, data: JsonObject): void;
+  sfu: SfuChannel;
   createPeerConnection?: PeerConnectionFactory;
 }
 

@@ -12,7 +12,8 @@ type RelayCommand =
   | 'relay-drop-connections'
   | 'mint-join-token'
   | 'heartbeat-relay'
-  | 'two-seat-relay';
+  | 'two-seat-relay'
+  | 'sfu-relay';
 
 /** Asks the test runner's relay plugin (test/support/relay-plugin.mjs): a relay's URL, or a join token. */
 export async function relayCommand(command: RelayCommand, payload?: unknown): Promise<string> {
@@ -133,8 +134,11 @@ export async function waitForDecodedVideo(tile: VideoPlayer): Promise<void> {
  * decoded video. Each is 320×240, so that four fit in the test browser's 800×600 viewport: nobody sends
  * video to a tile out of view.
  */
-export async function callOf(names: string[]): Promise<{ elements: VideoConference[]; room: string; server: string }> {
-  const server = await relayCommand('relay-url');
+export async function callOf(
+  names: string[],
+  server?: string,
+): Promise<{ elements: VideoConference[]; room: string; server: string }> {
+  server ??= await relayCommand('relay-url');
   const room = uniqueRoom();
   const page = await fixture<HTMLElement>(html`
     <div style="display: grid; grid-template-columns: repeat(2, 320px); grid-auto-rows: 240px; gap: 8px">

@@ -9,9 +9,12 @@
 // - heartbeat-relay: a relay that pings every 250 ms (url), started on first use;
 // - two-seat-relay: a relay whose rooms hold two people (url), started on first use;
 // - turn-relay: a relay that hands out TURN credentials (for an unreachable TURN URL) lasting 2 s, so that
-//   widgets ask for fresh ones every 1.6 s ({ url, secret }), started on first use.
+//   widgets ask for fresh ones every 1.6 s ({ url, secret }), started on first use;
+// - sfu-relay: a relay whose rooms move onto a Janus of its own (deploy/janus/) from 3 participants (url),
+//   started on first use.
 import { buildRelay } from '../../dist/relay/app.js';
 import { mintJoinToken } from '../../dist/relay/join-token.js';
+import { startJanus } from './janus-server.mjs';
 import { startRedis } from './redis-server.mjs';
 
 const PASSWORD = 'letmein';
@@ -40,6 +43,20 @@ function managedRelay(options) {
   };
 }
 
+/** A Janus and a relay that moves rooms of 3 onto it. */
+async function startSfu() {
+  const janus = await startJanus();
+  const relay = managedRelay({ sfu: { urls: [janus.url], threshold: 3, maxPeers: 50 } });
+  await relay.start();
+  return {
+    url: () => relay.url(),
+    async stop() {
+      await relay.stop();
+      await janus.remove();
+    },
+  };
+}
+
 /** A redis-server and two relays on it. */
 async function startScaleOut() {
   const redis = await startRedis();
@@ -59,6 +76,7 @@ export function relayPlugin() {
   const open = managedRelay({});
   const guarded = managedRelay({ roomPassword: PASSWORD, joinSecret: JOIN_SECRET });
   let scaleOut = null;
+  let sfu = null;
   const heartbeat = managedRelay({ pingIntervalMs: 250, pingTimeoutMs: 2_000 });
   const twoSeats = managedRelay({ maxPeersPerRoom: 2 });
   // Below TURN_TTL_S's minimum of 60 s, which only the environment and flags enforce.
@@ -74,6 +92,7 @@ export function relayPlugin() {
       await open.stop();
       await guarded.stop();
       await (await scaleOut)?.stop();
+      await (await sfu)?.stop();
       await heartbeat.stop();
       await twoSeats.stop();
       await turn.stop();
@@ -98,6 +117,9 @@ export function relayPlugin() {
         case 'scale-out-relays':
           scaleOut ??= startScaleOut();
           return (await scaleOut).urls();
+        case 'sfu-relay':
+          sfu ??= startSfu();
+          return (await sfu).url();
         case 'heartbeat-relay':
           await heartbeat.start();
           return heartbeat.url();

@@ -13,6 +13,7 @@ import {
   type LocalMedia,
   type Participant,
   type ParticipantStats,
+  type RoomMode,
   type RtcError,
   Subscriptions,
   type VideoView,
@@ -93,6 +94,10 @@ export class CallController implements ReactiveController {
 
   get activeSpeaker(): string | null {
     return this.#call?.activeSpeaker ?? null;
+  }
+
+  get mode(): RoomMode {
+    return this.#call?.mode ?? 'mesh';
   }
 
   /** The camera is open for the pre-join screen, and the call not joined yet. */
@@ -270,6 +275,7 @@ export class CallController implements ReactiveController {
       call.on('message', (entry) => emit(host, 'vc-message', entry)),
       call.on('data', (detail) => emit(host, 'vc-data', detail)),
       call.on('active-speaker', (detail) => emit(host, 'vc-active-speaker', detail)),
+      call.on('mode-change', (detail) => emit(host, 'vc-mode-change', detail)),
       call.on('quality', (detail) => emit(host, 'vc-quality', detail)),
       call.on('device-lost', ({ kind }) =>
         emit(host, 'vc-device-change', { kind, deviceId: call.media?.deviceIds[kind] ?? '', lost: true }),

@@ -33,6 +33,8 @@ export const EN_DETAILS = {
   'error.payload-too-large': 'A message was too large to send.',
   'error.server-shutting-down': 'The call server is restarting. Reconnecting…',
   'error.store-unavailable': 'The call server is briefly unavailable. Try again in a moment.',
+  'error.sfu-unavailable':
+    'The server for large calls cannot be reached: you stay connected directly where the call is small enough.',
   // Toolbar and buttons
   joinAgain: 'Join again',
   tryAgain: 'Try again',

@@ -12,6 +12,7 @@ import {
   type ConnectivityReport,
   type Participant,
   type ParticipantStats,
+  type RoomMode,
 } from '../../rtc/index.ts';
 import { Announcer } from '../controllers/announcer.ts';
 import { CallController, type CallHost } from '../controllers/call-controller.ts';
@@ -51,6 +52,7 @@ const NARROW_WIDTH = 600;
  * @fires vc-message - A chat message, yours included. Detail: `{ id, from, name, text, at, local }`.
  * @fires vc-data - Data another participant's page sent with `send()`. Detail: `{ from, payload }`.
  * @fires vc-active-speaker - The active speaker changed. Detail: `{ id }`.
+ * @fires vc-mode-change - The room's media moved onto the relay's SFU (a large room), or back to peer-to-peer. Detail: `{ mode }`.
  * @fires vc-device-change - A device was chosen or replaced an unplugged one. Detail: `{ kind, deviceId, lost }`.
  * @fires vc-audio-blocked - The browser blocked sound until the person clicks; the widget shows a button for it.
  * @fires vc-layout-change - The person changed the layout or the pinned tile (not fired for the page's own changes). Detail: `{ layout, pinned }`.
@@ -222,6 +224,14 @@ export class VideoConference extends LitElement implements CallHost {
   /** The participant who spoke last, or null. */
   get activeSpeaker(): string | null {
     return this.#call.activeSpeaker;
+  }
+
+  /**
+   * How the call's media travel: `mesh`, straight between browsers (end-to-end encrypted), or `sfu`, through
+   * the relay's media server, which a large room moves onto (encrypted to the server, which forwards them).
+   */
+  get mode(): RoomMode {
+    return this.#call.mode;
   }
 
   /** The pinned tile's participant id (`:screen` for a screen share), or null. */

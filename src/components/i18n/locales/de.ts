@@ -40,6 +40,8 @@ export default {
   'error.payload-too-large': 'Eine Nachricht war zu groß zum Senden.',
   'error.server-shutting-down': 'Der Anrufserver wird neu gestartet. Verbindung wird wiederhergestellt…',
   'error.store-unavailable': 'Der Anrufserver ist kurz nicht verfügbar. Versuchen Sie es gleich noch einmal.',
+  'error.sfu-unavailable':
+    'Der Server für große Anrufe ist nicht erreichbar: In kleinen Anrufen bleiben Sie direkt verbunden.',
   // Toolbar and buttons
   controls: 'Anrufsteuerung',
   microphone: 'Mikrofon',

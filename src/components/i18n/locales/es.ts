@@ -39,6 +39,8 @@ export default {
   'error.payload-too-large': 'Un mensaje era demasiado grande para enviarlo.',
   'error.server-shutting-down': 'El servidor de llamadas se está reiniciando. Reconectando…',
   'error.store-unavailable': 'El servidor de llamadas no está disponible por un momento. Inténtelo de nuevo en breve.',
+  'error.sfu-unavailable':
+    'No se puede acceder al servidor de llamadas grandes: en llamadas pequeñas sigue conectado directamente.',
   // Toolbar and buttons
   controls: 'Controles de la llamada',
   microphone: 'Micrófono',

@@ -39,6 +39,8 @@ export default {
   'error.payload-too-large': 'Un message était trop volumineux pour être envoyé.',
   'error.server-shutting-down': 'Le serveur d’appel redémarre. Reconnexion…',
   'error.store-unavailable': 'Le serveur d’appel est momentanément indisponible. Réessayez dans un instant.',
+  'error.sfu-unavailable':
+    'Le serveur des grands appels est injoignable : dans un petit appel, vous restez connecté directement.',
   // Toolbar and buttons
   controls: 'Commandes de l’appel',
   microphone: 'Micro',

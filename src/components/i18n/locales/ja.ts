@@ -39,6 +39,7 @@ export default {
   'error.payload-too-large': 'メッセージが大きすぎて送信できませんでした。',
   'error.server-shutting-down': '通話サーバーが再起動しています。再接続しています…',
   'error.store-unavailable': '通話サーバーが一時的に利用できません。しばらくしてからもう一度お試しください。',
+  'error.sfu-unavailable': '大人数通話用のサーバーに接続できません。少人数の通話では直接つながったままです。',
   // Toolbar and buttons
   controls: '通話コントロール',
   microphone: 'マイク',

@@ -39,6 +39,8 @@ export default {
   'error.payload-too-large': 'Uma mensagem era grande demais para ser enviada.',
   'error.server-shutting-down': 'O servidor de chamadas está reiniciando. Reconectando…',
   'error.store-unavailable': 'O servidor de chamadas está indisponível no momento. Tente novamente em instantes.',
+  'error.sfu-unavailable':
+    'Não foi possível contactar o servidor de chamadas grandes: em chamadas pequenas continua ligado diretamente.',
   // Toolbar and buttons
   controls: 'Controles da chamada',
   microphone: 'Microfone',

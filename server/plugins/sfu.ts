@@ -1,0 +1,22 @@
+// Large rooms as a Fastify plugin: `app.sfu`, the relay's driver of its Janus nodes (server/sfu/), or null
+// without SFU_URL, in which case no Janus code (nor janode) is loaded. Closed after the connections.
+import fp from 'fastify-plugin';
+import type { RelaySettings } from '../config.ts';
+import type { Sfu } from '../sfu/sfu.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    sfu: Sfu | null;
+  }
+}
+
+export const sfuPlugin = fp<{ settings: RelaySettings }>(
+  async (app, { settings }) => {
+    if (!settings.sfu) return void app.decorate('sfu', null);
+    const { Sfu } = await import('../sfu/sfu.ts');
+    const sfu = new Sfu(settings.sfu, app.log.child({ component: 'sfu' }));
+    app.decorate('sfu', sfu);
+    app.addHook('onClose', () => sfu.close());
+  },
+  { name: 'sfu' },
+);

@@ -1,0 +1,114 @@
+// The Janus nodes the relay drives (SFU_URL): one janode connection to each, opened when first needed and again
+// after it dropped, and where each SFU room lives: on the node with the fewest of this relay's rooms when the
+// room moved, in a VideoRoom of its own, created once and destroyed when the room no longer uses it.
+/// <reference path="./janode.d.ts" />
+import { randomInt } from 'node:crypto';
+import Janode, { type Connection, type Session } from 'janode';
+import VideoRoom from 'janode/plugins/videoroom';
+
+// Failures reach the relay's own log through the errors they throw.
+Janode.Logger.setLevel('none');
+
+/** Janus's cap on what each publisher sends (bits/s): room for three simulcast layers of a 720p camera. */
+const PUBLISHER_BITRATE = 2_500_000;
+
+interface Placement {
+  url: string;
+  /** The VideoRoom's number on that node. */
+  janusRoom: number;
+  created: Promise<void> | null;
+}
+
+export class JanusNodes {
+  #urls: string[];
+  #maxPeers: number;
+  #connections = new Map<string, Promise<Connection>>();
+  #placements = new Map<string, Placement>();
+
+  constructor(urls: string[], maxPeers: number) {
+    this.#urls = urls;
+    this.#maxPeers = maxPeers;
+  }
+
+  /** A new Janus session on the node of `room` (placing the room first), with its VideoRoom created. */
+  async session(room: string): Promise<{ session: Session; janusRoom: number }> {
+    const placed = this.#place(room);
+    const connection = await this.#connect(placed.url);
+    const session = await connection.create();
+    placed.created ??= this.#createRoom(session, placed.janusRoom).catch((error: unknown) => {
+      placed.created = null;
+      throw error;
+    });
+    try {
+      await placed.created;
+    } catch (error) {
+      await session.destroy().catch(() => {});
+      throw error;
+    }
+    return { session, janusRoom: placed.janusRoom };
+  }
+
+  /** The room no longer uses the SFU (it ended, or went back to the mesh): its VideoRoom goes. */
+  async release(room: string): Promise<void> {
+    const placed = this.#placements.get(room);
+    if (!placed) return;
+    this.#placements.delete(room);
+    try {
+      const session = await (await this.#connect(placed.url)).create();
+      const handle = await session.attach(VideoRoom);
+      await handle.destroy({ room: placed.janusRoom }).catch(() => {});
+      await session.destroy();
+    } catch {
+      // A node that is gone took its rooms with it.
+    }
+  }
+
+  async close(): Promise<void> {
+    const connections = [...this.#connections.values()];
+    this.#connections.clear();
+    this.#placements.clear();
+    await Promise.allSettled(connections.map(async (connection) => (await connection).close()));
+  }
+
+  #place(room: string): Placement {
+    let placed = this.#placements.get(room);
+    if (placed) return placed;
+    const load = (url: string) => [...this.#placements.values()].filter((placement) => placement.url === url).length;
+    const url = this.#urls.reduce((best, url) => (load(url) < load(best) ? url : best));
+    placed = { url, janusRoom: randomInt(1, 2 ** 47), created: null };
+    this.#placements.set(room, placed);
+    return placed;
+  }
+
+  async #createRoom(session: Session, janusRoom: number): Promise<void> {
+    const handle = await session.attach(VideoRoom);
+    try {
+      await handle.create({
+        room: janusRoom,
+        max_publishers: this.#maxPeers,
+        permanent: false,
+        bitrate: PUBLISHER_BITRATE,
+        audiocodec: 'opus',
+        videocodec: 'vp8',
+        notify_joining: false,
+      });
+    } finally {
+      await handle.detach().catch(() => {});
+    }
+  }
+
+  #connect(url: string): Promise<Connection> {
+    let connection = this.#connections.get(url);
+    if (connection) return connection;
+    connection = Janode.connect({ address: { url }, retry_time_secs: 1, max_retries: 1 });
+    this.#connections.set(url, connection);
+    const forget = () => {
+      if (this.#connections.get(url) === connection) this.#connections.delete(url);
+    };
+    connection.then((open) => {
+      open.once(Janode.EVENT.CONNECTION_CLOSED, forget);
+      open.once(Janode.EVENT.CONNECTION_ERROR, forget);
+    }, forget);
+    return connection;
+  }
+}

@@ -1,0 +1,140 @@
+// One member's subscriber connection on Janus (multistream): the other publishers' media it receives, kept in
+// step with the room as publishers come and go, one renegotiation at a time. Janus makes each offer; the relay
+// passes it to the member with whose media each stream carries, and starts the subscription with the answer.
+/// <reference path="./janode.d.ts" />
+import type { Session } from 'janode';
+import VideoRoom, { type JanusStream, type Publisher, type VideoRoomHandle } from 'janode/plugins/videoroom';
+import type { SfuCandidate, SfuOffer, SfuStream } from '../../src/protocol.ts';
+
+/** A member gets this long to answer an offer; then the subscription tries again with the next change. */
+const ANSWER_TIMEOUT_MS = 10_000;
+/** A feed Janus does not know yet (428: its publisher's connection is not up) is asked for again this often... */
+const NO_SUCH_FEED_RETRY_MS = 250;
+/** ...this many times. */
+const NO_SUCH_FEED_RETRIES = 20;
+
+export interface SubscriptionOptions {
+  session: Session;
+  janusRoom: number;
+  /** Sends an offer to the member. */
+  offer(offer: SfuOffer): void;
+  failed(error: unknown): void;
+}
+
+type Feeds = Array<{ feed: number }>;
+type Update = { jsep?: { type: 'offer' | 'answer'; sdp: string }; streams?: JanusStream[] };
+
+export class Subscription {
+  #options: SubscriptionOptions;
+  #handle: Promise<VideoRoomHandle>;
+  /** Feeds to receive, and those Janus sends now. */
+  #wanted = new Set<number>();
+  #subscribed = new Set<number>();
+  /** Janus has the subscription (joined): later changes are updates. */
+  #joined = false;
+  #answered: ((sdp: string) => void) | null = null;
+  #work: Promise<void> = Promise.resolve();
+  #closed = false;
+
+  constructor(options: SubscriptionOptions) {
+    this.#options = options;
+    this.#handle = options.session.attach(VideoRoom).then((handle) => {
+      // Janus renegotiates on its own when a publisher adds or drops a stream (a screen share).
+      handle.on(VideoRoom.EVENT.VIDEOROOM_UPDATED, (update: Update) => {
+        if (update.jsep) void this.#serially(() => this.#negotiate(update));
+      });
+      return handle;
+    });
+  }
+
+  /** Publishers the member's publisher handle heard of (its own is never among them). */
+  add(publishers: Publisher[]): void {
+    for (const { feed } of publishers) this.#wanted.add(feed);
+    void this.#serially(() => this.#sync());
+  }
+
+  remove(feed: number): void {
+    this.#wanted.delete(feed);
+    void this.#serially(() => this.#sync());
+  }
+
+  /** The member's answer to the offer it was sent; false when no offer waits for one. */
+  answer(sdp: string): boolean {
+    const answered = this.#answered;
+    this.#answered = null;
+    answered?.(sdp);
+    return answered !== null;
+  }
+
+  async trickle(candidate: SfuCandidate | null): Promise<void> {
+    await (await this.#handle).trickle(candidate);
+  }
+
+  close(): void {
+    this.#closed = true;
+    this.#answered = null;
+  }
+
+  #serially(task: () => Promise<void>): Promise<void> {
+    const run = this.#work
+      .then(() => (this.#closed ? undefined : task()))
+      .catch((error: unknown) => {
+        if (!this.#closed) this.#options.failed(error);
+      });
+    this.#work = run;
+    return run;
+  }
+
+  /** Asks Janus for the feeds wanted and not yet sent, and to stop those no longer wanted. */
+  async #sync(): Promise<void> {
+    const subscribe = [...this.#wanted].filter((feed) => !this.#subscribed.has(feed)).map((feed) => ({ feed }));
+    const unsubscribe = [...this.#subscribed].filter((feed) => !this.#wanted.has(feed)).map((feed) => ({ feed }));
+    if (!subscribe.length && !unsubscribe.length) return;
+    const update = await this.#update(subscribe, unsubscribe);
+    for (const { feed } of subscribe) this.#subscribed.add(feed);
+    for (const { feed } of unsubscribe) this.#subscribed.delete(feed);
+    if (update.jsep) await this.#negotiate(update);
+  }
+
+  async #update(subscribe: Feeds, unsubscribe: Feeds): Promise<Update> {
+    const handle = await this.#handle;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // Janus refuses an empty list (430).
+        if (this.#joined) return await handle.update({ ...nonEmpty({ subscribe }), ...nonEmpty({ unsubscribe }) });
+        const joined = await handle.joinSubscriber({ room: this.#options.janusRoom, streams: subscribe });
+        this.#joined = true;
+        return joined;
+      } catch (error) {
+        if (!isNoSuchFeed(error) || attempt === NO_SUCH_FEED_RETRIES || this.#closed) throw error;
+        await new Promise((resolve) => setTimeout(resolve, NO_SUCH_FEED_RETRY_MS));
+      }
+    }
+  }
+
+  /** Sends Janus's offer to the member, and starts the subscription with its answer. */
+  async #negotiate({ jsep, streams = [] }: Update): Promise<void> {
+    if (!jsep) return;
+    const answer = new Promise<string>((resolve, reject) => {
+      this.#answered = resolve;
+      setTimeout(() => reject(new Error('no answer from the member')), ANSWER_TIMEOUT_MS).unref();
+    });
+    this.#options.offer({ type: 'offer', sdp: jsep.sdp, streams: streams.flatMap(describe) });
+    const sdp = await answer;
+    await (await this.#handle).start({ jsep: { type: 'answer', sdp } });
+  }
+}
+
+/** What a stream of the subscription carries, and whose it is (a publisher's display is its member id). */
+function describe({ mid, type, active, feed_display: peer, feed_description }: JanusStream): SfuStream[] {
+  if (active === false || type === 'data' || !peer) return [];
+  return [{ mid, peer, kind: type === 'video' && feed_description === 'screen' ? 'screen' : type }];
+}
+
+function nonEmpty<K extends string>(list: Record<K, Feeds>): Partial<Record<K, Feeds>> {
+  return Object.values<Feeds>(list)[0]!.length ? list : {};
+}
+
+function isNoSuchFeed(error: unknown): boolean {
+  return (error as { _code?: number })._code === 428;
+}

@@ -1,0 +1,97 @@
+// Our link to one participant in an SFU room (topology.ts): their tracks on the shared subscriber connection,
+// and the packets they send through the relay. The media are decrypted and forwarded by the server, so there
+// is no safety code to compare: nobody can vouch for a path through the server.
+import type { Packet } from './packets.ts';
+import type { DroppedCounts } from './peer.ts';
+import { INBOUND_BURST, INBOUND_PER_SECOND } from './peer-channel.ts';
+import { tokenBucket } from './rate-limit.ts';
+import type { ReceivedTracks } from './sfu-subscriber.ts';
+import type { Link } from './topology.ts';
+
+export class SfuLink implements Link {
+  readonly id: string;
+  readonly safetyCode = null;
+  stream = new MediaStream();
+  screen: MediaStream | null = null;
+  /** Some media of theirs has arrived through the SFU. */
+  receiving = false;
+  #subscriber: RTCPeerConnection;
+  #publisher: RTCPeerConnection;
+  #changed: () => void;
+  #take = tokenBucket(INBOUND_PER_SECOND, INBOUND_BURST);
+  #droppedMessages = 0;
+  #tracks: MediaStreamTrack[] = [];
+
+  constructor(
+    id: string,
+    connections: { subscriber: RTCPeerConnection; publisher: RTCPeerConnection },
+    changed: () => void,
+  ) {
+    this.id = id;
+    this.#subscriber = connections.subscriber;
+    this.#publisher = connections.publisher;
+    this.#changed = changed;
+  }
+
+  get connectionState(): RTCPeerConnectionState {
+    return this.#subscriber.connectionState;
+  }
+
+  get reconnecting(): boolean {
+    return this.#subscriber.connectionState === 'disconnected';
+  }
+
+  get dropped(): DroppedCounts {
+    return { candidates: 0, messages: this.#droppedMessages };
+  }
+
+  /** Their tracks now on the subscriber connection (none when they publish nothing). */
+  setTracks({ main, screen }: ReceivedTracks): void {
+    const all = [...main, ...screen];
+    if (all.length === this.#tracks.length && all.every((track, i) => track === this.#tracks[i])) return;
+    this.#tracks = all;
+    this.stream = new MediaStream(main);
+    this.screen = screen.length ? new MediaStream(screen) : null;
+    for (const track of all) {
+      if (!track.muted) this.receiving = true;
+      track.onmute = this.#changed;
+      track.onunmute = () => {
+        this.receiving = true;
+        this.#changed();
+      };
+    }
+    this.#changed();
+  }
+
+  /** A packet they sent through the relay, if it is one and within their rate. */
+  accept(packet: Packet | null): Packet | null {
+    if (packet && this.#take()) return packet;
+    this.#droppedMessages++;
+    return null;
+  }
+
+  /** The SFU forwards each viewer the simulcast layer its tile needs: nothing to set per viewer here. */
+  setEncoding(): void {}
+
+  /** The subscriber connection's figures, limited to their streams (and the transport they share). */
+  async stats(): Promise<RTCStatsReport> {
+    const report = await this.#subscriber.getStats();
+    const ids = new Set(this.#tracks.map((track) => track.id));
+    const mine = new Map<string, unknown>();
+    report.forEach((entry: { id: string; type: string; trackIdentifier?: string }) => {
+      if (entry.type !== 'inbound-rtp' || ids.has(entry.trackIdentifier ?? '')) mine.set(entry.id, entry);
+    });
+    return mine as unknown as RTCStatsReport;
+  }
+
+  async audioLevels(): Promise<{ remote: number; local: number }> {
+    const audio = this.#tracks.find((track) => track.kind === 'audio');
+    const receiver = this.#subscriber.getReceivers().find((receiver) => receiver.track === audio);
+    const remote = receiver?.getSynchronizationSources()[0]?.audioLevel ?? 0;
+    let local = 0;
+    (await this.#publisher.getStats()).forEach((entry: { type: string; kind?: string; audioLevel?: number }) => {
+      if (entry.type === 'media-source' && entry.kind === 'audio') local = entry.audioLevel ?? 0;
+    });
+    return { remote, local };
+  }
+}

@@ -1,0 +1,94 @@
+// Our media to the SFU: one RTCPeerConnection that only sends, offering to Janus through the relay: the
+// microphone, the camera in three simulcast layers (Janus forwards each viewer the one its tile needs), and a
+// screen share while there is one. Track changes go through replaceTrack; a screen share starting or stopping
+// renegotiates.
+import type { SfuAck, SfuCandidate, SfuRequest } from '../protocol.ts';
+import type { LocalTracks } from './local-media.ts';
+import type { PeerConnectionFactory } from './peer.ts';
+
+/** Janus reads the layers high to low (DESIGN.md §6); Chromium sends all three from 960×540 up. */
+const SIMULCAST: RTCRtpEncodingParameters[] = [
+  { rid: 'h', maxBitrate: 1_200_000 },
+  { rid: 'm', scaleResolutionDownBy: 2, maxBitrate: 400_000 },
+  { rid: 'l', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
+];
+
+export interface SfuPublisherOptions {
+  iceServers: RTCIceServer[];
+  localTracks: LocalTracks;
+  request(request: SfuRequest): Promise<SfuAck | null>;
+  /** The SFU refused what we offered, or did not answer. */
+  failed(ack: SfuAck | null): void;
+  changed(): void;
+  createPeerConnection?: PeerConnectionFactory;
+}
+
+export class SfuPublisher {
+  readonly pc: RTCPeerConnection;
+  #options: SfuPublisherOptions;
+  #main: Record<'audio' | 'video', RTCRtpTransceiver>;
+  #screen: RTCRtpTransceiver | null = null;
+  #work: Promise<void> = Promise.resolve();
+  #closed = false;
+
+  constructor(options: SfuPublisherOptions) {
+    this.#options = options;
+    const create = options.createPeerConnection ?? ((configuration) => new RTCPeerConnection(configuration));
+    const pc = (this.pc = create({ iceServers: options.iceServers, bundlePolicy: 'max-bundle' }));
+    const { audio, video, screen } = options.localTracks;
+    this.#main = {
+      audio: pc.addTransceiver(audio ?? 'audio', { direction: 'sendonly' }),
+      video: pc.addTransceiver(video ?? 'video', { direction: 'sendonly', sendEncodings: SIMULCAST }),
+    };
+    if (screen) this.#screen = pc.addTransceiver(screen, { direction: 'sendonly' });
+    pc.onicecandidate = ({ candidate }) =>
+      void options.request({
+        type: 'candidate',
+        target: 'publisher',
+        candidate: (candidate?.toJSON() ?? null) as SfuCandidate | null,
+      });
+    pc.onnegotiationneeded = () => this.#serially(() => this.#publish());
+    pc.onconnectionstatechange = () => options.changed();
+  }
+
+  /** Sends another track of a kind, or none. */
+  setTrack(kind: keyof LocalTracks, track: MediaStreamTrack | null): void {
+    this.#serially(async () => {
+      if (kind !== 'screen') return void (await this.#main[kind].sender.replaceTrack(track));
+      if (!this.#screen) {
+        if (track) this.#screen = this.pc.addTransceiver(track, { direction: 'sendonly' });
+        return;
+      }
+      await this.#screen.sender.replaceTrack(track);
+      this.#screen.direction = track ? 'sendonly' : 'inactive';
+    });
+  }
+
+  setIceServers(iceServers: RTCIceServer[]): void {
+    this.pc.setConfiguration({ ...this.pc.getConfiguration(), iceServers });
+  }
+
+  restartIce(): void {
+    this.pc.restartIce();
+  }
+
+  close(): void {
+    this.#closed = true;
+    this.pc.close();
+  }
+
+  #serially(task: () => Promise<void>): void {
+    this.#work = this.#work.then(() => (this.#closed ? undefined : task())).catch(() => this.#options.failed(null));
+  }
+
+  async #publish(): Promise<void> {
+    if (this.pc.signalingState !== 'stable') return;
+    await this.pc.setLocalDescription();
+    const screen = this.#screen?.direction === 'sendonly' ? this.#screen.mid : null;
+    const sdp = this.pc.localDescription!.sdp;
+    const ack = await this.#options.request({ type: 'publish', sdp, ...(screen && { screen }) });
+    if (this.#closed) return;
+    if (!ack?.ok || !ack.sdp) return this.#options.failed(ack);
+    await this.pc.setRemoteDescription({ type: 'answer', sdp: ack.sdp });
+  }
+}

@@ -1,0 +1,114 @@
+// The SFU topology (topology.ts, DESIGN.md §6): our media go to Janus on one connection (sfu-publisher.ts) and
+// everyone else's come back on another (sfu-subscriber.ts), both negotiated through the relay, which drives
+// Janus. Packets (state, chat, the page's data) go through the relay, which stamps who sent each one: a Janus
+// data channel would carry whatever name a sender claims.
+import type { JsonObject } from '../protocol.ts';
+import { Emitter } from './emitter.ts';
+import { RtcError } from './errors.ts';
+import type { LocalTracks } from './local-media.ts';
+import { encodePacket, parsePacket, type Packet } from './packets.ts';
+import { SfuLink } from './sfu-link.ts';
+import { SfuPublisher } from './sfu-publisher.ts';
+import { SfuSubscriber, type ReceivedTracks } from './sfu-subscriber.ts';
+import type { Topology, TopologyEvents, TopologyOptions } from './topology.ts';
+
+const NOTHING: ReceivedTracks = { main: [], screen: [] };
+
+export class SfuSession extends Emitter<TopologyEvents> implements Topology {
+  #options: TopologyOptions;
+  #links = new Map<string, SfuLink>();
+  #received = new Map<string, ReceivedTracks>();
+  #publisher: SfuPublisher;
+  #subscriber: SfuSubscriber;
+  #stopOffers: () => void;
+
+  constructor(options: TopologyOptions) {
+    super();
+    this.#options = options;
+    const { iceServers, localTracks, sfu, createPeerConnection } = options;
+    const changed = () => this.#links.forEach((link) => this.emit('change', link));
+    const failed = (message = 'The SFU did not take our media.') =>
+      this.emit('error', new RtcError('sfu-unavailable', message));
+    this.#publisher = new SfuPublisher({
+      iceServers,
+      localTracks,
+      request: sfu.request,
+      failed: (ack) => failed(ack && !ack.ok ? ack.message : undefined),
+      changed,
+      createPeerConnection,
+    });
+    this.#subscriber = new SfuSubscriber({
+      iceServers,
+      request: sfu.request,
+      tracks: (byPeer) => this.#handOut(byPeer),
+      failed: () => failed('The SFU could not send us the others’ media.'),
+      changed,
+      createPeerConnection,
+    });
+    this.#stopOffers = sfu.onOffer((offer) => this.#subscriber.offer(offer));
+  }
+
+  get links(): SfuLink[] {
+    return [...this.#links.values()];
+  }
+
+  get(id: string): SfuLink | undefined {
+    return this.#links.get(id);
+  }
+
+  /** Everyone's media come on the one subscriber connection, so there is nothing to open per participant. */
+  connect(id: string): void {
+    if (this.#links.has(id)) return;
+    const connections = { subscriber: this.#subscriber.pc, publisher: this.#publisher.pc };
+    const link = new SfuLink(id, connections, () => this.emit('change', link));
+    this.#links.set(id, link);
+    link.setTracks(this.#received.get(id) ?? NOTHING);
+    // Packets go through the relay, which is there already: say who we are (once the caller listens).
+    queueMicrotask(() => this.#links.get(id) === link && this.emit('open', link));
+  }
+
+  disconnect(id: string): void {
+    this.#links.delete(id);
+  }
+
+  /** A packet from a participant, through the relay; anything else is not for the SFU session. */
+  receive(from: string, data: JsonObject): void {
+    const link = this.#links.get(from);
+    const packet = link && 'packet' in data ? link.accept(parsePacket(data.packet)) : null;
+    if (link && packet) this.emit('packet', { from: link, packet });
+  }
+
+  setTrack(kind: keyof LocalTracks, track: MediaStreamTrack | null): void {
+    this.#publisher.setTrack(kind, track);
+  }
+
+  setIceServers(iceServers: RTCIceServer[]): void {
+    this.#publisher.setIceServers(iceServers);
+    this.#subscriber.setIceServers(iceServers);
+  }
+
+  /** Sends a packet to one participant, or to all, through the relay. */
+  send(packet: Packet, to?: string): void {
+    const data = { packet: encodePacket(packet) };
+    for (const id of to === undefined ? this.#links.keys() : [to]) {
+      if (this.#links.has(id)) this.#options.signal(id, data);
+    }
+  }
+
+  restartIce(): void {
+    this.#publisher.restartIce();
+  }
+
+  close(): void {
+    this.#stopOffers();
+    this.#publisher.close();
+    this.#subscriber.close();
+    this.#links.clear();
+    this.removeAllListeners();
+  }
+
+  #handOut(byPeer: Map<string, ReceivedTracks>): void {
+    this.#received = byPeer;
+    for (const link of this.#links.values()) link.setTracks(byPeer.get(link.id) ?? NOTHING);
+  }
+}

@@ -1,0 +1,92 @@
+// The relay with an SFU (SFU_URL): a room that reaches SFU_THRESHOLD moves onto it (room-mode, before the
+// newcomer's peer-joined), the room cap becomes SFU_MAX_PEERS, and `sfu` requests are checked (who may ask,
+// what they carry) before anything reaches Janus, which here is Debian's, started from deploy/janus/.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { JoinAck, SfuAck } from '../../src/protocol.ts';
+import { startJanus, type JanusServer } from '../support/janus-server.mjs';
+import { freePort } from '../support/redis-server.mjs';
+import { connect, eventNames, flush, join, record, startRelay, waitFor, WAIT_MS } from './helpers.ts';
+
+let janus: JanusServer;
+before(async () => {
+  janus = await startJanus();
+});
+after(() => janus.remove());
+
+const sfuOptions = (threshold = 3) => ({ sfu: { urls: [janus.url], threshold, maxPeers: 4 } });
+
+test('the join that reaches the threshold moves the room: the others hear room-mode before peer-joined', async (t) => {
+  const { url } = await startRelay(t, sfuOptions());
+  const [ada, brian, chen] = await Promise.all([connect(t, url), connect(t, url), connect(t, url)]);
+  const adaAck = await join(ada, 'big');
+  assert.equal(adaAck.mode, undefined);
+  const brianAck = await join(brian, 'big');
+  assert.equal(brianAck.mode, undefined);
+  const heard = record(ada);
+  const chenAck = await join(chen, 'big');
+  assert.equal(chenAck.mode, 'sfu');
+  await flush(ada);
+  assert.deepEqual(eventNames(heard), ['room-mode', 'peer-joined']);
+  assert.deepEqual(heard[0], ['room-mode', { mode: 'sfu' }]);
+});
+
+test('with an SFU, rooms hold SFU_MAX_PEERS; an emptied room starts again as a mesh', async (t) => {
+  const { url } = await startRelay(t, sfuOptions(2));
+  const sockets = await Promise.all(Array.from({ length: 5 }, () => connect(t, url)));
+  for (const socket of sockets.slice(0, 4)) await join(socket, 'capped');
+  const refused = (await sockets[4]!.timeout(WAIT_MS).emitWithAck('join', { room: 'capped' })) as JoinAck;
+  assert.deepEqual(refused.ok ? null : refused.code, 'room-full');
+  for (const socket of sockets.slice(0, 4)) await socket.timeout(WAIT_MS).emitWithAck('leave');
+  assert.equal((await join(sockets[4]!, 'capped')).mode, undefined);
+});
+
+test('sfu requests: refused before joining, in a mesh room, and when malformed', async (t) => {
+  const { url } = await startRelay(t, sfuOptions());
+  const socket = await connect(t, url);
+  const ask = async (request: unknown) =>
+    (await socket.timeout(WAIT_MS).emitWithAck('sfu', request as never)) as SfuAck;
+  assert.deepEqual(await ask({ type: 'publish', sdp: 'v=0' }), {
+    ok: false,
+    code: 'not-joined',
+    message: 'join a room before using the SFU',
+  });
+  await join(socket, 'small');
+  const inMesh = await ask({ type: 'publish', sdp: 'v=0' });
+  assert.equal(inMesh.ok ? null : inMesh.message, 'This room does not use an SFU.');
+  for (const malformed of [
+    null,
+    { type: 'publish' },
+    { type: 'publish', sdp: 'x'.repeat(40_000) },
+    { type: 'publish', sdp: 'v=0', screen: '../1' },
+    { type: 'answer', sdp: 7 },
+    { type: 'candidate', target: 'nobody', candidate: null },
+    { type: 'candidate', target: 'publisher', candidate: { candidate: 'c', sdpMLineIndex: -1 } },
+    { type: 'subscribe' },
+  ]) {
+    const answer = await ask(malformed);
+    assert.equal(answer.ok ? null : answer.code, 'invalid-request', JSON.stringify(malformed)?.slice(0, 80));
+  }
+});
+
+test('an offer Janus cannot take, and an SFU that cannot be reached, get sfu-unavailable; the room carries on', async (t) => {
+  const { url } = await startRelay(t, sfuOptions(2));
+  const [ada, brian] = await Promise.all([connect(t, url), connect(t, url)]);
+  await join(ada, 'room');
+  const brianId = (await join(brian, 'room')).id;
+  const refused = (await ada.timeout(WAIT_MS).emitWithAck('sfu', { type: 'publish', sdp: 'v=0' })) as SfuAck;
+  assert.equal(refused.ok ? null : refused.code, 'sfu-unavailable');
+  // Signaling goes on.
+  const signalled = waitFor(brian, 'signal');
+  ada.emit('signal', { to: brianId, data: { hello: true } });
+  await signalled;
+
+  const nowhere = await startRelay(t, {
+    sfu: { urls: [`ws://127.0.0.1:${await freePort()}`], threshold: 2, maxPeers: 4 },
+  });
+  const [chen, dana] = await Promise.all([connect(t, nowhere.url), connect(t, nowhere.url)]);
+  await join(chen, 'room');
+  await join(dana, 'room');
+  const unreachable = (await chen.timeout(WAIT_MS).emitWithAck('sfu', { type: 'publish', sdp: 'v=0' })) as SfuAck;
+  assert.equal(unreachable.ok ? null : unreachable.code, 'sfu-unavailable');
+});
