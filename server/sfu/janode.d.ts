@@ -46,6 +46,8 @@ declare module 'janode/plugins/videoroom' {
     type: 'audio' | 'video' | 'data';
     mid: string;
     active?: boolean;
+    /** A publisher's stream that it stopped sending (a screen share that ended). */
+    disabled?: boolean;
     description?: string;
     feed_id?: number;
     feed_mid?: string;

@@ -21,15 +21,17 @@ export interface SubscriptionOptions {
   failed(error: unknown): void;
 }
 
-type Feeds = Array<{ feed: number }>;
+/** One stream of one publisher. */
+type FeedStream = { feed: number; mid: string };
+type Feeds = FeedStream[];
 type Update = { jsep?: { type: 'offer' | 'answer'; sdp: string }; streams?: JanusStream[] };
 
 export class Subscription {
   #options: SubscriptionOptions;
   #handle: Promise<VideoRoomHandle>;
-  /** Feeds to receive, and those Janus sends now. */
-  #wanted = new Set<number>();
-  #subscribed = new Set<number>();
+  /** The publishers' streams to receive, and those Janus sends now, by `feed mid`. */
+  #wanted = new Map<string, FeedStream>();
+  #subscribed = new Map<string, FeedStream>();
   /** Janus has the subscription (joined): later changes are updates. */
   #joined = false;
   #answered: ((sdp: string) => void) | null = null;
@@ -47,15 +49,25 @@ export class Subscription {
     });
   }
 
-  /** Publishers the member's publisher handle heard of (its own is never among them). */
+  /**
+   * Publishers the member's publisher handle heard of (never its own), new or changed: their streams to receive
+   * (Janus does not add a stream a publisher adds later, such as a screen share, to subscriptions by itself).
+   */
   add(publishers: Publisher[]): void {
-    for (const { feed } of publishers) this.#wanted.add(feed);
+    for (const { feed, streams = [] } of publishers) {
+      for (const key of this.#wanted.keys()) if (key.startsWith(`${feed} `)) this.#wanted.delete(key);
+      for (const { mid, type, disabled } of streams) {
+        if (!disabled && type !== 'data') this.#wanted.set(`${feed} ${mid}`, { feed, mid });
+      }
+    }
     void this.#serially(() => this.#sync());
   }
 
+  /** A publisher left: Janus takes its streams out of the subscription itself, and makes the offer. */
   remove(feed: number): void {
-    this.#wanted.delete(feed);
-    void this.#serially(() => this.#sync());
+    for (const map of [this.#wanted, this.#subscribed]) {
+      for (const key of map.keys()) if (key.startsWith(`${feed} `)) map.delete(key);
+    }
   }
 
   /** The member's answer to the offer it was sent; false when no offer waits for one. */
@@ -85,14 +97,17 @@ export class Subscription {
     return run;
   }
 
-  /** Asks Janus for the feeds wanted and not yet sent, and to stop those no longer wanted. */
+  /** Asks Janus for the streams wanted and not yet sent, and to stop those no longer wanted. */
   async #sync(): Promise<void> {
-    const subscribe = [...this.#wanted].filter((feed) => !this.#subscribed.has(feed)).map((feed) => ({ feed }));
-    const unsubscribe = [...this.#subscribed].filter((feed) => !this.#wanted.has(feed)).map((feed) => ({ feed }));
+    const subscribe = [...this.#wanted].filter(([key]) => !this.#subscribed.has(key));
+    const unsubscribe = [...this.#subscribed].filter(([key]) => !this.#wanted.has(key));
     if (!subscribe.length && !unsubscribe.length) return;
-    const update = await this.#update(subscribe, unsubscribe);
-    for (const { feed } of subscribe) this.#subscribed.add(feed);
-    for (const { feed } of unsubscribe) this.#subscribed.delete(feed);
+    const update = await this.#update(
+      subscribe.map(([, stream]) => stream),
+      unsubscribe.map(([, stream]) => stream),
+    );
+    for (const [key, stream] of subscribe) this.#subscribed.set(key, stream);
+    for (const [key] of unsubscribe) this.#subscribed.delete(key);
     if (update.jsep) await this.#negotiate(update);
   }
 

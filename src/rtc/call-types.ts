@@ -40,6 +40,8 @@ export interface Participant {
 /** What getStats() reports for each remote participant. */
 export interface ParticipantStats extends PeerStats {
   safetyCode: string | null;
+  /** Their media come through the relay's SFU (a large room): encrypted to the server, not end to end. */
+  viaServer: boolean;
   /** What they sent that was dropped: ICE candidates refused or over the limit, data-channel messages. */
   dropped: DroppedCounts;
 }

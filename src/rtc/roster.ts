@@ -92,7 +92,8 @@ export class Roster extends Emitter<RosterEvents> {
       const stats = this.#options.quality.stats(id);
       const link = this.#topology?.get(id);
       const dropped = link?.dropped ?? { candidates: 0, messages: 0 };
-      if (stats) result[id] = { ...stats, safetyCode: link?.safetyCode ?? null, dropped };
+      const viaServer = !!link?.viaServer;
+      if (stats) result[id] = { ...stats, safetyCode: link?.safetyCode ?? null, viaServer, dropped };
     }
     return result;
   }

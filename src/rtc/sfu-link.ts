@@ -11,6 +11,7 @@ import type { Link } from './topology.ts';
 export class SfuLink implements Link {
   readonly id: string;
   readonly safetyCode = null;
+  readonly viaServer = true;
   stream = new MediaStream();
   screen: MediaStream | null = null;
   /** Some media of theirs has arrived through the SFU. */
@@ -20,7 +21,7 @@ export class SfuLink implements Link {
   #changed: () => void;
   #take = tokenBucket(INBOUND_PER_SECOND, INBOUND_BURST);
   #droppedMessages = 0;
-  #tracks: MediaStreamTrack[] = [];
+  #tracks: ReceivedTracks = { main: [], screen: [] };
 
   constructor(
     id: string,
@@ -45,14 +46,19 @@ export class SfuLink implements Link {
     return { candidates: 0, messages: this.#droppedMessages };
   }
 
-  /** Their tracks now on the subscriber connection (none when they publish nothing). */
-  setTracks({ main, screen }: ReceivedTracks): void {
-    const all = [...main, ...screen];
-    if (all.length === this.#tracks.length && all.every((track, i) => track === this.#tracks[i])) return;
-    this.#tracks = all;
-    this.stream = new MediaStream(main);
-    this.screen = screen.length ? new MediaStream(screen) : null;
-    for (const track of all) {
+  /**
+   * Their tracks now on the subscriber connection (none when they publish nothing). A stream whose tracks
+   * stay the same stays the same object, so its <video> plays on.
+   */
+  setTracks(tracks: ReceivedTracks): void {
+    const { main, screen } = tracks;
+    const same = (a: MediaStreamTrack[], b: MediaStreamTrack[]) =>
+      a.length === b.length && a.every((t, i) => t === b[i]);
+    if (!same(main, this.#tracks.main)) this.stream = new MediaStream(main);
+    if (!same(screen, this.#tracks.screen)) this.screen = screen.length ? new MediaStream(screen) : null;
+    else if (same(main, this.#tracks.main)) return;
+    this.#tracks = tracks;
+    for (const track of [...main, ...screen]) {
       if (!track.muted) this.receiving = true;
       track.onmute = this.#changed;
       track.onunmute = () => {
@@ -76,7 +82,7 @@ export class SfuLink implements Link {
   /** The subscriber connection's figures, limited to their streams (and the transport they share). */
   async stats(): Promise<RTCStatsReport> {
     const report = await this.#subscriber.getStats();
-    const ids = new Set(this.#tracks.map((track) => track.id));
+    const ids = new Set([...this.#tracks.main, ...this.#tracks.screen].map((track) => track.id));
     const mine = new Map<string, unknown>();
     report.forEach((entry: { id: string; type: string; trackIdentifier?: string }) => {
       if (entry.type !== 'inbound-rtp' || ids.has(entry.trackIdentifier ?? '')) mine.set(entry.id, entry);
@@ -85,7 +91,7 @@ export class SfuLink implements Link {
   }
 
   async audioLevels(): Promise<{ remote: number; local: number }> {
-    const audio = this.#tracks.find((track) => track.kind === 'audio');
+    const audio = this.#tracks.main.find((track) => track.kind === 'audio');
     const receiver = this.#subscriber.getReceivers().find((receiver) => receiver.track === audio);
     const remote = receiver?.getSynchronizationSources()[0]?.audioLevel ?? 0;
     let local = 0;

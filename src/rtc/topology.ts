@@ -22,6 +22,8 @@ export interface Link {
   readonly reconnecting: boolean;
   /** The code both ends can compare to rule out anyone in the middle, once connected. */
   readonly safetyCode: string | null;
+  /** Their media come through the relay's SFU, which decrypts and forwards them: not end to end. */
+  readonly viaServer?: boolean;
   /** What they sent that was dropped. */
   readonly dropped: DroppedCounts;
   /** Limits the camera video sent to them. */

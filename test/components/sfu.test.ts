@@ -1,18 +1,73 @@
 // Rooms on the SFU: a relay that moves rooms of 3 onto a Janus of the test run's own (deploy/janus/ config).
 // Everyone ends up with the others' decoded video through Janus, on two connections each (one to send, one
-// to receive), whatever the room held before.
+// to receive), whatever the room held before; and the call works there as in a mesh.
 import { expect } from '@open-wc/testing';
 import '../../src/index.ts';
-import { callOf, recordPeerConnections, relayCommand, remoteTiles, waitFor } from '../support/browser.ts';
+import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
+import {
+  callOf,
+  nextEvent,
+  recordPeerConnections,
+  relayCommand,
+  remoteTiles,
+  waitFor,
+  waitForDecodedVideo,
+} from '../support/browser.ts';
 
 describe('a room on the SFU', () => {
   const connections = recordPeerConnections();
+  const open = () => connections.filter((pc) => pc.connectionState !== 'closed');
+  const modeChanges: string[] = [];
+  const onModeChange = (event: Event) => modeChanges.push((event.target as VideoConference).name);
+  before(() => document.addEventListener('vc-mode-change', onModeChange));
+  after(() => document.removeEventListener('vc-mode-change', onModeChange));
 
-  it('moves a call of three onto the SFU: everyone sees everyone, on two connections each', async () => {
+  it('takes a growing call: everyone sees everyone through Janus, on two connections each; and they can leave', async () => {
+    const server = await relayCommand('sfu-relay');
+    const { elements } = await callOf(['Ada', 'Brian', 'Chen', 'Dana'], server);
+    const [ada, brian, chen, dana] = elements as [VideoConference, VideoConference, VideoConference, VideoConference];
+    await waitFor(() => open().length === 8, 'the mesh connections closed');
+    for (const element of elements) {
+      expect(element.mode).to.equal('sfu');
+      expect(remoteTiles(element).map((tile) => tile.name)).to.have.length(3);
+    }
+    expect(modeChanges).to.have.members(['Ada', 'Brian', 'Chen', 'Dana']);
+    // The server decrypts and forwards: no safety code, and the tile says so.
+    const stats = await waitFor(() => Object.values(ada.getStats())[0], 'figures at Ada');
+    expect(stats).to.include({ viaServer: true, safetyCode: null });
+
+    const danaId = dana.participants[0]!.id;
+    const danaTracks = dana.localStream!.getTracks();
+    dana.leave();
+    for (const element of [ada, brian, chen]) {
+      await waitFor(() => remoteTiles(element).length === 2, 'Dana gone');
+      expect(remoteTiles(element).some((tile) => tile.peerId === danaId)).to.equal(false);
+    }
+    expect(danaTracks.every((track) => track.readyState === 'ended')).to.equal(true);
+    await waitFor(() => open().length === 6, "Dana's connections closed");
+    await waitForDecodedVideo(remoteTiles(ada)[0]!);
+  });
+
+  it('carries chat, mute and screen share as a mesh does', async () => {
     const server = await relayCommand('sfu-relay');
     const { elements } = await callOf(['Ada', 'Brian', 'Chen'], server);
-    const open = () => connections.filter((pc) => pc.connectionState !== 'closed');
-    await waitFor(() => open().length === 6, 'the mesh connections closed');
-    for (const element of elements) expect(remoteTiles(element)).to.have.length(2);
+    const [ada, brian, chen] = elements as [VideoConference, VideoConference, VideoConference];
+    const adaId = ada.participants[0]!.id;
+
+    const said = nextEvent<{ from: string; name: string; text: string }>(chen, 'vc-message');
+    ada.sendMessage('hello, large room');
+    expect(await said).to.include({ from: adaId, name: 'Ada', text: 'hello, large room' });
+
+    await ada.toggleMicrophone(false);
+    await waitFor(() => brian.participants.find((p) => p.id === adaId)?.audio === false, 'Ada muted at Brian');
+
+    await ada.startScreenShare();
+    const screenTile = () => remoteTiles(brian).find((tile) => tile.peerId === `${adaId}:screen`);
+    await waitFor(() => screenTile(), 'a screen tile at Brian');
+    await waitForDecodedVideo(screenTile()!);
+    ada.stopScreenShare();
+    await waitFor(() => !screenTile(), 'the screen tile gone at Brian');
+    // Ada's camera still comes through.
+    await waitForDecodedVideo(remoteTiles(chen).find((tile) => tile.peerId === adaId)!);
   });
 });

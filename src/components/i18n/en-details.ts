@@ -50,6 +50,8 @@ export const EN_DETAILS = {
   'path.relayed': 'relayed (TURN)',
   'path.unknown': 'unknown',
   safetyCode: 'Safety code',
+  viaServerHelp:
+    'Via the server: this large call’s media are encrypted to the call server, which forwards them. They are not end-to-end encrypted, so there is no safety code to compare.',
   safetyCodeHelp: 'Read it aloud: if both of you see the same code, nobody is in the middle of this connection.',
   // Pre-join screen
   prejoinTitle: 'Ready to join?',

@@ -1,5 +1,6 @@
 // A tile's info panel: the connection's live figures (resolution, frame rate, bitrate, round-trip time,
-// loss, direct or relayed through TURN) and the safety code, with a line on what comparing it proves.
+// loss, direct or relayed through TURN) and the safety code, with a line on what comparing it proves; in a
+// large room, that the media come through the server instead.
 // A chunk of its own: fetched the first time a panel opens.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ParticipantStats } from '../../rtc/index.ts';
@@ -26,13 +27,15 @@ export function renderInfo(stats: ParticipantStats | null, strings: Strings, clo
         ${row(t.statPath, stats ? t[`path.${stats.path}`] : null)}
       </dl>
       ${
-        stats?.safetyCode
-          ? html`<p class="safety">
-              <strong>${t.safetyCode}</strong>
-              <span class="code" part="safety-code">${stats.safetyCode}</span>
-              <small>${t.safetyCodeHelp}</small>
-            </p>`
-          : nothing
+        stats?.viaServer
+          ? html`<p class="safety"><small>${t.viaServerHelp}</small></p>`
+          : stats?.safetyCode
+            ? html`<p class="safety">
+                <strong>${t.safetyCode}</strong>
+                <span class="code" part="safety-code">${stats.safetyCode}</span>
+                <small>${t.safetyCodeHelp}</small>
+              </p>`
+            : nothing
       }
     </div>
   `;

@@ -92,6 +92,8 @@ export default {
   'path.relayed': 'weitergeleitet (TURN)',
   'path.unknown': 'unbekannt',
   safetyCode: 'Sicherheitscode',
+  viaServerHelp:
+    'Über den Server: In diesem großen Anruf werden Bild und Ton zum Anrufserver verschlüsselt, der sie weiterleitet. Sie sind nicht Ende-zu-Ende-verschlüsselt, daher gibt es keinen Sicherheitscode zum Vergleichen.',
   safetyCodeHelp:
     'Lesen Sie ihn laut vor: Wenn Sie beide denselben Code sehen, sitzt niemand zwischen Ihnen in dieser Verbindung.',
   // Pre-join screen

@@ -91,6 +91,8 @@ export default {
   'path.relayed': 'retransmitida (TURN)',
   'path.unknown': 'desconocida',
   safetyCode: 'Código de seguridad',
+  viaServerHelp:
+    'A través del servidor: en esta llamada grande, el audio y el vídeo se cifran hasta el servidor de llamadas, que los reenvía. No están cifrados de extremo a extremo, así que no hay código de seguridad que comparar.',
   safetyCodeHelp: 'Léelo en voz alta: si el código es el mismo para los dos, nadie se ha interpuesto en esta conexión.',
   // Pre-join screen
   prejoinTitle: '¿Todo listo para unirte?',

@@ -91,6 +91,8 @@ export default {
   'path.relayed': 'relayé (TURN)',
   'path.unknown': 'inconnu',
   safetyCode: 'Code de sécurité',
+  viaServerHelp:
+    'Par le serveur : dans ce grand appel, le son et l’image sont chiffrés jusqu’au serveur d’appel, qui les relaie. Ils ne sont pas chiffrés de bout en bout : il n’y a pas de code de sécurité à comparer.',
   safetyCodeHelp:
     'Lisez-le à voix haute : si vous voyez tous les deux le même code, personne ne s’est interposé dans cette connexion.',
   // Pre-join screen

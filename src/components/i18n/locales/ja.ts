@@ -90,6 +90,8 @@ export default {
   'path.relayed': '中継（TURN）',
   'path.unknown': '不明',
   safetyCode: 'セキュリティコード',
+  viaServerHelp:
+    'サーバー経由：この大人数通話の映像と音声は通話サーバーまで暗号化され、サーバーが転送します。エンドツーエンド暗号化ではないため、比較するセキュリティコードはありません。',
   safetyCodeHelp:
     '声に出して読み合わせてください。お互いに同じコードが表示されていれば、この接続に第三者は介在していません。',
   // Pre-join screen

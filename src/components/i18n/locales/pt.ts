@@ -91,6 +91,8 @@ export default {
   'path.relayed': 'retransmitido (TURN)',
   'path.unknown': 'desconhecido',
   safetyCode: 'Código de segurança',
+  viaServerHelp:
+    'Pelo servidor: nesta chamada grande, o áudio e o vídeo são cifrados até ao servidor de chamadas, que os reencaminha. Não são cifrados de ponta a ponta, por isso não há código de segurança para comparar.',
   safetyCodeHelp: 'Leia em voz alta: se vocês dois virem o mesmo código, ninguém está no meio desta conexão.',
   // Pre-join screen
   prejoinTitle: 'Tudo pronto para entrar?',
