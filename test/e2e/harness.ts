@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before } from 'node:test';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
-import { buildRelay } from '../../server/app.ts';
+import { buildRelay, type RelayOptions } from '../../server/app.ts';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 
 export interface Relay {
@@ -14,8 +14,8 @@ export interface Relay {
   close(): Promise<void>;
 }
 
-export async function startRelay(): Promise<Relay> {
-  const relay = buildRelay();
+export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
+  const relay = buildRelay(options);
   await relay.listen({ port: 0, host: '127.0.0.1' });
   const { port } = relay.server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/`, close: () => relay.close() };
