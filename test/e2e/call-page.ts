@@ -17,6 +17,7 @@ interface VideoConferenceApi extends HTMLElement {
   }>;
   localStream: MediaStream | null;
   activeSpeaker: string | null;
+  mode: 'mesh' | 'sfu';
   messages: ReadonlyArray<{ text: string; local: boolean }>;
   getStats(): Record<string, { safetyCode?: string; path: string }>;
   testConnectivity(): Promise<{ relay: boolean; srflx: boolean }>;
