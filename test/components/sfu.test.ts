@@ -1,6 +1,7 @@
 // Rooms on the SFU: a relay that moves rooms of 3 onto a Janus of the test run's own (deploy/janus/ config).
 // Everyone ends up with the others' decoded video through Janus, on two connections each (one to send, one
-// to receive), whatever the room held before; and the call works there as in a mesh.
+// to receive), whatever the room held before; the call works there as in a mesh; and a call that moves
+// there keeps playing through the move.
 import { expect } from '@open-wc/testing';
 import '../../src/index.ts';
 import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
@@ -10,9 +11,12 @@ import {
   recordPeerConnections,
   relayCommand,
   remoteTiles,
+  tiles,
+  videoOf,
   waitFor,
   waitForDecodedVideo,
 } from '../support/browser.ts';
+import { longestGap, recordVideoFrames } from '../support/frames.ts';
 
 describe('a room on the SFU', () => {
   const connections = recordPeerConnections();
@@ -69,5 +73,36 @@ describe('a room on the SFU', () => {
     await waitFor(() => !screenTile(), 'the screen tile gone at Brian');
     // Ada's camera still comes through.
     await waitForDecodedVideo(remoteTiles(chen).find((tile) => tile.peerId === adaId)!);
+  });
+});
+
+describe('a call moving onto the SFU', () => {
+  const connections = recordPeerConnections();
+
+  it('keeps every tile playing: a mesh connection closes only once its media come through the SFU', async () => {
+    const server = await relayCommand('sfu-relay');
+    const { elements, room } = await callOf(['Ada', 'Brian'], server);
+    const [ada, brian] = elements as [VideoConference, VideoConference];
+    const watched = [remoteTiles(ada)[0]!, remoteTiles(brian)[0]!].map((tile) => recordVideoFrames(videoOf(tile)));
+    // The reference: Ada's own camera as her page shows it, at the pace this machine runs now.
+    const reference = recordVideoFrames(videoOf(tiles(ada)[0]!));
+
+    const chen = document.createElement('video-conference');
+    Object.assign(chen, { server, room, name: 'Chen' });
+    ada.parentElement!.append(chen);
+    await waitFor(() => ada.mode === 'sfu' && brian.mode === 'sfu', 'the room on the SFU');
+    await waitFor(() => connections.filter((pc) => pc.connectionState !== 'closed').length === 6, 'the mesh closed');
+    // A few seconds more of frames through the SFU only.
+    const settledAt = reference.times.length;
+    await waitFor(() => reference.times.length > settledAt + 60, 'frames after the move');
+    for (const recording of [...watched, reference]) recording.stop();
+
+    const referenceFps = (reference.times.length - 1) / ((reference.times.at(-1)! - reference.times[0]!) / 1000);
+    for (const { times } of watched) {
+      const gap = longestGap(times, reference.times);
+      // About a second at most, counted in the reference's frames, not in time: a slow machine is slow for both.
+      expect(gap.referenceFrames, `longest gap ${Math.round(gap.ms)} ms`).to.be.at.most(Math.ceil(referenceFps));
+    }
+    chen.remove();
   });
 });

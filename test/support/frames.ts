@@ -35,3 +35,29 @@ export function countUpdates(element: LitElement): { readonly count: number } {
     },
   };
 }
+
+/**
+ * Records when `video` presents each frame (requestVideoFrameCallback), from now until `stop()`, whatever
+ * stream it plays meanwhile: the times, in milliseconds on the page's clock.
+ */
+export function recordVideoFrames(video: HTMLVideoElement): { readonly times: number[]; stop(): void } {
+  const times: number[] = [];
+  let running = true;
+  const onFrame = (now: number) => {
+    if (!running) return;
+    times.push(now);
+    video.requestVideoFrameCallback(onFrame);
+  };
+  video.requestVideoFrameCallback(onFrame);
+  return { times, stop: () => (running = false) };
+}
+
+/** The longest wait between two frames in `times`, and how many `reference` frames were presented during it. */
+export function longestGap(times: number[], reference: number[]): { ms: number; referenceFrames: number } {
+  let start = 0;
+  let ms = 0;
+  for (let i = 1; i < times.length; i++) {
+    if (times[i]! - times[i - 1]! > ms) [start, ms] = [times[i - 1]!, times[i]! - times[i - 1]!];
+  }
+  return { ms, referenceFrames: reference.filter((time) => time > start && time < start + ms).length };
+}
