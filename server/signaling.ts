@@ -246,6 +246,10 @@ export class SignalingSession implements Session, Delivery {
       void media.trickle(value.target, value.candidate);
       return this.#answer(ack, { ok: true });
     }
+    if (value.type === 'layer') {
+      media.layer(value.peer, value.layer);
+      return this.#answer(ack, { ok: true });
+    }
     if (value.type === 'answer') {
       if (media.answer(value.sdp)) return this.#answer(ack, { ok: true });
       return this.#refuse(ack, WIRE_ERRORS.invalid('no offer is waiting for an answer'));

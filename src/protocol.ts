@@ -145,13 +145,18 @@ export interface SfuCandidate {
 
 /**
  * What a member of an SFU room asks of the relay, which drives the SFU for it: publish its media (an SDP
- * offer; the ack carries the answer), answer the relay's offer of everyone else's media (`answer`), and trickle
- * the candidates of either connection. `screen` names the media id that carries a screen share.
+ * offer; the ack carries the answer), answer the relay's offer of everyone else's media (`answer`), trickle
+ * the candidates of either connection, and choose which layer of a participant's camera it receives (`layer`;
+ * null: none, the tile is not shown). `screen` names the media id that carries a screen share.
  */
 export type SfuRequest =
   | { type: 'publish'; sdp: string; screen?: string }
   | { type: 'answer'; sdp: string }
-  | { type: 'candidate'; target: 'publisher' | 'subscriber'; candidate: SfuCandidate | null };
+  | { type: 'candidate'; target: 'publisher' | 'subscriber'; candidate: SfuCandidate | null }
+  | { type: 'layer'; peer: string; layer: SimulcastLayer | null };
+
+/** A simulcast layer of a camera: 0 a quarter of its size, 1 half, 2 full. */
+export type SimulcastLayer = 0 | 1 | 2;
 
 /** One media stream in the relay's offer: whose it is, and what it carries. */
 export interface SfuStream {
@@ -275,7 +280,13 @@ export function parseSfuRequest(input: unknown): Parsed<SfuRequest> {
     if (screen !== undefined && !isMid(screen)) return refuse('screen must be a media id');
     return { ok: true, value: screen === undefined ? { type, sdp } : { type, sdp, screen } };
   }
-  if (type !== 'candidate') return refuse('type must be publish, answer or candidate');
+  if (type === 'layer') {
+    const { peer, layer } = input;
+    if (typeof peer !== 'string' || !PEER_ID_PATTERN.test(peer)) return refuse('peer must be a peer id');
+    if (layer !== null && layer !== 0 && layer !== 1 && layer !== 2) return refuse('layer must be 0, 1, 2 or null');
+    return { ok: true, value: { type, peer, layer } };
+  }
+  if (type !== 'candidate') return refuse('type must be publish, answer, candidate or layer');
   if (target !== 'publisher' && target !== 'subscriber') return refuse('target must be publisher or subscriber');
   if (candidate === null) return { ok: true, value: { type, target, candidate } };
   if (!isPayloadObject(candidate)) return refuse('candidate must be an ICE candidate or null');

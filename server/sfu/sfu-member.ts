@@ -4,9 +4,12 @@
 /// <reference path="./janode.d.ts" />
 import type { Handle, Session } from 'janode';
 import VideoRoom, { type Publisher, type VideoRoomHandle } from 'janode/plugins/videoroom';
-import type { SfuCandidate, SfuOffer } from '../../src/protocol.ts';
+import type { SfuCandidate, SfuOffer, SimulcastLayer } from '../../src/protocol.ts';
 import type { JanusNodes } from './janus-nodes.ts';
 import { Subscription } from './subscription.ts';
+
+/** Layer choices kept per member: more than the participants an SFU room holds. */
+const LAYER_CHOICES_LIMIT = 256;
 
 export interface SfuMemberOptions {
   id: string;
@@ -22,6 +25,8 @@ export class SfuMember {
   #opened: Promise<{ session: Session; janusRoom: number }> | null = null;
   #publisher: VideoRoomHandle | null = null;
   #subscription: Subscription | null = null;
+  /** The camera layer the member wants of each participant. */
+  #layers = new Map<string, SimulcastLayer | null>();
   /** Candidates that came before the handle they are for. */
   #early: Array<{ target: 'publisher' | 'subscriber'; candidate: SfuCandidate | null }> = [];
   /** Publishes, one after the other. */
@@ -50,6 +55,7 @@ export class SfuMember {
       session,
       janusRoom,
       offer: (offer) => this.offers(offer),
+      layers: this.#layers,
       failed: (error) => this.#options.failed(error),
     });
     const { PUB_LIST, UNPUBLISHED, LEAVING } = events;
@@ -73,6 +79,15 @@ export class SfuMember {
   /** The member's answer to the subscription's offer; false when none was waiting. */
   answer(sdp: string): boolean {
     return this.#subscription?.answer(sdp) ?? false;
+  }
+
+  /** Which layer of a participant's camera the member receives; null: none (it does not show them). */
+  layer(peer: string, layer: SimulcastLayer | null): void {
+    // Bounded whatever ids a client makes up: the oldest choices go first.
+    this.#layers.delete(peer);
+    if (this.#layers.size >= LAYER_CHOICES_LIMIT) this.#layers.delete(this.#layers.keys().next().value!);
+    this.#layers.set(peer, layer);
+    this.#subscription?.applyLayers();
   }
 
   async trickle(target: 'publisher' | 'subscriber', candidate: SfuCandidate | null): Promise<void> {

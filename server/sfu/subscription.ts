@@ -4,7 +4,7 @@
 /// <reference path="./janode.d.ts" />
 import type { Session } from 'janode';
 import VideoRoom, { type JanusStream, type Publisher, type VideoRoomHandle } from 'janode/plugins/videoroom';
-import type { SfuCandidate, SfuOffer, SfuStream } from '../../src/protocol.ts';
+import type { SfuCandidate, SfuOffer, SfuStream, SimulcastLayer } from '../../src/protocol.ts';
 
 /** A member gets this long to answer an offer; then the subscription tries again with the next change. */
 const ANSWER_TIMEOUT_MS = 10_000;
@@ -18,6 +18,8 @@ export interface SubscriptionOptions {
   janusRoom: number;
   /** Sends an offer to the member. */
   offer(offer: SfuOffer): void;
+  /** The camera layer the member wants of each participant (null: none), by member id. */
+  layers: ReadonlyMap<string, SimulcastLayer | null>;
   failed(error: unknown): void;
 }
 
@@ -32,6 +34,9 @@ export class Subscription {
   /** The publishers' streams to receive, and those Janus sends now, by `feed mid`. */
   #wanted = new Map<string, FeedStream>();
   #subscribed = new Map<string, FeedStream>();
+  /** The subscription's streams as Janus last described them, and what was asked of each camera stream. */
+  #streams: JanusStream[] = [];
+  #configured = new Map<string, string>();
   /** Janus has the subscription (joined): later changes are updates. */
   #joined = false;
   #answered: ((sdp: string) => void) | null = null;
@@ -76,6 +81,11 @@ export class Subscription {
     this.#answered = null;
     answered?.(sdp);
     return answered !== null;
+  }
+
+  /** Applies the member's choice of camera layers (`layers`), to the streams there are. */
+  applyLayers(): void {
+    void this.#serially(() => this.#configure());
   }
 
   async trickle(candidate: SfuCandidate | null): Promise<void> {
@@ -137,6 +147,28 @@ export class Subscription {
     this.#options.offer({ type: 'offer', sdp: jsep.sdp, streams: streams.flatMap(describe) });
     const sdp = await answer;
     await (await this.#handle).start({ jsep: { type: 'answer', sdp } });
+    this.#streams = streams;
+    // A stream Janus added starts on the top layer: the member's choice for its participant applies.
+    this.#configured.clear();
+    await this.#configure();
+  }
+
+  /**
+   * Forwards each participant's camera at the layer the member chose (simulcast substream 0–2), or not at
+   * all while it does not show them. Audio and screen shares are never touched.
+   */
+  async #configure(): Promise<void> {
+    const changes = [];
+    for (const { mid, type, active, feed_display: peer, feed_description } of this.#streams) {
+      const layer = peer === undefined ? undefined : this.#options.layers.get(peer);
+      if (type !== 'video' || active === false || feed_description === 'screen' || layer === undefined) continue;
+      const change = layer === null ? { mid, send: false } : { mid, send: true, substream: layer };
+      const key = JSON.stringify(change);
+      if (this.#configured.get(mid) === key) continue;
+      this.#configured.set(mid, key);
+      changes.push(change);
+    }
+    if (changes.length) await (await this.#handle).configure({ streams: changes });
   }
 }
 

@@ -3,7 +3,7 @@
 import type { JsonObject } from '../protocol.ts';
 import { Emitter } from './emitter.ts';
 import type { LocalTracks } from './local-media.ts';
-import type { Packet } from './packets.ts';
+import type { Packet, VideoView } from './packets.ts';
 import { Peer } from './peer.ts';
 import type { Topology, TopologyEvents, TopologyOptions } from './topology.ts';
 
@@ -65,6 +65,11 @@ export class Mesh extends Emitter<TopologyEvents> implements Topology {
   /** Sends a data-channel packet to one peer, or to all. */
   send(packet: Packet, to?: string): void {
     for (const peer of to === undefined ? this.links : [this.get(to)]) peer?.send(packet);
+  }
+
+  /** Tells the participant, who sends us no more than that. */
+  setView(remoteId: string, view: VideoView): void {
+    this.get(remoteId)?.send({ type: 'view', ...view });
   }
 
   restartIce(): void {

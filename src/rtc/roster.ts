@@ -136,7 +136,7 @@ export class Roster extends Emitter<RosterEvents> {
   /** Tells a participant how we show their camera, when that changed enough to matter. */
   setView(id: string, view: VideoView): void {
     if (!this.#members.has(id) || !this.#options.quality.viewChanged(id, view)) return;
-    this.send({ type: 'view', ...view }, id);
+    this.#topology?.setView(id, view);
   }
 
   /** Disconnects from everyone; with a reason, reports each participant as gone. */

@@ -2,11 +2,11 @@
 // everyone else's come back on another (sfu-subscriber.ts), both negotiated through the relay, which drives
 // Janus. Packets (state, chat, the page's data) go through the relay, which stamps who sent each one: a Janus
 // data channel would carry whatever name a sender claims.
-import type { JsonObject } from '../protocol.ts';
+import type { JsonObject, SimulcastLayer } from '../protocol.ts';
 import { Emitter } from './emitter.ts';
 import { RtcError } from './errors.ts';
 import type { LocalTracks } from './local-media.ts';
-import { encodePacket, parsePacket, type Packet } from './packets.ts';
+import { encodePacket, parsePacket, type Packet, type VideoView } from './packets.ts';
 import { SfuLink } from './sfu-link.ts';
 import { SfuPublisher } from './sfu-publisher.ts';
 import { SfuSubscriber, type ReceivedTracks } from './sfu-subscriber.ts';
@@ -14,10 +14,21 @@ import type { Topology, TopologyEvents, TopologyOptions } from './topology.ts';
 
 const NOTHING: ReceivedTracks = { main: [], screen: [] };
 
+/**
+ * The smallest layer of a 720-line camera that fills a tile `height` device pixels tall (the layers are a
+ * quarter, half and all of it); none for a tile not shown.
+ */
+export function layerFor({ visible, height }: VideoView): SimulcastLayer | null {
+  if (!visible) return null;
+  return height <= 180 ? 0 : height <= 360 ? 1 : 2;
+}
+
 export class SfuSession extends Emitter<TopologyEvents> implements Topology {
   #options: TopologyOptions;
   #links = new Map<string, SfuLink>();
   #received = new Map<string, ReceivedTracks>();
+  /** The camera layer asked of each participant. */
+  #layers = new Map<string, SimulcastLayer | null>();
   #publisher: SfuPublisher;
   #subscriber: SfuSubscriber;
   #stopOffers: () => void;
@@ -69,6 +80,7 @@ export class SfuSession extends Emitter<TopologyEvents> implements Topology {
 
   disconnect(id: string): void {
     this.#links.delete(id);
+    this.#layers.delete(id);
   }
 
   /** A packet from a participant, through the relay; anything else is not for the SFU session. */
@@ -93,6 +105,14 @@ export class SfuSession extends Emitter<TopologyEvents> implements Topology {
     for (const id of to === undefined ? this.#links.keys() : [to]) {
       if (this.#links.has(id)) this.#options.signal(id, data);
     }
+  }
+
+  /** Asks the SFU for the layer of their camera that fills the tile, or for none while it is not shown. */
+  setView(id: string, view: VideoView): void {
+    const layer = layerFor(view);
+    if (this.#layers.get(id) === layer) return;
+    this.#layers.set(id, layer);
+    void this.#options.sfu.request({ type: 'layer', peer: id, layer });
   }
 
   restartIce(): void {

@@ -5,7 +5,7 @@
 import type { JsonObject } from '../protocol.ts';
 import { Emitter } from './emitter.ts';
 import type { LocalTracks } from './local-media.ts';
-import type { Packet } from './packets.ts';
+import type { Packet, VideoView } from './packets.ts';
 import { SfuSession } from './sfu-session.ts';
 import type { Link, Topology, TopologyEvents, TopologyOptions } from './topology.ts';
 
@@ -75,6 +75,11 @@ class MeshToSfu extends Emitter<TopologyEvents> implements Topology {
 
   send(packet: Packet, to?: string): void {
     this.#sfu.send(packet, to);
+  }
+
+  setView(id: string, view: VideoView): void {
+    this.#mesh?.setView(id, view);
+    this.#sfu.setView(id, view);
   }
 
   restartIce(): void {

@@ -6,7 +6,7 @@ import type { JsonObject, SfuAck, SfuOffer, SfuRequest } from '../protocol.ts';
 import type { Listener } from './emitter.ts';
 import type { RtcError } from './errors.ts';
 import type { LocalTracks } from './local-media.ts';
-import type { Packet } from './packets.ts';
+import type { Packet, VideoView } from './packets.ts';
 import type { DroppedCounts, PeerConnectionFactory } from './peer.ts';
 import type { VideoEncoding } from './uplink.ts';
 
@@ -73,6 +73,8 @@ export interface Topology {
   setIceServers(iceServers: RTCIceServer[]): void;
   /** Sends a packet to one participant, or to all. */
   send(packet: Packet, to?: string): void;
+  /** How large we show a participant's camera, or that we do not: what they (or the SFU) should send us. */
+  setView(id: string, view: VideoView): void;
   /** New ICE candidates for every link, e.g. when the network changed. */
   restartIce(): void;
   close(): void;

@@ -1,8 +1,8 @@
 // Rooms on the SFU: a relay that moves rooms of 3 onto a Janus of the test run's own (deploy/janus/ config).
 // Everyone ends up with the others' decoded video through Janus, on two connections each (one to send, one
 // to receive), whatever the room held before; the call works there as in a mesh; and a call that moves
-// there keeps playing through the move.
-import { expect } from '@open-wc/testing';
+// there keeps playing through the move; each viewer gets the simulcast layer its tile needs.
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.ts';
 import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
 import {
@@ -12,6 +12,7 @@ import {
   relayCommand,
   remoteTiles,
   tiles,
+  uniqueRoom,
   videoOf,
   waitFor,
   waitForDecodedVideo,
@@ -104,5 +105,37 @@ describe('a call moving onto the SFU', () => {
       expect(gap.referenceFrames, `longest gap ${Math.round(gap.ms)} ms`).to.be.at.most(Math.ceil(referenceFps));
     }
     chen.remove();
+  });
+});
+
+describe('simulcast on the SFU', () => {
+  it('sends each viewer the layer its tile needs: a pinned tile the top one, a thumbnail the lowest, a hidden one none', async () => {
+    const server = await relayCommand('sfu-relay');
+    const room = uniqueRoom();
+    // Ada fills the viewport; the others' own views do not matter here.
+    const page = await fixture<HTMLElement>(html`
+      <div>
+        <video-conference
+          server=${server}
+          room=${room}
+          name="Ada"
+          style="width: 800px; height: 600px"
+        ></video-conference>
+        <video-conference server=${server} room=${room} name="Brian" style="width: 160px"></video-conference>
+        <video-conference server=${server} room=${room} name="Chen" style="width: 160px"></video-conference>
+      </div>
+    `);
+    const [ada, brian, chen] = [...page.querySelectorAll('video-conference')] as VideoConference[];
+    await waitFor(() => ada!.mode === 'sfu' && remoteTiles(ada!).length === 2, 'Ada in the SFU room with two others');
+    const [brianId, chenId] = [brian!, chen!].map((element) => element.participants[0]!.id) as [string, string];
+    const received = (id: string) => ada!.getStats()[id]?.video ?? null;
+
+    ada!.pin(brianId);
+    await waitFor(() => received(brianId)?.height === 720, 'the top layer (720 lines) of Brian, pinned');
+    await waitFor(() => received(chenId)?.height === 180, 'the lowest layer (180 lines) of Chen, a thumbnail');
+
+    remoteTiles(ada!).find((tile) => tile.peerId === chenId)!.style.display = 'none';
+    await waitFor(() => received(chenId)?.kbps === 0, 'no video of Chen while his tile is hidden');
+    await waitFor(() => (received(brianId)?.kbps ?? 0) > 0, 'Brian still coming');
   });
 });
