@@ -118,6 +118,11 @@ export class Peer extends Emitter<PeerEvents> {
     return this.#remoteMedia.stream;
   }
 
+  /** Some of their media arrives: a track of theirs is unmuted. */
+  get receiving(): boolean {
+    return this.stream.getTracks().some((track) => !track.muted);
+  }
+
   /** The remote participant's screen share, while there is one. */
   get screen(): MediaStream | null {
     return this.#remoteMedia.screen;

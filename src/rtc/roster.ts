@@ -119,7 +119,8 @@ export class Roster extends Emitter<RosterEvents> {
       if (this.#topology) this.#topology.receive(signal.from, signal.data);
       else if (this.#early.length < EARLY_SIGNALS_LIMIT) this.#early.push(signal);
     });
-    signaling.on('room-mode', ({ mode }) => this.#load(mode));
+    // A room already on the SFU hears it again when it moved to another SFU server: publish there.
+    signaling.on('room-mode', ({ mode }) => this.#load(mode, true));
   }
 
   /** Sends another track of a kind (or none) to everyone; a camera changes what the uplink budget allows. */
@@ -192,24 +193,29 @@ export class Roster extends Emitter<RosterEvents> {
 
   /**
    * Puts the room's topology in place, its code loading now if it has not yet (the mesh's was asked for as the
-   * call joined): the mesh; or the SFU session, joining a room already on it or, make-before-break, moving onto
-   * it from the mesh. Whoever is known by the time it is there gets connected. One at a time, in order.
+   * call joined): the mesh, or the SFU session; or a new SFU session when the SFU changed (`again`). It takes
+   * over from the one in place without a freeze (handover.ts). Whoever is known by then gets connected.
+   * One at a time, in order.
    */
-  #load(mode: RoomMode): void {
+  #load(mode: RoomMode, again = false): void {
     const options = this.#topologyOptions;
-    if (!options || mode === this.#wanted) return;
+    if (!options || (mode === this.#wanted && !(again && mode === 'sfu'))) return;
     this.#wanted = mode;
     this.#loading = this.#loading
       .then(async () => {
-        const create = await this.#factory(mode);
+        const create = await this.#creator(mode);
+        const { Handover } = this.#topology ? await import('./handover.ts') : { Handover: null };
         if (options !== this.#topologyOptions) return; // left, or joined again, meanwhile
         // The tracks as they are now: any change while the code loaded went nowhere.
-        const topology = create({ ...options, localTracks: this.#options.localTracks() });
+        const next = create({ ...options, localTracks: this.#options.localTracks() });
+        for (const id of this.#members.keys()) next.connect(id, this.#offerTo.has(id));
+        const previous = this.#topology;
+        const topology = previous && Handover ? new Handover(previous, next) : next;
         this.#use(topology);
-        for (const id of this.#members.keys()) if (!topology.get(id)) topology.connect(id, this.#offerTo.has(id));
         for (const { from, data } of this.#early.splice(0)) topology.receive(from, data);
+        const changed = mode !== this.#mode;
         this.#mode = mode;
-        if (mode === 'sfu') this.emit('mode', mode);
+        if (changed) this.emit('mode', mode);
         this.emit('change', undefined);
       })
       .catch((cause: unknown) => {
@@ -217,16 +223,14 @@ export class Roster extends Emitter<RosterEvents> {
       });
   }
 
-  /** Makes the topology of a mode: the mesh, or the SFU session (taking over from the mesh in place, if any). */
-  async #factory(mode: RoomMode): Promise<TopologyFactory> {
-    const { createTopology } = this.#options;
-    if (mode === 'mesh' && createTopology) return createTopology;
-    if (mode === 'mesh') {
-      const { Mesh } = await import('./mesh.ts');
-      return (options) => new Mesh(options);
+  async #creator(mode: RoomMode): Promise<TopologyFactory> {
+    if (mode === 'sfu') {
+      const { SfuSession } = await import('./sfu-session.ts');
+      return (options) => new SfuSession(options);
     }
-    const { sfuTopology } = await import('./sfu-switch.ts');
-    return (options) => sfuTopology(options, this.#topology);
+    if (this.#options.createTopology) return this.#options.createTopology;
+    const { Mesh } = await import('./mesh.ts');
+    return (options) => new Mesh(options);
   }
 
   #use(topology: Topology): void {

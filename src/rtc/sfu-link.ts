@@ -14,7 +14,7 @@ export class SfuLink implements Link {
   readonly viaServer = true;
   stream = new MediaStream();
   screen: MediaStream | null = null;
-  /** Some media of theirs has arrived through the SFU. */
+  /** Some media of theirs has arrived through the SFU (and it stays so: the handover is over). */
   receiving = false;
   #subscriber: RTCPeerConnection;
   #publisher: RTCPeerConnection;

@@ -20,6 +20,8 @@ export interface Link {
   readonly connectionState: RTCPeerConnectionState;
   /** Connected once and lost since: being restored. */
   readonly reconnecting: boolean;
+  /** Some of their media has arrived over this link. */
+  readonly receiving: boolean;
   /** The code both ends can compare to rule out anyone in the middle, once connected. */
   readonly safetyCode: string | null;
   /** Their media come through the relay's SFU, which decrypts and forwards them: not end to end. */

@@ -63,6 +63,8 @@ test('sfu requests: refused before joining, in a mesh room, and when malformed',
     { type: 'candidate', target: 'nobody', candidate: null },
     { type: 'candidate', target: 'publisher', candidate: { candidate: 'c', sdpMLineIndex: -1 } },
     { type: 'subscribe' },
+    { type: 'layer', peer: 'nobody', layer: 1 },
+    { type: 'layer', peer: 'AAAAAAAAAAAAAAAAAAAAAA', layer: 3 },
   ]) {
     const answer = await ask(malformed);
     assert.equal(answer.ok ? null : answer.code, 'invalid-request', JSON.stringify(malformed)?.slice(0, 80));
