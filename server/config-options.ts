@@ -213,6 +213,12 @@ export const OPTIONS = {
     fallback: '50',
     parse: integer(2),
   },
+  SFU_BACK_AFTER_MS: {
+    key: 'sfu.backAfterMs',
+    help: 'With SFU_URL: a room down to SFU_THRESHOLD - 2 participants or fewer for this long moves back to the mesh.',
+    fallback: '30000',
+    parse: integer(1000),
+  },
   REDIS_KEY_PREFIX: {
     key: 'redisKeyPrefix',
     help: 'Prefix of the Redis keys and channels, so that several deployments can share one Redis.',

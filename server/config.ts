@@ -76,6 +76,7 @@ export function validate(settings: RelaySettings): RelaySettings {
     if (!sfu.urls.length) throw new RelayConfigError(`${named('sfu.urls')} must list the Janus nodes' WebSocket URLs`);
     wholeNumber('sfu.threshold', sfu.threshold);
     wholeNumber('sfu.maxPeers', sfu.maxPeers);
+    wholeNumber('sfu.backAfterMs', sfu.backAfterMs);
     if (settings.redisUrl) {
       throw new RelayConfigError(`${named('sfu.urls')} does not work with ${named('redisUrl')} yet: use one relay`);
     }

@@ -151,6 +151,10 @@ export class Rooms {
     return undefined;
   }
 
+  members(room: string): Member[] {
+    return [...(this.#rooms.get(room)?.values() ?? [])];
+  }
+
   others(member: Member): Member[] {
     return [...(this.#rooms.get(member.room)?.values() ?? [])].filter((other) => other !== member);
   }

@@ -7,6 +7,7 @@ import {
   type Delivery,
   type JoinOutcome,
   type Membership,
+  type ModeChange,
   type ResumeOutcome,
   type RoomStore,
   type StoreJoin,
@@ -97,6 +98,16 @@ export class MemoryStore implements RoomStore {
 
   mode(room: string): RoomMode {
     return this.#sfuRooms.has(room) ? 'sfu' : 'mesh';
+  }
+
+  async setMode(room: string, mode: RoomMode, { atMost = Infinity, error }: ModeChange = {}): Promise<boolean> {
+    const members = this.#rooms.members(room);
+    if (members.length === 0 || members.length > atMost) return false;
+    if (mode === 'sfu') this.#sfuRooms.add(room);
+    else if (!this.#sfuRooms.delete(room)) return false;
+    const moved = eventFrame(eventJson('room-mode', error ? { mode, error } : { mode }));
+    for (const member of members) this.#deliver(member, moved);
+    return true;
   }
 
   counts(): StoreCounts {

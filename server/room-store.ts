@@ -105,9 +105,19 @@ export interface RoomStore {
   hold(member: Membership, delivery: Delivery, graceMs: number, address: string): Promise<void>;
   /** How the room's media travel now. */
   mode(room: string): RoomMode | Promise<RoomMode>;
+  /**
+   * Moves the room's media (`sfu` again: onto another SFU server) and tells every member (`room-mode`, with
+   * `error` if given), unless the room holds more than `atMost` members; false when it did not move.
+   */
+  setMode(room: string, mode: RoomMode, options?: ModeChange): Promise<boolean>;
   /** Rooms and members on this relay, for /healthz and /metrics. */
   counts(): StoreCounts;
   close(): Promise<void>;
+}
+
+export interface ModeChange {
+  atMost?: number;
+  error?: 'sfu-unavailable';
 }
 
 export interface StoreCounts {

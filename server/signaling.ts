@@ -144,14 +144,15 @@ export class SignalingSession implements Session, Delivery {
         delivery: this,
         leaving,
         maxPeers,
-        sfuThreshold: settings.sfu?.threshold,
+        // Only while some SFU node is up: a room would otherwise move onto one that is down.
+        sfuThreshold: this.#context.sfu?.available ? settings.sfu?.threshold : undefined,
       });
       if (!joined.ok) {
         this.#log('join refused', { room, code: 'room-full' });
         return this.#refuse(ack, WIRE_ERRORS.roomFull(maxPeers));
       }
       if (leaving) {
-        void this.#context.sfu?.leave(leaving.id);
+        void this.#context.sfu?.leave(leaving.id, leaving.room);
         this.#log('left', { room: leaving.room, peer: leaving.id, reason: 'left' });
       }
       const member = (this.#member = joined.member);
@@ -180,7 +181,7 @@ export class SignalingSession implements Session, Delivery {
     this.#answer(ack, { ok: true, ...this.#self(held), resumed: true, peers, ...(mode === 'sfu' && { mode }) });
     for (const frame of missed) this.#socket.emitFrame(frame);
     if (previous) {
-      void this.#context.sfu?.leave(previous.id);
+      void this.#context.sfu?.leave(previous.id, previous.room);
       await this.#context.store.leave(previous, this, 'left');
       this.#log('left', { room: previous.room, peer: previous.id, reason: 'left' });
     }
@@ -275,7 +276,7 @@ export class SignalingSession implements Session, Delivery {
     const leaving = this.#member;
     this.#member = undefined;
     if (!leaving) return;
-    void this.#context.sfu?.leave(leaving.id);
+    void this.#context.sfu?.leave(leaving.id, leaving.room);
     await this.#context.store.leave(leaving, this, reason);
     this.#log('left', { room: leaving.room, peer: leaving.id, reason });
   }

@@ -134,6 +134,8 @@ export interface PeerLeftMessage {
 
 export interface RoomModeMessage {
   mode: RoomMode;
+  /** Why, when the room had to move: its SFU went away (back to the mesh, or onto another SFU server). */
+  error?: 'sfu-unavailable';
 }
 
 /** A candidate as RTCIceCandidate.toJSON() gives it; null when gathering is complete. */

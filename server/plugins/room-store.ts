@@ -16,7 +16,7 @@ export const roomStorePlugin = fp<{ settings: RelaySettings }>(
   async (app, { settings }) => {
     const store = await createStore(settings, app.log, (member, why) => {
       app.metrics.resumes.inc({ outcome: why });
-      void app.sfu?.leave(member.id);
+      void app.sfu?.leave(member.id, member.room);
       app.log.info({ room: member.room, peer: member.id, reason: 'timeout', why }, 'left');
     });
     app.decorate('store', store);

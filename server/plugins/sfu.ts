@@ -14,9 +14,10 @@ export const sfuPlugin = fp<{ settings: RelaySettings }>(
   async (app, { settings }) => {
     if (!settings.sfu) return void app.decorate('sfu', null);
     const { Sfu } = await import('../sfu/sfu.ts');
-    const sfu = new Sfu(settings.sfu, app.log.child({ component: 'sfu' }));
+    const log = app.log.child({ component: 'sfu' });
+    const sfu = new Sfu(settings.sfu, { store: app.store, meshMax: settings.maxPeersPerRoom, log });
     app.decorate('sfu', sfu);
     app.addHook('onClose', () => sfu.close());
   },
-  { name: 'sfu' },
+  { name: 'sfu', dependencies: ['room-store'] },
 );

@@ -179,6 +179,10 @@ export class RedisStore implements RoomStore {
     return 'mesh';
   }
 
+  async setMode(): Promise<boolean> {
+    return false;
+  }
+
   counts(): StoreCounts {
     return { ...this.#local.counts(), held: this.#held.count, heldBytes: 0 };
   }

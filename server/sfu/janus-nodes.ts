@@ -1,6 +1,8 @@
 // The Janus nodes the relay drives (SFU_URL): one janode connection to each, opened when first needed and again
 // after it dropped, and where each SFU room lives: on the node with the fewest of this relay's rooms when the
-// room moved, in a VideoRoom of its own, created once and destroyed when the room no longer uses it.
+// room moved, in a VideoRoom of its own, created once and destroyed when the room no longer uses it. A node
+// whose connection drops (or cannot be opened) is down for a while: its rooms are reported lost, and new
+// rooms go elsewhere.
 /// <reference path="./janode.d.ts" />
 import { randomInt } from 'node:crypto';
 import Janode, { type Connection, type Session } from 'janode';
@@ -11,6 +13,8 @@ Janode.Logger.setLevel('none');
 
 /** Janus's cap on what each publisher sends (bits/s): room for three simulcast layers of a 720p camera. */
 const PUBLISHER_BITRATE = 2_500_000;
+/** A node that failed is not tried for new rooms for this long (unless every node failed). */
+const DOWN_MS = 30_000;
 
 interface Placement {
   url: string;
@@ -22,19 +26,34 @@ interface Placement {
 export class JanusNodes {
   #urls: string[];
   #maxPeers: number;
+  #lost: (rooms: string[]) => void;
   #connections = new Map<string, Promise<Connection>>();
   #placements = new Map<string, Placement>();
+  /** Failed nodes, and until when they are left alone. */
+  #down = new Map<string, number>();
 
-  constructor(urls: string[], maxPeers: number) {
+  /** `lost` hears of the rooms whose node went away. */
+  constructor(urls: string[], maxPeers: number, lost: (rooms: string[]) => void) {
     this.#urls = urls;
     this.#maxPeers = maxPeers;
+    this.#lost = lost;
+  }
+
+  /** Some node is not known to be down. */
+  get available(): boolean {
+    return this.#urls.some((url) => !this.#isDown(url));
   }
 
   /** A new Janus session on the node of `room` (placing the room first), with its VideoRoom created. */
   async session(room: string): Promise<{ session: Session; janusRoom: number }> {
     const placed = this.#place(room);
-    const connection = await this.#connect(placed.url);
-    const session = await connection.create();
+    let session: Session;
+    try {
+      session = await (await this.#connect(placed.url)).create();
+    } catch (error) {
+      this.#fail(placed.url);
+      throw error;
+    }
     placed.created ??= this.#createRoom(session, placed.janusRoom).catch((error: unknown) => {
       placed.created = null;
       throw error;
@@ -74,7 +93,8 @@ export class JanusNodes {
     let placed = this.#placements.get(room);
     if (placed) return placed;
     const load = (url: string) => [...this.#placements.values()].filter((placement) => placement.url === url).length;
-    const url = this.#urls.reduce((best, url) => (load(url) < load(best) ? url : best));
+    const up = this.#urls.filter((url) => !this.#isDown(url));
+    const url = (up.length ? up : this.#urls).reduce((best, url) => (load(url) < load(best) ? url : best));
     placed = { url, janusRoom: randomInt(1, 2 ** 47), created: null };
     this.#placements.set(room, placed);
     return placed;
@@ -102,13 +122,28 @@ export class JanusNodes {
     if (connection) return connection;
     connection = Janode.connect({ address: { url }, retry_time_secs: 1, max_retries: 1 });
     this.#connections.set(url, connection);
-    const forget = () => {
-      if (this.#connections.get(url) === connection) this.#connections.delete(url);
-    };
-    connection.then((open) => {
-      open.once(Janode.EVENT.CONNECTION_CLOSED, forget);
-      open.once(Janode.EVENT.CONNECTION_ERROR, forget);
-    }, forget);
+    connection.then(
+      (open) => {
+        this.#down.delete(url);
+        const closed = () => this.#connections.get(url) === connection && this.#fail(url);
+        open.once(Janode.EVENT.CONNECTION_CLOSED, closed);
+        open.once(Janode.EVENT.CONNECTION_ERROR, closed);
+      },
+      () => {},
+    );
     return connection;
+  }
+
+  /** The node went away, or cannot be reached: it is down for a while, and its rooms are lost. */
+  #fail(url: string): void {
+    this.#connections.delete(url);
+    this.#down.set(url, Date.now() + DOWN_MS);
+    const rooms = [...this.#placements].filter(([, placed]) => placed.url === url).map(([room]) => room);
+    for (const room of rooms) this.#placements.delete(room);
+    if (rooms.length) this.#lost(rooms);
+  }
+
+  #isDown(url: string): boolean {
+    return (this.#down.get(url) ?? 0) > Date.now();
   }
 }

@@ -120,7 +120,10 @@ export class Roster extends Emitter<RosterEvents> {
       else if (this.#early.length < EARLY_SIGNALS_LIMIT) this.#early.push(signal);
     });
     // A room already on the SFU hears it again when it moved to another SFU server: publish there.
-    signaling.on('room-mode', ({ mode }) => this.#load(mode, true));
+    signaling.on('room-mode', ({ mode, error }) => {
+      if (error) this.emit('error', new RtcError(error, `The SFU went away: the call moves to the ${mode}.`));
+      this.#load(mode, true);
+    });
   }
 
   /** Sends another track of a kind (or none) to everyone; a camera changes what the uplink budget allows. */

@@ -139,3 +139,22 @@ describe('simulcast on the SFU', () => {
     await waitFor(() => (received(brianId)?.kbps ?? 0) > 0, 'Brian still coming');
   });
 });
+
+describe('an SFU that goes away', () => {
+  it('takes the call back to the mesh: everyone sees everyone again, and each element says why', async () => {
+    const server = await relayCommand('failover-relay');
+    const { elements } = await callOf(['Ada', 'Brian', 'Chen'], server);
+    await waitFor(() => elements.every((element) => element.mode === 'sfu'), 'the room on the SFU');
+    const errors = elements.map((element) => nextEvent<{ code: string }>(element, 'vc-error'));
+    const back = elements.map((element) => nextEvent<{ mode: string }>(element, 'vc-mode-change'));
+
+    await relayCommand('failover-janus-stop');
+    for (const error of errors) expect((await error).code).to.equal('sfu-unavailable');
+    for (const mode of back) expect((await mode).mode).to.equal('mesh');
+    for (const element of elements) {
+      await waitFor(() => remoteTiles(element).length === 2, 'two remote tiles');
+      for (const tile of remoteTiles(element)) await waitForDecodedVideo(tile);
+      expect(element.mode).to.equal('mesh');
+    }
+  });
+});

@@ -16,7 +16,7 @@ describe('Firefox in a room on the SFU', { timeout: 180_000 }, () => {
   let firefox: Browser;
   before(async () => {
     janus = await startJanus();
-    relay = await startRelay({ sfu: { urls: [janus.url], threshold: 3, maxPeers: 10 } });
+    relay = await startRelay({ sfu: { urls: [janus.url], threshold: 3, maxPeers: 10, backAfterMs: 30_000 } });
     chromium = await launchChromium();
     firefox = await launchFirefox();
   });

@@ -120,6 +120,7 @@ test('SFU_URL (unset: every room a mesh) takes ws:// URLs; its threshold and roo
     urls: ['ws://10.0.0.5:8188', 'wss://sfu.example/janus'],
     threshold: 3,
     maxPeers: 50,
+    backAfterMs: 30000,
   });
   assertRefused({ SFU_URL: 'http://10.0.0.5:8088' }, 'SFU_URL');
   assertRefused({ SFU_THRESHOLD: '4' }, 'SFU_URL');

@@ -1,8 +1,10 @@
 // The relay with an SFU (SFU_URL): a room that reaches SFU_THRESHOLD moves onto it (room-mode, before the
-// newcomer's peer-joined), the room cap becomes SFU_MAX_PEERS, and `sfu` requests are checked (who may ask,
-// what they carry) before anything reaches Janus, which here is Debian's, started from deploy/janus/.
+// newcomer's peer-joined) and back when it shrinks or its node cannot be reached, the room cap becomes
+// SFU_MAX_PEERS, and `sfu` requests are checked (who may ask, what they carry) before anything reaches Janus,
+// which here is Debian's, started from deploy/janus/.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import type { Socket } from 'socket.io-client';
 import type { JoinAck, SfuAck } from '../../src/protocol.ts';
 import { startJanus, type JanusServer } from '../support/janus-server.mjs';
 import { freePort } from '../support/redis-server.mjs';
@@ -14,7 +16,7 @@ before(async () => {
 });
 after(() => janus.remove());
 
-const sfuOptions = (threshold = 3) => ({ sfu: { urls: [janus.url], threshold, maxPeers: 4 } });
+const sfuOptions = (threshold = 3) => ({ sfu: { urls: [janus.url], threshold, maxPeers: 4, backAfterMs: 30_000 } });
 
 test('the join that reaches the threshold moves the room: the others hear room-mode before peer-joined', async (t) => {
   const { url } = await startRelay(t, sfuOptions());
@@ -84,11 +86,33 @@ test('an offer Janus cannot take, and an SFU that cannot be reached, get sfu-una
   await signalled;
 
   const nowhere = await startRelay(t, {
-    sfu: { urls: [`ws://127.0.0.1:${await freePort()}`], threshold: 2, maxPeers: 4 },
+    sfu: { urls: [`ws://127.0.0.1:${await freePort()}`], threshold: 2, maxPeers: 4, backAfterMs: 30_000 },
   });
   const [chen, dana] = await Promise.all([connect(t, nowhere.url), connect(t, nowhere.url)]);
   await join(chen, 'room');
   await join(dana, 'room');
+  const movedBack = waitFor(dana, 'room-mode');
   const unreachable = (await chen.timeout(WAIT_MS).emitWithAck('sfu', { type: 'publish', sdp: 'v=0' })) as SfuAck;
   assert.equal(unreachable.ok ? null : unreachable.code, 'sfu-unavailable');
+  // The room goes back to the mesh, and stays there while the node is down, whoever joins.
+  assert.deepEqual(await movedBack, { mode: 'mesh', error: 'sfu-unavailable' });
+  const erin = await connect(t, nowhere.url);
+  assert.equal((await join(erin, 'room')).mode, undefined);
+});
+
+test('a room that shrinks goes back to the mesh after SFU_BACK_AFTER_MS, and its members hear it', async (t) => {
+  const { url } = await startRelay(t, { sfu: { urls: [janus.url], threshold: 3, maxPeers: 8, backAfterMs: 1000 } });
+  const sockets = await Promise.all([connect(t, url), connect(t, url), connect(t, url)]);
+  for (const socket of sockets) await join(socket, 'shrinking');
+  const [ada, brian, chen] = sockets as [Socket, Socket, Socket];
+  const heard = record(ada);
+  await brian.timeout(WAIT_MS).emitWithAck('leave');
+  await chen.timeout(WAIT_MS).emitWithAck('leave');
+  assert.deepEqual(await waitFor(ada, 'room-mode', { timeoutMs: WAIT_MS + 1000 }), { mode: 'mesh' });
+  assert.deepEqual(eventNames(heard), ['peer-left', 'peer-left', 'room-mode']);
+  // Large again: back onto the SFU.
+  const again = waitFor(ada, 'room-mode');
+  await join(brian, 'shrinking');
+  await join(chen, 'shrinking');
+  assert.deepEqual(await again, { mode: 'sfu' });
 });

@@ -13,7 +13,9 @@ type RelayCommand =
   | 'mint-join-token'
   | 'heartbeat-relay'
   | 'two-seat-relay'
-  | 'sfu-relay';
+  | 'sfu-relay'
+  | 'failover-relay'
+  | 'failover-janus-stop';
 
 /** Asks the test runner's relay plugin (test/support/relay-plugin.mjs): a relay's URL, or a join token. */
 export async function relayCommand(command: RelayCommand, payload?: unknown): Promise<string> {

@@ -11,7 +11,7 @@
 // - turn-relay: a relay that hands out TURN credentials (for an unreachable TURN URL) lasting 2 s, so that
 //   widgets ask for fresh ones every 1.6 s ({ url, secret }), started on first use;
 // - sfu-relay: a relay whose rooms move onto a Janus of its own (deploy/janus/) from 3 participants (url),
-//   started on first use.
+//   started on first use; failover-relay: another such pair, whose Janus failover-janus-stop kills.
 import { buildRelay } from '../../dist/relay/app.js';
 import { mintJoinToken } from '../../dist/relay/join-token.js';
 import { startJanus } from './janus-server.mjs';
@@ -46,9 +46,10 @@ function managedRelay(options) {
 /** A Janus and a relay that moves rooms of 3 onto it. */
 async function startSfu() {
   const janus = await startJanus();
-  const relay = managedRelay({ sfu: { urls: [janus.url], threshold: 3, maxPeers: 50 } });
+  const relay = managedRelay({ sfu: { urls: [janus.url], threshold: 3, maxPeers: 50, backAfterMs: 30_000 } });
   await relay.start();
   return {
+    janus,
     url: () => relay.url(),
     async stop() {
       await relay.stop();
@@ -77,6 +78,7 @@ export function relayPlugin() {
   const guarded = managedRelay({ roomPassword: PASSWORD, joinSecret: JOIN_SECRET });
   let scaleOut = null;
   let sfu = null;
+  let failover = null;
   const heartbeat = managedRelay({ pingIntervalMs: 250, pingTimeoutMs: 2_000 });
   const twoSeats = managedRelay({ maxPeersPerRoom: 2 });
   // Below TURN_TTL_S's minimum of 60 s, which only the environment and flags enforce.
@@ -93,6 +95,7 @@ export function relayPlugin() {
       await guarded.stop();
       await (await scaleOut)?.stop();
       await (await sfu)?.stop();
+      await (await failover)?.stop();
       await heartbeat.stop();
       await twoSeats.stop();
       await turn.stop();
@@ -120,6 +123,12 @@ export function relayPlugin() {
         case 'sfu-relay':
           sfu ??= startSfu();
           return (await sfu).url();
+        case 'failover-relay':
+          failover ??= startSfu();
+          return (await failover).url();
+        case 'failover-janus-stop':
+          await (await failover).janus.stop();
+          return (await failover).url();
         case 'heartbeat-relay':
           await heartbeat.start();
           return heartbeat.url();
