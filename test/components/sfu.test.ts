@@ -108,6 +108,36 @@ describe('a call moving onto the SFU', () => {
   });
 });
 
+describe('a call moving back to the mesh', () => {
+  const connections = recordPeerConnections();
+
+  it('keeps the tiles of those who stay playing as the SFU hands them back to the mesh', async () => {
+    const server = await relayCommand('shrinking-relay');
+    const { elements } = await callOf(['Ada', 'Brian', 'Chen', 'Dana'], server);
+    const [ada, brian, chen, dana] = elements as [VideoConference, VideoConference, VideoConference, VideoConference];
+    await waitFor(() => elements.every((element) => element.mode === 'sfu'), 'the room on the SFU');
+    const brianId = brian.participants[0]!.id;
+    const adaId = ada.participants[0]!.id;
+    const tileOf = (viewer: VideoConference, id: string) => remoteTiles(viewer).find((tile) => tile.peerId === id)!;
+    const watched = [tileOf(ada, brianId), tileOf(brian, adaId)].map((tile) => recordVideoFrames(videoOf(tile)));
+    const reference = recordVideoFrames(videoOf(tiles(ada)[0]!));
+
+    chen.leave();
+    dana.leave();
+    await waitFor(() => ada.mode === 'mesh' && brian.mode === 'mesh', 'back on the mesh');
+    await waitFor(() => connections.filter((pc) => pc.connectionState !== 'closed').length === 2, 'the SFU left');
+    const settledAt = reference.times.length;
+    await waitFor(() => reference.times.length > settledAt + 60, 'frames after the move');
+    for (const recording of [...watched, reference]) recording.stop();
+
+    const referenceFps = (reference.times.length - 1) / ((reference.times.at(-1)! - reference.times[0]!) / 1000);
+    for (const { times } of watched) {
+      const gap = longestGap(times, reference.times);
+      expect(gap.referenceFrames, `longest gap ${Math.round(gap.ms)} ms`).to.be.at.most(Math.ceil(referenceFps));
+    }
+  });
+});
+
 describe('simulcast on the SFU', () => {
   it('sends each viewer the layer its tile needs: a pinned tile the top one, a thumbnail the lowest, a hidden one none', async () => {
     const server = await relayCommand('sfu-relay');

@@ -14,6 +14,7 @@ type RelayCommand =
   | 'heartbeat-relay'
   | 'two-seat-relay'
   | 'sfu-relay'
+  | 'shrinking-relay'
   | 'failover-relay'
   | 'failover-janus-stop';
 

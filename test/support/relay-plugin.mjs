@@ -11,7 +11,8 @@
 // - turn-relay: a relay that hands out TURN credentials (for an unreachable TURN URL) lasting 2 s, so that
 //   widgets ask for fresh ones every 1.6 s ({ url, secret }), started on first use;
 // - sfu-relay: a relay whose rooms move onto a Janus of its own (deploy/janus/) from 3 participants (url),
-//   started on first use; failover-relay: another such pair, whose Janus failover-janus-stop kills.
+//   started on first use; shrinking-relay: a relay on the same Janus that moves rooms of 4 onto it, and back
+//   once down to 2 for a second; failover-relay: another relay and Janus, whose Janus failover-janus-stop kills.
 import { buildRelay } from '../../dist/relay/app.js';
 import { mintJoinToken } from '../../dist/relay/join-token.js';
 import { startJanus } from './janus-server.mjs';
@@ -43,16 +44,24 @@ function managedRelay(options) {
   };
 }
 
-/** A Janus and a relay that moves rooms of 3 onto it. */
+/**
+ * A Janus and a relay that moves rooms of 3 onto it; with `shrinking`, another relay on the same Janus that
+ * moves rooms of 4 onto it and back once down to 2 for a second.
+ */
 async function startSfu() {
   const janus = await startJanus();
-  const relay = managedRelay({ sfu: { urls: [janus.url], threshold: 3, maxPeers: 50, backAfterMs: 30_000 } });
+  const sfu = { urls: [janus.url], threshold: 3, maxPeers: 50, backAfterMs: 30_000 };
+  const relay = managedRelay({ sfu });
+  const shrinking = managedRelay({ sfu: { ...sfu, threshold: 4, backAfterMs: 1000 } });
   await relay.start();
+  await shrinking.start();
   return {
     janus,
     url: () => relay.url(),
+    shrinkingUrl: () => shrinking.url(),
     async stop() {
       await relay.stop();
+      await shrinking.stop();
       await janus.remove();
     },
   };
@@ -123,6 +132,9 @@ export function relayPlugin() {
         case 'sfu-relay':
           sfu ??= startSfu();
           return (await sfu).url();
+        case 'shrinking-relay':
+          sfu ??= startSfu();
+          return (await sfu).shrinkingUrl();
         case 'failover-relay':
           failover ??= startSfu();
           return (await failover).url();
