@@ -77,9 +77,6 @@ export function validate(settings: RelaySettings): RelaySettings {
     wholeNumber('sfu.threshold', sfu.threshold);
     wholeNumber('sfu.maxPeers', sfu.maxPeers);
     wholeNumber('sfu.backAfterMs', sfu.backAfterMs);
-    if (settings.redisUrl) {
-      throw new RelayConfigError(`${named('sfu.urls')} does not work with ${named('redisUrl')} yet: use one relay`);
-    }
   }
   if (settings.rateLimitBurst < settings.rateLimitPerSecond) {
     throw new RelayConfigError(`${named('rateLimitBurst')} must be at least ${named('rateLimitPerSecond')}`);

@@ -8,6 +8,7 @@ import {
   type JoinOutcome,
   type Membership,
   type ModeChange,
+  type SfuPlacement,
   type ResumeOutcome,
   type RoomStore,
   type StoreJoin,
@@ -24,8 +25,9 @@ export class MemoryStore implements RoomStore {
   #rooms = new Rooms();
   #options: StoreOptions;
   #held: HeldMembers;
-  /** The rooms whose media go through the SFU; the others are meshes. */
+  /** The rooms whose media go through the SFU (the others are meshes), and where. */
   #sfuRooms = new Set<string>();
+  #placements = new Map<string, SfuPlacement>();
 
   constructor(options: StoreOptions) {
     this.#options = options;
@@ -110,6 +112,17 @@ export class MemoryStore implements RoomStore {
     return true;
   }
 
+  async place(room: string, proposal: SfuPlacement): Promise<SfuPlacement> {
+    const placed = this.#placements.get(room) ?? proposal;
+    this.#placements.set(room, placed);
+    return placed;
+  }
+
+  async unplace(room: string, placement: SfuPlacement): Promise<void> {
+    const placed = this.#placements.get(room);
+    if (placed?.url === placement.url && placed.janusRoom === placement.janusRoom) this.#placements.delete(room);
+  }
+
   counts(): StoreCounts {
     const { count: held, bytes: heldBytes } = this.#held;
     return { rooms: this.#rooms.roomCount, members: this.#rooms.memberCount, held, heldBytes };
@@ -118,6 +131,7 @@ export class MemoryStore implements RoomStore {
   async close(): Promise<void> {
     this.#rooms.clear();
     this.#sfuRooms.clear();
+    this.#placements.clear();
   }
 
   /** Takes a member out of its room and tells the others why. */

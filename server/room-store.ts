@@ -110,9 +110,19 @@ export interface RoomStore {
    * `error` if given), unless the room holds more than `atMost` members; false when it did not move.
    */
   setMode(room: string, mode: RoomMode, options?: ModeChange): Promise<boolean>;
+  /** Where the room is on the SFU: as recorded (by any relay), or `proposal`, recorded now if nothing was. */
+  place(room: string, proposal: SfuPlacement): Promise<SfuPlacement>;
+  /** Forgets where the room was on the SFU, if that was `placement`. */
+  unplace(room: string, placement: SfuPlacement): Promise<void>;
   /** Rooms and members on this relay, for /healthz and /metrics. */
   counts(): StoreCounts;
   close(): Promise<void>;
+}
+
+/** Where an SFU room lives: a Janus node (its WebSocket URL) and the number of the room's VideoRoom there. */
+export interface SfuPlacement {
+  url: string;
+  janusRoom: number;
 }
 
 export interface ModeChange {

@@ -181,8 +181,8 @@ export class SignalingSession implements Session, Delivery {
     this.#answer(ack, { ok: true, ...this.#self(held), resumed: true, peers, ...(mode === 'sfu' && { mode }) });
     for (const frame of missed) this.#socket.emitFrame(frame);
     if (previous) {
-      void this.#context.sfu?.leave(previous.id, previous.room);
       await this.#context.store.leave(previous, this, 'left');
+      void this.#context.sfu?.leave(previous.id, previous.room);
       this.#log('left', { room: previous.room, peer: previous.id, reason: 'left' });
     }
   }
@@ -276,8 +276,8 @@ export class SignalingSession implements Session, Delivery {
     const leaving = this.#member;
     this.#member = undefined;
     if (!leaving) return;
-    void this.#context.sfu?.leave(leaving.id, leaving.room);
     await this.#context.store.leave(leaving, this, reason);
+    void this.#context.sfu?.leave(leaving.id, leaving.room);
     this.#log('left', { room: leaving.room, peer: leaving.id, reason });
   }
 

@@ -10,6 +10,8 @@ import {
   type Delivery,
   type JoinOutcome,
   type Membership,
+  type ModeChange,
+  type SfuPlacement,
   type ResumeOutcome,
   type RoomStore,
   type StoreJoin,
@@ -31,6 +33,9 @@ export interface RedisStoreOptions extends StoreOptions, LinkOptions {
 }
 
 type Removal = { id: string; conn: string; reason: PeerLeftReason };
+
+/** "Any size" for setMode: larger than any room. */
+const MAX_ROOM = 1_000_000;
 
 /** How long `open` waits for Redis before letting the relay start anyway (not ready, retrying). */
 const FIRST_CONNECT_MS = 5_000;
@@ -74,7 +79,7 @@ export class RedisStore implements RoomStore {
     return this.#link.cmd;
   }
 
-  async join({ room, name, verified, delivery, leaving, maxPeers }: StoreJoin): Promise<JoinOutcome> {
+  async join({ room, name, verified, delivery, leaving, maxPeers, sfuThreshold }: StoreJoin): Promise<JoinOutcome> {
     if (!this.ready) throw new StoreUnavailableError('Redis is unreachable');
     const stored = storedName(name, verified);
     const member: Membership = { id: newSecret(), room, ...named(stored), resumeToken: newSecret() };
@@ -86,6 +91,7 @@ export class RedisStore implements RoomStore {
         ...[this.#prefix, room, member.id, member.resumeToken, stored, this.#node, delivery.connection],
         ...[maxPeers, this.#options.replayBytes, this.#options.replayWindowMs],
         ...[leaving?.id ?? '', leaving ? delivery.connection : '', joinedJson],
+        ...[sfuThreshold ?? '', eventJson('room-mode', { mode: 'sfu' })],
       )) as string[];
     } catch (error) {
       this.#forget(member.id, delivery.connection);
@@ -97,7 +103,7 @@ export class RedisStore implements RoomStore {
     }
     if (leaving) this.#forget(leaving.id, delivery.connection);
     this.#local.release(local);
-    return { ok: true, member, peers: peersFrom(reply, 1), mode: 'mesh' };
+    return { ok: true, member, peers: peersFrom(reply, 2), mode: reply[1] as RoomMode };
   }
 
   async resume({ room, token, received, delivery }: StoreResume): Promise<ResumeOutcome> {
@@ -111,8 +117,8 @@ export class RedisStore implements RoomStore {
       }
       if (reply[0] === 'unknown') return { outcome: 'unknown' };
       if (reply[0] === 'ended') return { outcome: 'ended', id: String(reply[1]) };
-      const [, id, name, seq, count] = reply as [string, string, string, number, number];
-      const missed = (reply.slice(5, 5 + count) as string[]).map(eventFrame);
+      const [, id, name, seq, mode, count] = reply as [string, string, string, number, RoomMode, number];
+      const missed = (reply.slice(6, 6 + count) as string[]).map(eventFrame);
       const previous = this.#local.get(id);
       // The client came back on a new connection here before its old one, also here, was seen to drop.
       if (previous) {
@@ -121,7 +127,7 @@ export class RedisStore implements RoomStore {
       }
       const member: Membership = { id, room, ...named(name), resumeToken: token };
       this.#local.release(this.#local.add(member, delivery, Number(seq) + 1));
-      return { outcome: 'resumed', member, peers: peersFrom(reply as string[], 5 + count), missed, mode: 'mesh' };
+      return { outcome: 'resumed', member, peers: peersFrom(reply as string[], 6 + count), missed, mode };
     });
   }
 
@@ -174,13 +180,43 @@ export class RedisStore implements RoomStore {
     }
   }
 
-  /** Rooms across relays stay meshes: the relay refuses SFU_URL with REDIS_URL (config.ts). */
-  mode(): RoomMode {
-    return 'mesh';
+  async mode(room: string): Promise<RoomMode> {
+    try {
+      return (await this.#cmd.get(`${this.#prefix}mode:${room}`)) === 'sfu' ? 'sfu' : 'mesh';
+    } catch (error) {
+      throw this.#link.failure(error);
+    }
   }
 
-  async setMode(): Promise<boolean> {
-    return false;
+  async setMode(room: string, mode: RoomMode, { atMost = MAX_ROOM, error }: ModeChange = {}): Promise<boolean> {
+    const json = eventJson('room-mode', error ? { mode, error } : { mode });
+    try {
+      return (await this.#cmd.vcSetMode(this.#prefix, room, mode, atMost, json)) === 1;
+    } catch (failure) {
+      throw this.#link.failure(failure);
+    }
+  }
+
+  async place(room: string, proposal: SfuPlacement): Promise<SfuPlacement> {
+    const key = `${this.#prefix}sfu:${room}`;
+    try {
+      if ((await this.#cmd.set(key, JSON.stringify(proposal), 'NX')) === 'OK') return proposal;
+      return JSON.parse((await this.#cmd.get(key)) ?? JSON.stringify(proposal)) as SfuPlacement;
+    } catch (error) {
+      throw this.#link.failure(error);
+    }
+  }
+
+  async unplace(room: string, placement: SfuPlacement): Promise<void> {
+    try {
+      await this.#cmd.vcUnplace(
+        this.#prefix,
+        room,
+        JSON.stringify({ url: placement.url, janusRoom: placement.janusRoom }),
+      );
+    } catch (error) {
+      throw this.#link.failure(error);
+    }
   }
 
   counts(): StoreCounts {

@@ -2,7 +2,9 @@
 // guards, or an event's number and its publication, can never interleave with another relay's. Keys (P is
 // REDIS_KEY_PREFIX): P r:<room> hash id → name; P m:<id> hash of one member (room, name, token, node, conn,
 // seq, bytes, away, cap, win); P l:<id> list of its numbered events "seq,at,size,json"; P t:<token> → id;
-// P nodes set of relays; P alive:<node> key with a TTL; P n:<node> set of the ids it holds.
+// P nodes set of relays; P alive:<node> key with a TTL; P n:<node> set of the ids it holds; P mode:<room> 'sfu'
+// while the room is on the SFU; P sfu:<room> where on the SFU (JSON { url, janusRoom }), set by the first relay
+// to place it and removed by the one that destroys its VideoRoom.
 // Events go to a relay on channel P ch:<node> as "id,seq,json"; "!id,conn" tells it a connection is stale.
 // Every script takes P as ARGV[1]. (Keys are computed inside: this needs one Redis, not a Redis Cluster.)
 
@@ -42,6 +44,7 @@ local function remove(id, reason, now, skip)
   if not f[1] then return 0 end
   local rk = P .. 'r:' .. f[1]
   redis.call('HDEL', rk, id)
+  if redis.call('HLEN', rk) == 0 then redis.call('DEL', P .. 'mode:' .. f[1]) end
   redis.call('DEL', mk, P .. 'l:' .. id, P .. 't:' .. f[3])
   redis.call('SREM', P .. 'n:' .. f[2], id)
   local json = '["peer-left",{"id":"' .. id .. '","reason":"' .. reason .. '"}]'
@@ -64,7 +67,11 @@ local function peers(room, except)
 end
 `;
 
-/** ARGV: P, room, id, token, name, node, conn, maxPeers, replayBytes, replayWindowMs, leavingId, leavingConn, peerJoinedJson. */
+/**
+ * ARGV: P, room, id, token, name, node, conn, maxPeers, replayBytes, replayWindowMs, leavingId, leavingConn,
+ * peerJoinedJson, sfuThreshold ('' for none), roomModeJson. Returns {'full'} or {'ok', mode, peer id, name, ...};
+ * a join that makes the room sfuThreshold large moves it onto the SFU, and the others hear it first.
+ */
 const JOIN = `
 local room, id, token, name, node = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 local rk = P .. 'r:' .. room
@@ -76,19 +83,27 @@ if count >= tonumber(ARGV[8]) then return {'full'} end
 local now = now_ms()
 if held then remove(leaving, 'left', now, '') end
 local others = peers(room, id)
+local mk = P .. 'mode:' .. room
+local mode = redis.call('GET', mk) or 'mesh'
+if ARGV[14] ~= '' and mode ~= 'sfu' and count + 1 >= tonumber(ARGV[14]) then
+  mode = 'sfu'
+  redis.call('SET', mk, mode)
+  for i = 1, #others, 2 do deliver(others[i], ARGV[15], #ARGV[15], now) end
+end
 for i = 1, #others, 2 do deliver(others[i], ARGV[13], 128, now) end
 redis.call('HSET', rk, id, name)
 redis.call('HSET', P .. 'm:' .. id, 'room', room, 'name', name, 'token', token, 'node', node, 'conn', ARGV[7],
   'seq', 0, 'bytes', 0, 'away', 0, 'cap', ARGV[9], 'win', ARGV[10])
 redis.call('SET', P .. 't:' .. token, id)
 redis.call('SADD', P .. 'n:' .. node, id)
+table.insert(others, 1, mode)
 table.insert(others, 1, 'ok')
 return others
 `;
 
 /**
  * ARGV: P, room, token, received, node, conn. Returns {'unknown'}, {'ended', id}, or
- * {'resumed', id, name, seq, missedCount, missed json..., peer id, peer name, ...}.
+ * {'resumed', id, name, seq, mode, missedCount, missed json..., peer id, peer name, ...}.
  */
 const RESUME = `
 local id = redis.call('GET', P .. 't:' .. ARGV[3])
@@ -117,7 +132,7 @@ if not complete then
 end
 redis.call('HSET', mk, 'node', ARGV[5], 'conn', ARGV[6], 'away', 0)
 redis.call('SMOVE', P .. 'n:' .. f[2], P .. 'n:' .. ARGV[5], id)
-local out = {'resumed', id, f[5], seq, #missed}
+local out = {'resumed', id, f[5], seq, redis.call('GET', P .. 'mode:' .. f[1]) or 'mesh', #missed}
 for _, json in ipairs(missed) do table.insert(out, json) end
 for _, value in ipairs(peers(f[1], id)) do table.insert(out, value) end
 return out
@@ -209,6 +224,29 @@ end
 return out
 `;
 
+/**
+ * ARGV: P, room, mode, atMost, roomModeJson. Moves the room's media (to 'sfu' again: onto another SFU server)
+ * and tells every member, unless it holds more than atMost members (or is a mesh told to be one). Returns 1 if
+ * it moved.
+ */
+const SET_MODE = `
+local rk = P .. 'r:' .. ARGV[2]
+local count = redis.call('HLEN', rk)
+if count == 0 or count > tonumber(ARGV[4]) then return 0 end
+local mk = P .. 'mode:' .. ARGV[2]
+if ARGV[3] == 'sfu' then redis.call('SET', mk, 'sfu') elseif redis.call('DEL', mk) == 0 then return 0 end
+local now = now_ms()
+for _, id in ipairs(redis.call('HKEYS', rk)) do deliver(id, ARGV[5], #ARGV[5], now) end
+return 1
+`;
+
+/** ARGV: P, room, placementJson. Forgets where the room was on the SFU, if it was there. */
+const UNPLACE = `
+local key = P .. 'sfu:' .. ARGV[2]
+if redis.call('GET', key) == ARGV[3] then redis.call('DEL', key) end
+return 1
+`;
+
 /** ARGV: P, node, ttlMs. A relay closing: its members (held for a resume elsewhere) end once the TTL runs out. */
 const RETIRE = `
 if tonumber(ARGV[3]) > 0 then
@@ -229,6 +267,8 @@ export const SCRIPTS = {
   vcHeartbeat: HEARTBEAT,
   vcSync: SYNC,
   vcRetire: RETIRE,
+  vcSetMode: SET_MODE,
+  vcUnplace: UNPLACE,
 } as const;
 
 export type ScriptName = keyof typeof SCRIPTS;

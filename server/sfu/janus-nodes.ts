@@ -1,31 +1,34 @@
 // The Janus nodes the relay drives (SFU_URL): one janode connection to each, opened when first needed and again
-// after it dropped, and where each SFU room lives: on the node with the fewest of this relay's rooms when the
-// room moved, in a VideoRoom of its own, created once and destroyed when the room no longer uses it. A node
-// whose connection drops (or cannot be opened) is down for a while: its rooms are reported lost, and new
-// rooms go elsewhere.
+// after it dropped, and where each SFU room lives: recorded in the room store, so that every relay sends a
+// room's members to the same node (the first relay to place it picks the node with the fewest of its rooms),
+// in a VideoRoom of its own, created by whichever relay needs it first and destroyed when the room no longer
+// uses it. A node whose connection drops (or cannot be opened) is down for a while: its rooms are reported
+// lost, and new rooms go elsewhere.
 /// <reference path="./janode.d.ts" />
 import { randomInt } from 'node:crypto';
 import Janode, { type Connection, type Session } from 'janode';
 import VideoRoom from 'janode/plugins/videoroom';
+import type { RoomStore, SfuPlacement } from '../room-store.ts';
 
 // Failures reach the relay's own log through the errors they throw.
 Janode.Logger.setLevel('none');
 
 /** Janus's cap on what each publisher sends (bits/s): room for three simulcast layers of a 720p camera. */
 const PUBLISHER_BITRATE = 2_500_000;
+/** Janus's answer to creating a VideoRoom that exists. */
+const ROOM_EXISTS = 427;
 /** A node that failed is not tried for new rooms for this long (unless every node failed). */
 const DOWN_MS = 30_000;
 
-interface Placement {
-  url: string;
-  /** The VideoRoom's number on that node. */
-  janusRoom: number;
+/** A placement, and its VideoRoom's creation by this relay (another relay may have created it already). */
+interface Placement extends SfuPlacement {
   created: Promise<void> | null;
 }
 
 export class JanusNodes {
   #urls: string[];
   #maxPeers: number;
+  #store: RoomStore;
   #lost: (rooms: string[]) => void;
   #connections = new Map<string, Promise<Connection>>();
   #placements = new Map<string, Placement>();
@@ -33,9 +36,10 @@ export class JanusNodes {
   #down = new Map<string, number>();
 
   /** `lost` hears of the rooms whose node went away. */
-  constructor(urls: string[], maxPeers: number, lost: (rooms: string[]) => void) {
+  constructor(urls: string[], maxPeers: number, store: RoomStore, lost: (rooms: string[]) => void) {
     this.#urls = urls;
     this.#maxPeers = maxPeers;
+    this.#store = store;
     this.#lost = lost;
   }
 
@@ -46,7 +50,7 @@ export class JanusNodes {
 
   /** A new Janus session on the node of `room` (placing the room first), with its VideoRoom created. */
   async session(room: string): Promise<{ session: Session; janusRoom: number }> {
-    const placed = this.#place(room);
+    const placed = await this.#place(room);
     let session: Session;
     try {
       session = await (await this.#connect(placed.url)).create();
@@ -80,6 +84,7 @@ export class JanusNodes {
     } catch {
       // A node that is gone took its rooms with it.
     }
+    await this.#store.unplace(room, placed).catch(() => {});
   }
 
   async close(): Promise<void> {
@@ -89,13 +94,15 @@ export class JanusNodes {
     await Promise.allSettled(connections.map(async (connection) => (await connection).close()));
   }
 
-  #place(room: string): Placement {
-    let placed = this.#placements.get(room);
-    if (placed) return placed;
+  /** Where the room is, as the store records it: placed now, on the node with the fewest rooms here, if nowhere. */
+  async #place(room: string): Promise<Placement> {
     const load = (url: string) => [...this.#placements.values()].filter((placement) => placement.url === url).length;
     const up = this.#urls.filter((url) => !this.#isDown(url));
     const url = (up.length ? up : this.#urls).reduce((best, url) => (load(url) < load(best) ? url : best));
-    placed = { url, janusRoom: randomInt(1, 2 ** 47), created: null };
+    const recorded = await this.#store.place(room, { url, janusRoom: randomInt(1, 2 ** 47) });
+    const known = this.#placements.get(room);
+    if (known?.url === recorded.url && known.janusRoom === recorded.janusRoom) return known;
+    const placed = { url: recorded.url, janusRoom: recorded.janusRoom, created: null };
     this.#placements.set(room, placed);
     return placed;
   }
@@ -112,6 +119,9 @@ export class JanusNodes {
         videocodec: 'vp8',
         notify_joining: false,
       });
+    } catch (error) {
+      // Another relay created it first.
+      if ((error as { _code?: number })._code !== ROOM_EXISTS) throw error;
     } finally {
       await handle.detach().catch(() => {});
     }
@@ -138,9 +148,12 @@ export class JanusNodes {
   #fail(url: string): void {
     this.#connections.delete(url);
     this.#down.set(url, Date.now() + DOWN_MS);
-    const rooms = [...this.#placements].filter(([, placed]) => placed.url === url).map(([room]) => room);
-    for (const room of rooms) this.#placements.delete(room);
-    if (rooms.length) this.#lost(rooms);
+    const lost = [...this.#placements].filter(([, placed]) => placed.url === url);
+    for (const [room, placed] of lost) {
+      this.#placements.delete(room);
+      void this.#store.unplace(room, placed).catch(() => {});
+    }
+    if (lost.length) this.#lost(lost.map(([room]) => room));
   }
 
   #isDown(url: string): boolean {

@@ -34,7 +34,8 @@ export class Sfu {
   constructor(settings: SfuSettings, options: SfuOptions) {
     this.#settings = settings;
     this.#options = options;
-    this.#nodes = new JanusNodes(settings.urls, settings.maxPeers, (rooms) => void this.#lost(rooms));
+    const lost = (rooms: string[]) => void this.#lost(rooms);
+    this.#nodes = new JanusNodes(settings.urls, settings.maxPeers, options.store, lost);
   }
 
   /** Some Janus node can take a room now: rooms move up only then. */
@@ -54,15 +55,21 @@ export class Sfu {
     return entry.media;
   }
 
-  /** Member `id` left `room`: its Janus session ends; the room may have become small enough to move back. */
+  /**
+   * Member `id` has left `room` (the store knows): its Janus session ends. The room may have become small
+   * enough to move back to the mesh; or, if it is not on the SFU any more (it emptied) and no member of it is
+   * on this relay, its VideoRoom goes.
+   */
   async leave(id: string, room: string): Promise<void> {
     const entry = this.#members.get(id);
     if (entry) {
       this.#members.delete(id);
       await entry.media.close();
     }
-    if (!this.#inRoom(room).length) await this.#nodes.release(room);
-    if ((await this.#options.store.mode(room)) === 'sfu') this.#watchShrink(room);
+    await this.#safely(room, async () => {
+      if ((await this.#options.store.mode(room)) === 'sfu') this.#watchShrink(room);
+      else if (!this.#inRoom(room).length) await this.#nodes.release(room);
+    });
   }
 
   async close(): Promise<void> {
@@ -77,28 +84,37 @@ export class Sfu {
   #watchShrink(room: string): void {
     if (this.#shrinking.has(room)) return;
     const { backAfterMs, threshold } = this.#settings;
-    const timer = setTimeout(async () => {
+    const timer = setTimeout(() => {
       this.#shrinking.delete(room);
-      if (!(await this.#options.store.setMode(room, 'mesh', { atMost: threshold - 2 }))) return;
-      this.#options.log.info({ room }, 'room back on the mesh: it shrank');
-      setTimeout(() => void this.#end(room), HANDOVER_GRACE_MS).unref();
+      void this.#safely(room, async () => {
+        if (!(await this.#options.store.setMode(room, 'mesh', { atMost: threshold - 2 }))) return;
+        this.#options.log.info({ room }, 'room back on the mesh: it shrank');
+        setTimeout(() => void this.#end(room), HANDOVER_GRACE_MS).unref();
+      });
     }, backAfterMs);
     this.#shrinking.set(room, timer.unref());
   }
 
-  /** Their node went away: each room goes back to the mesh if it fits one, else onto another node. */
+  /** Their node went away: each room moves off it. */
   async #lost(rooms: string[]): Promise<void> {
-    const { store, meshMax, log } = this.#options;
     for (const room of rooms) {
       await this.#end(room);
-      const error = 'sfu-unavailable';
-      if (await store.setMode(room, 'mesh', { atMost: meshMax, error })) {
-        log.warn({ room }, 'room back on the mesh: its SFU node went away');
-      } else if (this.#nodes.available && (await store.setMode(room, 'sfu', { error }))) {
-        log.warn({ room }, 'room moving to another SFU node: its node went away');
-      } else {
-        log.error({ room }, 'room left without media: its SFU node went away, and it is too large for a mesh');
-      }
+      await this.#safely(room, () => this.#moveOff(room));
+    }
+  }
+
+  /** A room whose node went away goes back to the mesh if it fits one, else onto another node. */
+  async #moveOff(room: string): Promise<void> {
+    const { store, meshMax, log } = this.#options;
+    const error = 'sfu-unavailable';
+    if (await store.setMode(room, 'mesh', { atMost: meshMax, error })) {
+      log.warn({ room }, 'room back on the mesh: its SFU node went away');
+    } else if ((await store.mode(room)) !== 'sfu') {
+      // Another relay moved it back already, or it emptied.
+    } else if (this.#nodes.available && (await store.setMode(room, 'sfu', { error }))) {
+      log.warn({ room }, 'room moving to another SFU node: its node went away');
+    } else {
+      log.error({ room }, 'room left without media: its SFU node went away, and it is too large for a mesh');
     }
   }
 
@@ -108,6 +124,15 @@ export class Sfu {
     for (const id of members) this.#members.get(id)?.media.close();
     for (const id of members) this.#members.delete(id);
     await this.#nodes.release(room);
+  }
+
+  /** Runs a step that needs the room store, which may be unreachable for now (Redis): logged, not thrown. */
+  async #safely(room: string, step: () => Promise<void>): Promise<void> {
+    try {
+      await step();
+    } catch (error) {
+      this.#options.log.warn({ err: error, room }, 'SFU room step failed');
+    }
   }
 
   #inRoom(room: string): string[] {

@@ -11,6 +11,7 @@ import {
   recordPeerConnections,
   relayCommand,
   remoteTiles,
+  scaleOutRelays,
   tiles,
   uniqueRoom,
   videoOf,
@@ -167,6 +168,28 @@ describe('simulcast on the SFU', () => {
     remoteTiles(ada!).find((tile) => tile.peerId === chenId)!.style.display = 'none';
     await waitFor(() => received(chenId)?.kbps === 0, 'no video of Chen while his tile is hidden');
     await waitFor(() => (received(brianId)?.kbps ?? 0) > 0, 'Brian still coming');
+  });
+});
+
+describe('an SFU room across relays', () => {
+  const connections = recordPeerConnections();
+
+  it('sends the members of both relays to one Janus room (the placement is in Redis)', async () => {
+    const [first, second] = await scaleOutRelays('scale-out-sfu-relays');
+    const room = uniqueRoom();
+    const page = await fixture<HTMLElement>(html`
+      <div style="display: grid; grid-template-columns: repeat(2, 320px); grid-auto-rows: 240px; gap: 8px">
+        <video-conference server=${first} room=${room} name="Ada"></video-conference>
+        <video-conference server=${second} room=${room} name="Brian"></video-conference>
+        <video-conference server=${second} room=${room} name="Chen"></video-conference>
+      </div>
+    `);
+    const elements = [...page.querySelectorAll('video-conference')] as VideoConference[];
+    for (const element of elements) {
+      await waitFor(() => element.mode === 'sfu' && remoteTiles(element).length === 2, 'on the SFU with two others');
+      for (const tile of remoteTiles(element)) await waitForDecodedVideo(tile);
+    }
+    await waitFor(() => connections.filter((pc) => pc.connectionState !== 'closed').length === 6, 'two each');
   });
 });
 

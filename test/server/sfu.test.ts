@@ -8,7 +8,7 @@ import type { Socket } from 'socket.io-client';
 import type { JoinAck, SfuAck } from '../../src/protocol.ts';
 import { startJanus, type JanusServer } from '../support/janus-server.mjs';
 import { freePort } from '../support/redis-server.mjs';
-import { connect, eventNames, flush, join, record, startRelay, waitFor, WAIT_MS } from './helpers.ts';
+import { connect, eventNames, join, record, startRelay, waitFor, WAIT_MS } from './helpers.ts';
 
 let janus: JanusServer;
 before(async () => {
@@ -23,12 +23,15 @@ test('the join that reaches the threshold moves the room: the others hear room-m
   const [ada, brian, chen] = await Promise.all([connect(t, url), connect(t, url), connect(t, url)]);
   const adaAck = await join(ada, 'big');
   assert.equal(adaAck.mode, undefined);
+  const brianHeard = waitFor(ada, 'peer-joined');
   const brianAck = await join(brian, 'big');
   assert.equal(brianAck.mode, undefined);
+  await brianHeard;
   const heard = record(ada);
+  const chenHeard = waitFor(ada, 'peer-joined');
   const chenAck = await join(chen, 'big');
   assert.equal(chenAck.mode, 'sfu');
-  await flush(ada);
+  await chenHeard;
   assert.deepEqual(eventNames(heard), ['room-mode', 'peer-joined']);
   assert.deepEqual(heard[0], ['room-mode', { mode: 'sfu' }]);
 });
@@ -103,8 +106,14 @@ test('an offer Janus cannot take, and an SFU that cannot be reached, get sfu-una
 test('a room that shrinks goes back to the mesh after SFU_BACK_AFTER_MS, and its members hear it', async (t) => {
   const { url } = await startRelay(t, { sfu: { urls: [janus.url], threshold: 3, maxPeers: 8, backAfterMs: 1000 } });
   const sockets = await Promise.all([connect(t, url), connect(t, url), connect(t, url)]);
-  for (const socket of sockets) await join(socket, 'shrinking');
   const [ada, brian, chen] = sockets as [Socket, Socket, Socket];
+  const brianHeard = waitFor(ada, 'peer-joined');
+  await join(ada, 'shrinking');
+  await join(brian, 'shrinking');
+  await brianHeard;
+  const moved = Promise.all([waitFor(ada, 'room-mode'), waitFor(ada, 'peer-joined')]);
+  await join(chen, 'shrinking');
+  await moved;
   const heard = record(ada);
   await brian.timeout(WAIT_MS).emitWithAck('leave');
   await chen.timeout(WAIT_MS).emitWithAck('leave');

@@ -33,9 +33,9 @@ export async function turnRelay(): Promise<{ url: string; secret: string }> {
   return (await executeServerCommand('turn-relay')) as { url: string; secret: string };
 }
 
-/** Two relays that share one Redis (started on first use), as a scaled-out deployment runs them. */
-export async function scaleOutRelays(): Promise<[string, string]> {
-  return (await executeServerCommand('scale-out-relays')) as [string, string];
+/** Two relays that share one Redis (started on first use), as a scaled-out deployment runs them; with an SFU. */
+export async function scaleOutRelays(command: 'scale-out-relays' | 'scale-out-sfu-relays' = 'scale-out-relays') {
+  return (await executeServerCommand(command)) as [string, string];
 }
 
 /**

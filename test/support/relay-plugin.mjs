@@ -5,7 +5,7 @@
 // - protected-relay: a second relay with ROOM_PASSWORD and JOIN_SECRET ({ url, password }), and
 //   mint-join-token ({ room, name? }) for it;
 // - scale-out-relays: two more relays sharing a redis-server of their own ([url, url]), started on first use so
-//   that only the test file that asks pays for them;
+//   that only the test file that asks pays for them; scale-out-sfu-relays: the same, with sfu-relay's Janus;
 // - heartbeat-relay: a relay that pings every 250 ms (url), started on first use;
 // - two-seat-relay: a relay whose rooms hold two people (url), started on first use;
 // - turn-relay: a relay that hands out TURN credentials (for an unreachable TURN URL) lasting 2 s, so that
@@ -67,10 +67,10 @@ async function startSfu() {
   };
 }
 
-/** A redis-server and two relays on it. */
-async function startScaleOut() {
+/** A redis-server and two relays on it (with `options` of their own). */
+async function startScaleOut(options = {}) {
   const redis = await startRedis();
-  const options = { redisUrl: redis.url, redisKeyPrefix: 'browser-tests:' };
+  options = { redisUrl: redis.url, redisKeyPrefix: 'browser-tests:', ...options };
   const relays = [managedRelay(options), managedRelay(options)];
   for (const relay of relays) await relay.start();
   return {
@@ -88,6 +88,7 @@ export function relayPlugin() {
   let scaleOut = null;
   let sfu = null;
   let failover = null;
+  let scaleOutSfu = null;
   const heartbeat = managedRelay({ pingIntervalMs: 250, pingTimeoutMs: 2_000 });
   const twoSeats = managedRelay({ maxPeersPerRoom: 2 });
   // Below TURN_TTL_S's minimum of 60 s, which only the environment and flags enforce.
@@ -103,6 +104,7 @@ export function relayPlugin() {
       await open.stop();
       await guarded.stop();
       await (await scaleOut)?.stop();
+      await (await scaleOutSfu)?.stop();
       await (await sfu)?.stop();
       await (await failover)?.stop();
       await heartbeat.stop();
@@ -141,6 +143,12 @@ export function relayPlugin() {
         case 'failover-janus-stop':
           await (await failover).janus.stop();
           return (await failover).url();
+        case 'scale-out-sfu-relays':
+          scaleOutSfu ??= (async () => {
+            const { janus } = await (sfu ??= startSfu());
+            return startScaleOut({ sfu: { urls: [janus.url], threshold: 3, maxPeers: 50, backAfterMs: 30_000 } });
+          })();
+          return (await scaleOutSfu).urls();
         case 'heartbeat-relay':
           await heartbeat.start();
           return heartbeat.url();
