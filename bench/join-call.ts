@@ -67,9 +67,10 @@ export async function measure(
 
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const cpuBefore = cpuOf === null ? 0 : cpuSeconds(cpuOf);
-    const before = await Promise.all(pages.map((tab) => tab.evaluate('window.sample()') as Promise<Sample>));
+    const sample = (tab: Page) => tab.evaluate('window.sample()') as Promise<Sample>;
+    const before = await Promise.all(pages.map(sample));
     await new Promise((resolve) => setTimeout(resolve, MEASURE_MS));
-    const after = await Promise.all(pages.map((tab) => tab.evaluate('window.sample()') as Promise<Sample>));
+    const after = await Promise.all(pages.map(sample));
     const cpuUsed = cpuOf === null ? 0 : cpuSeconds(cpuOf) - cpuBefore;
     const fps = after.flatMap((sample, p) =>
       Object.entries(sample.presented).map(
@@ -80,7 +81,7 @@ export async function measure(
       firstFrameMs: firstFrame,
       allLiveMs: allLive,
       fps,
-      sendKbps: after.map((sample) => sample.sendKbps),
+      sendKbps: after.map((sample, p) => ((sample.bytesSent - before[p]!.bytesSent) * 8) / (sample.at - before[p]!.at)),
       cpuPercent: cpuOf === null ? null : (cpuUsed / (MEASURE_MS / 1000)) * 100,
     };
   } finally {

@@ -1,10 +1,11 @@
 // The page each bench:join participant opens, in Chromium or Firefox: the one-script-tag embed, a hook that
 // joins and times the first remote frames, and a sample of frames shown and upload for the frame rates.
 
-/** What `window.sample()` returns: frames presented so far per remote tile, by peer id, and what it sends. */
+/** What `window.sample()` returns: frames presented so far per remote tile, by peer id, and bytes sent so far. */
 export interface Sample {
   presented: Record<string, number>;
-  sendKbps: number;
+  /** Over every open peer connection of the page (to each peer in a mesh, to the SFU in an SFU room). */
+  bytesSent: number;
   at: number;
 }
 
@@ -17,6 +18,17 @@ export interface Timing {
 export const joinPage = (relay: string) => `<!doctype html>
 <meta charset="utf-8">
 <style>video-conference { width: 640px; } body { margin: 0; }</style>
+<script>
+  // Every connection the page makes, for what it sends.
+  window.connections = [];
+  const Native = RTCPeerConnection;
+  window.RTCPeerConnection = class extends Native {
+    constructor(configuration) {
+      super(configuration);
+      window.connections.push(this);
+    }
+  };
+</script>
 <script type="module" src="${relay}video-conference.js"></script>
 <script type="module">
   window.startCall = (room, name, adaptive, others) => {
@@ -51,9 +63,14 @@ export const joinPage = (relay: string) => `<!doctype html>
     document.body.append(element);
     watch();
   };
-  window.sample = () => {
-    const element = document.querySelector('video-conference');
-    const sendKbps = Object.values(element.getStats()).reduce((sum, stats) => sum + stats.sendKbps, 0);
-    return { presented: { ...window.result.presented }, sendKbps, at: performance.now() };
+  window.sample = async () => {
+    let bytesSent = 0;
+    for (const pc of window.connections) {
+      if (pc.connectionState === 'closed') continue;
+      (await pc.getStats()).forEach((report) => {
+        if (report.type === 'outbound-rtp') bytesSent += report.bytesSent ?? 0;
+      });
+    }
+    return { presented: { ...window.result.presented }, bytesSent, at: performance.now() };
   };
 </script>`;

@@ -51,8 +51,11 @@ export class Roster extends Emitter<RosterEvents> {
   #wanted: RoomMode | null = null;
   /** Topologies are put in place one after the other: a room may move onto the SFU while the mesh loads. */
   #loading: Promise<void> = Promise.resolve();
-  /** Signals that came while the first topology was loading: it takes them once there. */
+  /** Topologies being loaded, and the signals that came meanwhile: the next one takes them once there. */
+  #loads = 0;
   #early: SignalMessage[] = [];
+  /** How we show each participant's camera, for a topology that comes later. */
+  #views = new Map<string, VideoView>();
   /** Those we make the first offer to in a mesh: the ones who were here before us. */
   #offerTo = new Set<string>();
   #localId: string | null = null;
@@ -116,7 +119,7 @@ export class Roster extends Emitter<RosterEvents> {
       this.emit('change', undefined);
     });
     signaling.on('signal', (signal) => {
-      if (this.#topology) this.#topology.receive(signal.from, signal.data);
+      if (this.#topology && !this.#loads) this.#topology.receive(signal.from, signal.data);
       else if (this.#early.length < EARLY_SIGNALS_LIMIT) this.#early.push(signal);
     });
     // A room already on the SFU hears it again when it moved to another SFU server: publish there.
@@ -139,8 +142,9 @@ export class Roster extends Emitter<RosterEvents> {
 
   /** Tells a participant how we show their camera, when that changed enough to matter. */
   setView(id: string, view: VideoView): void {
-    if (!this.#members.has(id) || !this.#options.quality.viewChanged(id, view)) return;
-    this.#topology?.setView(id, view);
+    if (!this.#members.has(id)) return;
+    this.#views.set(id, view);
+    if (this.#options.quality.viewChanged(id, view)) this.#topology?.setView(id, view);
   }
 
   /** Disconnects from everyone; with a reason, reports each participant as gone. */
@@ -152,6 +156,8 @@ export class Roster extends Emitter<RosterEvents> {
     this.#mode = 'mesh';
     this.#wanted = null;
     this.#offerTo.clear();
+    this.#views.clear();
+    this.#loads = 0;
     this.#early = [];
     this.#localId = null;
     const ids = [...this.#members.keys()];
@@ -204,6 +210,7 @@ export class Roster extends Emitter<RosterEvents> {
     const options = this.#topologyOptions;
     if (!options || (mode === this.#wanted && !(again && mode === 'sfu'))) return;
     this.#wanted = mode;
+    this.#loads++;
     this.#loading = this.#loading
       .then(async () => {
         const create = await this.#creator(mode);
@@ -212,10 +219,10 @@ export class Roster extends Emitter<RosterEvents> {
         // The tracks as they are now: any change while the code loaded went nowhere.
         const next = create({ ...options, localTracks: this.#options.localTracks() });
         for (const id of this.#members.keys()) next.connect(id, this.#offerTo.has(id));
+        for (const [id, view] of this.#views) next.setView(id, view);
         const previous = this.#topology;
         const topology = previous && Handover ? new Handover(previous, next) : next;
         this.#use(topology);
-        for (const { from, data } of this.#early.splice(0)) topology.receive(from, data);
         const changed = mode !== this.#mode;
         this.#mode = mode;
         if (changed) this.emit('mode', mode);
@@ -223,6 +230,12 @@ export class Roster extends Emitter<RosterEvents> {
       })
       .catch((cause: unknown) => {
         this.emit('error', new RtcError('peer-connection-failed', 'Could not load the call’s code.', { cause }));
+      })
+      .finally(() => {
+        // Signals wait while a topology loads, even with one in place: what the others send to the next one
+        // (an SFU session's packets) would be lost on the one before.
+        if (options !== this.#topologyOptions || --this.#loads) return;
+        for (const { from, data } of this.#early.splice(0)) this.#topology?.receive(from, data);
       });
   }
 
@@ -269,6 +282,7 @@ export class Roster extends Emitter<RosterEvents> {
   #remove(id: string, reason: PeerLeftReason): void {
     if (!this.#members.delete(id)) return;
     this.#offerTo.delete(id);
+    this.#views.delete(id);
     this.#topology?.disconnect(id);
     this.#options.quality.forget(id);
     this.emit('peer-left', { id, reason });

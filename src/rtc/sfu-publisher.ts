@@ -2,11 +2,14 @@
 // microphone, the camera in three simulcast layers (Janus forwards each viewer the one its tile needs), and a
 // screen share while there is one. Track changes go through replaceTrack; a screen share starting or stopping
 // renegotiates.
-import type { SfuAck, SfuCandidate, SfuRequest } from '../protocol.ts';
+import type { SfuAck, SfuCandidate, SfuRequest, SimulcastLayer } from '../protocol.ts';
 import type { LocalTracks } from './local-media.ts';
 import type { PeerConnectionFactory } from './peer.ts';
 
-/** Janus reads the layers high to low (DESIGN.md §6); Chromium sends all three from 960×540 up. */
+/**
+ * Janus reads the layers high to low (DESIGN.md §6); Chromium sends all three from 960×540 up. Index 2 − n is
+ * layer n (SimulcastLayer).
+ */
 const SIMULCAST: RTCRtpEncodingParameters[] = [
   { rid: 'h', maxBitrate: 1_200_000 },
   { rid: 'm', scaleResolutionDownBy: 2, maxBitrate: 400_000 },
@@ -61,6 +64,23 @@ export class SfuPublisher {
       }
       await this.#screen.sender.replaceTrack(track);
       this.#screen.direction = track ? 'sendonly' : 'inactive';
+    });
+  }
+
+  /**
+   * Encodes the camera's layers up to `top` only (none: nobody shows it): a layer nobody watches costs the
+   * encoder as much as one somebody does.
+   */
+  setTopLayer(top: SimulcastLayer | null): void {
+    this.#serially(async () => {
+      const { sender } = this.#main.video;
+      const parameters = sender.getParameters();
+      const { encodings } = parameters;
+      if (encodings.length !== SIMULCAST.length) return;
+      const active = encodings.map((_, i) => top !== null && SIMULCAST.length - 1 - i <= top);
+      if (active.every((on, i) => encodings[i]!.active === on)) return;
+      active.forEach((on, i) => (encodings[i]!.active = on));
+      await sender.setParameters(parameters);
     });
   }
 

@@ -27,8 +27,9 @@ export class SfuSession extends Emitter<TopologyEvents> implements Topology {
   #options: TopologyOptions;
   #links = new Map<string, SfuLink>();
   #received = new Map<string, ReceivedTracks>();
-  /** The camera layer asked of each participant. */
+  /** The camera layer asked of each participant, and the one each asks of ours. */
   #layers = new Map<string, SimulcastLayer | null>();
+  #watching = new Map<string, SimulcastLayer | null>();
   #publisher: SfuPublisher;
   #subscriber: SfuSubscriber;
   #stopOffers: () => void;
@@ -74,6 +75,7 @@ export class SfuSession extends Emitter<TopologyEvents> implements Topology {
     const link = new SfuLink(id, connections, () => this.emit('change', link));
     this.#links.set(id, link);
     link.setTracks(this.#received.get(id) ?? NOTHING);
+    this.#encodeWatched();
     // Packets go through the relay, which is there already: say who we are (once the caller listens).
     queueMicrotask(() => this.#links.get(id) === link && this.emit('open', link));
   }
@@ -81,13 +83,20 @@ export class SfuSession extends Emitter<TopologyEvents> implements Topology {
   disconnect(id: string): void {
     this.#links.delete(id);
     this.#layers.delete(id);
+    if (this.#watching.delete(id)) this.#encodeWatched();
   }
 
-  /** A packet from a participant, through the relay; anything else is not for the SFU session. */
+  /**
+   * A packet from a participant, through the relay; anything else is not for the SFU session. How they show
+   * our camera is the session's own business: it encodes only the layers somebody watches.
+   */
   receive(from: string, data: JsonObject): void {
     const link = this.#links.get(from);
     const packet = link && 'packet' in data ? link.accept(parsePacket(data.packet)) : null;
-    if (link && packet) this.emit('packet', { from: link, packet });
+    if (!link || !packet) return;
+    if (packet.type !== 'view') return this.emit('packet', { from: link, packet });
+    this.#watching.set(from, layerFor(packet));
+    this.#encodeWatched();
   }
 
   setTrack(kind: keyof LocalTracks, track: MediaStreamTrack | null): void {
@@ -107,12 +116,16 @@ export class SfuSession extends Emitter<TopologyEvents> implements Topology {
     }
   }
 
-  /** Asks the SFU for the layer of their camera that fills the tile, or for none while it is not shown. */
+  /**
+   * Asks the SFU for the layer of their camera that fills the tile, or for none while it is not shown; and
+   * tells them, so that they encode no layer that nobody watches.
+   */
   setView(id: string, view: VideoView): void {
     const layer = layerFor(view);
     if (this.#layers.get(id) === layer) return;
     this.#layers.set(id, layer);
     void this.#options.sfu.request({ type: 'layer', peer: id, layer });
+    this.send({ type: 'view', ...view }, id);
   }
 
   restartIce(): void {
@@ -125,6 +138,16 @@ export class SfuSession extends Emitter<TopologyEvents> implements Topology {
     this.#subscriber.close();
     this.#links.clear();
     this.removeAllListeners();
+  }
+
+  /** The top layer anyone watches (someone who has not said counts as the top one). */
+  #encodeWatched(): void {
+    const layers = [...this.#links.keys()].map((id) => (this.#watching.has(id) ? this.#watching.get(id)! : 2));
+    const top = layers.reduce<SimulcastLayer | null>(
+      (max, layer) => (layer !== null && (max === null || layer > max) ? layer : max),
+      null,
+    );
+    this.#publisher.setTopLayer(top);
   }
 
   #handOut(byPeer: Map<string, ReceivedTracks>): void {
