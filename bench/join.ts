@@ -73,12 +73,14 @@ interface Call {
 interface Measured extends Run, Call {}
 
 async function main(): Promise<void> {
-  const relay = buildRelay({ maxPeersPerRoom: 8, rateLimitBurst: 1000 });
+  // Every page comes from 127.0.0.1: the per-address cap (20) would refuse the 7th page's connections.
+  const limits = { rateLimitBurst: 1000, maxConnectionsPerIp: 200 };
+  const relay = buildRelay({ maxPeersPerRoom: 8, ...limits });
   await relay.listen({ port: 0, host: '127.0.0.1' });
   const relayUrl = `http://127.0.0.1:${(relay.server.address() as AddressInfo).port}/`;
   const janus = await startJanus();
   const sfu = { urls: [janus.url], threshold: 2, maxPeers: 50, backAfterMs: 30_000 };
-  const sfuRelay = buildRelay({ sfu, rateLimitBurst: 1000 });
+  const sfuRelay = buildRelay({ sfu, ...limits });
   await sfuRelay.listen({ port: 0, host: '127.0.0.1' });
   const sfuRelayUrl = `http://127.0.0.1:${(sfuRelay.server.address() as AddressInfo).port}/`;
   // The page at / embeds the mesh relay's bundle, the one at /sfu the SFU relay's.
