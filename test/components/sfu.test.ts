@@ -5,6 +5,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.ts';
 import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
+import type { VideoPlayer } from '../../src/components/video-player/video-player.ts';
 import {
   callOf,
   nextEvent,
@@ -19,6 +20,25 @@ import {
   waitForDecodedVideo,
 } from '../support/browser.ts';
 import { longestGap, recordVideoFrames } from '../support/frames.ts';
+
+/**
+ * Watches `watched` tiles through `move` and for 60 frames after it: none may wait between two frames longer
+ * than about a second, counted in the frames of `own` (the page's own camera, at the pace this machine runs
+ * now), not in time: a slow machine is slow for both.
+ */
+async function expectSmoothThrough(watched: VideoPlayer[], own: VideoPlayer, move: () => Promise<void>) {
+  const recordings = watched.map((tile) => recordVideoFrames(videoOf(tile)));
+  const reference = recordVideoFrames(videoOf(own));
+  await move();
+  const settledAt = reference.times.length;
+  await waitFor(() => reference.times.length > settledAt + 60, 'frames after the move');
+  for (const recording of [...recordings, reference]) recording.stop();
+  const referenceFps = (reference.times.length - 1) / ((reference.times.at(-1)! - reference.times[0]!) / 1000);
+  for (const { times } of recordings) {
+    const gap = longestGap(times, reference.times);
+    expect(gap.referenceFrames, `longest gap ${Math.round(gap.ms)} ms`).to.be.at.most(Math.ceil(referenceFps));
+  }
+}
 
 describe('a room on the SFU', () => {
   const connections = recordPeerConnections();
@@ -85,26 +105,13 @@ describe('a call moving onto the SFU', () => {
     const server = await relayCommand('sfu-relay');
     const { elements, room } = await callOf(['Ada', 'Brian'], server);
     const [ada, brian] = elements as [VideoConference, VideoConference];
-    const watched = [remoteTiles(ada)[0]!, remoteTiles(brian)[0]!].map((tile) => recordVideoFrames(videoOf(tile)));
-    // The reference: Ada's own camera as her page shows it, at the pace this machine runs now.
-    const reference = recordVideoFrames(videoOf(tiles(ada)[0]!));
-
     const chen = document.createElement('video-conference');
-    Object.assign(chen, { server, room, name: 'Chen' });
-    ada.parentElement!.append(chen);
-    await waitFor(() => ada.mode === 'sfu' && brian.mode === 'sfu', 'the room on the SFU');
-    await waitFor(() => connections.filter((pc) => pc.connectionState !== 'closed').length === 6, 'the mesh closed');
-    // A few seconds more of frames through the SFU only.
-    const settledAt = reference.times.length;
-    await waitFor(() => reference.times.length > settledAt + 60, 'frames after the move');
-    for (const recording of [...watched, reference]) recording.stop();
-
-    const referenceFps = (reference.times.length - 1) / ((reference.times.at(-1)! - reference.times[0]!) / 1000);
-    for (const { times } of watched) {
-      const gap = longestGap(times, reference.times);
-      // About a second at most, counted in the reference's frames, not in time: a slow machine is slow for both.
-      expect(gap.referenceFrames, `longest gap ${Math.round(gap.ms)} ms`).to.be.at.most(Math.ceil(referenceFps));
-    }
+    await expectSmoothThrough([remoteTiles(ada)[0]!, remoteTiles(brian)[0]!], tiles(ada)[0]!, async () => {
+      Object.assign(chen, { server, room, name: 'Chen' });
+      ada.parentElement!.append(chen);
+      await waitFor(() => ada.mode === 'sfu' && brian.mode === 'sfu', 'the room on the SFU');
+      await waitFor(() => connections.filter((pc) => pc.connectionState !== 'closed').length === 6, 'mesh closed');
+    });
     chen.remove();
   });
 });
@@ -120,22 +127,12 @@ describe('a call moving back to the mesh', () => {
     const brianId = brian.participants[0]!.id;
     const adaId = ada.participants[0]!.id;
     const tileOf = (viewer: VideoConference, id: string) => remoteTiles(viewer).find((tile) => tile.peerId === id)!;
-    const watched = [tileOf(ada, brianId), tileOf(brian, adaId)].map((tile) => recordVideoFrames(videoOf(tile)));
-    const reference = recordVideoFrames(videoOf(tiles(ada)[0]!));
-
-    chen.leave();
-    dana.leave();
-    await waitFor(() => ada.mode === 'mesh' && brian.mode === 'mesh', 'back on the mesh');
-    await waitFor(() => connections.filter((pc) => pc.connectionState !== 'closed').length === 2, 'the SFU left');
-    const settledAt = reference.times.length;
-    await waitFor(() => reference.times.length > settledAt + 60, 'frames after the move');
-    for (const recording of [...watched, reference]) recording.stop();
-
-    const referenceFps = (reference.times.length - 1) / ((reference.times.at(-1)! - reference.times[0]!) / 1000);
-    for (const { times } of watched) {
-      const gap = longestGap(times, reference.times);
-      expect(gap.referenceFrames, `longest gap ${Math.round(gap.ms)} ms`).to.be.at.most(Math.ceil(referenceFps));
-    }
+    await expectSmoothThrough([tileOf(ada, brianId), tileOf(brian, adaId)], tiles(ada)[0]!, async () => {
+      chen.leave();
+      dana.leave();
+      await waitFor(() => ada.mode === 'mesh' && brian.mode === 'mesh', 'back on the mesh');
+      await waitFor(() => connections.filter((pc) => pc.connectionState !== 'closed').length === 2, 'the SFU left');
+    });
   });
 });
 

@@ -1,9 +1,10 @@
 // Starts Debian's Janus for tests and benchmarks, from the repo's config (deploy/janus/) on a free loopback port,
-// owned by the process that started it. It can be killed (as a crash would) and started again on the same port.
-import { spawn } from 'node:child_process';
+// owned by the process that started it (owned-process.mjs). It can be killed (as a crash would) and started
+// again on the same port.
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { killOwned, launchOwned } from './owned-process.mjs';
 import { freePort } from './redis-server.mjs';
 
 export const janusPath = process.env.JANUS || '/usr/bin/janus';
@@ -20,42 +21,9 @@ async function configFolder(port) {
   return folder;
 }
 
-/** Resolves once Janus's WebSocket server listens; rejects if it exits or stays silent. */
+/** Resolves once Janus's WebSocket server listens. */
 function launch(folder) {
-  // As with redis-server: a shell between us and Janus kills it when our end of its stdin closes.
-  const guard = '"$0" "$@" & pid=$!; read -r _; kill -9 $pid 2>/dev/null; wait $pid';
-  const args = ['-F', folder, '-o'];
-  const child = spawn('/bin/sh', ['-c', guard, janusPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.stdin.end();
-      reject(new Error(`janus did not start within ${START_MS} ms: ${output}`));
-    }, START_MS);
-    const onData = (chunk) => {
-      output += chunk;
-      if (output.includes('WebSockets thread started')) {
-        clearTimeout(timer);
-        child.stdout.off('data', onData).resume();
-        child.stderr.resume();
-        child.unref();
-        for (const stream of [child.stdin, child.stdout, child.stderr]) stream.unref();
-        resolve(child);
-      }
-    };
-    child.stdout.setEncoding('utf8').on('data', onData);
-    child.stderr.setEncoding('utf8').on('data', (chunk) => (output += chunk));
-    child.once('error', (error) => (clearTimeout(timer), reject(error)));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`janus exited with ${code}: ${output}`)); // ignored once it has started
-    });
-  });
-}
-
-function exited(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
+  return launchOwned(janusPath, ['-F', folder, '-o'], { ready: 'WebSockets thread started', startMs: START_MS });
 }
 
 /**
@@ -83,9 +51,7 @@ export async function startJanus() {
       if (!child) return;
       const stopping = child;
       child = null;
-      stopping.ref();
-      stopping.stdin.end();
-      await exited(stopping);
+      await killOwned(stopping);
     },
     async start() {
       if (!child) child = await launch(folder);

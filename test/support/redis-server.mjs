@@ -1,7 +1,8 @@
 // Starts Debian's redis-server for tests and benchmarks: on a free loopback port, with no persistence, owned by
-// the process that started it. It can be stopped (as a crash would) and started again on the same port.
-import { spawn } from 'node:child_process';
+// the process that started it (owned-process.mjs). It can be stopped (as a crash would) and started again on
+// the same port.
 import { createServer } from 'node:net';
+import { killOwned, launchOwned } from './owned-process.mjs';
 
 export const redisServerPath = process.env.REDIS_SERVER || '/usr/bin/redis-server';
 const START_MS = 10_000;
@@ -18,44 +19,10 @@ export function freePort() {
   });
 }
 
-/** Resolves once redis-server logs that it accepts connections; rejects if it exits or stays silent. */
+/** Resolves once redis-server accepts connections. */
 function launch(port) {
-  // A shell between us and redis-server kills it when our end of its stdin closes: when we ask (stop), and when
-  // this process ends, however it ends (a test runner's SIGTERM included), so no redis-server is left behind.
-  const guard = '"$0" "$@" & pid=$!; read -r _; kill -9 $pid 2>/dev/null; wait $pid';
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
-  const child = spawn('/bin/sh', ['-c', guard, redisServerPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.stdin.end();
-      reject(new Error(`redis-server did not start within ${START_MS} ms: ${output}`));
-    }, START_MS);
-    const onData = (chunk) => {
-      output += chunk;
-      if (output.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        child.stdout.off('data', onData).resume(); // drained from now on, unread
-        child.stderr.resume();
-        // It must not keep its owner alive: the owner's exit kills it.
-        child.unref();
-        for (const stream of [child.stdin, child.stdout, child.stderr]) stream.unref();
-        resolve(child);
-      }
-    };
-    child.stdout.setEncoding('utf8').on('data', onData);
-    child.stderr.setEncoding('utf8').on('data', (chunk) => (output += chunk));
-    child.once('error', (error) => (clearTimeout(timer), reject(error)));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`redis-server exited with ${code}: ${output}`)); // ignored once it has started
-    });
-  });
-}
-
-function exited(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
+  return launchOwned(redisServerPath, args, { ready: 'Ready to accept connections', startMs: START_MS });
 }
 
 /**
@@ -81,9 +48,7 @@ export async function startRedis() {
       if (!child) return;
       const stopping = child;
       child = null;
-      stopping.ref(); // awaited now
-      stopping.stdin.end();
-      await exited(stopping);
+      await killOwned(stopping);
     },
     async start() {
       if (!child) child = await launch(port);
