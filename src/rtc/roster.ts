@@ -202,9 +202,9 @@ export class Roster extends Emitter<RosterEvents> {
 
   /**
    * Puts the room's topology in place, its code loading now if it has not yet (the mesh's was asked for as the
-   * call joined): the mesh, or the SFU session; or a new SFU session when the SFU changed (`again`). It takes
-   * over from the one in place without a freeze (handover.ts). Whoever is known by then gets connected.
-   * One at a time, in order.
+   * call joined): the mesh, or the SFU session, taking over from the one in place without a freeze
+   * (handover.ts); or a new SFU session in place of one whose server went away (`again`). Whoever is known by
+   * then gets connected. One at a time, in order.
    */
   #load(mode: RoomMode, again = false): void {
     const options = this.#topologyOptions;
@@ -220,7 +220,8 @@ export class Roster extends Emitter<RosterEvents> {
         const next = create({ ...options, localTracks: this.#options.localTracks() });
         for (const id of this.#members.keys()) next.connect(id, this.#offerTo.has(id));
         for (const [id, view] of this.#views) next.setView(id, view);
-        const previous = this.#topology;
+        // A new SFU session replaces one whose server went away: nothing to hand over from.
+        const previous = again && mode === this.#mode ? (this.#topology?.close(), null) : this.#topology;
         const topology = previous && Handover ? new Handover(previous, next) : next;
         this.#use(topology);
         const changed = mode !== this.#mode;

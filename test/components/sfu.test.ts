@@ -207,4 +207,24 @@ describe('an SFU that goes away', () => {
       expect(element.mode).to.equal('mesh');
     }
   });
+
+  it('moves a room too large for a mesh onto another node, where everyone publishes again', async () => {
+    const server = await relayCommand('two-node-relay');
+    const { elements } = await callOf(['Ada', 'Brian', 'Chen'], server);
+    await waitFor(() => elements.every((element) => element.mode === 'sfu'), 'the room on the SFU');
+    const errors = elements.map((element) => nextEvent<{ code: string }>(element, 'vc-error'));
+    const streamsBefore = new Set(elements.flatMap((element) => remoteTiles(element).map((tile) => tile.stream)));
+
+    await relayCommand('two-node-janus-stop');
+    for (const error of errors) expect((await error).code).to.equal('sfu-unavailable');
+    for (const element of elements) {
+      // Each tile plays a new stream, through the other node.
+      await waitFor(
+        () => remoteTiles(element).every((tile) => tile.stream && !streamsBefore.has(tile.stream)),
+        'new streams',
+      );
+      for (const tile of remoteTiles(element)) await waitForDecodedVideo(tile);
+      expect(element.mode).to.equal('sfu');
+    }
+  });
 });

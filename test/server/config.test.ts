@@ -113,7 +113,7 @@ test('TURN needs both its URLs and its secret; ALLOWED_ORIGINS takes origins or 
   assert.equal(settings.allowedOrigins, '*');
 });
 
-test('SFU_URL (unset: every room a mesh) takes ws:// URLs; its threshold and room cap are checked', () => {
+test('SFU_URL (unset: every room a mesh) takes ws:// URLs; its threshold, room cap and way back are checked', () => {
   assert.equal(readConfig({}).settings.sfu, null);
   const { settings } = readConfig({ SFU_URL: 'ws://10.0.0.5:8188, wss://sfu.example/janus', SFU_THRESHOLD: '3' });
   assert.deepEqual(settings.sfu, {
@@ -125,7 +125,6 @@ test('SFU_URL (unset: every room a mesh) takes ws:// URLs; its threshold and roo
   assertRefused({ SFU_URL: 'http://10.0.0.5:8088' }, 'SFU_URL');
   assertRefused({ SFU_THRESHOLD: '4' }, 'SFU_URL');
   assertRefused({ SFU_URL: 'ws://a:1', SFU_THRESHOLD: '1' }, 'SFU_THRESHOLD');
-  assertRefused({ SFU_URL: 'ws://a:1', REDIS_URL: 'redis://127.0.0.1:6379' }, 'SFU_URL');
 });
 
 test('--help lists every setting with its flag, variable and default', () => {

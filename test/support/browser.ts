@@ -16,7 +16,9 @@ type RelayCommand =
   | 'sfu-relay'
   | 'shrinking-relay'
   | 'failover-relay'
-  | 'failover-janus-stop';
+  | 'failover-janus-stop'
+  | 'two-node-relay'
+  | 'two-node-janus-stop';
 
 /** Asks the test runner's relay plugin (test/support/relay-plugin.mjs): a relay's URL, or a join token. */
 export async function relayCommand(command: RelayCommand, payload?: unknown): Promise<string> {

@@ -12,7 +12,9 @@
 //   widgets ask for fresh ones every 1.6 s ({ url, secret }), started on first use;
 // - sfu-relay: a relay whose rooms move onto a Janus of its own (deploy/janus/) from 3 participants (url),
 //   started on first use; shrinking-relay: a relay on the same Janus that moves rooms of 4 onto it, and back
-//   once down to 2 for a second; failover-relay: another relay and Janus, whose Janus failover-janus-stop kills.
+//   once down to 2 for a second; failover-relay: another relay and Janus, whose Janus failover-janus-stop kills;
+//   two-node-relay: a relay on two Janus nodes that takes 2 at most in a mesh, whose first node
+//   two-node-janus-stop kills.
 import { buildRelay } from '../../dist/relay/app.js';
 import { mintJoinToken } from '../../dist/relay/join-token.js';
 import { startJanus } from './janus-server.mjs';
@@ -67,6 +69,22 @@ async function startSfu() {
   };
 }
 
+/** Two Janus nodes, and a relay that moves rooms of 3 onto them and takes no more than 2 in a mesh. */
+async function startTwoNodes() {
+  const nodes = [await startJanus(), await startJanus()];
+  const sfu = { urls: nodes.map((node) => node.url), threshold: 3, maxPeers: 50, backAfterMs: 30_000 };
+  const relay = managedRelay({ sfu, maxPeersPerRoom: 2 });
+  await relay.start();
+  return {
+    nodes,
+    url: () => relay.url(),
+    async stop() {
+      await relay.stop();
+      for (const node of nodes) await node.remove();
+    },
+  };
+}
+
 /** A redis-server and two relays on it (with `options` of their own). */
 async function startScaleOut(options = {}) {
   const redis = await startRedis();
@@ -89,6 +107,7 @@ export function relayPlugin() {
   let sfu = null;
   let failover = null;
   let scaleOutSfu = null;
+  let twoNodes = null;
   const heartbeat = managedRelay({ pingIntervalMs: 250, pingTimeoutMs: 2_000 });
   const twoSeats = managedRelay({ maxPeersPerRoom: 2 });
   // Below TURN_TTL_S's minimum of 60 s, which only the environment and flags enforce.
@@ -105,6 +124,7 @@ export function relayPlugin() {
       await guarded.stop();
       await (await scaleOut)?.stop();
       await (await scaleOutSfu)?.stop();
+      await (await twoNodes)?.stop();
       await (await sfu)?.stop();
       await (await failover)?.stop();
       await heartbeat.stop();
@@ -143,6 +163,13 @@ export function relayPlugin() {
         case 'failover-janus-stop':
           await (await failover).janus.stop();
           return (await failover).url();
+        case 'two-node-relay':
+          twoNodes ??= startTwoNodes();
+          return (await twoNodes).url();
+        case 'two-node-janus-stop':
+          // The node the first room went to: the one with the fewest rooms, the first of equals.
+          await (await twoNodes).nodes[0].stop();
+          return (await twoNodes).url();
         case 'scale-out-sfu-relays':
           scaleOutSfu ??= (async () => {
             const { janus } = await (sfu ??= startSfu());
