@@ -18,7 +18,7 @@ const NOTHING: ReceivedTracks = { main: [], screen: [] };
  * The smallest layer of a 720-line camera that fills a tile `height` device pixels tall (the layers are a
  * quarter, half and all of it); none for a tile not shown.
  */
-export function layerFor({ visible, height }: VideoView): SimulcastLayer | null {
+function layerFor({ visible, height }: VideoView): SimulcastLayer | null {
   if (!visible) return null;
   return height <= 180 ? 0 : height <= 360 ? 1 : 2;
 }
