@@ -18,6 +18,7 @@ export const VC_EVENTS = [
   'vc-audio-blocked',
   'vc-layout-change',
   'vc-quality',
+  'vc-mode-change',
   'vc-error',
 ];
 

@@ -98,6 +98,32 @@ describe('a room on the SFU', () => {
   });
 });
 
+describe('the call on the SFU', () => {
+  it('knows who speaks, rates each connection and carries the page’s data', async () => {
+    const server = await relayCommand('sfu-relay');
+    const { elements } = await callOf(['Ada', 'Brian', 'Chen'], server);
+    const [ada, brian, chen] = elements as [VideoConference, VideoConference, VideoConference];
+    await waitFor(() => elements.every((element) => element.mode === 'sfu'), 'the room on the SFU');
+    const [brianId, chenId] = [brian, chen].map((element) => element.participants[0]!.id) as [string, string];
+
+    // Only Brian's fake microphone beeps: at Ada, he is the active speaker, his level read through Janus.
+    await ada.toggleMicrophone(false);
+    await chen.toggleMicrophone(false);
+    await waitFor(() => ada.activeSpeaker === brianId, 'Brian the active speaker at Ada');
+    await waitFor(() => remoteTiles(ada).find((tile) => tile.peerId === brianId)!.speaking, 'his tile outlined');
+
+    // Figures for each participant, from their streams on the shared receiving connection.
+    const figures = () => ada.getStats()[chenId];
+    const stats = await waitFor(() => (figures()?.video?.fps ? figures() : null), 'figures');
+    expect(stats.quality).to.be.oneOf(['good', 'fair', 'poor']);
+    expect(stats.video!.height).to.be.greaterThan(0);
+
+    const data = nextEvent<{ from: string; payload: unknown }>(chen, 'vc-data');
+    brian.send({ slide: 3 });
+    expect(await data).to.deep.equal({ from: brianId, payload: { slide: 3 } });
+  });
+});
+
 describe('a call moving onto the SFU', () => {
   const connections = recordPeerConnections();
 
