@@ -118,9 +118,9 @@ export class MemoryStore implements RoomStore {
     return placed;
   }
 
-  async unplace(room: string, placement: SfuPlacement): Promise<void> {
+  async unplace(room: string, placement: SfuPlacement): Promise<boolean> {
     const placed = this.#placements.get(room);
-    if (placed?.url === placement.url && placed.janusRoom === placement.janusRoom) this.#placements.delete(room);
+    return placed?.url === placement.url && placed.janusRoom === placement.janusRoom && this.#placements.delete(room);
   }
 
   counts(): StoreCounts {

@@ -112,8 +112,11 @@ export interface RoomStore {
   setMode(room: string, mode: RoomMode, options?: ModeChange): Promise<boolean>;
   /** Where the room is on the SFU: as recorded (by any relay), or `proposal`, recorded now if nothing was. */
   place(room: string, proposal: SfuPlacement): Promise<SfuPlacement>;
-  /** Forgets where the room was on the SFU, if that was `placement`. */
-  unplace(room: string, placement: SfuPlacement): Promise<void>;
+  /**
+   * Forgets where the room was on the SFU, if that was `placement`: true for the one caller that did (several
+   * relays may see its node go away; one of them moves the room).
+   */
+  unplace(room: string, placement: SfuPlacement): Promise<boolean>;
   /** Rooms and members on this relay, for /healthz and /metrics. */
   counts(): StoreCounts;
   close(): Promise<void>;

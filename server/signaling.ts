@@ -177,9 +177,14 @@ export class SignalingSession implements Session, Delivery {
     this.#stopJoinTimer();
     this.#context.metrics.resumes.inc({ outcome: 'resumed' });
     this.#log('resumed', { room: held.room, peer: held.id, missed: missed.length });
+    // In an SFU room its Janus session carried on, and its offers come here now; unless another relay (or this
+    // one before a restart) held it: then the member publishes again.
+    const kept = mode === 'sfu' && !!this.#context.sfu?.holds(held.id);
+    const sfu = mode === 'sfu' && { mode, ...(!kept && { publish: true as const }) };
     // The ack and the replay go out at once, before anything newer for this member can.
-    this.#answer(ack, { ok: true, ...this.#self(held), resumed: true, peers, ...(mode === 'sfu' && { mode }) });
+    this.#answer(ack, { ok: true, ...this.#self(held), resumed: true, peers, ...sfu });
     for (const frame of missed) this.#socket.emitFrame(frame);
+    if (kept) this.#context.sfu?.resumed(held.id, (offer) => this.#socket.emit('sfu', offer));
     if (previous) {
       await this.#context.store.leave(previous, this, 'left');
       void this.#context.sfu?.leave(previous.id, previous.room);

@@ -86,6 +86,8 @@ export interface JoinAccepted {
   verified?: true;
   /** How the room's media travel: `sfu` when through the SFU; absent for the mesh. */
   mode?: RoomMode;
+  /** After a resume in an SFU room: this relay holds no SFU session of yours (another relay did), publish again. */
+  publish?: true;
 }
 
 export interface Refusal {

@@ -207,12 +207,15 @@ export class RedisStore implements RoomStore {
     }
   }
 
-  async unplace(room: string, placement: SfuPlacement): Promise<void> {
+  async unplace(room: string, placement: SfuPlacement): Promise<boolean> {
     try {
-      await this.#cmd.vcUnplace(
-        this.#prefix,
-        room,
-        JSON.stringify({ url: placement.url, janusRoom: placement.janusRoom }),
+      return (
+        1 ===
+        (await this.#cmd.vcUnplace(
+          this.#prefix,
+          room,
+          JSON.stringify({ url: placement.url, janusRoom: placement.janusRoom }),
+        ))
       );
     } catch (error) {
       throw this.#link.failure(error);

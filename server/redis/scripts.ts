@@ -240,10 +240,11 @@ for _, id in ipairs(redis.call('HKEYS', rk)) do deliver(id, ARGV[5], #ARGV[5], n
 return 1
 `;
 
-/** ARGV: P, room, placementJson. Forgets where the room was on the SFU, if it was there. */
+/** ARGV: P, room, placementJson. Forgets where the room was on the SFU, if it was there: 1 if it was. */
 const UNPLACE = `
 local key = P .. 'sfu:' .. ARGV[2]
-if redis.call('GET', key) == ARGV[3] then redis.call('DEL', key) end
+if redis.call('GET', key) ~= ARGV[3] then return 0 end
+redis.call('DEL', key)
 return 1
 `;
 

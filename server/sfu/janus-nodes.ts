@@ -29,14 +29,14 @@ export class JanusNodes {
   #urls: string[];
   #maxPeers: number;
   #store: RoomStore;
-  #lost: (rooms: string[]) => void;
+  #lost: (room: string, mine: boolean) => void;
   #connections = new Map<string, Promise<Connection>>();
   #placements = new Map<string, Placement>();
   /** Failed nodes, and until when they are left alone. */
   #down = new Map<string, number>();
 
-  /** `lost` hears of the rooms whose node went away. */
-  constructor(urls: string[], maxPeers: number, store: RoomStore, lost: (rooms: string[]) => void) {
+  /** `lost` hears of each room whose node went away, and whether this relay is the one to move it. */
+  constructor(urls: string[], maxPeers: number, store: RoomStore, lost: (room: string, mine: boolean) => void) {
     this.#urls = urls;
     this.#maxPeers = maxPeers;
     this.#store = store;
@@ -151,9 +151,12 @@ export class JanusNodes {
     const lost = [...this.#placements].filter(([, placed]) => placed.url === url);
     for (const [room, placed] of lost) {
       this.#placements.delete(room);
-      void this.#store.unplace(room, placed).catch(() => {});
+      // Each room is moved by the one relay that takes its placement back.
+      void this.#store.unplace(room, placed).then(
+        (mine) => this.#lost(room, mine),
+        () => this.#lost(room, false),
+      );
     }
-    if (lost.length) this.#lost(lost.map(([room]) => room));
   }
 
   #isDown(url: string): boolean {

@@ -76,6 +76,13 @@ export class SfuMember {
     return answerOf(joined);
   }
 
+  /** The member came back on another connection: offers go there now, the one waiting for an answer too. */
+  reattach(offers: (offer: SfuOffer) => void): void {
+    this.offers = offers;
+    const waiting = this.#subscription?.waiting;
+    if (waiting) offers(waiting);
+  }
+
   /** The member's answer to the subscription's offer; false when none was waiting. */
   answer(sdp: string): boolean {
     return this.#subscription?.answer(sdp) ?? false;

@@ -34,13 +34,23 @@ export class Sfu {
   constructor(settings: SfuSettings, options: SfuOptions) {
     this.#settings = settings;
     this.#options = options;
-    const lost = (rooms: string[]) => void this.#lost(rooms);
+    const lost = (room: string, mine: boolean) => void this.#lost(room, mine);
     this.#nodes = new JanusNodes(settings.urls, settings.maxPeers, options.store, lost);
   }
 
   /** Some Janus node can take a room now: rooms move up only then. */
   get available(): boolean {
     return this.#nodes.available;
+  }
+
+  /** This relay holds the member's Janus session. */
+  holds(id: string): boolean {
+    return this.#members.has(id);
+  }
+
+  /** The member came back on another connection of this relay: its offers go there now. */
+  resumed(id: string, offers: (offer: SfuOffer) => void): void {
+    this.#members.get(id)?.media.reattach(offers);
   }
 
   /** The SFU side of member `id` of `room` (made on its first request); its offers go to `offers`. */
@@ -95,12 +105,10 @@ export class Sfu {
     this.#shrinking.set(room, timer.unref());
   }
 
-  /** Their node went away: each room moves off it. */
-  async #lost(rooms: string[]): Promise<void> {
-    for (const room of rooms) {
-      await this.#end(room);
-      await this.#safely(room, () => this.#moveOff(room));
-    }
+  /** Its node went away: its members' sessions here are dead, and (by one relay) the room moves off it. */
+  async #lost(room: string, mine: boolean): Promise<void> {
+    await this.#end(room);
+    if (mine) await this.#safely(room, () => this.#moveOff(room));
   }
 
   /** A room whose node went away goes back to the mesh if it fits one, else onto another node. */

@@ -40,6 +40,8 @@ export class Subscription {
   /** Janus has the subscription (joined): later changes are updates. */
   #joined = false;
   #answered: ((sdp: string) => void) | null = null;
+  /** The offer waiting for the member's answer, to send again to a connection that replaced the one it went to. */
+  #waiting: SfuOffer | null = null;
   #work: Promise<void> = Promise.resolve();
   #closed = false;
 
@@ -75,10 +77,16 @@ export class Subscription {
     }
   }
 
+  /** The offer waiting for an answer, if any (the member's connection changed: it went to the old one). */
+  get waiting(): SfuOffer | null {
+    return this.#waiting;
+  }
+
   /** The member's answer to the offer it was sent; false when no offer waits for one. */
   answer(sdp: string): boolean {
     const answered = this.#answered;
     this.#answered = null;
+    this.#waiting = null;
     answered?.(sdp);
     return answered !== null;
   }
@@ -144,7 +152,8 @@ export class Subscription {
       this.#answered = resolve;
       setTimeout(() => reject(new Error('no answer from the member')), ANSWER_TIMEOUT_MS).unref();
     });
-    this.#options.offer({ type: 'offer', sdp: jsep.sdp, streams: streams.flatMap(describe) });
+    this.#waiting = { type: 'offer', sdp: jsep.sdp, streams: streams.flatMap(describe) };
+    this.#options.offer(this.#waiting);
     const sdp = await answer;
     await (await this.#handle).start({ jsep: { type: 'answer', sdp } });
     this.#streams = streams;

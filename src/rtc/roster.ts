@@ -166,7 +166,7 @@ export class Roster extends Emitter<RosterEvents> {
   }
 
   /** A join accepted: our membership given back after a resume, or a new one, in which everyone is new. */
-  #joined({ id, peers, resumed, iceServers, mode = 'mesh' }: JoinAccepted, signaling: SignalingClient): void {
+  #joined({ id, peers, resumed, iceServers, mode = 'mesh', publish }: JoinAccepted, signaling: SignalingClient): void {
     if (resumed && this.#topologyOptions) {
       // Same id, every connection kept, fresh TURN credentials. Events missed meanwhile follow; the peer list
       // catches up with anything they cannot tell.
@@ -174,7 +174,8 @@ export class Roster extends Emitter<RosterEvents> {
       const present = new Set(peers.map((peer) => peer.id));
       for (const id of [...this.#members.keys()]) if (!present.has(id)) this.#remove(id, 'left');
       for (const peer of peers) this.#add(peer, false);
-      this.#load(mode);
+      // An SFU session the relay no longer holds: publish again.
+      this.#load(mode, !!publish);
       return;
     }
     this.close(this.#topologyOptions ? 'disconnected' : undefined);
@@ -217,11 +218,12 @@ export class Roster extends Emitter<RosterEvents> {
         const { Handover } = this.#topology ? await import('./handover.ts') : { Handover: null };
         if (options !== this.#topologyOptions) return; // left, or joined again, meanwhile
         // The tracks as they are now: any change while the code loaded went nowhere.
-        const next = create({ ...options, localTracks: this.#options.localTracks() });
+        const replacing = again && mode === this.#mode;
+        const next = create({ ...options, localTracks: this.#options.localTracks(), replacing });
         for (const id of this.#members.keys()) next.connect(id, this.#offerTo.has(id));
         for (const [id, view] of this.#views) next.setView(id, view);
         // A new SFU session replaces one whose server went away: nothing to hand over from.
-        const previous = again && mode === this.#mode ? (this.#topology?.close(), null) : this.#topology;
+        const previous = replacing ? (this.#topology?.close(), null) : this.#topology;
         const topology = previous && Handover ? new Handover(previous, next) : next;
         this.#use(topology);
         const changed = mode !== this.#mode;

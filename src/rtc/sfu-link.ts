@@ -19,6 +19,8 @@ export class SfuLink implements Link {
   #subscriber: RTCPeerConnection;
   #publisher: RTCPeerConnection;
   #changed: () => void;
+  /** It replaces a link through a server that went away. */
+  #restoring: boolean;
   #take = tokenBucket(INBOUND_PER_SECOND, INBOUND_BURST);
   #droppedMessages = 0;
   #tracks: ReceivedTracks = { main: [], screen: [] };
@@ -26,9 +28,11 @@ export class SfuLink implements Link {
   constructor(
     id: string,
     connections: { subscriber: RTCPeerConnection; publisher: RTCPeerConnection },
+    restoring: boolean,
     changed: () => void,
   ) {
     this.id = id;
+    this.#restoring = restoring;
     this.#subscriber = connections.subscriber;
     this.#publisher = connections.publisher;
     this.#changed = changed;
@@ -39,7 +43,7 @@ export class SfuLink implements Link {
   }
 
   get reconnecting(): boolean {
-    return this.#subscriber.connectionState === 'disconnected';
+    return (this.#restoring && !this.receiving) || this.#subscriber.connectionState === 'disconnected';
   }
 
   get dropped(): DroppedCounts {

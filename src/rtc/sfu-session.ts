@@ -72,7 +72,7 @@ export class SfuSession extends Emitter<TopologyEvents> implements Topology {
   connect(id: string): void {
     if (this.#links.has(id)) return;
     const connections = { subscriber: this.#subscriber.pc, publisher: this.#publisher.pc };
-    const link = new SfuLink(id, connections, () => this.emit('change', link));
+    const link = new SfuLink(id, connections, !!this.#options.replacing, () => this.emit('change', link));
     this.#links.set(id, link);
     link.setTracks(this.#received.get(id) ?? NOTHING);
     this.#encodeWatched();

@@ -57,6 +57,8 @@ export interface TopologyOptions {
   /** Sends a signal to a participant through the relay. */
   signal(to: string, data: JsonObject): void;
   sfu: SfuChannel;
+  /** It replaces a topology whose server went away: its links are being restored until their media arrive. */
+  replacing?: boolean;
   createPeerConnection?: PeerConnectionFactory;
 }
 

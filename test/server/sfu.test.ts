@@ -125,3 +125,27 @@ test('a room that shrinks goes back to the mesh after SFU_BACK_AFTER_MS, and its
   await join(chen, 'shrinking');
   assert.deepEqual(await again, { mode: 'sfu' });
 });
+
+test('a member of an SFU room that resumes keeps its Janus session; one this relay holds none of publishes again', async (t) => {
+  const { url } = await startRelay(t, sfuOptions(2));
+  const [ada, brian] = await Promise.all([
+    connect(t, url, { reconnection: true }),
+    connect(t, url, { reconnection: true }),
+  ]);
+  const adaAck = await join(ada, 'resuming');
+  const brianAck = await join(brian, 'resuming');
+  // Ada has a session on the relay's SFU (its offer is refused, but the session is there); Brian has none.
+  await ada.timeout(WAIT_MS).emitWithAck('sfu', { type: 'publish', sdp: 'v=0' });
+  for (const socket of [ada, brian]) {
+    const gone = waitFor(socket, 'disconnect');
+    socket.io.engine.close();
+    await gone;
+    await waitFor(socket, 'connect');
+  }
+  const rejoin = async (socket: Socket, resume: string, received: number) =>
+    (await socket.timeout(WAIT_MS).emitWithAck('join', { room: 'resuming', resume, received })) as JoinAck;
+  const adaBack = await rejoin(ada, adaAck.resume, 2);
+  const brianBack = await rejoin(brian, brianAck.resume, 0);
+  assert.deepEqual([adaBack.ok && adaBack.mode, adaBack.ok && adaBack.publish], ['sfu', undefined]);
+  assert.deepEqual([brianBack.ok && brianBack.mode, brianBack.ok && brianBack.publish], ['sfu', true]);
+});
