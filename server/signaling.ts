@@ -110,6 +110,9 @@ export class SignalingSession implements Session, Delivery {
 
   /** Delivery: the same client came back on a new connection and took its membership, or the store lost it. */
   revoke(): void {
+    // Its Janus session goes too: the connection that took over publishes again (its ack says so), and a
+    // session left behind would be a second, silent publisher of the same member.
+    if (this.#member) void this.#context.sfu?.drop(this.#member.id);
     this.#member = undefined;
     this.#socket.close('forced close');
   }

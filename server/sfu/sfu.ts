@@ -43,6 +43,13 @@ export class Sfu {
     return this.#nodes.available;
   }
 
+  /** Ends the member's Janus session (another connection took the membership over), keeping its room as is. */
+  async drop(id: string): Promise<void> {
+    const entry = this.#members.get(id);
+    this.#members.delete(id);
+    await entry?.media.close();
+  }
+
   /** This relay holds the member's Janus session. */
   holds(id: string): boolean {
     return this.#members.has(id);
