@@ -8,6 +8,12 @@ import { tokenBucket } from './rate-limit.ts';
 import type { ReceivedTracks } from './sfu-subscriber.ts';
 import type { Link } from './topology.ts';
 
+/** The session's two connections, whose figures every link shares (one getStats() for all, per sample). */
+export interface SharedConnections {
+  subscriber: RTCPeerConnection;
+  stats(which: 'subscriber' | 'publisher'): Promise<RTCStatsReport>;
+}
+
 export class SfuLink implements Link {
   readonly id: string;
   readonly safetyCode = null;
@@ -16,8 +22,7 @@ export class SfuLink implements Link {
   screen: MediaStream | null = null;
   /** Some media of theirs has arrived through the SFU (and it stays so: the handover is over). */
   receiving = false;
-  #subscriber: RTCPeerConnection;
-  #publisher: RTCPeerConnection;
+  #connections: SharedConnections;
   #changed: () => void;
   /** It replaces a link through a server that went away. */
   #restoring: boolean;
@@ -25,25 +30,19 @@ export class SfuLink implements Link {
   #droppedMessages = 0;
   #tracks: ReceivedTracks = { main: [], screen: [] };
 
-  constructor(
-    id: string,
-    connections: { subscriber: RTCPeerConnection; publisher: RTCPeerConnection },
-    restoring: boolean,
-    changed: () => void,
-  ) {
+  constructor(id: string, connections: SharedConnections, restoring: boolean, changed: () => void) {
     this.id = id;
     this.#restoring = restoring;
-    this.#subscriber = connections.subscriber;
-    this.#publisher = connections.publisher;
+    this.#connections = connections;
     this.#changed = changed;
   }
 
   get connectionState(): RTCPeerConnectionState {
-    return this.#subscriber.connectionState;
+    return this.#connections.subscriber.connectionState;
   }
 
   get reconnecting(): boolean {
-    return (this.#restoring && !this.receiving) || this.#subscriber.connectionState === 'disconnected';
+    return (this.#restoring && !this.receiving) || this.connectionState === 'disconnected';
   }
 
   get dropped(): DroppedCounts {
@@ -85,7 +84,7 @@ export class SfuLink implements Link {
 
   /** The subscriber connection's figures, limited to their streams (and the transport they share). */
   async stats(): Promise<RTCStatsReport> {
-    const report = await this.#subscriber.getStats();
+    const report = await this.#connections.stats('subscriber');
     const ids = new Set([...this.#tracks.main, ...this.#tracks.screen].map((track) => track.id));
     const mine = new Map<string, unknown>();
     report.forEach((entry: { id: string; type: string; trackIdentifier?: string }) => {
@@ -94,14 +93,18 @@ export class SfuLink implements Link {
     return mine as unknown as RTCStatsReport;
   }
 
+  /** Their level from the decoded audio on the shared connection (as the mesh reads it), ours as we send it. */
   async audioLevels(): Promise<{ remote: number; local: number }> {
-    const audio = this.#tracks.main.find((track) => track.kind === 'audio');
-    const receiver = this.#subscriber.getReceivers().find((receiver) => receiver.track === audio);
-    const remote = receiver?.getSynchronizationSources()[0]?.audioLevel ?? 0;
-    let local = 0;
-    (await this.#publisher.getStats()).forEach((entry: { type: string; kind?: string; audioLevel?: number }) => {
-      if (entry.type === 'media-source' && entry.kind === 'audio') local = entry.audioLevel ?? 0;
+    let remote = 0;
+    (await this.stats()).forEach((entry: { type: string; kind?: string; audioLevel?: number }) => {
+      if (entry.type === 'inbound-rtp' && entry.kind === 'audio') remote = Math.max(remote, entry.audioLevel ?? 0);
     });
+    let local = 0;
+    (await this.#connections.stats('publisher')).forEach(
+      (entry: { type: string; kind?: string; audioLevel?: number }) => {
+        if (entry.type === 'media-source' && entry.kind === 'audio') local = entry.audioLevel ?? 0;
+      },
+    );
     return { remote, local };
   }
 }

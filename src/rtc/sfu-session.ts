@@ -7,12 +7,14 @@ import { Emitter } from './emitter.ts';
 import { RtcError } from './errors.ts';
 import type { LocalTracks } from './local-media.ts';
 import { encodePacket, parsePacket, type Packet, type VideoView } from './packets.ts';
-import { SfuLink } from './sfu-link.ts';
+import { SfuLink, type SharedConnections } from './sfu-link.ts';
 import { SfuPublisher } from './sfu-publisher.ts';
 import { SfuSubscriber, type ReceivedTracks } from './sfu-subscriber.ts';
 import type { Topology, TopologyEvents, TopologyOptions } from './topology.ts';
 
 const NOTHING: ReceivedTracks = { main: [], screen: [] };
+/** Links that ask for figures this soon after one another share one report (the speaker sampling is 250 ms). */
+const STATS_REUSE_MS = 100;
 
 /**
  * The smallest layer of a 720-line camera that fills a tile `height` device pixels tall (the layers are a
@@ -33,6 +35,9 @@ export class SfuSession extends Emitter<TopologyEvents> implements Topology {
   #publisher: SfuPublisher;
   #subscriber: SfuSubscriber;
   #stopOffers: () => void;
+  /** The figures of each connection, taken once for every link that asks within STATS_REUSE_MS. */
+  #reports = new Map<'subscriber' | 'publisher', { at: number; report: Promise<RTCStatsReport> }>();
+  #connections: SharedConnections;
 
   constructor(options: TopologyOptions) {
     super();
@@ -57,6 +62,7 @@ export class SfuSession extends Emitter<TopologyEvents> implements Topology {
       changed,
       createPeerConnection,
     });
+    this.#connections = { subscriber: this.#subscriber.pc, stats: (which) => this.#stats(which) };
     this.#stopOffers = sfu.onOffer((offer) => this.#subscriber.offer(offer));
   }
 
@@ -71,8 +77,7 @@ export class SfuSession extends Emitter<TopologyEvents> implements Topology {
   /** Everyone's media come on the one subscriber connection, so there is nothing to open per participant. */
   connect(id: string): void {
     if (this.#links.has(id)) return;
-    const connections = { subscriber: this.#subscriber.pc, publisher: this.#publisher.pc };
-    const link = new SfuLink(id, connections, !!this.#options.replacing, () => this.emit('change', link));
+    const link = new SfuLink(id, this.#connections, !!this.#options.replacing, () => this.emit('change', link));
     this.#links.set(id, link);
     link.setTracks(this.#received.get(id) ?? NOTHING);
     this.#encodeWatched();
@@ -148,6 +153,16 @@ export class SfuSession extends Emitter<TopologyEvents> implements Topology {
       null,
     );
     this.#publisher.setTopLayer(top);
+  }
+
+  #stats(which: 'subscriber' | 'publisher'): Promise<RTCStatsReport> {
+    const now = performance.now();
+    let taken = this.#reports.get(which);
+    if (!taken || now - taken.at > STATS_REUSE_MS) {
+      const pc = which === 'subscriber' ? this.#subscriber.pc : this.#publisher.pc;
+      this.#reports.set(which, (taken = { at: now, report: pc.getStats() }));
+    }
+    return taken.report;
   }
 
   #handOut(byPeer: Map<string, ReceivedTracks>): void {
