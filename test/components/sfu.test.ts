@@ -213,6 +213,16 @@ describe('an SFU room across relays', () => {
       for (const tile of remoteTiles(element)) await waitForDecodedVideo(tile);
     }
     await waitFor(() => connections.filter((pc) => pc.connectionState !== 'closed').length === 6, 'two each');
+
+    // Its Janus dies (the last test of this Janus): both relays see it, one moves the room back to the mesh.
+    const moves = elements.map((element) => nextEvent<{ mode: string }>(element, 'vc-mode-change'));
+    await relayCommand('scale-out-janus-stop');
+    for (const move of moves) expect((await move).mode).to.equal('mesh');
+    for (const element of elements) {
+      await waitFor(() => remoteTiles(element).length === 2, 'two tiles');
+      for (const tile of remoteTiles(element)) await waitForDecodedVideo(tile);
+      expect(element.mode).to.equal('mesh');
+    }
   });
 });
 
@@ -242,6 +252,11 @@ describe('an SFU that goes away', () => {
     const streamsBefore = new Set(elements.flatMap((element) => remoteTiles(element).map((tile) => tile.stream)));
 
     await relayCommand('two-node-janus-stop');
+    // Meanwhile the tiles say so.
+    await waitFor(
+      () => elements.some((element) => element.participants.some((participant) => participant.reconnecting)),
+      'a tile reconnecting',
+    );
     for (const error of errors) expect((await error).code).to.equal('sfu-unavailable');
     for (const element of elements) {
       // Each tile plays a new stream, through the other node.

@@ -18,6 +18,7 @@ type RelayCommand =
   | 'failover-relay'
   | 'failover-janus-stop'
   | 'two-node-relay'
+  | 'scale-out-janus-stop'
   | 'two-node-janus-stop';
 
 /** Asks the test runner's relay plugin (test/support/relay-plugin.mjs): a relay's URL, or a join token. */

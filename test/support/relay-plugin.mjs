@@ -5,7 +5,8 @@
 // - protected-relay: a second relay with ROOM_PASSWORD and JOIN_SECRET ({ url, password }), and
 //   mint-join-token ({ room, name? }) for it;
 // - scale-out-relays: two more relays sharing a redis-server of their own ([url, url]), started on first use so
-//   that only the test file that asks pays for them; scale-out-sfu-relays: the same, with sfu-relay's Janus;
+//   that only the test file that asks pays for them; scale-out-sfu-relays: the same, with sfu-relay's Janus,
+//   which scale-out-janus-stop kills;
 // - heartbeat-relay: a relay that pings every 250 ms (url), started on first use;
 // - two-seat-relay: a relay whose rooms hold two people (url), started on first use;
 // - turn-relay: a relay that hands out TURN credentials (for an unreachable TURN URL) lasting 2 s, so that
@@ -170,6 +171,10 @@ export function relayPlugin() {
           // The node the first room went to: the one with the fewest rooms, the first of equals.
           await (await twoNodes).nodes[0].stop();
           return (await twoNodes).url();
+        case 'scale-out-janus-stop':
+          // sfu-relay's Janus, which the scale-out relays share (no test that uses it may come after).
+          await (await sfu).janus.stop();
+          return (await sfu).url();
         case 'scale-out-sfu-relays':
           scaleOutSfu ??= (async () => {
             const { janus } = await (sfu ??= startSfu());
