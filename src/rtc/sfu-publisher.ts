@@ -2,9 +2,9 @@
 // microphone, the camera in three simulcast layers (Janus forwards each viewer the one its tile needs), and a
 // screen share while there is one. Track changes go through replaceTrack; a screen share starting or stopping
 // renegotiates.
-import type { SfuAck, SfuCandidate, SfuRequest, SimulcastLayer } from '../protocol.ts';
+import type { SfuAck, SimulcastLayer } from '../protocol.ts';
 import type { LocalTracks } from './local-media.ts';
-import type { PeerConnectionFactory } from './peer.ts';
+import { sfuConnection, type SfuConnectionOptions } from './sfu-connection.ts';
 
 /**
  * Janus reads the layers high to low (DESIGN.md §6); Chromium sends all three from 960×540 up. Index 2 − n is
@@ -16,14 +16,10 @@ const SIMULCAST: RTCRtpEncodingParameters[] = [
   { rid: 'l', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
 ];
 
-export interface SfuPublisherOptions {
-  iceServers: RTCIceServer[];
+export interface SfuPublisherOptions extends SfuConnectionOptions {
   localTracks: LocalTracks;
-  request(request: SfuRequest): Promise<SfuAck | null>;
   /** The SFU refused what we offered, or did not answer. */
   failed(ack: SfuAck | null): void;
-  changed(): void;
-  createPeerConnection?: PeerConnectionFactory;
 }
 
 export class SfuPublisher {
@@ -36,22 +32,14 @@ export class SfuPublisher {
 
   constructor(options: SfuPublisherOptions) {
     this.#options = options;
-    const create = options.createPeerConnection ?? ((configuration) => new RTCPeerConnection(configuration));
-    const pc = (this.pc = create({ iceServers: options.iceServers, bundlePolicy: 'max-bundle' }));
+    const pc = (this.pc = sfuConnection('publisher', options));
     const { audio, video, screen } = options.localTracks;
     this.#main = {
       audio: pc.addTransceiver(audio ?? 'audio', { direction: 'sendonly' }),
       video: pc.addTransceiver(video ?? 'video', { direction: 'sendonly', sendEncodings: SIMULCAST }),
     };
     if (screen) this.#screen = pc.addTransceiver(screen, { direction: 'sendonly' });
-    pc.onicecandidate = ({ candidate }) =>
-      void options.request({
-        type: 'candidate',
-        target: 'publisher',
-        candidate: (candidate?.toJSON() ?? null) as SfuCandidate | null,
-      });
     pc.onnegotiationneeded = () => this.#serially(() => this.#publish());
-    pc.onconnectionstatechange = () => options.changed();
   }
 
   /** Sends another track of a kind, or none. */

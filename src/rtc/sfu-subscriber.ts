@@ -1,8 +1,8 @@
 // The others' media from the SFU: one RTCPeerConnection that only receives, answering the offers Janus makes
 // through the relay as people publish, share a screen or leave. Each offer says whose media each stream
 // carries; after each answer, every participant's tracks are handed over afresh.
-import type { SfuAck, SfuCandidate, SfuOffer, SfuRequest, SfuStream } from '../protocol.ts';
-import type { PeerConnectionFactory } from './peer.ts';
+import type { SfuOffer, SfuStream } from '../protocol.ts';
+import { sfuConnection, type SfuConnectionOptions } from './sfu-connection.ts';
 
 /** A participant's tracks on this connection: microphone and camera, and screen share. */
 export interface ReceivedTracks {
@@ -10,14 +10,10 @@ export interface ReceivedTracks {
   screen: MediaStreamTrack[];
 }
 
-export interface SfuSubscriberOptions {
-  iceServers: RTCIceServer[];
-  request(request: SfuRequest): Promise<SfuAck | null>;
+export interface SfuSubscriberOptions extends SfuConnectionOptions {
   /** Whose tracks are on the connection now, after a negotiation. */
   tracks(byPeer: Map<string, ReceivedTracks>): void;
   failed(): void;
-  changed(): void;
-  createPeerConnection?: PeerConnectionFactory;
 }
 
 export class SfuSubscriber {
@@ -30,15 +26,7 @@ export class SfuSubscriber {
 
   constructor(options: SfuSubscriberOptions) {
     this.#options = options;
-    const create = options.createPeerConnection ?? ((configuration) => new RTCPeerConnection(configuration));
-    const pc = (this.pc = create({ iceServers: options.iceServers, bundlePolicy: 'max-bundle' }));
-    pc.onicecandidate = ({ candidate }) =>
-      void options.request({
-        type: 'candidate',
-        target: 'subscriber',
-        candidate: (candidate?.toJSON() ?? null) as SfuCandidate | null,
-      });
-    pc.onconnectionstatechange = () => options.changed();
+    this.pc = sfuConnection('subscriber', options);
   }
 
   /** Who sends what on media id `mid`, as the last offer said. */

@@ -4,8 +4,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { killOwned, launchOwned } from './owned-process.mjs';
-import { freePort } from './redis-server.mjs';
+import { launchOwned, ownOnFreePort } from './owned-process.mjs';
 
 export const janusPath = process.env.JANUS || '/usr/bin/janus';
 const CONFIG_DIR = new URL('../../deploy/janus/', import.meta.url).pathname;
@@ -27,38 +26,22 @@ function launch(folder) {
 }
 
 /**
- * Starts Janus on a free loopback port. Returns { url, port, stop(), start() }: stop() kills it (SIGKILL, as a
- * crash would), start() brings it back, with no rooms, on the same port.
+ * Starts Janus on a free loopback port. Returns { url, port, stop(), start(), remove() }: stop() kills it
+ * (SIGKILL, as a crash would), start() brings it back, with no rooms, on the same port, and remove() kills it
+ * and deletes its config folders.
  */
 export async function startJanus() {
-  let child = null;
-  let port = 0;
-  let folder = '';
-  for (let attempt = 1; !child; attempt++) {
-    port = await freePort();
-    folder = await configFolder(port);
-    try {
-      child = await launch(folder);
-    } catch (error) {
-      await rm(folder, { recursive: true, force: true });
-      if (attempt === 3) throw error;
-    }
-  }
+  const folders = new Map();
+  const server = await ownOnFreePort(async (port) => {
+    if (!folders.has(port)) folders.set(port, await configFolder(port));
+    return launch(folders.get(port));
+  });
   return {
-    port,
-    url: `ws://127.0.0.1:${port}`,
-    async stop() {
-      if (!child) return;
-      const stopping = child;
-      child = null;
-      await killOwned(stopping);
-    },
-    async start() {
-      if (!child) child = await launch(folder);
-    },
+    ...server,
+    url: `ws://127.0.0.1:${server.port}`,
     async remove() {
-      await this.stop();
-      await rm(folder, { recursive: true, force: true });
+      await server.stop();
+      for (const folder of folders.values()) await rm(folder, { recursive: true, force: true });
     },
   };
 }

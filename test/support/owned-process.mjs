@@ -2,6 +2,49 @@
 // shell that kills it when our end of its stdin closes (when we ask, and when this process ends, however it
 // ends, a test runner's SIGTERM included), so none is left behind; ready once its output says so.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+
+/** A free TCP port on 127.0.0.1, as the system hands one out. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Launches a server with `launch(port)` (resolving with its child from launchOwned) on a free loopback port, a
+ * few tries should another process take the port first. Returns { port, stop(), start() }: stop() kills it
+ * (SIGKILL, as a crash would), start() launches it again on the same port.
+ */
+export async function ownOnFreePort(launch) {
+  let child = null;
+  let port = 0;
+  for (let attempt = 1; !child; attempt++) {
+    port = await freePort();
+    try {
+      child = await launch(port);
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+  return {
+    port,
+    async stop() {
+      if (!child) return;
+      const stopping = child;
+      child = null;
+      await killOwned(stopping);
+    },
+    async start() {
+      if (!child) child = await launch(port);
+    },
+  };
+}
 
 /**
  * Starts `command` with `args`; resolves with the child once its output includes `ready`, and rejects if it
@@ -38,7 +81,7 @@ export function launchOwned(command, args, { ready, startMs }) {
 }
 
 /** Kills a child from launchOwned (SIGKILL, as a crash would) and resolves once it has exited. */
-export async function killOwned(child) {
+async function killOwned(child) {
   child.ref(); // awaited now
   child.stdin.end();
   if (child.exitCode !== null || child.signalCode !== null) return;
