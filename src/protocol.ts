@@ -31,10 +31,28 @@ export const RELAY_ERROR_CODES = [
   'store-unavailable',
   /** The room is on an SFU that cannot be reached or refused the request: the room goes back to the mesh if it can. */
   'sfu-unavailable',
+  /** A host action from someone who is not a host: nothing happened, and nobody was told. */
+  'forbidden',
+  /** The room is locked: nobody new may join or knock until a host unlocks it. */
+  'room-locked',
+  /** A host removed you: you cannot come back to this room for a while (the relay's ban period). */
+  'removed',
+  /** A host turned your knock down. */
+  'denied',
+  /** Nobody let you in before the lobby's time limit. */
+  'lobby-timeout',
+  /** A host ended the call for everyone. */
+  'ended',
 ] as const;
 export type RelayErrorCode = (typeof RELAY_ERROR_CODES)[number];
 
-export type PeerLeftReason = 'left' | 'disconnected' | 'timeout' | 'kicked';
+export type PeerLeftReason = 'left' | 'disconnected' | 'timeout' | 'kicked' | 'removed';
+
+/** Hosts let people in, remove them, lock the room and end the call; guests do none of that (DESIGN.md §7). */
+export type Role = 'host' | 'guest';
+
+/** Why the relay ended your place in a room or in its lobby (a `dismissed` event). */
+export type DismissCode = Extract<RelayErrorCode, 'removed' | 'ended' | 'denied' | 'lobby-timeout' | 'room-locked'>;
 
 /** How a room's media travels: peer to peer (`mesh`), or through the relay's SFU (`sfu`) once the room is large. */
 export type RoomMode = 'mesh' | 'sfu';
@@ -59,6 +77,8 @@ export interface JoinRequest {
   resume?: string;
   /** With `resume`: how many `peer-joined`, `peer-renamed`, `peer-left` and `signal` events this membership has received. */
   received?: number;
+  /** An open room's host key (from a host invitation): you join as a host. */
+  hostKey?: string;
 }
 
 export interface PeerInfo {
@@ -67,6 +87,8 @@ export interface PeerInfo {
   name?: string;
   /** The name comes from the site's signed join token: nobody, the peer included, can change it. */
   verified?: true;
+  /** `host` for a host; absent for a guest. */
+  role?: 'host';
 }
 
 export interface JoinAccepted {
@@ -88,6 +110,29 @@ export interface JoinAccepted {
   mode?: RoomMode;
   /** After a resume in an SFU room: this relay holds no SFU session of yours (another relay did), publish again. */
   publish?: true;
+  /** `host` when you are a host; absent for a guest. */
+  role?: 'host';
+  /** You created this open room: the key that makes whoever holds it a host too (for a host invitation). */
+  hostKey?: string;
+  /** Nobody new may join or knock. */
+  locked?: true;
+  /** Guests knock and wait for a host to let them in. */
+  lobby?: true;
+  /** For hosts: the people waiting in the lobby, oldest first. */
+  knocks?: KnockMessage[];
+}
+
+/**
+ * The join's answer in a room with a lobby: you wait, knowing nothing of the room but whether a host is there
+ * to let you in. An `admitted` event (the JoinAccepted you would have had) or a `dismissed` one follows.
+ */
+export interface JoinWaiting {
+  ok: true;
+  waiting: true;
+  /** Your id, as hosts see your knock (and, once admitted, the room sees you). */
+  id: string;
+  /** Whether a host is in the room now (a `waiting` event says when that changes). */
+  host: boolean;
 }
 
 export interface Refusal {
@@ -96,11 +141,52 @@ export interface Refusal {
   message: string;
 }
 
-export type JoinAck = JoinAccepted | Refusal;
+export type JoinAck = JoinAccepted | JoinWaiting | Refusal;
 export type LeaveAck = { ok: true } | Refusal;
 export type RenameAck = { ok: true } | Refusal;
 export type IceServersAck = { ok: true; iceServers: IceServer[]; iceServersTtl?: number } | Refusal;
 export type SfuAck = { ok: true; sdp?: string } | Refusal;
+export type HostAck = { ok: true } | Refusal;
+
+/**
+ * What a host asks of the relay, which checks the role (`forbidden` otherwise): let a knock in or turn it
+ * down, remove a participant, ask one (or, without `id`, everyone else) to mute, lock the room, turn the
+ * lobby on or off, or end the call for everyone.
+ */
+export type HostRequest =
+  | { action: 'admit'; id: string }
+  | { action: 'deny'; id: string }
+  | { action: 'remove'; id: string }
+  | { action: 'mute'; id?: string }
+  | { action: 'lock'; locked: boolean }
+  | { action: 'lobby'; enabled: boolean }
+  | { action: 'end' };
+
+/** Told to every member when a host removes someone, asks for mute, locks or unlocks, or turns the lobby on or off. */
+export type HostActionMessage = { by: string } & Extract<HostRequest, { action: 'remove' | 'mute' | 'lock' | 'lobby' }>;
+
+/** Told to hosts: someone is waiting in the lobby. */
+export interface KnockMessage {
+  id: string;
+  name?: string;
+  verified?: true;
+}
+
+/** Told to hosts: a knock was answered (by any host), withdrawn or timed out. */
+export interface KnockEndedMessage {
+  id: string;
+}
+
+/** Told to someone waiting in the lobby: whether a host is in the room now. */
+export interface WaitingMessage {
+  host: boolean;
+}
+
+/** Your place in the room (or its lobby) ended: a host removed you, denied your knock, or ended the call. */
+export interface DismissedMessage {
+  code: DismissCode;
+  message: string;
+}
 
 /** A new name for yourself, shown to everyone in the room (refused when a join token set it). */
 export interface RenameRequest {
@@ -189,6 +275,7 @@ export interface ClientToRelayEvents {
   /** Fresh TURN credentials for the connections in place, before the ones from the join expire. */
   'ice-servers'(ack: (response: IceServersAck) => void): void;
   sfu(request: SfuRequest, ack: (response: SfuAck) => void): void;
+  host(request: HostRequest, ack: (response: HostAck) => void): void;
   leave(ack: (response: LeaveAck) => void): void;
 }
 
@@ -200,6 +287,12 @@ export interface RelayToClientEvents {
   signal(message: SignalMessage): void;
   'room-mode'(message: RoomModeMessage): void;
   sfu(message: SfuOffer): void;
+  'host-action'(message: HostActionMessage): void;
+  knock(message: KnockMessage): void;
+  'knock-ended'(message: KnockEndedMessage): void;
+  waiting(message: WaitingMessage): void;
+  admitted(message: JoinAccepted): void;
+  dismissed(message: DismissedMessage): void;
   error(message: ErrorMessage): void;
 }
 
@@ -209,7 +302,7 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
 export function parseJoinRequest(input: unknown): Parsed<JoinRequest> {
   if (!isPayloadObject(input)) return refuse('join expects an object { room, name?, password?, token?, resume? }');
-  const { room, name, password, token, resume, received } = input;
+  const { room, name, password, token, resume, received, hostKey } = input;
   if (typeof room !== 'string' || !ROOM_PATTERN.test(room)) {
     return refuse('room must be 1–128 characters from A–Z a–z 0–9 . _ ~ -');
   }
@@ -239,7 +332,35 @@ export function parseJoinRequest(input: unknown): Parsed<JoinRequest> {
     if (!Number.isSafeInteger(received) || (received as number) < 0) return refuse('received must be a count');
     request.received = received as number;
   }
+  if (hostKey !== undefined) {
+    if (typeof hostKey !== 'string' || !PEER_ID_PATTERN.test(hostKey)) return refuse('hostKey must be a host key');
+    request.hostKey = hostKey;
+  }
   return { ok: true, value: request };
+}
+
+/** A host's request; ids are checked for shape here, and against the room by the relay. */
+export function parseHostRequest(input: unknown): Parsed<HostRequest> {
+  if (!isPayloadObject(input)) return refuse('host expects an object { action, ... }');
+  const { action, id, locked, enabled } = input;
+  const isId = typeof id === 'string' && PEER_ID_PATTERN.test(id);
+  switch (action) {
+    case 'admit':
+    case 'deny':
+    case 'remove':
+      return isId ? { ok: true, value: { action, id } } : refuse('id must be a peer id');
+    case 'mute':
+      if (id === undefined) return { ok: true, value: { action } };
+      return isId ? { ok: true, value: { action, id } } : refuse('id must be a peer id');
+    case 'lock':
+      return typeof locked === 'boolean' ? { ok: true, value: { action, locked } } : refuse('locked must be a boolean');
+    case 'lobby':
+      return typeof enabled === 'boolean' ? { ok: true, value: { action, enabled } } : refuse('enabled must be a boolean');
+    case 'end':
+      return { ok: true, value: { action } };
+    default:
+      return refuse('action must be admit, deny, remove, mute, lock, lobby or end');
+  }
 }
 
 export function parseRenameRequest(input: unknown): Parsed<RenameRequest> {
