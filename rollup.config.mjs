@@ -3,9 +3,10 @@
 //   with a source map, plus dist/chunks/ for the parts it loads on demand, and brotli and gzip copies of each
 //   (tools/precompress.mjs); the relay serves them to any site.
 // - dist/relay/: the relay for Node (main.js is the CLI, app.js exports buildRelay, join-token.js exports
-//   mintJoinToken for site owners' backends); dependencies stay external. Shared code goes to
-//   dist/relay/chunks/ under stable names, so rebuilds overwrite it rather than leave stale hashed files
-//   for `npm pack` to ship, and main.js is made executable for the `video-conference-relay` bin.
+//   mintJoinToken and webhooks.js verifyWebhook for site owners' backends); dependencies stay external.
+//   Shared code goes to dist/relay/chunks/ under stable names, so rebuilds overwrite it rather than leave
+//   stale hashed files for `npm pack` to ship, and main.js is made executable for the `video-conference-relay`
+//   bin.
 import { chmodSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -52,7 +53,12 @@ export default [
     ],
   },
   {
-    input: { main: 'server/main.ts', app: 'server/app.ts', 'join-token': 'server/join-token.ts' },
+    input: {
+      main: 'server/main.ts',
+      app: 'server/app.ts',
+      'join-token': 'server/join-token.ts',
+      webhooks: 'server/webhooks/webhook-signature.ts',
+    },
     output: {
       dir: 'dist/relay',
       format: 'es',

@@ -1,6 +1,6 @@
 // buildRelay(options): the relay as a Fastify instance, made of plugins (server/plugins/): its metrics
 // (GET /metrics) and its rooms (`app.store`, in memory or in Redis when REDIS_URL is set), the SFU driver
-// (`app.sfu`, with SFU_URL), the origin guard
+// (`app.sfu`, with SFU_URL), the webhooks (`app.webhooks`, with WEBHOOK_URL), the origin guard
 // (ALLOWED_ORIGINS, origin-guard.ts), the widget's files and the demo pages, /healthz and /readyz, and
 // signaling on /socket.io/. It never listens.
 import websocket from '@fastify/websocket';
@@ -12,6 +12,7 @@ import { metricsPlugin } from './plugins/metrics.ts';
 import { roomStorePlugin } from './plugins/room-store.ts';
 import { sfuPlugin } from './plugins/sfu.ts';
 import { signalingPlugin } from './plugins/signaling.ts';
+import { webhooksPlugin } from './plugins/webhooks.ts';
 import { widgetFilesPlugin } from './plugins/widget-files.ts';
 import { trustFunction } from './trust-proxy.ts';
 
@@ -42,6 +43,7 @@ export function buildRelay(options: RelayOptions = {}): FastifyInstance {
   // Opened before anything is served, and closed after the connections.
   app.register(roomStorePlugin, { settings });
   app.register(sfuPlugin, { settings });
+  app.register(webhooksPlugin, { settings });
   // Before the other request hooks, so that a refused upgrade still gets its socket closed.
   app.register(websocket, {
     options: { maxPayload: settings.maxPayloadBytes },

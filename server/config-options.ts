@@ -14,6 +14,7 @@ import {
   stunServers,
   text,
   trustProxy,
+  webhookUrl,
   type Parse,
 } from './config-values.ts';
 
@@ -27,8 +28,9 @@ export interface Option<T> {
 
 /**
  * Every setting, by environment variable; the flag is the same name in kebab case (--max-peers-per-room). `key`
- * is where the value goes: a RelaySettings key, `turn.…` for the parts of the TURN settings (null unless one
- * of their variables is set), or `listen.…` for what only the command line uses (ListenConfig).
+ * is where the value goes: a RelaySettings key, `turn.…`, `sfu.…` or `webhook.…` for the parts of a group of
+ * settings (null unless one of its variables is set), or `listen.…` for what only the command line uses
+ * (ListenConfig).
  */
 export const OPTIONS = {
   PORT: { key: 'listen.port', help: 'TCP port to listen on.', fallback: '3000', parse: integer(0, 65_535) },
@@ -86,6 +88,24 @@ export const OPTIONS = {
     help: 'Key for signed join tokens (HMAC-SHA256): a valid token for the room admits its holder.',
     fallback: '',
     parse: optional,
+  },
+  WEBHOOK_URL: {
+    key: 'webhook.url',
+    help: "Your backend's http(s) URL that the relay POSTs signed JSON events to (room started or ended, joins, leaves, knocks...); needs WEBHOOK_SECRET.",
+    fallback: '',
+    parse: webhookUrl,
+  },
+  WEBHOOK_SECRET: {
+    key: 'webhook.secret',
+    help: 'Key the webhooks are signed with (HMAC-SHA256, in x-vc-signature): your backend checks it with the same key.',
+    fallback: '',
+    parse: text,
+  },
+  WEBHOOK_QUEUE: {
+    key: 'webhook.maxQueued',
+    help: 'With WEBHOOK_URL: events waiting to be delivered; past it, the oldest waiting one is dropped.',
+    fallback: '1000',
+    parse: integer(1),
   },
   STUN_URLS: {
     key: 'iceServers',

@@ -74,6 +74,18 @@ export const publicUrl: Parse<string | null> = (raw, name) => {
   return url.origin;
 };
 
+/** Where webhooks go: an http(s) URL, kept whole (path and query); empty when unset. */
+export const webhookUrl: Parse<string> = (raw, name) => {
+  if (!raw) return '';
+  const url = URL.canParse(raw) ? new URL(raw) : null;
+  if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
+    throw new RelayConfigError(
+      `${name} must be an http:// or https:// URL, like https://example.com/hooks/video, got ${raw}`,
+    );
+  }
+  return raw;
+};
+
 export const trustProxy: Parse<TrustProxy> = (raw, name) => {
   if (raw === 'false' || raw === '0') return false;
   if (raw === 'true') {

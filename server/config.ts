@@ -2,6 +2,7 @@
 // types come from the table in config-options.ts, and one validate() checks them, whatever their source.
 import { parseArgs } from 'node:util';
 import { OPTIONS, type Option } from './config-options.ts';
+import { webhookUrl } from './config-values.ts';
 import { RelayConfigError } from './errors.ts';
 
 type Rows = typeof OPTIONS;
@@ -20,7 +21,13 @@ export type TurnSettings = Group<'turn'>;
 /** What buildRelay() takes (every one optional there): one row of config-options.ts each, with its help. */
 /** Large rooms on Janus (SFU_URL, SFU_THRESHOLD, SFU_MAX_PEERS); null unless one of them is set. */
 export type SfuSettings = Group<'sfu'>;
-export type RelaySettings = TopLevel & { turn: TurnSettings | null; sfu: SfuSettings | null };
+/** Signed webhooks to the site's backend (WEBHOOK_URL, WEBHOOK_SECRET, WEBHOOK_QUEUE); null unless one is set. */
+export type WebhookSettings = Group<'webhook'>;
+export type RelaySettings = TopLevel & {
+  turn: TurnSettings | null;
+  sfu: SfuSettings | null;
+  webhook: WebhookSettings | null;
+};
 export type ListenConfig = Group<'listen'> & { settings: RelaySettings };
 
 /** A value as written in a flag or the environment, and where it was written (for the error). */
@@ -78,6 +85,17 @@ export function validate(settings: RelaySettings): RelaySettings {
     wholeNumber('sfu.maxPeers', sfu.maxPeers);
     wholeNumber('sfu.backAfterMs', sfu.backAfterMs);
   }
+  const { webhook } = settings;
+  if (webhook) {
+    if (!webhook.url) throw new RelayConfigError(`Webhooks need ${named('webhook.url')}: where to send the events`);
+    webhookUrl(webhook.url, named('webhook.url'));
+    if (!webhook.secret) {
+      throw new RelayConfigError(
+        `Webhooks need ${named('webhook.secret')}: the events are signed with it, so your backend knows they are the relay's`,
+      );
+    }
+    wholeNumber('webhook.maxQueued', webhook.maxQueued);
+  }
   if (settings.rateLimitBurst < settings.rateLimitPerSecond) {
     throw new RelayConfigError(`${named('rateLimitBurst')} must be at least ${named('rateLimitPerSecond')}`);
   }
@@ -118,7 +136,7 @@ export function wantsHelp(argv: string[]): boolean {
 
 /**
  * Parses every row (its default when `written` has nothing for it) into the key it names. A group other than
- * `listen` (TURN) is null unless one of its variables was written.
+ * `listen` (TURN, SFU, webhook) is null unless one of its variables was written.
  */
 function assemble(written: (name: Name) => Written | undefined): {
   listen: Group<'listen'>;

@@ -1,5 +1,5 @@
 // The relay's Prometheus metrics (GET /metrics), one registry per relay: sockets, rooms and members,
-// messages relayed, errors by code, rate-limit hits, resumes, refused connections, plus Node's own.
+// messages relayed, errors by code, rate-limit hits, resumes, refused connections, webhooks, plus Node's own.
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { StoreCounts } from './room-store.ts';
 
@@ -78,6 +78,12 @@ export function createMetrics(counts: () => StoreCounts) {
       name: 'vc_relay_connections_refused_total',
       help: 'Connections refused before a session existed, by reason.',
       labelNames: ['reason'],
+      registers,
+    }),
+    webhooks: new Counter({
+      name: 'vc_relay_webhooks_total',
+      help: 'Webhook events delivered, attempts retried, events failed after their last attempt, and events dropped unsent (a full queue, or the relay closing).',
+      labelNames: ['outcome'],
       registers,
     }),
   };

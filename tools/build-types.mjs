@@ -1,7 +1,8 @@
-// Emits the package's type declarations into dist/types/ (src/index.d.ts for the widget, server/app.d.ts and
-// server/join-token.d.ts for the relay) with tsc, then rewrites their relative `.ts` specifiers to `.js`:
-// the sources import with `.ts` extensions (allowImportingTsExtensions), which tsc keeps in declarations
-// and which only TypeScript 5 consumers would resolve.
+// Emits the package's type declarations into dist/types/ (src/index.d.ts for the widget, server/app.d.ts,
+// server/join-token.d.ts and server/webhooks/webhook-signature.d.ts for the relay) with tsc, then rewrites
+// their relative `.ts` specifiers to `.js`: the sources import with `.ts` extensions
+// (allowImportingTsExtensions), which tsc keeps in declarations and which only TypeScript 5 consumers would
+// resolve.
 import { spawn } from 'node:child_process';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';

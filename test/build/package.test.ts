@@ -73,8 +73,9 @@ describe('the npm package', { timeout: 120_000 }, () => {
       import { fileURLToPath } from 'node:url';
       import { buildRelay } from 'video-conference/relay';
       import { mintJoinToken } from 'video-conference/join-token';
+      import { signWebhook, verifyWebhook } from 'video-conference/webhooks';
       const specifiers = ['video-conference', 'video-conference/relay', 'video-conference/join-token',
-        'video-conference/package.json', 'video-conference/custom-elements.json'];
+        'video-conference/webhooks', 'video-conference/package.json', 'video-conference/custom-elements.json'];
       const resolved = Object.fromEntries(specifiers.map((s) => [s, fileURLToPath(import.meta.resolve(s))]));
       const app = buildRelay();
       const widget = await app.inject('/video-conference.js');
@@ -86,6 +87,8 @@ describe('the npm package', { timeout: 120_000 }, () => {
         widget: [widget.statusCode, widget.headers['content-type'], widget.body.length],
         demo: [demo.statusCode, demo.body.includes('<video-conference') || demo.body.includes('video-conference.js')],
         token: mintJoinToken({ room: 'r' }, 'a-secret-of-enough-length').split('.').length,
+        webhook: verifyWebhook({ body: '{}', signature: signWebhook('{}', 'secret', 1000), timestamp: '1000' },
+          'secret', { now: 1000_000 }),
       }));`;
     await writeFile(join(project, 'check.mjs'), script);
     const { stdout } = await run(process.execPath, ['check.mjs'], { cwd: project, ...TIMEOUT });
@@ -97,6 +100,7 @@ describe('the npm package', { timeout: 120_000 }, () => {
     assert.ok(result.widget[2] > 10_000, 'the relay serves the packed bundle');
     assert.deepEqual(result.demo, [200, true]);
     assert.equal(result.token, 2);
+    assert.equal(result.webhook, true, 'a backend verifies a webhook with the exported helper');
   });
 
   it('runs the video-conference-relay bin with npx from the package directory', async () => {
@@ -132,7 +136,9 @@ describe('the npm package', { timeout: 120_000 }, () => {
       join(project, 'backend.ts'),
       `import { buildRelay, type RelayOptions } from 'video-conference/relay';
       import { mintJoinToken } from 'video-conference/join-token';
-      const options: RelayOptions = { maxPeersPerRoom: 4, logger: false };
+      import { verifyWebhook, WEBHOOK_HEADERS, type WebhookEvent } from 'video-conference/webhooks';
+      import { createServer } from 'node:http';
+      const options: RelayOptions = { maxPeersPerRoom: 4, logger: false, webhook: null };
       const relay = buildRelay(options);
       await relay.listen({ port: 0, host: '127.0.0.1' });
       const token: string = mintJoinToken({ room: 'board', name: 'Ada', expiresInSeconds: 600 }, 'secret');
@@ -140,6 +146,20 @@ describe('the npm package', { timeout: 120_000 }, () => {
       mintJoinToken({ name: 'Ada' }, 'secret');
       console.log(token);
       await relay.close();
+      createServer((req, res) => {
+        let body = '';
+        req.on('data', (chunk: Buffer) => (body += chunk));
+        req.on('end', () => {
+          const signature = req.headers[WEBHOOK_HEADERS.signature];
+          const timestamp = req.headers[WEBHOOK_HEADERS.timestamp];
+          if (!verifyWebhook({ body, signature, timestamp }, 'secret', { toleranceSeconds: 60 })) return res.writeHead(400).end();
+          const event: WebhookEvent = JSON.parse(body);
+          // @ts-expect-error: not an event type
+          const wrong: typeof event.type = 'room-exploded';
+          console.log(event.room, event.type, wrong);
+          res.end();
+        });
+      });
       `,
     );
     await writeFile(

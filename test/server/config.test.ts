@@ -127,6 +127,25 @@ test('SFU_URL (unset: every room a mesh) takes ws:// URLs; its threshold, room c
   assertRefused({ SFU_URL: 'ws://a:1', SFU_THRESHOLD: '1' }, 'SFU_THRESHOLD');
 });
 
+test('webhooks (unset: none) need both WEBHOOK_URL, an http(s) URL, and WEBHOOK_SECRET; WEBHOOK_QUEUE bounds them', () => {
+  assert.equal(readConfig({}).settings.webhook, null);
+  const { settings } = readConfig({ WEBHOOK_URL: 'https://example.com/hooks/video?site=1', WEBHOOK_SECRET: 's' });
+  assert.deepEqual(settings.webhook, { url: 'https://example.com/hooks/video?site=1', secret: 's', maxQueued: 1000 });
+  assert.equal(
+    readConfig({ WEBHOOK_URL: 'http://10.0.0.2/h', WEBHOOK_SECRET: 's', WEBHOOK_QUEUE: '5' }).settings.webhook
+      ?.maxQueued,
+    5,
+  );
+  assertRefused({ WEBHOOK_URL: 'https://example.com/hooks' }, 'WEBHOOK_SECRET');
+  assertRefused({ WEBHOOK_SECRET: 's' }, 'WEBHOOK_URL');
+  assertRefused({ WEBHOOK_QUEUE: '10' }, 'WEBHOOK_URL');
+  for (const url of ['example.com/hooks', 'ftp://example.com/hooks', 'javascript:alert(1)']) {
+    assertRefused({ WEBHOOK_URL: url, WEBHOOK_SECRET: 's' }, 'WEBHOOK_URL');
+  }
+  assertRefused({ WEBHOOK_URL: 'https://example.com/hooks', WEBHOOK_SECRET: 's', WEBHOOK_QUEUE: '0' }, 'WEBHOOK_QUEUE');
+  assert.throws(() => buildRelay({ webhook: { url: 'ws://example.com', secret: 's', maxQueued: 10 } }), /WEBHOOK_URL/);
+});
+
 test('--help lists every setting with its flag, variable and default', () => {
   const help = usage();
   for (const variable of Object.keys(OPTIONS)) {
@@ -206,6 +225,7 @@ function refusal(run: () => unknown): string {
 
 test('buildRelay settings get the checks the environment gets, with the same error', () => {
   const turn = { urls: ['turn:t.example'], secret: 's', ttlSeconds: 3600 };
+  const webhook = { url: 'https://example.com/hooks', secret: 's', maxQueued: 1000 };
   const cases: Array<[Record<string, string>, Parameters<typeof buildRelay>[0]]> = [
     [
       { RATE_LIMIT_PER_SECOND: '100', RATE_LIMIT_BURST: '50' },
@@ -213,6 +233,8 @@ test('buildRelay settings get the checks the environment gets, with the same err
     ],
     [{ TURN_URLS: 'turn:t.example' }, { turn: { ...turn, secret: '' } }],
     [{ TURN_SECRET: 's' }, { turn: { ...turn, urls: [] } }],
+    [{ WEBHOOK_URL: 'https://example.com/hooks' }, { webhook: { ...webhook, secret: '' } }],
+    [{ WEBHOOK_SECRET: 's' }, { webhook: { ...webhook, url: '' } }],
     [
       { NODE_HEARTBEAT_MS: '5000', NODE_TTL_MS: '6000' },
       { nodeHeartbeatMs: 5000, nodeTtlMs: 6000 },
