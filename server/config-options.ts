@@ -89,6 +89,30 @@ export const OPTIONS = {
     fallback: '',
     parse: optional,
   },
+  LOBBY_TIMEOUT_MS: {
+    key: 'lobbyTimeoutMs',
+    help: 'How long a knock waits in a lobby for a host to answer before it is turned away (lobby-timeout).',
+    fallback: '600000',
+    parse: integer(1),
+  },
+  MAX_KNOCKS_PER_ROOM: {
+    key: 'maxKnocksPerRoom',
+    help: "People waiting at once in one room's lobby; the next knock is refused (rate-limited).",
+    fallback: '20',
+    parse: integer(1),
+  },
+  MAX_KNOCKS_PER_IP: {
+    key: 'maxKnocksPerIp',
+    help: 'Knocks waiting at once from one client address on this relay; the next is refused (rate-limited).',
+    fallback: '5',
+    parse: integer(1),
+  },
+  REMOVAL_BAN_MS: {
+    key: 'removalBanMs',
+    help: 'How long someone a host removed cannot join that room again (with the same token, or from the same address).',
+    fallback: '3600000',
+    parse: integer(1),
+  },
   WEBHOOK_URL: {
     key: 'webhook.url',
     help: "Your backend's http(s) URL that the relay POSTs signed JSON events to (room started or ended, joins, leaves, knocks...); needs WEBHOOK_SECRET.",

@@ -102,6 +102,17 @@ export const WIRE_ERRORS = {
     message: `The relay cannot reach its room store right now (${action}): try again shortly.`,
   }),
   noSfu: { code: 'invalid-request', message: 'This room does not use an SFU.' },
+  forbidden: { code: 'forbidden', message: 'Only a host can do that.' },
+  notAKnock: (id: string): WireError => ({
+    code: 'unknown-peer',
+    message: `nobody ${id} is waiting in this room's lobby`,
+  }),
+  roomLocked: { code: 'room-locked', message: 'This room is locked: nobody new can join.' },
+  removed: { code: 'removed', message: 'A host removed you from this room.' },
+  lobbyFull: { code: 'rate-limited', message: 'Too many people are waiting to be let in: try again later.' },
+  denied: { code: 'denied', message: 'A host did not let you in.' },
+  lobbyTimeout: { code: 'lobby-timeout', message: 'Nobody let you in in time.' },
+  ended: { code: 'ended', message: 'A host ended the call for everyone.' },
   sfuUnavailable: (action: string): WireError => ({
     code: 'sfu-unavailable',
     message: `The SFU could not ${action}.`,

@@ -1,12 +1,16 @@
 // Signed join tokens: a site owner's backend mints one per person and room with JOIN_SECRET, and the relay
 // admits the holder to that room until it expires. Format: base64url(JSON claims) "." base64url(HMAC-SHA256).
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { parseName } from '../src/protocol.ts';
+import { parseName, type Role } from '../src/protocol.ts';
 
 export interface JoinClaims {
   room: string;
   /** When set, the holder appears under this name whatever the client asks for. */
   name?: string;
+  /** `host` lets the holder admit, remove, mute, lock and end (DESIGN.md §7); the default is `guest`. */
+  role?: Role;
+  /** A guest's: knock and wait to be let in. A host's: the room gets a lobby when the holder joins. */
+  lobby?: boolean;
   /** Expiry, in seconds since the Unix epoch. */
   exp: number;
 }
@@ -14,6 +18,8 @@ export interface JoinClaims {
 export interface MintOptions {
   room: string;
   name?: string;
+  role?: Role;
+  lobby?: boolean;
   /** Lifetime in seconds; default one hour. */
   expiresInSeconds?: number;
 }
@@ -25,9 +31,10 @@ export interface MintOptions {
  * @example
  * import { mintJoinToken } from 'video-conference/join-token';
  * const token = mintJoinToken({ room: 'board-meeting', name: 'Ada', expiresInSeconds: 600 }, process.env.JOIN_SECRET);
+ * const hostToken = mintJoinToken({ room: 'board-meeting', name: 'Grace', role: 'host', lobby: true }, secret);
  */
 export function mintJoinToken(
-  { room, name, expiresInSeconds = 3600 }: MintOptions,
+  { room, name, role, lobby, expiresInSeconds = 3600 }: MintOptions,
   secret: string,
   now = Date.now(),
 ): string {
@@ -36,6 +43,8 @@ export function mintJoinToken(
   const claims: JoinClaims = {
     room,
     ...(parsed && { name: parsed.value }),
+    ...(role === 'host' && { role }),
+    ...(lobby && { lobby: true as const }),
     exp: Math.floor(now / 1000) + expiresInSeconds,
   };
   const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
@@ -68,6 +77,12 @@ function sign(body: string, secret: string): string {
 
 function isClaims(value: unknown): value is JoinClaims {
   if (typeof value !== 'object' || value === null) return false;
-  const { room, name, exp } = value as Record<string, unknown>;
-  return typeof room === 'string' && (name === undefined || parseName(name).ok) && Number.isFinite(exp);
+  const { room, name, role, lobby, exp } = value as Record<string, unknown>;
+  return (
+    typeof room === 'string' &&
+    (name === undefined || parseName(name).ok) &&
+    (role === undefined || role === 'host' || role === 'guest') &&
+    (lobby === undefined || lobby === true || lobby === false) &&
+    Number.isFinite(exp)
+  );
 }

@@ -18,16 +18,25 @@ export interface MemberOptions {
   replayBytes: number;
 }
 
+/** Who a member is: its id (a knock's, once let in; else a new one), name, role and ban key. */
+export interface MemberIdentity extends Pick<Membership, 'name' | 'verified' | 'role'> {
+  id?: string;
+  banKey: string;
+}
+
 /**
  * One participant in a room. Every event for it is numbered and kept for a while, so a client that lost its
  * connection can resume and get exactly what it missed: the events after the last one it received.
  */
 export class Member implements Membership {
-  readonly id = newSecret();
+  readonly id: string;
   readonly resumeToken = newSecret();
   readonly room: string;
   name?: string;
   readonly verified?: boolean;
+  readonly role?: 'host';
+  /** Who a host's removal of this member bans (see JoinAccess). */
+  readonly banKey: string;
   #delivery: Delivery | null;
   #options: MemberOptions;
   /** The events kept, oldest first: the last is number #seq. */
@@ -39,13 +48,16 @@ export class Member implements Membership {
 
   constructor(
     room: string,
-    { name, verified }: { name?: string; verified?: boolean },
+    { id = newSecret(), name, verified, role, banKey }: MemberIdentity,
     delivery: Delivery,
     options: MemberOptions,
   ) {
+    this.id = id;
     this.room = room;
+    this.banKey = banKey;
     if (name) this.name = name;
     if (name && verified) this.verified = true;
+    if (role) this.role = role;
     this.#delivery = delivery;
     this.#options = options;
   }

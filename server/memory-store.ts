@@ -1,10 +1,14 @@
-// The default room store: rooms in this process's memory (memory-rooms.ts), for a relay that runs alone. Everything
+// The default room store: rooms in this process's memory (memory-rooms.ts, and what hosts control in them:
+// memory-moderation.ts), for a relay that runs alone. Everything
 // happens synchronously; the promises only meet the RoomStore contract that the Redis store shares.
-import type { PeerLeftReason, RoomMode } from '../src/protocol.ts';
+import type { HostRequest, PeerLeftReason, RoomMode } from '../src/protocol.ts';
 import {
   eventJson,
+  knockInfo,
   peerInfo,
   type Delivery,
+  type JoinAccess,
+  type ModerationOutcome,
   type JoinOutcome,
   type Membership,
   type ModeChange,
@@ -17,7 +21,8 @@ import {
   type StoreResume,
 } from './room-store.ts';
 import { HeldMembers } from './held-members.ts';
-import { Member, Rooms } from './memory-rooms.ts';
+import { Bans, RoomControls, type Knock } from './memory-moderation.ts';
+import { Member, newSecret, Rooms } from './memory-rooms.ts';
 import { eventFrame } from './socketio/socketio-connection.ts';
 
 export class MemoryStore implements RoomStore {
@@ -27,6 +32,9 @@ export class MemoryStore implements RoomStore {
   #held: HeldMembers;
   /** The rooms whose media go through the SFU (the others are meshes), and where. */
   #sfuRooms = new Set<string>();
+  /** Host keys, locks, lobbies and knocks, by room (a room's go when nobody is in it or its lobby). */
+  #controlsOf = new Map<string, RoomControls>();
+  #bans = new Bans();
   #placements = new Map<string, SfuPlacement>();
 
   constructor(options: StoreOptions) {
@@ -34,12 +42,33 @@ export class MemoryStore implements RoomStore {
     this.#held = new HeldMembers(options.holdLimits);
   }
 
-  async join({ room, name, verified, delivery, leaving, maxPeers, sfuThreshold }: StoreJoin): Promise<JoinOutcome> {
+  async join({
+    room,
+    name,
+    verified,
+    delivery,
+    leaving,
+    maxPeers,
+    sfuThreshold,
+    access,
+  }: StoreJoin): Promise<JoinOutcome> {
+    if (access.role !== 'host' && this.#bans.has(room, access.banKey)) return { ok: false, code: 'removed' };
     const occupied = this.#rooms.size(room) - (leaving?.room === room ? 1 : 0);
     if (occupied >= maxPeers) return { ok: false, code: 'room-full' };
+    const controls = this.#controls(room);
+    const created = occupied === 0;
+    if (created && access.newHostKeyHash) controls.keyHash = access.newHostKeyHash;
+    const role = access.role ?? (isHostKey(controls, access, created) ? 'host' : undefined);
+    if (role !== 'host' && access.admitted === undefined) {
+      if (controls.locked) return this.#settle(room, { ok: false, code: 'room-locked' });
+      if (controls.lobby || access.knock) return this.#knock(room, controls, { name, verified, delivery }, access);
+    }
+    if (role === 'host' && access.lobbyOn) controls.lobby = true;
     if (leaving) this.#end(leaving, 'left');
     const { replayWindowMs, replayBytes } = this.#options;
-    const joined = new Member(room, { name, verified }, delivery, { replayWindowMs, replayBytes });
+    const identity = { id: access.admitted, name, verified, role, banKey: access.banKey };
+    const joined = new Member(room, identity, delivery, { replayWindowMs, replayBytes });
+    const hostsBefore = this.#hosts(room).length;
     const others = this.#rooms.join(joined);
     if (sfuThreshold !== undefined && others.length + 1 >= sfuThreshold && !this.#sfuRooms.has(room)) {
       this.#sfuRooms.add(room);
@@ -48,7 +77,63 @@ export class MemoryStore implements RoomStore {
     }
     const announced = eventFrame(eventJson('peer-joined', peerInfo(joined)));
     for (const other of others) this.#deliver(other, announced);
-    return { ok: true, member: joined, peers: others.map(peerInfo), mode: this.mode(room) };
+    if (role === 'host' && hostsBefore === 0)
+      for (const knock of controls.knocks.values()) knock.delivery.lobby('host');
+    const knocks = role === 'host' ? [...controls.knocks.values()].map(knockInfo) : [];
+    const facts = { created, locked: controls.locked, lobby: controls.lobby, knocks };
+    return { ok: true, member: joined, peers: others.map(peerInfo), mode: this.mode(room), room: facts };
+  }
+
+  async withdraw(room: string, id: string, delivery: Delivery): Promise<void> {
+    const controls = this.#controlsOf.get(room);
+    if (controls?.knocks.get(id)?.delivery !== delivery) return;
+    controls.knocks.delete(id);
+    this.#tellHosts(room, eventJson('knock-ended', { id }));
+    this.#settle(room, undefined);
+  }
+
+  async moderate(host: Membership, request: HostRequest, banMs: number): Promise<ModerationOutcome> {
+    const { room } = host;
+    const controls = this.#controls(room);
+    const action = eventFrame(eventJson('host-action', { by: host.id, ...request }));
+    switch (request.action) {
+      case 'admit':
+      case 'deny': {
+        const knock = controls.knocks.get(request.id);
+        if (!knock) return 'unknown';
+        controls.knocks.delete(request.id);
+        this.#tellHosts(room, eventJson('knock-ended', { id: knock.id }));
+        if (request.action === 'admit') knock.delivery.lobby('admitted');
+        else knock.delivery.dismiss('denied');
+        return 'done';
+      }
+      case 'remove': {
+        const target = this.#rooms.find(room, request.id);
+        if (!target || target.id === host.id) return 'unknown';
+        this.#bans.add(room, target.banKey, banMs);
+        target.delivery?.dismiss('removed');
+        for (const member of this.#rooms.others(target)) this.#deliver(member, action);
+        this.#end(target, 'removed');
+        return 'done';
+      }
+      case 'mute':
+        if (request.id !== undefined && (request.id === host.id || !this.#rooms.find(room, request.id)))
+          return 'unknown';
+        break;
+      case 'lock':
+        controls.locked = request.locked;
+        break;
+      case 'lobby':
+        controls.lobby = request.enabled;
+        break;
+      case 'end':
+        this.#close(room);
+        return 'done';
+    }
+    for (const member of this.#rooms.members(room)) this.#deliver(member, action);
+    // Turning the lobby off lets everyone waiting in.
+    if (request.action === 'lobby' && !request.enabled) this.#admitAll(room, controls);
+    return 'done';
   }
 
   async resume({ room, token, received, delivery }: StoreResume): Promise<ResumeOutcome> {
@@ -130,6 +215,8 @@ export class MemoryStore implements RoomStore {
 
   async close(): Promise<void> {
     this.#rooms.clear();
+    this.#controlsOf.clear();
+    this.#bans.clear();
     this.#sfuRooms.clear();
     this.#placements.clear();
   }
@@ -143,6 +230,67 @@ export class MemoryStore implements RoomStore {
     const others = this.#rooms.leave(held);
     for (const other of others) this.#deliver(other, announced);
     if (others.length === 0) this.#sfuRooms.delete(member.room);
+    if (held.role === 'host' && !others.some((other) => other.role === 'host')) {
+      for (const knock of this.#controlsOf.get(member.room)?.knocks.values() ?? []) knock.delivery.lobby('no-host');
+    }
+    this.#settle(member.room, undefined);
+  }
+
+  /** Ends the call for everyone in the room and its lobby (`ended`): nothing of the room is left. */
+  #close(room: string): void {
+    for (const knock of this.#controlsOf.get(room)?.knocks.values() ?? []) knock.delivery.dismiss('ended');
+    this.#controlsOf.delete(room);
+    for (const member of this.#rooms.members(room)) {
+      member.delivery?.dismiss('ended');
+      this.#held.remove(member.id);
+      this.#rooms.leave(member);
+    }
+    this.#sfuRooms.delete(room);
+  }
+
+  #admitAll(room: string, controls: RoomControls): void {
+    const knocks = [...controls.knocks.values()];
+    controls.knocks.clear();
+    for (const knock of knocks) {
+      this.#tellHosts(room, eventJson('knock-ended', { id: knock.id }));
+      knock.delivery.lobby('admitted');
+    }
+  }
+
+  /** Puts a join in the room's lobby and tells its hosts (`knock`). */
+  #knock(
+    room: string,
+    controls: RoomControls,
+    { name, verified, delivery }: Pick<StoreJoin, 'name' | 'verified' | 'delivery'>,
+    access: JoinAccess,
+  ): JoinOutcome {
+    if (controls.knocks.size >= access.maxKnocks) return this.#settle(room, { ok: false, code: 'lobby-full' });
+    const knock: Knock = { id: newSecret(), ...(name && { name }), ...(name && verified && { verified }), delivery };
+    controls.knocks.set(knock.id, knock);
+    this.#tellHosts(room, eventJson('knock', knockInfo(knock)));
+    return { ok: 'waiting', id: knock.id, host: this.#hosts(room).length > 0 };
+  }
+
+  #hosts(room: string): Member[] {
+    return this.#rooms.members(room).filter((member) => member.role === 'host');
+  }
+
+  #tellHosts(room: string, json: string): void {
+    const frame = eventFrame(json);
+    for (const host of this.#hosts(room)) this.#deliver(host, frame);
+  }
+
+  /** The room's controls, made if it has none yet. */
+  #controls(room: string): RoomControls {
+    let controls = this.#controlsOf.get(room);
+    if (!controls) this.#controlsOf.set(room, (controls = new RoomControls()));
+    return controls;
+  }
+
+  /** Forgets the controls of a room with nobody in it or its lobby (its host key expires with it); returns `outcome`. */
+  #settle<T>(room: string, outcome: T): T {
+    if (this.#rooms.size(room) === 0 && !this.#controlsOf.get(room)?.knocks.size) this.#controlsOf.delete(room);
+    return outcome;
   }
 
   /** Sends an event to a member, or keeps it for a resume (counted against what held members may keep). */
@@ -150,4 +298,10 @@ export class MemoryStore implements RoomStore {
     member.deliver(frame);
     if (!member.delivery) this.#held.resize(member.id, member.bytes);
   }
+}
+
+/** An open room's creator, or someone with its host key, is a host (a token's role decides before this). */
+function isHostKey(controls: RoomControls, access: JoinAccess, created: boolean): boolean {
+  if (created && access.newHostKeyHash) return true;
+  return access.hostKeyHash !== undefined && access.hostKeyHash === controls.keyHash;
 }

@@ -74,6 +74,18 @@ export function createMetrics(counts: () => StoreCounts) {
       labelNames: ['outcome'],
       registers,
     }),
+    hostActions: new Counter({
+      name: 'vc_relay_host_actions_total',
+      help: 'Host actions carried out: admit, deny, remove, mute, lock, unlock, lobby-on, lobby-off, end.',
+      labelNames: ['action'],
+      registers,
+    }),
+    knocks: new Counter({
+      name: 'vc_relay_knocks_total',
+      help: 'Knocks on lobbies, by what became of them: knocked, admitted, denied, timeout.',
+      labelNames: ['outcome'],
+      registers,
+    }),
     refused: new Counter({
       name: 'vc_relay_connections_refused_total',
       help: 'Connections refused before a session existed, by reason.',

@@ -1,7 +1,7 @@
 // The contract between signaling and wherever rooms live: this process's memory (memory-store.ts, the default)
 // or Redis, shared by several relays (redis/). Both number each member's events and keep them for a lossless
 // resume, and both must behave the same on the wire (docs/protocol.md).
-import type { PeerInfo, PeerLeftReason, RoomMode } from '../src/protocol.ts';
+import type { DismissCode, HostRequest, KnockMessage, PeerInfo, PeerLeftReason, RoomMode } from '../src/protocol.ts';
 import type { HoldLimits } from './held-members.ts';
 import type { Frame } from './socketio/socketio-connection.ts';
 
@@ -18,6 +18,10 @@ export interface Delivery {
    * this one was seen to drop), or the store lost it. Close it, so that the client reconnects.
    */
   revoke(): void;
+  /** A host ended this connection's place in the room or in its lobby (or a lock turned its knock away). */
+  dismiss(code: DismissCode): void;
+  /** For a knock: a host let it in (the connection joins now), or a host came into the room, or the last left. */
+  lobby(news: 'admitted' | 'host' | 'no-host'): void;
 }
 
 /**
@@ -36,8 +40,30 @@ export interface Membership {
   readonly name?: string;
   /** The name comes from a join token: it cannot be changed. */
   readonly verified?: boolean;
+  /** Hosts may admit, remove, mute, lock and end; everyone else is a guest. */
+  readonly role?: 'host';
   /** The secret a dropped client presents to get this membership back. */
   readonly resumeToken: string;
+}
+
+/** What decides a join's role and whether it must knock (see access.ts and DESIGN.md §7). */
+export interface JoinAccess {
+  /** From a join token. */
+  role?: 'host';
+  /** Without JOIN_SECRET: the hash of the host key presented, if any... */
+  hostKeyHash?: string;
+  /** ...and of a new key that makes whoever creates the room its host. */
+  newHostKeyHash?: string;
+  /** Who a host's removal bans: the join token's hash, or the client's address. */
+  banKey: string;
+  /** A guest token's lobby claim: knock, whatever the room says. */
+  knock?: boolean;
+  /** A host token's lobby claim: the room gets a lobby. */
+  lobbyOn?: boolean;
+  /** A host let this knock (its id) in. */
+  admitted?: string;
+  /** At most this many knocks wait in the room at once. */
+  maxKnocks: number;
 }
 
 export interface StoreJoin {
@@ -54,10 +80,27 @@ export interface StoreJoin {
    * the `peer-joined`, so nobody starts a mesh connection to the newcomer.
    */
   sfuThreshold?: number;
+  access: JoinAccess;
 }
 
 export type JoinOutcome =
-  { ok: true; member: Membership; peers: PeerInfo[]; mode: RoomMode } | { ok: false; code: 'room-full' };
+  | { ok: true; member: Membership; peers: PeerInfo[]; mode: RoomMode; room: RoomFacts }
+  /** The room has a lobby: the join waits as a knock (`id`) until a host answers (Delivery.lobby or dismiss). */
+  | { ok: 'waiting'; id: string; host: boolean }
+  | { ok: false; code: 'room-full' | 'room-locked' | 'removed' | 'lobby-full' };
+
+/** What a member learns of its room as it joins. */
+export interface RoomFacts {
+  /** The join made the room: it had no member. */
+  created: boolean;
+  locked: boolean;
+  lobby: boolean;
+  /** For a host: the knocks waiting, oldest first. */
+  knocks: KnockMessage[];
+}
+
+/** What a host's request did: `unknown` when its target is not in the room (or its lobby); nothing changed. */
+export type ModerationOutcome = 'done' | 'unknown';
 
 export interface StoreResume {
   room: string;
@@ -103,6 +146,13 @@ export interface RoomStore {
    * `timeout` (earlier if the holds from that address, or their bytes on this relay, go over their limits).
    */
   hold(member: Membership, delivery: Delivery, graceMs: number, address: string): Promise<void>;
+  /** A knock ends unanswered (it left, dropped or timed out): the room's hosts are told (`knock-ended`). */
+  withdraw(room: string, id: string, delivery: Delivery): Promise<void>;
+  /**
+   * Carries out a host's request (the relay checked the role): tells the members (`host-action`), the knock or
+   * the people it concerns (Delivery.lobby, Delivery.dismiss), and bans a removed member for `banMs`.
+   */
+  moderate(host: Membership, request: HostRequest, banMs: number): Promise<ModerationOutcome>;
   /** How the room's media travel now. */
   mode(room: string): RoomMode | Promise<RoomMode>;
   /**
@@ -154,8 +204,17 @@ export interface StoreOptions {
   expired(member: Membership, why: 'expired' | 'evicted'): void;
 }
 
-/** What the others are told of a member: its id, and its name, marked when a join token set it. */
-export function peerInfo({ id, name, verified }: Pick<Membership, 'id' | 'name' | 'verified'>): PeerInfo {
-  if (!name) return { id };
-  return verified ? { id, name, verified } : { id, name };
+/** What the others are told of a member: its id, its name (marked when a join token set it), and a host's role. */
+export function peerInfo({
+  id,
+  name,
+  verified,
+  role,
+}: Pick<Membership, 'id' | 'name' | 'verified' | 'role'>): PeerInfo {
+  return { id, ...(name && { name }), ...(name && verified && { verified }), ...(role && { role }) };
+}
+
+/** A knock as hosts see it (the same shape as a peer, without a role). */
+export function knockInfo(knock: Pick<Membership, 'id' | 'name' | 'verified'>): KnockMessage {
+  return peerInfo(knock);
 }

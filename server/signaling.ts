@@ -7,23 +7,30 @@
 // per connection, with its methods on the prototype: an idle connection costs the relay as little as it can.
 import type { FastifyBaseLogger } from 'fastify';
 import {
+  parseHostRequest,
   parseJoinRequest,
   parseRenameRequest,
   parseSfuRequest,
   parseSignalRequest,
+  type DismissCode,
+  type HostAck,
+  type HostRequest,
   type IceServersAck,
   type JoinAccepted,
   type JoinAck,
+  type JoinWaiting,
   type JsonObject,
   type PeerLeftReason,
+  type Refusal,
   type RenameAck,
   type SfuAck,
 } from '../src/protocol.ts';
-import { admit } from './access.ts';
+import { admit, joinEntry, type JoinEntry } from './access.ts';
+import type { AddressCounts } from './address-counts.ts';
 import type { RelaySettings } from './config.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { StoreUnavailableError, WIRE_ERRORS, type WireError } from './errors.ts';
-import type { Delivery, Membership, ResumeOutcome, RoomStore } from './room-store.ts';
+import type { Delivery, JoinOutcome, Membership, ResumeOutcome, RoomStore } from './room-store.ts';
 import type { Sfu } from './sfu/sfu.ts';
 import type { Ack, DisconnectReason, Frame, Session, SocketIoConnection } from './socketio/socketio-connection.ts';
 import { turnServer } from './turn.ts';
@@ -35,12 +42,33 @@ export interface SignalingContext {
   settings: RelaySettings;
   metrics: RelayMetrics;
   log: FastifyBaseLogger;
+  /** Knocks waiting on this relay, by client address (MAX_KNOCKS_PER_IP). */
+  knocks: AddressCounts;
 }
+
+/** A join waiting in a room's lobby: what it asked for, to join with once a host lets it in. */
+interface Knocking extends JoinEntry {
+  room: string;
+  name?: string;
+  verified: boolean;
+  id: string;
+  timer: NodeJS.Timeout;
+}
+
+/** Why a host's dismissal ended a place, as the client is told. */
+const DISMISSALS: Record<DismissCode, WireError> = {
+  removed: WIRE_ERRORS.removed,
+  ended: WIRE_ERRORS.ended,
+  denied: WIRE_ERRORS.denied,
+  'lobby-timeout': WIRE_ERRORS.lobbyTimeout,
+  'room-locked': WIRE_ERRORS.roomLocked,
+  'room-full': WIRE_ERRORS.roomFull(0),
+};
 
 /** After this many events refused in a row for going over the rate limit, the connection is closed. */
 const REFUSALS_BEFORE_DISCONNECT = 50;
 
-type Answer = Extract<JoinAck | RenameAck | IceServersAck | SfuAck, { ok: true }>;
+type Answer = Extract<JoinAck | RenameAck | IceServersAck | SfuAck | HostAck, { ok: true }>;
 
 /** One client's session: the events it sends, and where its membership's events go (its Delivery). */
 export class SignalingSession implements Session, Delivery {
@@ -48,6 +76,7 @@ export class SignalingSession implements Session, Delivery {
   #socket: SocketIoConnection;
   #context: SignalingContext;
   #member: Membership | undefined;
+  #knocking: Knocking | undefined;
   #joinTimer: NodeJS.Timeout | undefined;
 
   constructor(socket: SocketIoConnection, context: SignalingContext) {
@@ -70,6 +99,8 @@ export class SignalingSession implements Session, Delivery {
         return this.#iceServers(ack);
       case 'sfu':
         return this.#sfu(request, ack);
+      case 'host':
+        return this.#host(request, ack);
       case 'leave':
         return this.#leave(ack);
       default:
@@ -87,6 +118,7 @@ export class SignalingSession implements Session, Delivery {
     const member = this.#member;
     this.#log('disconnected', { reason, room: member?.room, peer: member?.id });
     this.#stopJoinTimer();
+    this.#withdraw();
     if (!member) return;
     const { settings, store } = this.#context;
     if (reason === 'server namespace disconnect') return this.#leaveRoom('kicked');
@@ -117,10 +149,33 @@ export class SignalingSession implements Session, Delivery {
     this.#socket.close('forced close');
   }
 
+  /** Delivery: a host (or a lock, or the lobby's time limit) ended this connection's place or knock. */
+  dismiss(code: DismissCode): void {
+    const member = this.#member;
+    this.#member = undefined;
+    if (member) {
+      void this.#context.sfu?.leave(member.id, member.room);
+      this.#log('dismissed', { room: member.room, peer: member.id, code });
+    }
+    this.#withdraw(false);
+    const { message } = DISMISSALS[code];
+    this.#socket.emit('dismissed', { code, message });
+    this.#expectJoin();
+  }
+
+  /** Delivery: news for this connection's knock. */
+  lobby(news: 'admitted' | 'host' | 'no-host'): void {
+    const knocking = this.#knocking;
+    if (!knocking) return;
+    if (news !== 'admitted') return this.#socket.emit('waiting', { host: news === 'host' });
+    this.#withdraw(false);
+    void this.#admitted(knocking);
+  }
+
   async #join(request: unknown, ack: Ack | undefined): Promise<void> {
     const parsed = parseJoinRequest(request);
     if (!parsed.ok) return this.#refuse(ack, WIRE_ERRORS.invalid(parsed.message));
-    const { room, name, password, token, resume, received = 0 } = parsed.value;
+    const { room, name, password, token, resume, received = 0, hostKey } = parsed.value;
     const { store, settings } = this.#context;
     try {
       if (resume !== undefined) {
@@ -138,37 +193,111 @@ export class SignalingSession implements Session, Delivery {
         this.#log('join refused', { room, code: 'unauthorized' });
         return this.#refuse(ack, WIRE_ERRORS.unauthorized);
       }
-      const leaving = this.#member;
-      const maxPeers = settings.sfu?.maxPeers ?? settings.maxPeersPerRoom;
-      const joined = await store.join({
-        room,
-        name: admission.name ?? name,
-        verified: admission.name !== undefined,
-        delivery: this,
-        leaving,
-        maxPeers,
-        // Only while some SFU node is up: a room would otherwise move onto one that is down.
-        sfuThreshold: this.#context.sfu?.available ? settings.sfu?.threshold : undefined,
-      });
-      if (!joined.ok) {
-        this.#log('join refused', { room, code: 'room-full' });
-        return this.#refuse(ack, WIRE_ERRORS.roomFull(maxPeers));
-      }
-      if (leaving) {
-        void this.#context.sfu?.leave(leaving.id, leaving.room);
-        this.#log('left', { room: leaving.room, peer: leaving.id, reason: 'left' });
-      }
-      const member = (this.#member = joined.member);
-      this.#stopJoinTimer();
-      this.#log('joined', { room, peer: member.id, mode: joined.mode });
-      const { peers, mode } = joined;
-      this.#answer(ack, { ok: true, ...this.#self(member), resumed: false, peers, ...(mode === 'sfu' && { mode }) });
+      this.#withdraw();
+      const verified = admission.name !== undefined;
+      const entry = joinEntry(settings, admission, { hostKey, address: this.#socket.address });
+      const joined = await this.#enter({ room, name: admission.name ?? name, verified }, entry);
+      if (joined.ok) this.#answer(ack, joined);
+      else this.#refuse(ack, joined);
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       // No answer the widget would take as final: the client reconnects with backoff and tries again.
       this.#context.log.warn({ sid: this.connection, room }, 'join while the room store is unreachable: closing');
       this.#socket.close('forced close');
     }
+  }
+
+  /** Joins the room, or waits in its lobby: the join's answer, or why it was refused. */
+  async #enter(
+    { room, name, verified }: { room: string; name?: string; verified: boolean },
+    entry: JoinEntry,
+  ): Promise<JoinAccepted | JoinWaiting | Refusal> {
+    const { store, settings, knocks } = this.#context;
+    const address = this.#socket.address;
+    const leaving = this.#member;
+    const maxPeers = settings.sfu?.maxPeers ?? settings.maxPeersPerRoom;
+    // A client already waiting in as many lobbies as it may cannot knock again.
+    const maxKnocks = knocks.count(address) < settings.maxKnocksPerIp ? entry.access.maxKnocks : 0;
+    const joined = await store.join({
+      room,
+      name,
+      verified,
+      delivery: this,
+      leaving,
+      maxPeers,
+      // Only while some SFU node is up: a room would otherwise move onto one that is down.
+      sfuThreshold: this.#context.sfu?.available ? settings.sfu?.threshold : undefined,
+      access: { ...entry.access, maxKnocks },
+    });
+    if (joined.ok === false) {
+      this.#log('join refused', { room, code: joined.code });
+      return { ok: false, ...refusal(joined.code, maxPeers) };
+    }
+    if (leaving) {
+      void this.#context.sfu?.leave(leaving.id, leaving.room);
+      this.#log('left', { room: leaving.room, peer: leaving.id, reason: 'left' });
+      if (joined.ok === 'waiting') await this.#leaveRoom('left');
+    }
+    if (joined.ok === 'waiting') return this.#wait(room, name, verified, entry, joined);
+    const member = (this.#member = joined.member);
+    this.#stopJoinTimer();
+    this.#log('joined', { room, peer: member.id, mode: joined.mode, role: member.role });
+    const { peers, mode, room: facts } = joined;
+    return {
+      ok: true,
+      ...this.#self(member),
+      resumed: false,
+      peers,
+      ...(mode === 'sfu' && { mode }),
+      ...(facts.created && member.role === 'host' && entry.newHostKey && { hostKey: entry.newHostKey }),
+      ...(facts.locked && { locked: true as const }),
+      ...(facts.lobby && { lobby: true as const }),
+      ...(member.role === 'host' && facts.knocks.length > 0 && { knocks: facts.knocks }),
+    };
+  }
+
+  /** Waits in the lobby until a host answers, or for LOBBY_TIMEOUT_MS. */
+  #wait(
+    room: string,
+    name: string | undefined,
+    verified: boolean,
+    entry: JoinEntry,
+    { id, host }: Extract<JoinOutcome, { ok: 'waiting' }>,
+  ): JoinWaiting {
+    this.#stopJoinTimer();
+    const timer = setTimeout(() => {
+      this.#context.metrics.knocks.inc({ outcome: 'timeout' });
+      this.dismiss('lobby-timeout');
+    }, this.#context.settings.lobbyTimeoutMs);
+    this.#knocking = { room, name, verified, id, timer, ...entry };
+    this.#context.knocks.add(this.#socket.address);
+    this.#context.metrics.knocks.inc({ outcome: 'knocked' });
+    this.#log('knocked', { room, peer: id });
+    return { ok: true, waiting: true, id, host };
+  }
+
+  /** A host let this connection's knock in: it joins under the knock's id, and hears so in `admitted`. */
+  async #admitted({ room, name, verified, id, access, newHostKey }: Knocking): Promise<void> {
+    this.#context.metrics.knocks.inc({ outcome: 'admitted' });
+    try {
+      const joined = await this.#enter({ room, name, verified }, { access: { ...access, admitted: id }, newHostKey });
+      if (joined.ok) return this.#socket.emit('admitted', joined);
+      const code = joined.code === 'room-full' || joined.code === 'removed' ? joined.code : 'room-full';
+      this.dismiss(code);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      this.#socket.close('forced close');
+    }
+  }
+
+  /** Ends this connection's knock, if any (telling the room's hosts unless `tell` is false: it was answered). */
+  #withdraw(tell = true): void {
+    const knocking = this.#knocking;
+    if (!knocking) return;
+    this.#knocking = undefined;
+    clearTimeout(knocking.timer);
+    this.#context.knocks.remove(this.#socket.address);
+    if (tell) void this.#context.store.withdraw(knocking.room, knocking.id, this).catch(() => undefined);
   }
 
   async #resumed(
@@ -274,7 +403,49 @@ export class SignalingSession implements Session, Delivery {
     }
   }
 
+  /** A host's request: refused (`forbidden`, nobody told) unless this member is one. */
+  async #host(request: unknown, ack: Ack | undefined): Promise<void> {
+    const member = this.#member;
+    if (!member) return this.#refuse(ack, WIRE_ERRORS.notJoined('acting as a host'));
+    const parsed = parseHostRequest(request);
+    if (!parsed.ok) return this.#refuse(ack, WIRE_ERRORS.invalid(parsed.message));
+    const action = parsed.value;
+    if (member.role !== 'host') {
+      this.#log('host action refused', { room: member.room, peer: member.id, action: action.action });
+      return this.#refuse(ack, WIRE_ERRORS.forbidden);
+    }
+    let outcome;
+    try {
+      outcome = await this.#context.store.moderate(member, action, this.#context.settings.removalBanMs);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      return this.#refuse(ack, WIRE_ERRORS.storeUnavailable(action.action));
+    }
+    if (outcome === 'unknown') {
+      const { id = '' } = action as { id?: string };
+      const lobbyAction = action.action === 'admit' || action.action === 'deny';
+      return this.#refuse(ack, lobbyAction ? WIRE_ERRORS.notAKnock(id) : WIRE_ERRORS.unknownPeer(id));
+    }
+    this.#moderated(member, action);
+    this.#answer(ack, { ok: true });
+  }
+
+  /** Counts, logs (and reports to the site's backend) a host action carried out. */
+  #moderated(host: Membership, request: HostRequest): void {
+    const { metrics } = this.#context;
+    const name = hostActionName(request);
+    metrics.hostActions.inc({ action: name });
+    if (request.action === 'deny') metrics.knocks.inc({ outcome: 'denied' });
+    this.#log('host action', {
+      room: host.room,
+      peer: host.id,
+      action: name,
+      target: 'id' in request ? request.id : undefined,
+    });
+  }
+
   async #leave(ack: Ack | undefined): Promise<void> {
+    this.#withdraw();
     await this.#leaveRoom('left');
     this.#expectJoin();
     ack?.({ ok: true });
@@ -290,12 +461,13 @@ export class SignalingSession implements Session, Delivery {
   }
 
   /** What the ack tells a member of itself: its id, resume token, and the name the others see. */
-  #self({ id, resumeToken, name, verified }: Membership) {
+  #self({ id, resumeToken, name, verified, role }: Membership) {
     return {
       id,
       resume: resumeToken,
       ...(name && { name }),
       ...(verified && { verified: true as const }),
+      ...(role && { role }),
       ...this.#iceServersFor(id),
     };
   }
@@ -344,6 +516,21 @@ export class SignalingSession implements Session, Delivery {
   #log(message: string, fields: Record<string, unknown> = {}): void {
     this.#context.log.info({ sid: this.connection, ...fields }, message);
   }
+}
+
+/** A host action as counted and logged: lock and lobby say which way. */
+function hostActionName(request: HostRequest): string {
+  if (request.action === 'lock') return request.locked ? 'lock' : 'unlock';
+  if (request.action === 'lobby') return request.enabled ? 'lobby-on' : 'lobby-off';
+  return request.action;
+}
+
+/** Why the store refused a join, as the client is told. */
+function refusal(code: Extract<JoinOutcome, { ok: false }>['code'], maxPeers: number): WireError {
+  if (code === 'room-full') return WIRE_ERRORS.roomFull(maxPeers);
+  if (code === 'room-locked') return WIRE_ERRORS.roomLocked;
+  if (code === 'removed') return WIRE_ERRORS.removed;
+  return WIRE_ERRORS.lobbyFull;
 }
 
 /** `description` or `candidate`: the top-level key the widget uses. The relay never looks inside (no SDP parsing). */

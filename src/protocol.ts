@@ -52,7 +52,10 @@ export type PeerLeftReason = 'left' | 'disconnected' | 'timeout' | 'kicked' | 'r
 export type Role = 'host' | 'guest';
 
 /** Why the relay ended your place in a room or in its lobby (a `dismissed` event). */
-export type DismissCode = Extract<RelayErrorCode, 'removed' | 'ended' | 'denied' | 'lobby-timeout' | 'room-locked'>;
+export type DismissCode = Extract<
+  RelayErrorCode,
+  'removed' | 'ended' | 'denied' | 'lobby-timeout' | 'room-locked' | 'room-full'
+>;
 
 /** How a room's media travels: peer to peer (`mesh`), or through the relay's SFU (`sfu`) once the room is large. */
 export type RoomMode = 'mesh' | 'sfu';
@@ -355,7 +358,9 @@ export function parseHostRequest(input: unknown): Parsed<HostRequest> {
     case 'lock':
       return typeof locked === 'boolean' ? { ok: true, value: { action, locked } } : refuse('locked must be a boolean');
     case 'lobby':
-      return typeof enabled === 'boolean' ? { ok: true, value: { action, enabled } } : refuse('enabled must be a boolean');
+      return typeof enabled === 'boolean'
+        ? { ok: true, value: { action, enabled } }
+        : refuse('enabled must be a boolean');
     case 'end':
       return { ok: true, value: { action } };
     default:

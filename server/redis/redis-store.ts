@@ -3,11 +3,13 @@
 // through a key with a TTL that each relay renews (link.ts), and Lua scripts (scripts.ts) for every change.
 // While Redis is unreachable the relay keeps serving what it can alone (signals between its own members),
 // refuses joins, and catches up when Redis is back.
-import type { PeerLeftReason, RoomMode } from '../../src/protocol.ts';
+import type { DismissCode, HostRequest, KnockMessage, PeerLeftReason, RoomMode } from '../../src/protocol.ts';
 import {
   eventJson,
+  knockInfo,
   peerInfo,
   type Delivery,
+  type ModerationOutcome,
   type JoinOutcome,
   type Membership,
   type ModeChange,
@@ -25,7 +27,7 @@ import { newSecret } from '../memory-rooms.ts';
 import { eventFrame } from '../socketio/socketio-connection.ts';
 import { RedisLink, type LinkOptions, type Scripted } from './link.ts';
 import { LocalMembers, type LocalMember } from './local-members.ts';
-import { named, peersFrom, storedName } from './stored-names.ts';
+import { named, peersFrom, storedMember, storedName } from './stored-names.ts';
 
 export interface RedisStoreOptions extends StoreOptions, LinkOptions {
   /** How long a closing relay's members stay held for a resume on another relay. */
@@ -46,6 +48,8 @@ export class RedisStore implements RoomStore {
   #local = new LocalMembers();
   /** Members held here for a resume, per client address (their events are kept in Redis, not here). */
   #held: HeldMembers;
+  /** Knocks waiting on this relay, by id: the connection that knocked. */
+  #knocks = new Map<string, Delivery>();
   /** Memberships that ended while Redis was away, to end there too once it is back. */
   #removals: Removal[] = [];
 
@@ -79,31 +83,96 @@ export class RedisStore implements RoomStore {
     return this.#link.cmd;
   }
 
-  async join({ room, name, verified, delivery, leaving, maxPeers, sfuThreshold }: StoreJoin): Promise<JoinOutcome> {
+  async join(request: StoreJoin): Promise<JoinOutcome> {
+    const { room, name, verified, delivery, leaving, maxPeers, sfuThreshold, access } = request;
     if (!this.ready) throw new StoreUnavailableError('Redis is unreachable');
     const stored = storedName(name, verified);
-    const member: Membership = { id: newSecret(), room, ...named(stored), resumeToken: newSecret() };
-    const joinedJson = eventJson('peer-joined', peerInfo(member));
+    const member: Membership = { id: access.admitted ?? newSecret(), room, ...named(stored), resumeToken: newSecret() };
     const local = this.#local.add(member, delivery, 1);
     let reply: string[];
     try {
       reply = (await this.#cmd.vcJoin(
         ...[this.#prefix, room, member.id, member.resumeToken, stored, this.#node, delivery.connection],
         ...[maxPeers, this.#options.replayBytes, this.#options.replayWindowMs],
-        ...[leaving?.id ?? '', leaving ? delivery.connection : '', joinedJson],
+        ...[leaving?.id ?? '', leaving ? delivery.connection : '', eventJson('peer-joined', peerInfo(member))],
         ...[sfuThreshold ?? '', eventJson('room-mode', { mode: 'sfu' })],
+        ...[access.role ?? '', access.hostKeyHash ?? '', access.newHostKeyHash ?? '', access.banKey],
+        ...[access.knock ? 1 : '', access.lobbyOn ? 1 : '', access.admitted ? 1 : ''],
+        ...[eventJson('peer-joined', peerInfo({ ...member, role: 'host' })), access.maxKnocks],
+        eventJson('knock', knockInfo(member)),
       )) as string[];
     } catch (error) {
       this.#forget(member.id, delivery.connection);
       throw this.#link.failure(error);
     }
-    if (reply[0] === 'full') {
-      this.#forget(member.id, delivery.connection);
-      return { ok: false, code: 'room-full' };
+    if (reply[0] !== 'ok') this.#forget(member.id, delivery.connection);
+    if (reply[0] === 'waiting') {
+      this.#knocks.set(member.id, delivery);
+      return { ok: 'waiting', id: member.id, host: Number(reply[1]) > 0 };
     }
+    if (reply[0] === 'full') return { ok: false, code: 'room-full' };
+    if (reply[0] !== 'ok') return { ok: false, code: reply[0] === 'locked' ? 'room-locked' : (reply[0] as 'removed') };
     if (leaving) this.#forget(leaving.id, delivery.connection);
+    const [, mode, role, created, locked, lobby, knockCount] = reply;
+    const joined: Membership = role === 'host' ? { ...member, role } : member;
+    local.member = joined;
     this.#local.release(local);
-    return { ok: true, member, peers: peersFrom(reply, 2), mode: reply[1] as RoomMode };
+    const knocks = knocksFrom(reply.slice(7, 7 + 2 * Number(knockCount)));
+    const facts = { created: String(created) === '1', locked: locked === '1', lobby: lobby === '1', knocks };
+    return {
+      ok: true,
+      member: joined,
+      peers: peersFrom(reply, 7 + knocks.length * 2),
+      mode: mode as RoomMode,
+      room: facts,
+    };
+  }
+
+  async withdraw(room: string, id: string, delivery: Delivery): Promise<void> {
+    if (this.#knocks.get(id) !== delivery) return;
+    this.#knocks.delete(id);
+    try {
+      await this.#cmd.vcWithdraw(this.#prefix, room, id, delivery.connection);
+    } catch (error) {
+      throw this.#link.failure(error);
+    }
+  }
+
+  async moderate(host: Membership, request: HostRequest, banMs: number): Promise<ModerationOutcome> {
+    if (!this.ready) throw new StoreUnavailableError('Redis is unreachable');
+    const { room } = host;
+    const action = eventJson('host-action', { by: host.id, ...request });
+    let done: unknown;
+    try {
+      switch (request.action) {
+        case 'admit':
+        case 'deny':
+          done = await this.#cmd.vcAnswer(
+            this.#prefix,
+            room,
+            request.id,
+            request.action === 'admit' ? 'admitted' : 'denied',
+          );
+          break;
+        case 'remove':
+          done = await this.#cmd.vcRemove(this.#prefix, room, host.id, request.id, banMs, action);
+          break;
+        case 'mute':
+          done = await this.#cmd.vcControl(this.#prefix, room, host.id, request.id ?? '', '', '', action);
+          break;
+        case 'lock':
+          done = await this.#cmd.vcControl(this.#prefix, room, host.id, '', 'locked', request.locked ? 1 : '', action);
+          break;
+        case 'lobby':
+          done = await this.#cmd.vcControl(this.#prefix, room, host.id, '', 'lobby', request.enabled ? 1 : '', action);
+          break;
+        case 'end':
+          done = await this.#cmd.vcEnd(this.#prefix, room);
+      }
+    } catch (error) {
+      throw this.#link.failure(error);
+    }
+    return done === 1 ? 'done' : 'unknown';
   }
 
   async resume({ room, token, received, delivery }: StoreResume): Promise<ResumeOutcome> {
@@ -151,7 +220,7 @@ export class RedisStore implements RoomStore {
     if (!this.ready || !local) throw new StoreUnavailableError('Redis is unreachable');
     const json = eventJson('peer-renamed', { id: member.id, name });
     try {
-      await this.#cmd.vcRename(this.#prefix, member.id, local.conn, name, json);
+      await this.#cmd.vcRename(this.#prefix, member.id, local.conn, storedMember({ ...member, name }), json);
     } catch (error) {
       throw this.#link.failure(error);
     }
@@ -272,9 +341,13 @@ export class RedisStore implements RoomStore {
     }
   }
 
-  /** An event for a member held here ("id,seq,json"), or word that a connection is stale ("!id,conn"). */
+  /**
+   * An event for a member held here ("id,seq,json"), word that a connection is stale ("!id,conn"), or news for a
+   * knock or a dismissal ("?id,conn,word").
+   */
   #receive(message: string): void {
     const first = message.indexOf(',');
+    if (message.startsWith('?')) return this.#news(message.slice(1).split(','));
     if (message.startsWith('!')) {
       const stale = this.#forget(message.slice(1, first), message.slice(first + 1));
       stale?.delivery?.revoke();
@@ -282,6 +355,18 @@ export class RedisStore implements RoomStore {
     }
     const second = message.indexOf(',', first + 1);
     this.#local.receive(message.slice(0, first), Number(message.slice(first + 1, second)), message.slice(second + 1));
+  }
+
+  /** News for a knock waiting here (admitted, host, no-host), or a dismissal of it or of a member held here. */
+  #news([id = '', conn, word]: string[]): void {
+    const knock = this.#knocks.get(id);
+    if (knock?.connection === conn) {
+      if (word === 'host' || word === 'no-host') return knock.lobby(word);
+      this.#knocks.delete(id);
+      return word === 'admitted' ? knock.lobby(word) : knock.dismiss(word as DismissCode);
+    }
+    const local = conn === undefined ? undefined : this.#forget(id, conn);
+    local?.delivery?.dismiss(word as DismissCode);
   }
 
   /** Ends in Redis what ended here while it was away, after checking the memberships held here (#sync). */
@@ -321,4 +406,14 @@ export class RedisStore implements RoomStore {
       }
     });
   }
+}
+
+/** Knocks from a join's reply (id, "at,node,conn,name" pairs), oldest first. */
+function knocksFrom(pairs: string[]): KnockMessage[] {
+  const knocks: Array<{ at: number; knock: KnockMessage }> = [];
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    const [at, , , ...name] = pairs[i + 1]!.split(',');
+    knocks.push({ at: Number(at), knock: knockInfo({ id: pairs[i]!, ...named(name.join(',')) }) });
+  }
+  return knocks.sort((a, b) => a.at - b.at).map(({ knock }) => knock);
 }

@@ -3,14 +3,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { mintJoinToken } from '../../server/join-token.ts';
-import type { JoinAck } from '../../src/protocol.ts';
+import type { JoinAck, JoinWaiting } from '../../src/protocol.ts';
 import { connect, eventNames, flush, join, record, startRelay, waitFor, WAIT_MS } from './helpers.ts';
 import type { Socket } from 'socket.io-client';
 
 const SECRET = 'test-join-secret';
 
-function ask(socket: Socket, request: Record<string, unknown>): Promise<JoinAck> {
-  return socket.timeout(WAIT_MS).emitWithAck('join', request) as Promise<JoinAck>;
+function ask(socket: Socket, request: Record<string, unknown>): Promise<Exclude<JoinAck, JoinWaiting>> {
+  return socket.timeout(WAIT_MS).emitWithAck('join', request) as Promise<Exclude<JoinAck, JoinWaiting>>;
 }
 
 test('ROOM_PASSWORD: the right password gets in; a wrong or missing one gets unauthorized, unnoticed', async (t) => {

@@ -21,7 +21,7 @@ test('members on two relays see each other in the join ack and peer-joined, and 
   const adaAck = await join(ada, 'spanning', 'Ada');
   const announced = waitFor<PeerJoinedMessage>(ada, 'peer-joined');
   const graceAck = await join(grace, 'spanning', 'Grace');
-  assert.deepEqual(graceAck.peers, [{ id: adaAck.id, name: 'Ada' }]);
+  assert.deepEqual(graceAck.peers, [{ id: adaAck.id, name: 'Ada', role: 'host' }]);
   assert.deepEqual(await announced, { id: graceAck.id, name: 'Grace' });
 
   const toGrace = waitFor<SignalMessage>(grace, 'signal');

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Socket } from 'socket.io-client';
-import type { JoinAck, SfuAck } from '../../src/protocol.ts';
+import type { JoinAck, JoinWaiting, SfuAck } from '../../src/protocol.ts';
 import { startJanus, type JanusServer } from '../support/janus-server.mjs';
 import { freePort } from '../support/redis-server.mjs';
 import { connect, eventNames, join, record, startRelay, waitFor, WAIT_MS } from './helpers.ts';
@@ -143,7 +143,10 @@ test('a member of an SFU room that resumes keeps its Janus session; one this rel
     await waitFor(socket, 'connect');
   }
   const rejoin = async (socket: Socket, resume: string, received: number) =>
-    (await socket.timeout(WAIT_MS).emitWithAck('join', { room: 'resuming', resume, received })) as JoinAck;
+    (await socket.timeout(WAIT_MS).emitWithAck('join', { room: 'resuming', resume, received })) as Exclude<
+      JoinAck,
+      JoinWaiting
+    >;
   const adaBack = await rejoin(ada, adaAck.resume, 2);
   const brianBack = await rejoin(brian, brianAck.resume, 0);
   assert.deepEqual([adaBack.ok && adaBack.mode, adaBack.ok && adaBack.publish], ['sfu', undefined]);

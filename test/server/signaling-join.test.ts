@@ -7,7 +7,7 @@ import { connect, eventNames, flush, join, record, startRelay, waitFor, WAIT_MS 
 
 const PEER_ID = /^[A-Za-z0-9_-]{22}$/;
 
-test('the first joiner gets an ok ack with a fresh peer id, its name, no peers and no ICE servers', async (t) => {
+test('the first joiner gets an ok ack with a fresh peer id, its name, no peers, no ICE servers, and the host role and key of the open room it made', async (t) => {
   const { url } = await startRelay(t);
   const socket = await connect(t, url);
   const ack = await join(socket, 'lobby', 'Ada');
@@ -15,11 +15,14 @@ test('the first joiner gets an ok ack with a fresh peer id, its name, no peers a
   assert.ok(ack.ok);
   assert.match(ack.resume, PEER_ID);
   assert.notEqual(ack.resume, ack.id);
+  assert.match(ack.hostKey ?? '', PEER_ID);
   assert.deepEqual(ack, {
     ok: true,
     id: ack.id,
     resume: ack.resume,
     name: 'Ada',
+    role: 'host',
+    hostKey: ack.hostKey,
     resumed: false,
     peers: [],
     iceServers: [],
@@ -33,9 +36,11 @@ test('a second joiner sees the first in its ack, and the first hears peer-joined
   const adaAck = await join(ada, 'lobby', 'Ada');
   const announced = waitFor<PeerJoinedMessage>(ada, 'peer-joined');
   const graceAck = await join(grace, 'lobby', 'Grace');
-  assert.deepEqual(graceAck.peers, [{ id: adaAck.id, name: 'Ada' }]);
+  assert.deepEqual(graceAck.peers, [{ id: adaAck.id, name: 'Ada', role: 'host' }]);
   assert.deepEqual(await announced, { id: graceAck.id, name: 'Grace' });
   assert.notEqual(graceAck.id, adaAck.id);
+  assert.equal(graceAck.role, undefined);
+  assert.equal(graceAck.hostKey, undefined);
 });
 
 test('a peer without a name is listed and announced by id alone; names are trimmed', async (t) => {
@@ -45,7 +50,7 @@ test('a peer without a name is listed and announced by id alone; names are trimm
   const first = await join(anonymous, 'lobby');
   const announced = waitFor<PeerJoinedMessage>(anonymous, 'peer-joined');
   const second = await join(named, 'lobby', '  Ada  ');
-  assert.deepEqual(second.peers, [{ id: first.id }]);
+  assert.deepEqual(second.peers, [{ id: first.id, role: 'host' }]);
   assert.deepEqual(await announced, { id: second.id, name: 'Ada' });
 });
 
@@ -129,7 +134,7 @@ test('joining another room moves the socket: the old room hears peer-left "left"
   const after = await join(mover, 'second');
   assert.deepEqual(await left, { id: before.id, reason: 'left' });
   assert.deepEqual(await arrived, { id: after.id });
-  assert.deepEqual(after.peers, [{ id: thereAck.id }]);
+  assert.deepEqual(after.peers, [{ id: thereAck.id, role: 'host' }]);
 
   // The old room no longer lists it.
   const late = await connect(t, url);
