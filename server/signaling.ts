@@ -267,6 +267,7 @@ export class SignalingSession implements Session, Delivery {
     this.#stopJoinTimer();
     const timer = setTimeout(() => {
       this.#context.metrics.knocks.inc({ outcome: 'timeout' });
+      this.#withdraw();
       this.dismiss('lobby-timeout');
     }, this.#context.settings.lobbyTimeoutMs);
     this.#knocking = { room, name, verified, id, timer, ...entry };
