@@ -2,7 +2,7 @@
 // fires for the page (bubbling and composed), and those its inner elements (tiles, panels, the pre-join
 // screen) send up to it, which bubble but stay in the shadow root they were fired in. All are declared in
 // HTMLElementEventMap, so addEventListener('vc-error', …) is typed for site owners.
-import type { PeerLeftReason } from '../protocol.ts';
+import type { HostRequest, PeerLeftReason } from '../protocol.ts';
 import type { CallState, ChatEntry, ErrorCode, Quality, RoomMode } from '../rtc/index.ts';
 
 export type Layout = 'grid' | 'spotlight';
@@ -41,6 +41,21 @@ export interface VideoConferenceEventDetails {
   'vc-layout-change': { layout: Layout; pinned: string | null };
   /** A connection's quality rating changed (from round-trip time, loss and jitter). */
   'vc-quality': { id: string; quality: Quality };
+  /** For hosts: someone knocks, waiting in the lobby for `admit(id)` or `deny(id)`. */
+  'vc-knock': { id: string; name: string; verified: boolean };
+  /** For hosts: that knock was answered (by any host), withdrawn, or timed out. */
+  'vc-knock-ended': { id: string };
+  /** A host (`by`) removed a participant. */
+  'vc-participant-removed': { id: string; by: string };
+  /** A host (`by`) locked the room: nobody new may join or knock. */
+  'vc-room-locked': { by: string };
+  'vc-room-unlocked': { by: string };
+  /** A host (`by`) turned the lobby on or off. */
+  'vc-lobby-change': { enabled: boolean; by: string };
+  /** A host (`by`) asked a participant (`id`), or without `id` everyone but them, to mute. */
+  'vc-mute-requested': { by: string; id?: string };
+  /** A host ended the call for everyone (the state is now `ended`). */
+  'vc-room-ended': Record<string, never>;
 }
 
 /** What the inner elements tell <video-conference> (and a page that uses <video-player> on its own). */
@@ -56,6 +71,9 @@ export interface InnerEventDetails {
   'video-conference-prejoin-join': { name: string };
   'video-conference-prejoin-toggle': { device: 'microphone' | 'camera' };
   'video-conference-prejoin-retry': Record<string, never>;
+  /** A host control was pressed (the participants panel, a knock, a tile). */
+  'video-conference-host': HostRequest;
+  'video-conference-participants-close': Record<string, never>;
 }
 
 type EventMapOf<Details> = { [K in keyof Details]: CustomEvent<Details[K]> };

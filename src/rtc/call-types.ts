@@ -1,13 +1,18 @@
 // The types of a call's public API: its options, its states and events, and what it reports about each
 // participant, their stats and the chat. call.ts re-exports them, so importers keep one path.
-import type { PeerLeftReason, RoomMode } from '../protocol.ts';
+import type { HostActionMessage, KnockMessage, PeerLeftReason, Role, RoomMode } from '../protocol.ts';
 import type { RtcError } from './errors.ts';
 import type { ChatMessage, PeerState } from './packets.ts';
 import type { DroppedCounts, PeerConnectionFactory } from './peer.ts';
 import type { SocketFactory } from './signaling.ts';
 import type { PeerStats, Quality } from './stats.ts';
 
-export type CallState = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'left' | 'error';
+/**
+ * `waiting`: in a room's lobby, until a host lets us in. `denied`, `removed`, `ended`: a host turned our knock
+ * down, removed us, or ended the call for everyone (the relay's `dismissed`).
+ */
+export type CallState =
+  'idle' | 'joining' | 'waiting' | 'joined' | 'reconnecting' | 'left' | 'error' | 'denied' | 'removed' | 'ended';
 
 export interface Participant {
   /** Relay-issued id; `local` for yourself before the relay has issued one. */
@@ -16,6 +21,8 @@ export interface Participant {
   name: string;
   /** The name comes from a join token the site signed: nobody can change it. */
   verified: boolean;
+  /** Hosts let people in, remove them, lock the room and end the call. */
+  role: Role;
   local: boolean;
   /** Microphone and camera. */
   stream: MediaStream | null;
@@ -61,6 +68,8 @@ export interface CallOptions {
   password?: string;
   /** A join token from the site owner's backend. */
   token?: string;
+  /** An open room's host key (from a host invitation): join as a host. */
+  hostKey?: string;
   /** Start with the microphone muted. */
   muted?: boolean;
   /** Start with the camera off. */
@@ -91,6 +100,12 @@ export interface CallEvents {
   'device-lost': { kind: 'audioinput' | 'videoinput' };
   /** A peer connection's quality rating changed. */
   quality: { id: string; quality: Quality };
+  /** For hosts: someone knocks, waiting in the lobby. */
+  knock: KnockMessage;
+  /** That knock was answered (by any host), withdrawn or timed out. */
+  'knock-ended': { id: string };
+  /** A host removed someone, asked for mute, locked or unlocked the room, or turned its lobby on or off. */
+  'host-action': HostActionMessage;
   /** Anything on screen changed: render again. */
   change: void;
   error: RtcError;

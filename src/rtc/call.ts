@@ -1,12 +1,14 @@
 // One participant's call: local media, our name and the relay connection behind a small state machine; who
-// else is here, and the connections to them, are the roster's. The rtc layer's public face: an element drives it.
-import type { RoomMode } from '../protocol.ts';
+// else is here, and the connections to them, are the roster's; roles, the lobby and host actions are
+// moderation.ts's. The rtc layer's public face: an element drives it.
+import type { DismissCode, HostRequest, KnockMessage, Role, RoomMode } from '../protocol.ts';
 import type { CallEvents, CallOptions, CallState, ChatEntry, Participant, ParticipantStats } from './call-types.ts';
 import { QualityProxy } from './quality-proxy.ts';
 import { ChatHistory, checkDataSize, composeChat } from './chat.ts';
 import { Emitter } from './emitter.ts';
 import { errorPolicy, RtcError } from './errors.ts';
 import { LocalMedia } from './local-media.ts';
+import { Moderation } from './moderation.ts';
 import { environmentProblem } from './devices.ts';
 import type { ConnectivityReport } from './connectivity.ts';
 import type { PeerState, VideoView } from './packets.ts';
@@ -17,9 +19,9 @@ import { SignalingClient } from './signaling.ts';
 
 export type { CallEvents, CallOptions, CallState, ChatEntry, Participant, ParticipantStats } from './call-types.ts';
 
-/** In a call, or on the way in: joining, joined, or reconnecting to the relay. */
+/** In a call, or on the way in: joining, waiting in the lobby, joined, or reconnecting to the relay. */
 export const inCall = (state: CallState): boolean =>
-  state === 'joining' || state === 'joined' || state === 'reconnecting';
+  state === 'joining' || state === 'waiting' || state === 'joined' || state === 'reconnecting';
 
 export class Call extends Emitter<CallEvents> {
   #options: CallOptions;
@@ -33,10 +35,19 @@ export class Call extends Emitter<CallEvents> {
   #chat = new ChatHistory();
   #iceServers: RTCIceServer[] = [];
   #quality: QualityProxy;
+  #moderation: Moderation;
 
   constructor(options: CallOptions) {
     super();
     this.#options = options;
+    this.#moderation = new Moderation(options.hostKey);
+    this.forward(this.#moderation, ['knock', 'knock-ended', 'host-action', 'change']);
+    this.#moderation.on('host-action', (action) => {
+      const self = this.#roster.localId;
+      // A request to mute: honoured here, which a modified client need not do (removal is what the relay enforces).
+      if (action.action === 'mute' && (action.id ? action.id === self : action.by !== self))
+        void this.toggleMicrophone(false);
+    });
     this.#name = new OwnName(options.name);
     this.#quality = new QualityProxy(options, () => this.#media);
     this.forward(this.#quality, ['quality', 'active-speaker', 'change']);
@@ -81,6 +92,36 @@ export class Call extends Emitter<CallEvents> {
     return this.#roster.mode;
   }
 
+  /** Our role in the room: `host` or `guest`. */
+  get role(): Role {
+    return this.#moderation.role;
+  }
+
+  /** The key that makes whoever joins with it a host: '' unless we hold one. */
+  get hostKey(): string {
+    return this.#moderation.hostKey;
+  }
+
+  /** Nobody new may join or knock. */
+  get locked(): boolean {
+    return this.#moderation.locked;
+  }
+
+  /** Guests knock and wait for a host to let them in. */
+  get lobby(): boolean {
+    return this.#moderation.lobby;
+  }
+
+  /** While waiting in the lobby: whether a host is in the room to let us in. */
+  get hostPresent(): boolean {
+    return this.#moderation.hostPresent;
+  }
+
+  /** For hosts: the people waiting in the lobby, oldest first. */
+  get knocks(): KnockMessage[] {
+    return this.#moderation.knocks;
+  }
+
   get participants(): Participant[] {
     const self = this.#self();
     return self ? [self, ...this.#roster.participants] : [];
@@ -109,10 +150,10 @@ export class Call extends Emitter<CallEvents> {
     const problem = environmentProblem(this.#options.mediaDevices);
     if (problem) return this.#fail(problem);
 
-    const { server, room, password, token, connect } = this.#options;
+    const { server, room, password, token, hostKey, connect } = this.#options;
     const signaling = (this.#signaling = new SignalingClient({
       server,
-      join: { room, name: this.#name.request, password, token },
+      join: { room, name: this.#name.request, password, token, hostKey },
       connect,
     }));
     this.#listen(signaling);
@@ -204,6 +245,19 @@ export class Call extends Emitter<CallEvents> {
     return testConnectivity(this.#iceServers, { createPeerConnection: this.#options.createPeerConnection });
   }
 
+  /**
+   * A host action (admit, deny, remove, mute, lock, lobby, end), which the relay checks: rejects with an RtcError
+   * whose code says why (`forbidden` for a guest, `unknown-peer`, `not-joined`).
+   */
+  async host(request: HostRequest): Promise<void> {
+    try {
+      await this.#moderation.request(this.#signaling, this.#state === 'joined', request);
+    } catch (error) {
+      // Ending the call for everyone ends ours too, maybe before the answer.
+      if (!(request.action === 'end' && this.#state === 'ended')) throw error;
+    }
+  }
+
   /** Sends the host page's own data (anything JSON can carry, up to 16 KB) to everyone, or to one participant. */
   send(payload: unknown, { to }: { to?: string } = {}): void {
     checkDataSize(payload);
@@ -223,6 +277,9 @@ export class Call extends Emitter<CallEvents> {
   /** Follows the relay connection (closing it drops these listeners, and the roster's). */
   #listen(signaling: SignalingClient): void {
     this.#roster.follow(signaling);
+    this.#moderation.follow(signaling);
+    signaling.on('waiting', () => this.#setState('waiting'));
+    signaling.on('dismissed', ({ code, message }) => this.#dismissed(code, message));
     // After the roster's own: the room's members are known when the call reports it joined.
     signaling.on('joined', (ack) => {
       this.#name.joined(ack);
@@ -279,7 +336,21 @@ export class Call extends Emitter<CallEvents> {
   #self(): Participant | null {
     if (!inCall(this.#state) && !this.#media) return null;
     const id = this.#roster.localId ?? 'local';
-    return describeLocal(id, this.#localState(), this.#media, this.#quality.isSpeaking(id), this.#name.verified);
+    const { role } = this.#moderation;
+    return describeLocal(id, this.#localState(), this.#media, this.#quality.isSpeaking(id), this.#name.verified, role);
+  }
+
+  /**
+   * The relay ended our place in the room or its lobby: removed, denied, the call ended for everyone (a state
+   * each, not an error the person caused), or the lobby timed out, was locked or the room is full (an error).
+   * Nothing is retried (but a full room, as ever).
+   */
+  #dismissed(code: DismissCode, message: string): void {
+    if (code !== 'removed' && code !== 'denied' && code !== 'ended') return this.#fail(new RtcError(code, message));
+    this.#teardown(false);
+    this.#error = code === 'ended' ? null : new RtcError(code, message);
+    this.#setState(code);
+    if (this.#error) this.emit('error', this.#error);
   }
 
   #fail(error: RtcError): void {
@@ -295,6 +366,7 @@ export class Call extends Emitter<CallEvents> {
     this.#signaling?.close();
     this.#signaling = null;
     this.#roster.close();
+    this.#moderation.reset();
     this.#name.joined();
     this.#chat.clear();
     this.#hand = false;

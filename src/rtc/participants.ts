@@ -1,5 +1,6 @@
 // How each participant shows on screen: ourselves from our local media and state, the others from what they
 // announced and what actually arrives over their link (topology.ts). No state of its own.
+import type { Role } from '../protocol.ts';
 import type { Participant } from './call-types.ts';
 import type { LocalMedia } from './local-media.ts';
 import type { MediaKind } from './devices.ts';
@@ -14,6 +15,7 @@ import type { Link } from './topology.ts';
 export interface Member {
   name: string;
   verified: boolean;
+  role: Role;
   state: PeerState | null;
 }
 
@@ -39,12 +41,14 @@ export function describeLocal(
   media: LocalMedia | null,
   speaking: boolean,
   verified: boolean,
+  role: Role,
 ): Participant {
   const { name, audio, video, hand } = state;
   return {
     id,
     name,
     verified,
+    role,
     local: true,
     stream: media?.stream ?? null,
     screen: media?.screen ?? null,
@@ -61,7 +65,7 @@ export function describeRemote(
   link: Link | undefined,
   { speaking, quality }: { speaking: boolean; quality: Quality | undefined },
 ): Participant {
-  const { state, verified } = member;
+  const { state, verified, role } = member;
   const stream = link?.stream ?? null;
   const flowing = (kind: MediaKind) => !!stream?.getTracks().some((t) => t.kind === kind && isFlowing(t));
   const screen = link?.screen?.getTracks().some(isFlowing) ? link.screen : null;
@@ -69,6 +73,7 @@ export function describeRemote(
     id,
     name: nameOf(member),
     verified,
+    role,
     local: false,
     stream,
     screen: state?.screen === false ? null : screen,

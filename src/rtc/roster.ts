@@ -272,10 +272,10 @@ export class Roster extends Emitter<RosterEvents> {
    * Someone is here. The newer member of each pair makes the first offer, so first offers never cross: we make
    * it to those who were here `before` us when we joined; anyone who comes later (even while we were away), to us.
    */
-  #add({ id, name = '', verified }: PeerInfo, before: boolean): void {
+  #add({ id, name = '', verified, role }: PeerInfo, before: boolean): void {
     // A peer-joined replayed after a resume may name someone the peer list already brought.
     if (this.#members.has(id)) return;
-    this.#members.set(id, { name, verified: !!verified, state: null });
+    this.#members.set(id, { name, verified: !!verified, role: role ?? 'guest', state: null });
     if (before) this.#offerTo.add(id);
     this.#topology?.connect(id, before);
     this.#options.quality.run((quality) => quality.apply());

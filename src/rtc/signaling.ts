@@ -2,13 +2,21 @@
 // room on every (re)connect, presenting its resume token so the relay gives the same membership back; signals
 // sent while the connection is down wait for that. It reports an unreachable relay once per outage, and
 // stops when a join is refused. A member's questions (rename, fresh TURN credentials) go out only while joined;
-// with TURN, it asks for fresh credentials before the ones it has expire (ice-refresh.ts).
+// with TURN, it asks for fresh credentials before the ones it has expire (ice-refresh.ts). In a room with a
+// lobby, the join may wait (`waiting`) until a host lets us in (`admitted`, taken as the join's answer) or not;
+// once the relay dismissed us (removed, denied, the call ended), it never joins again.
 // The Manager imported here is socket.io-client's own, but the bundle (and the browser tests) give it
 // websocket-engine.ts in place of engine.io-client at build time: tools/websocket-only-engine.mjs, used by
 // rollup.config.mjs and web-test-runner.config.mjs.
 import { Manager, type Socket } from 'socket.io-client';
 import type {
   ClientToRelayEvents,
+  DismissedMessage,
+  HostActionMessage,
+  HostAck,
+  HostRequest,
+  KnockEndedMessage,
+  KnockMessage,
   IceServer,
   IceServersAck,
   JoinAccepted,
@@ -25,6 +33,7 @@ import type {
   SfuOffer,
   SfuRequest,
   SignalMessage,
+  WaitingMessage,
 } from '../protocol.ts';
 import { Emitter, Subscriptions } from './emitter.ts';
 import { RtcError } from './errors.ts';
@@ -55,6 +64,15 @@ export interface SignalingEvents {
   sfu: SfuOffer;
   /** Fresh TURN credentials (with the STUN servers), before the last ones expire. */
   'ice-servers': IceServer[];
+  /** The join waits in the room's lobby for a host to let us in; again when a host comes or goes meanwhile. */
+  waiting: WaitingMessage;
+  /** For hosts: someone knocks, and that knock was answered, withdrawn or timed out. */
+  knock: KnockMessage;
+  'knock-ended': KnockEndedMessage;
+  /** A host removed someone, asked for mute, locked the room or turned its lobby on or off. */
+  'host-action': HostActionMessage;
+  /** The relay ended our place in the room or its lobby: the connection is closed, nothing is retried. */
+  dismissed: DismissedMessage;
   /** The relay refused the join (room full, unauthorized, invalid): fatal, nothing is retried. */
   refused: RtcError;
   /** Non-fatal problems: an unreachable relay (retrying), or an error event from the relay. */
@@ -65,6 +83,21 @@ export interface SignalingEvents {
 const ANSWER_TIMEOUT_MS = 10_000;
 /** Signals kept while the connection is down; the relay keeps as many for us on its side. */
 const OUTBOX_LIMIT = 256;
+
+/**
+ * The events addressed to our membership, which the relay numbers: each is counted, so that a resume replays
+ * only those we missed.
+ */
+const COUNTED = [
+  'peer-joined',
+  'peer-left',
+  'peer-renamed',
+  'signal',
+  'room-mode',
+  'host-action',
+  'knock',
+  'knock-ended',
+] as const;
 
 /** A connection of its own (socket.io-client's io() would also keep a Manager per relay in a global cache). */
 const defaultConnect: SocketFactory = (origin, { path }) =>
@@ -90,6 +123,7 @@ export class SignalingClient extends Emitter<SignalingEvents> {
   #outbox: Array<{ to: string; data: JsonObject }> = [];
   #stopIceRefresh: (() => void) | undefined;
   #closed = false;
+  #dismissed = false;
 
   constructor({ server, join, connect = defaultConnect }: SignalingOptions) {
     super();
@@ -128,7 +162,8 @@ export class SignalingClient extends Emitter<SignalingEvents> {
   ask(event: 'rename', request: RenameRequest): Promise<RenameAck | null>;
   ask(event: 'ice-servers'): Promise<IceServersAck | null>;
   ask(event: 'sfu', request: SfuRequest): Promise<SfuAck | null>;
-  ask(event: 'rename' | 'ice-servers' | 'sfu', ...request: [(RenameRequest | SfuRequest)?]): Promise<unknown> {
+  ask(event: 'host', request: HostRequest): Promise<HostAck | null>;
+  ask(event: 'rename' | 'ice-servers' | 'sfu' | 'host', ...request: [unknown?]): Promise<unknown> {
     if (!this.#joined) return Promise.resolve(null);
     // One call for both; the overloads above say which answer comes with which question.
     const socket = this.#socket.timeout(ANSWER_TIMEOUT_MS);
@@ -145,7 +180,8 @@ export class SignalingClient extends Emitter<SignalingEvents> {
     if (this.#closed) return;
     this.#closed = true;
     this.#stopIceRefresh?.();
-    if (this.#socket.connected) this.#socket.emit('leave', () => {});
+    // A dismissed member has no membership left to leave.
+    if (this.#socket.connected && !this.#dismissed) this.#socket.emit('leave', () => {});
     this.#socket.disconnect();
     this.#subscriptions.drain();
     this.removeAllListeners();
@@ -158,10 +194,16 @@ export class SignalingClient extends Emitter<SignalingEvents> {
       this.#subscriptions.add(() => socket.off(event, listener as never));
     };
     // The events addressed to our membership, each counted so that a resume replays only those we missed.
-    for (const event of ['peer-joined', 'peer-left', 'peer-renamed', 'signal', 'room-mode'] as const) {
-      on(event, (message: never) => (this.#received++, this.emit(event, message)));
-    }
-    on('sfu', (offer) => this.emit('sfu', offer));
+    for (const event of COUNTED) on(event, (message: never) => (this.#received++, this.emit(event, message)));
+    for (const event of ['sfu', 'waiting'] as const) on(event, (message: never) => this.emit(event, message));
+    on('admitted', (ack) => this.#accepted(ack));
+    on('dismissed', (message) => {
+      // The relay keeps the connection, without a membership: nothing to rejoin or resume.
+      this.#dismissed = true;
+      this.#joinRequested = this.#joined = false;
+      this.#socket.disconnect();
+      this.emit('dismissed', message);
+    });
     on('error', ({ code, message }) => this.emit('error', new RtcError(code, message)));
 
     const onConnect = (): void => {
@@ -198,17 +240,20 @@ export class SignalingClient extends Emitter<SignalingEvents> {
       return;
     }
     if (this.#closed) return;
-    if (answer.ok) {
-      this.#joined = true;
-      this.#resume = answer.resume;
-      if (!answer.resumed) this.#received = 0;
-      const waiting = this.#outbox.splice(0);
-      this.#refreshIceServers(answer.iceServersTtl);
-      this.emit('joined', answer);
-      if (answer.resumed) for (const { to, data } of waiting) this.send(to, data);
-      return;
-    }
-    this.emit('refused', new RtcError(answer.code, answer.message));
+    if (!answer.ok) this.emit('refused', new RtcError(answer.code, answer.message));
+    else if ('waiting' in answer) this.emit('waiting', { host: answer.host });
+    else this.#accepted(answer);
+  }
+
+  /** We are in: the join's answer, or a host let us in from the lobby. */
+  #accepted(answer: JoinAccepted): void {
+    this.#joined = true;
+    this.#resume = answer.resume;
+    if (!answer.resumed) this.#received = 0;
+    const waiting = this.#outbox.splice(0);
+    this.#refreshIceServers(answer.iceServersTtl);
+    this.emit('joined', answer);
+    if (answer.resumed) for (const { to, data } of waiting) this.send(to, data);
   }
 
   /** Each join's TURN credentials last `ttl` seconds: fresh ones come before (a chunk loaded only with TURN). */

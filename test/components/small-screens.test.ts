@@ -98,7 +98,7 @@ describe('small screens and keyboard', () => {
     expect(send.bottom, 'Send above the toolbar').to.be.at.most(toolbar.top);
   });
 
-  it('a wide widget shows the hand and the chat in the row, with tooltips naming the shortcuts', async () => {
+  it('a wide widget shows the hand, the chat and the participants in the row, with tooltips naming the shortcuts', async () => {
     const element = await joinedAt(900);
     expect(partsOf(visibleControls(element))).to.deep.equal([
       'microphone-control',
@@ -106,6 +106,7 @@ describe('small screens and keyboard', () => {
       'screen-control',
       'hand-control',
       'chat-control',
+      'participants-control',
       'more-control',
       'leave-control',
     ]);

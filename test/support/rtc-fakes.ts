@@ -13,6 +13,10 @@ export class FakeSocket {
   readonly sent: Array<{ event: string; payload: unknown }> = [];
   /** The join requests the client made, in order. */
   readonly joins: JoinRequest[] = [];
+  /** The other questions the client asked (rename, host, ...), in order... */
+  readonly asks: Array<{ event: string; request: unknown }> = [];
+  /** ...and how the relay answers them (by default, yes). */
+  answerAsk: (event: string, request: unknown) => unknown = () => ({ ok: true });
   #listeners = new Map<string, Set<Listener>>();
   #answer: (request: JoinRequest) => JoinAck;
 
@@ -56,7 +60,10 @@ export class FakeSocket {
   timeout(): { emitWithAck(event: string, request?: unknown): Promise<unknown> } {
     return {
       emitWithAck: async (event, request) => {
-        if (event !== 'join') return { ok: true };
+        if (event !== 'join') {
+          this.asks.push({ event, request });
+          return this.answerAsk(event, request);
+        }
         this.joins.push(request as JoinRequest);
         return this.#answer(request as JoinRequest);
       },

@@ -1,14 +1,20 @@
-// Tells screen readers what happens in the call, from the element's own vc-* events: who joins and leaves,
-// who mutes or unmutes, raises a hand or sends a chat message. The element shows `text` in a polite live
+// Tells screen readers what happens in the call, from the element's own vc-* events: who joins, leaves or is
+// removed, who mutes or unmutes, raises a hand or sends a chat message (and, through say(), what hosts do). The element shows `text` in a polite live
 // region, and who joins, leaves or raises a hand for a few seconds as a `toast` everyone sees.
 import type { ReactiveControllerHost } from 'lit';
 import { format, type Strings } from '../i18n/strings.ts';
 
 type Announcement =
-  'announceJoined' | 'announceLeft' | 'announceMuted' | 'announceUnmuted' | 'announceHand' | 'announceMessage';
+  | 'announceJoined'
+  | 'announceLeft'
+  | 'announceRemoved'
+  | 'announceMuted'
+  | 'announceUnmuted'
+  | 'announceHand'
+  | 'announceMessage';
 
 /** What is worth showing too, not only saying; and for how long. */
-const TOASTS: Announcement[] = ['announceJoined', 'announceLeft', 'announceHand'];
+const TOASTS: Announcement[] = ['announceJoined', 'announceLeft', 'announceRemoved', 'announceHand'];
 const TOAST_MS = 4_000;
 
 export class Announcer {
@@ -35,7 +41,8 @@ export class Announcer {
       this.#say('announceJoined', { name: this.#name(detail.name) });
     });
     host.addEventListener('vc-peer-left', ({ detail }) => {
-      this.#say('announceLeft', { name: this.#name(this.#names.get(detail.id)) });
+      const name = this.#name(this.#names.get(detail.id));
+      this.#say(detail.reason === 'removed' ? 'announceRemoved' : 'announceLeft', { name });
       this.#names.delete(detail.id);
       this.#heard.delete(detail.id);
     });
@@ -56,8 +63,13 @@ export class Announcer {
   }
 
   #say(key: Announcement, values: Record<string, string>): void {
-    const text = (this.text = format(this.#strings()[key], values));
-    if (TOASTS.includes(key)) {
+    this.say(format(this.#strings()[key], values), TOASTS.includes(key));
+  }
+
+  /** Says `text`, and with `toast` shows it too for a few seconds. */
+  say(text: string, toast: boolean): void {
+    this.text = text;
+    if (toast) {
       this.toast = text;
       clearTimeout(this.#toastTimer);
       this.#toastTimer = setTimeout(() => {

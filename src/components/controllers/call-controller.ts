@@ -2,7 +2,9 @@
 // connected with a room, joins again when the room, relay, password or token changes, leaves when the host
 // is removed or the page is closed, re-renders on every change, and re-fires the call's events as vc-* events.
 // It also follows the relay's outages (outage-watch.ts) and keeps trying a full room until a place frees up.
+// Host actions go through host(), and what hosts do comes back as vc-* events.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { HostRequest, KnockMessage, Role } from '../../protocol.ts';
 import {
   Call,
   type CallOptions,
@@ -10,6 +12,7 @@ import {
   type ChatEntry,
   type ConnectivityReport,
   errorPolicy,
+  inCall,
   type LocalMedia,
   type Participant,
   type ParticipantStats,
@@ -98,6 +101,43 @@ export class CallController implements ReactiveController {
 
   get mode(): RoomMode {
     return this.#call?.mode ?? 'mesh';
+  }
+
+  get role(): Role {
+    return this.#call?.role ?? 'guest';
+  }
+
+  get hostKey(): string {
+    return this.#call?.hostKey ?? '';
+  }
+
+  get locked(): boolean {
+    return !!this.#call?.locked;
+  }
+
+  get lobby(): boolean {
+    return !!this.#call?.lobby;
+  }
+
+  get hostPresent(): boolean {
+    return !!this.#call?.hostPresent;
+  }
+
+  get knocks(): KnockMessage[] {
+    return this.#call?.knocks ?? [];
+  }
+
+  /** A host action; rejects with an Error whose `code` says why (`forbidden`, `not-joined`, `unknown-peer`). */
+  host(request: HostRequest): Promise<void> {
+    return (
+      this.#call?.host(request) ?? Promise.reject(Object.assign(new Error('Not in a call.'), { code: 'not-joined' }))
+    );
+  }
+
+  /** Shows a problem that does not stop the call (a host action refused, from a button). */
+  showNotice(error: RtcError): void {
+    this.#notice = error;
+    this.#host.requestUpdate();
   }
 
   /** The camera is open for the pre-join screen, and the call not joined yet. */
@@ -266,6 +306,7 @@ export class CallController implements ReactiveController {
         if (detail.state === 'joined' || detail.state === 'left') this.#waitForRoom(null);
         host.requestUpdate();
         emit(host, 'vc-state-change', detail);
+        if (detail.state === 'ended') emit(host, 'vc-room-ended', {});
       }),
       call.on('joined', (detail) => emit(host, 'vc-joined', detail)),
       call.on('left', () => emit(host, 'vc-left', {})),
@@ -280,12 +321,21 @@ export class CallController implements ReactiveController {
       call.on('device-lost', ({ kind }) =>
         emit(host, 'vc-device-change', { kind, deviceId: call.media?.deviceIds[kind] ?? '', lost: true }),
       ),
+      call.on('knock', ({ id, name = '', verified }) => emit(host, 'vc-knock', { id, name, verified: !!verified })),
+      call.on('knock-ended', (detail) => emit(host, 'vc-knock-ended', detail)),
+      call.on('host-action', (action) => {
+        const { by } = action;
+        if (action.action === 'remove') emit(host, 'vc-participant-removed', { id: action.id, by });
+        else if (action.action === 'lock') emit(host, action.locked ? 'vc-room-locked' : 'vc-room-unlocked', { by });
+        else if (action.action === 'lobby') emit(host, 'vc-lobby-change', { enabled: action.enabled, by });
+        else emit(host, 'vc-mute-requested', action.id ? { by, id: action.id } : { by });
+      }),
       call.on('change', () => host.requestUpdate()),
       call.on('error', (error) => {
         const { code, message, peerId } = error;
         // A fatal error has already put the call in the error state, and a lost relay in the reconnecting
         // state: those states show them. Other problems stay in a notice until dismissed.
-        if (call.state !== 'error' && errorPolicy(code) !== 'outage') this.#notice = error;
+        if ((inCall(call.state) || call.state === 'idle') && errorPolicy(code) !== 'outage') this.#notice = error;
         if (errorPolicy(code) === 'wait') this.#waitForRoom(call, error);
         if (code === 'relay-unreachable') {
           this.#outage.unreachable = true;

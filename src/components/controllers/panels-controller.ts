@@ -1,11 +1,15 @@
-// The side panel that is open (the chat or the settings, one at a time: on small screens it covers the
+// The side panel that is open (the chat, the participants or the settings, one at a time: on small screens it covers the
 // stage), the chat's unread count, and focus: opening a panel moves focus into it (the message field, the
 // first picker), so typing goes there; closing it gives focus back to the toolbar button that opened it.
 import type { ReactiveControllerHost } from 'lit';
 
-export type Panel = 'chat' | 'settings';
+export type Panel = 'chat' | 'settings' | 'participants';
 
-const TAGS = { chat: 'video-conference-chat', settings: 'video-conference-settings' } as const;
+const TAGS = {
+  chat: 'video-conference-chat',
+  settings: 'video-conference-settings',
+  participants: 'video-conference-participants',
+} as const;
 
 export class PanelsController {
   open: Panel | null = null;

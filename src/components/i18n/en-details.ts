@@ -57,7 +57,6 @@ export const EN_DETAILS = {
   lobbyMode: 'Waiting room',
   endForAll: 'End call for everyone',
   copyHostLink: 'Copy co-host link',
-  announceRemoved: '{name} was removed from the call',
   announceLocked: 'The room is locked',
   announceUnlocked: 'The room is unlocked',
   announceLobbyOn: 'Waiting room on: a host lets each newcomer in',

@@ -22,6 +22,7 @@ export const EN = {
   fullscreen: 'Full screen',
   more: 'More options',
   leave: 'Leave call',
+  participants: 'Participants',
   join: 'Join',
   tryNow: 'Try now',
   dismiss: 'Dismiss',
@@ -39,6 +40,7 @@ export const EN = {
   micOff: 'Microphone off',
   handRaised: 'Hand raised',
   verified: 'Verified name',
+  host: 'Host',
   pin: 'Pin {name}',
   pictureInPicture: 'Picture in picture',
   details: 'Connection details',
@@ -49,6 +51,7 @@ export const EN = {
   // Announced to screen readers
   announceJoined: '{name} joined',
   announceLeft: '{name} left',
+  announceRemoved: '{name} was removed from the call',
   announceMuted: '{name} turned the microphone off',
   announceUnmuted: '{name} turned the microphone on',
   announceHand: '{name} raised a hand',

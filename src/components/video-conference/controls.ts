@@ -1,5 +1,5 @@
-// The toolbar under the call, in one row: microphone, camera, screen share, raised hand and chat (those two
-// move into the "More" menu in a narrow widget), "More" (settings, spotlight, full screen), and leave.
+// The toolbar under the call, in one row: microphone, camera, screen share, raised hand, chat and participants
+// (those three move into the "More" menu in a narrow widget), "More" (settings, spotlight, full screen), and leave.
 // Every toggle says its state with aria-pressed and has a tooltip (on hover and keyboard focus) naming its
 // shortcut. The microphone and camera are neutral when on and red when off, as in Google Meet.
 import { html, nothing, type TemplateResult } from 'lit';
@@ -23,6 +23,9 @@ export interface ControlsState {
   hand: boolean;
   chatOpen: boolean;
   unread: number;
+  participantsOpen: boolean;
+  /** For hosts: how many people knock, shown on the participants button. */
+  knocks: number;
   settingsOpen: boolean;
   spotlight: boolean;
   fullscreenSupported: boolean;
@@ -35,6 +38,7 @@ export interface ControlsActions {
   toggleScreen(): void;
   toggleHand(): void;
   toggleChat(): void;
+  toggleParticipants(): void;
   toggleSettings(): void;
   toggleSpotlight(): void;
   toggleFullscreen(): void;
@@ -89,7 +93,8 @@ export function renderControls(state: ControlsState, actions: ControlsActions, t
     return toggleButton(name, label, pressed, icon, action, {
       tip: shortcut && `${label} (${shortcut})`,
       extra,
-      disabled: state.connecting && (name === 'screen' || name === 'hand' || name === 'chat'),
+      disabled:
+        state.connecting && (name === 'screen' || name === 'hand' || name === 'chat' || name === 'participants'),
     });
   };
   // In the menu, each item shows its label beside the icon.
@@ -107,6 +112,16 @@ export function renderControls(state: ControlsState, actions: ControlsActions, t
     state.narrow
       ? item('chat', t.chat, state.chatOpen, icons.chat, actions.toggleChat)
       : toggle('chat', t.chat, state.chatOpen, icons.chat, actions.toggleChat, unread),
+    state.narrow
+      ? item('participants', t.participants, state.participantsOpen, icons.people, actions.toggleParticipants)
+      : toggle(
+          'participants',
+          t.participants,
+          state.participantsOpen,
+          icons.people,
+          actions.toggleParticipants,
+          state.knocks ? html`<span class="unread" part="unread">${state.knocks}</span>` : nothing,
+        ),
   ];
   return html`
     <div class="controls" part="controls" role="toolbar" aria-label=${t.controls}>

@@ -1,5 +1,6 @@
 // The overlay of a call that is over or never started: not joined yet, left, or an error that stopped it
-// (its message, and what can be done: join again, try again, type the room's password). A chunk of its own,
+// (its message, and what can be done: join again, try again, type the room's password); a host's doing:
+// removed, denied, or the call ended for everyone. A chunk of its own,
 // fetched the first time it shows: most calls never show it.
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { CallState, RtcError } from '../../rtc/index.ts';
@@ -46,7 +47,9 @@ export function renderEndOverlay(
       ? t.wrongPassword
       : error
         ? t[`error.${error.code}`]
-        : t[`state.${state as 'left' | 'idle'}`];
+        : state === 'ended'
+          ? t['error.ended']
+          : t[`state.${state as 'left' | 'idle'}`];
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     actions.joinWithPassword(new FormData(event.target as HTMLFormElement).get('password') as string);
@@ -65,7 +68,14 @@ export function renderEndOverlay(
         />
         <button part="action">${t.join}</button>
       </form>`
-    : state === 'idle' || !canJoin || expired || code === 'unsupported-browser' || code === 'insecure-context'
+    : state === 'idle' ||
+        !canJoin ||
+        expired ||
+        code === 'unsupported-browser' ||
+        code === 'insecure-context' ||
+        // A removed participant cannot come back for a while; an ended call is over.
+        code === 'removed' ||
+        state === 'ended'
       ? nothing // Trying again cannot change what the browser or the page is.
       : html` <button part="action" type="button" @click=${actions.join}>${error ? t.tryAgain : t.joinAgain}</button>`;
   return html`

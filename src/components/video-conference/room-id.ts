@@ -1,6 +1,6 @@
 // Room ids for <video-conference> without a `room`: an unguessable new one, the one a page's `#room=` names,
-// and the link that invites others to a room.
-import { ROOM_PATTERN } from '../../protocol.ts';
+// and the link that invites others to a room (with `&host=`, as hosts: a host invitation).
+import { PEER_ID_PATTERN, ROOM_PATTERN } from '../../protocol.ts';
 
 /** A new private room: 16 random bytes (128 bits) in base64url without padding, 22 characters. */
 export function newRoomId(): string {
@@ -23,9 +23,19 @@ export function roomFromFragment(hash: string): string | null {
   return room !== null && ROOM_PATTERN.test(room) ? room : null;
 }
 
-/** `pageUrl` with its fragment replaced by `#room=<room>`: `https://example.com/call?x=1#room=abc`. */
-export function roomUrl(pageUrl: string, room: string): string {
+/** The host key of a host invitation to `room` (`#room=abc&host=<key>`), or null. */
+export function hostKeyFromFragment(hash: string, room: string): string | null {
+  const fragment = new URLSearchParams(hash.replace(/^#/, ''));
+  const key = fragment.get('host');
+  return key && fragment.get('room') === room && PEER_ID_PATTERN.test(key) ? key : null;
+}
+
+/**
+ * `pageUrl` with its fragment replaced by `#room=<room>` (and `&host=<key>`, a host invitation):
+ * `https://example.com/call?x=1#room=abc`.
+ */
+export function roomUrl(pageUrl: string, room: string, hostKey = ''): string {
   const url = new URL(pageUrl);
-  url.hash = `room=${encodeURIComponent(room)}`;
+  url.hash = `room=${encodeURIComponent(room)}${hostKey && `&host=${hostKey}`}`;
   return url.href;
 }

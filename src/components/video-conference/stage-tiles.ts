@@ -26,7 +26,10 @@ export function placeTiles(stage: Element, views: TileView[]): void {
       tile = document.createElement('video-player');
       tile.setAttribute('peer-id', key);
       tile.setAttribute('part', 'tile');
-      tile.setAttribute('exportparts', 'video, label, avatar, badge, hand, tile-actions, quality, info, safety-code');
+      tile.setAttribute(
+        'exportparts',
+        'video, label, avatar, badge, hand, tile-actions, quality, info, safety-code, host-badge',
+      );
     }
     for (const [name, value] of Object.entries(attributes)) {
       if (typeof value === 'boolean') tile.toggleAttribute(name, value);

@@ -158,6 +158,7 @@ function viewOf(
       'video-off': !screen && !participant.video,
       hand: !screen && participant.hand,
       verified: !screen && participant.verified,
+      host: !screen && participant.role === 'host',
       speaking: !screen && participant.speaking,
       pinned,
       presenting,

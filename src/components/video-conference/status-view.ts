@@ -1,9 +1,9 @@
 // What the widget says about the call itself: an overlay for the states without a call (not joined yet,
 // left, an error that stopped the call: end-overlay.ts) and for a relay that cannot be reached at all; a
 // banner while joining or reconnecting; after a while without the relay, a "Try now" button. (Problems the
-// call goes on with are notices: notice-view.ts.)
+// call goes on with are notices: notice-view.ts; the lobby's card is the host view's, hosts.ts.)
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CallState, RtcError } from '../../rtc/index.ts';
+import { inCall, type CallState, type RtcError } from '../../rtc/index.ts';
 import type { Strings } from '../i18n/strings.ts';
 
 export interface StatusActions {
@@ -39,7 +39,7 @@ type StatusInput = [
 export type EndOverlayRenderer = (...input: StatusInput) => TemplateResult;
 
 /**
- * The overlay or banner for `state` (nothing once joined). The overlay of a call that is over or never started
+ * The overlay or banner for `state` (nothing once joined, or in the lobby). The overlay of a call that is over or never started
  * (end-overlay.ts) is a chunk of its own, loaded when first needed: `endOverlay` is its renderer, once fetched
  * (asking fetches it).
  */
@@ -49,7 +49,7 @@ export function renderStatus(
     endOverlay: () => EndOverlayRenderer | null,
   ]
 ): TemplateResult | typeof nothing {
-  if (state === 'joined') return nothing;
+  if (state === 'joined' || state === 'waiting') return nothing;
   const { unreachable, stalled } = reach;
   const tryNow = stalled
     ? html`<button part="action" type="button" @click=${actions.reconnectNow}>${t.tryNow}</button>`
@@ -62,7 +62,7 @@ export function renderStatus(
       </div>
     `;
   }
-  if (state === 'error' || state === 'left' || state === 'idle') {
+  if (!inCall(state)) {
     // Until its chunk is here (a moment), the overlay says nothing but is already in place.
     const render = endOverlay();
     return render
@@ -74,5 +74,7 @@ export function renderStatus(
           data-code=${error?.code ?? nothing}
         ></div>`;
   }
-  return html`<div class="banner" part="status" role="status">${t[`state.${state}`]} ${tryNow}</div>`;
+  return html`<div class="banner" part="status" role="status">
+    ${t[`state.${state as 'joining' | 'reconnecting'}`]} ${tryNow}
+  </div>`;
 }

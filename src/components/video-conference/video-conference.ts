@@ -1,9 +1,10 @@
 // <video-conference>: the embeddable call. Its properties and methods are the site owner's API; it hands
 // them to controllers (the call and its vc-* events through CallController, the one door to rtc; size,
 // language, devices, panels, menu, full screen, keyboard, announcements) and renders with render functions
-// (stage-view, controls, status-view, the lazily loaded panels). Longer than 300 lines for one reason: the
+// (stage-view, controls, status-view, the lazily loaded panels and host view). Longer than 300 lines for one reason: the
 // class JSDoc is the API manifest, and every public property and method carries its documentation.
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import type { HostRequest, KnockMessage, Role } from '../../protocol.ts';
 import {
   inCall,
   type CallOptions,
@@ -13,6 +14,7 @@ import {
   type Participant,
   type ParticipantStats,
   type RoomMode,
+  type RtcError,
 } from '../../rtc/index.ts';
 import { Announcer } from '../controllers/announcer.ts';
 import { CallController, type CallHost } from '../controllers/call-controller.ts';
@@ -28,7 +30,7 @@ import { emit, type DeviceKind, type Layout } from '../events.ts';
 import { canChooseSpeaker, type VideoPlayer } from '../video-player/video-player.ts';
 import { renderControls } from './controls.ts';
 import type { Strings } from '../i18n/strings.ts';
-import { newRoomId, roomFromFragment, roomUrl } from './room-id.ts';
+import { hostKeyFromFragment, newRoomId, roomFromFragment, roomUrl } from './room-id.ts';
 import type { RenderedStage } from './stage-view.ts';
 import { renderStatus, type RelayReach, type StatusActions } from './status-view.ts';
 import { controlStyles } from '../shared/control-styles.ts';
@@ -36,6 +38,15 @@ import { styles } from './video-conference.styles.ts';
 
 /** The relay that served this script: the bundle is loaded from https://relay.example.com/video-conference.js. */
 const BUNDLE_SERVER = new URL('./', import.meta.url).href;
+/** What hosts do: each is announced. */
+const HOST_EVENTS = [
+  'vc-knock',
+  'vc-room-locked',
+  'vc-room-unlocked',
+  'vc-lobby-change',
+  'vc-mute-requested',
+  'vc-room-ended',
+] as const;
 /** Below this width (CSS pixels) the widget is narrow: a phone, a sidebar. */
 const NARROW_WIDTH = 600;
 
@@ -57,6 +68,14 @@ const NARROW_WIDTH = 600;
  * @fires vc-audio-blocked - The browser blocked sound until the person clicks; the widget shows a button for it.
  * @fires vc-layout-change - The person changed the layout or the pinned tile (not fired for the page's own changes). Detail: `{ layout, pinned }`.
  * @fires vc-quality - A connection's quality rating changed. Detail: `{ id, quality }`.
+ * @fires vc-knock - For hosts: someone knocks, waiting in the lobby for `admit(id)` or `deny(id)`. Detail: `{ id, name, verified }`.
+ * @fires vc-knock-ended - For hosts: a knock was answered (by any host), withdrawn or timed out. Detail: `{ id }`.
+ * @fires vc-participant-removed - A host removed someone. Detail: `{ id, by }`.
+ * @fires vc-room-locked - A host locked the room: nobody new may join or knock. Detail: `{ by }`.
+ * @fires vc-room-unlocked - A host unlocked the room. Detail: `{ by }`.
+ * @fires vc-lobby-change - A host turned the lobby (waiting room) on or off. Detail: `{ enabled, by }`.
+ * @fires vc-mute-requested - A host asked someone (`id`), or everyone but them (no `id`), to mute; the widget asked mutes itself. Detail: `{ by, id? }`.
+ * @fires vc-room-ended - A host ended the call for everyone: the state is now `ended`.
  * @fires vc-error - Something went wrong. Detail: `{ code, message, peerId? }`.
  *
  * @csspart stage - The area holding the tiles; it is also the part `grid` or `spotlight`, by the layout shown.
@@ -88,6 +107,10 @@ const NARROW_WIDTH = 600;
  * @csspart status - The overlay or banner describing the call's state.
  * @csspart notice - The banner for problems that do not stop the call.
  * @csspart action - A button in the status overlay or the notice (try again, join again, retry).
+ * @csspart participants - The participants panel: everyone with their role; for hosts, the knocks and the room's controls.
+ * @csspart lobby - The card a guest waiting in the lobby sees.
+ * @csspart knocks - For hosts: the people waiting to be let in, each with Admit and Deny (`admit`, `deny`).
+ * @csspart host-badge - The "Host" mark on a host's tile.
  *
  * @cssstate prejoin - The pre-join screen shows: the element takes its height (`:state(prejoin)`).
  *
@@ -109,6 +132,7 @@ export class VideoConference extends LitElement implements CallHost {
     name: {},
     password: {},
     token: {},
+    hostKey: { attribute: 'host-key' },
     muted: { type: Boolean },
     cameraOff: { type: Boolean, attribute: 'camera-off' },
     prejoin: { type: Boolean },
@@ -141,6 +165,12 @@ export class VideoConference extends LitElement implements CallHost {
 
   /** A join token minted by your backend with the relay's JOIN_SECRET (an alternative to a password). */
   token = '';
+
+  /**
+   * An open room's host key: join as a host (and hand the role on with `hostShareUrl`). Default: the key in the
+   * page's `#room=…&host=` fragment (a host invitation) for this room. Read when a call starts.
+   */
+  hostKey = '';
 
   /** The microphone is muted: at the start, and mid-call when set (false unmutes); the toolbar does not change it. */
   muted = false;
@@ -195,13 +225,26 @@ export class VideoConference extends LitElement implements CallHost {
   #announcer = new Announcer(this, () => this.#t);
   #language = new LanguageController(this);
   #devices = new DevicesController(this);
+  // What only hosts and guests in a lobby see: a chunk fetched when first needed (also to say what hosts did).
+  #hosts = new Lazy(this, () => import('./hosts.ts'));
 
   constructor() {
     super();
     listenToKeyboard(this, this.#panels, this.#menu);
+    // What hosts do (and the lobby, for a guest who waits), said by the host view's chunk.
+    const say = (event: Event): void =>
+      void import('./hosts.ts').then(({ announce }) => {
+        const [text, toast] = announce(event, this.participants, this.#call.hostPresent, this.#t);
+        if (text) this.#announcer.say(text, toast);
+      });
+    for (const type of HOST_EVENTS) this.addEventListener(type, say);
+    this.addEventListener('vc-state-change', (event) => event.detail.state === 'waiting' && say(event));
   }
 
-  /** `idle`, `joining`, `joined`, `reconnecting`, `left` or `error`. */
+  /**
+   * `idle`, `joining`, `waiting` (in the lobby, until a host lets you in), `joined`, `reconnecting`, `left`,
+   * `error`, or what a host did: `denied` (your knock), `removed` (you), `ended` (the call, for everyone).
+   */
   get state(): CallState {
     return this.#call.state;
   }
@@ -245,6 +288,83 @@ export class VideoConference extends LitElement implements CallHost {
    */
   get shareUrl(): string {
     return this.room ? roomUrl(location.href, this.room) : '';
+  }
+
+  /**
+   * Your role in the room: `host` (you let people in, remove them, lock the room, end the call) or `guest`.
+   * Not `role`, which every element has (its ARIA role).
+   */
+  get callRole(): Role {
+    return this.#call.role;
+  }
+
+  /**
+   * A host invitation: `shareUrl` with this open room's host key (`#room=…&host=…`), which makes whoever opens
+   * it a host too. Empty unless you hold the key (you created the room, or joined with it).
+   */
+  get hostShareUrl(): string {
+    const key = this.#call.hostKey;
+    return key && this.room ? roomUrl(location.href, this.room, key) : '';
+  }
+
+  /** The room is locked: nobody new may join or knock. */
+  get locked(): boolean {
+    return this.#call.locked;
+  }
+
+  /** The room has a lobby: guests knock and wait until a host lets them in. */
+  get lobby(): boolean {
+    return this.#call.lobby;
+  }
+
+  /** For hosts: the people waiting in the lobby, oldest first: `{ id, name?, verified? }`. */
+  get knocks(): KnockMessage[] {
+    return this.#call.knocks;
+  }
+
+  /**
+   * Lets a knock in (hosts only, as are the methods below: each rejects with an Error whose `code` says why,
+   * `forbidden` for a guest, `unknown-peer` for an id not in the room or lobby, `not-joined` outside a call).
+   */
+  admit(id: string): Promise<void> {
+    return this.#call.host({ action: 'admit', id });
+  }
+
+  /** Turns a knock down: that person sees `denied`. */
+  deny(id: string): Promise<void> {
+    return this.#call.host({ action: 'deny', id });
+  }
+
+  /** Removes a participant from the call: they see `removed` and cannot come back for the relay's ban period. */
+  removeParticipant(id: string): Promise<void> {
+    return this.#call.host({ action: 'remove', id });
+  }
+
+  /** Locks the room: nobody new may join or knock (`room-locked`). */
+  lock(): Promise<void> {
+    return this.#call.host({ action: 'lock', locked: true });
+  }
+
+  unlock(): Promise<void> {
+    return this.#call.host({ action: 'lock', locked: false });
+  }
+
+  /** Turns the lobby on (guests knock and wait for a host) or off (they join at once). */
+  setLobby(enabled: boolean): Promise<void> {
+    return this.#call.host({ action: 'lobby', enabled });
+  }
+
+  /**
+   * Asks a participant, or without an id everyone else, to mute. Their widget mutes its microphone and says
+   * "The host muted you": a request, which a modified client could ignore (removal is what the relay enforces).
+   */
+  requestMute(id?: string): Promise<void> {
+    return this.#call.host(id ? { action: 'mute', id } : { action: 'mute' });
+  }
+
+  /** Ends the call for everyone, you included (`ended`), and for anyone waiting in the lobby. */
+  endForAll(): Promise<void> {
+    return this.#call.host({ action: 'end' });
   }
 
   /** Joins `room` (leaving any call in progress; from the pre-join screen, keeping its camera). */
@@ -337,6 +457,11 @@ export class VideoConference extends LitElement implements CallHost {
     return this.#fullscreen.toggle();
   }
 
+  /** A host control pressed in the widget: a refusal shows as a notice. */
+  #onHost = (request: HostRequest): void => {
+    this.#call.host(request).catch((error: RtcError) => this.#call.showNotice(error));
+  };
+
   /** @internal */
   callOptions(): CallOptions | null {
     if (!this.room) return null;
@@ -346,6 +471,7 @@ export class VideoConference extends LitElement implements CallHost {
       name: this.name || undefined,
       password: this.password || undefined,
       token: this.token || undefined,
+      hostKey: this.hostKey || hostKeyFromFragment(location.hash, this.room) || undefined,
       muted: this.muted,
       cameraOff: this.cameraOff,
       maxUplinkKbps: this.maxUplinkKbps,
@@ -386,10 +512,15 @@ export class VideoConference extends LitElement implements CallHost {
     const state = this.#call.waitingForRoom ? 'error' : this.state;
     const active = inCall(state);
     const previewing = this.#call.previewing;
+    const host = this.callRole === 'host';
+    const hosts = state === 'waiting' || host ? this.#hosts.get() : null;
     return html`
       <div class="body ${this.#narrow ? 'narrow' : ''}">
         ${this.#stageView?.template ?? nothing} ${this.#panels.open === 'chat' && active ? this.#renderChat() : nothing}
         ${this.#panels.open === 'settings' && active ? this.#renderSettings() : nothing}
+        ${this.#panels.open === 'participants' && state === 'joined' ? this.#renderParticipants(host) : nothing}
+        ${state === 'waiting' ? hosts?.renderLobby(this.#call.hostPresent, this.#t) : nothing}
+        ${host && state === 'joined' ? hosts?.renderKnocks(this.knocks, this.#onHost, this.#t) : nothing}
         ${state === 'joined' && this.participants.length === 1 && this.invite !== 'dismissed' ? this.#renderInvite() : nothing}
         ${this.#announcer.toast ? html`<div class="toast" part="toast" aria-hidden="true">${this.#announcer.toast}</div>` : nothing}
         ${previewing ? nothing : renderStatus(state, this.#call.error, !!this.room, this.#reach, this.#statusActions, this.#t, () => this.#endOverlay.get()?.renderEndOverlay ?? null)}
@@ -419,12 +550,14 @@ export class VideoConference extends LitElement implements CallHost {
     if (stage && view) {
       for (const [name, value] of Object.entries(view.layout)) stage.style.setProperty(name, value);
       this.#stage.get()?.placeTiles(stage, view.tiles);
+      if (this.callRole === 'host') this.#hosts.get()?.decorateTiles(stage, this.participants, this.#onHost, this.#t);
     }
     // Rarely needed panels are separate chunks of the bundle, fetched (from the relay, like the bundle) when
     // first shown; the tag renders at once and upgrades when its definition arrives.
     const panel = this.#panels.open;
     if (panel === 'chat') void import('../chat/video-conference-chat.ts');
     if (panel === 'settings') void import('../settings/video-conference-settings.ts');
+    if (panel === 'participants') void import('../participants/video-conference-participants.ts');
     const previewing = this.#call.previewing;
     if (previewing) void import('../prejoin/video-conference-prejoin.ts');
     // The pre-join screen sets the element's height: the styles see this state.
@@ -474,7 +607,7 @@ export class VideoConference extends LitElement implements CallHost {
     return renderControls(
       {
         narrow: this.#narrow,
-        connecting: this.state === 'joining',
+        connecting: this.state !== 'joined' && this.state !== 'reconnecting',
         menuOpen: this.#menu.open,
         microphoneOn: media?.microphoneOn ?? false,
         cameraOn: media?.cameraOn ?? false,
@@ -483,6 +616,8 @@ export class VideoConference extends LitElement implements CallHost {
         hand: self?.hand ?? false,
         chatOpen: panels.open === 'chat',
         unread: panels.unread,
+        participantsOpen: panels.open === 'participants',
+        knocks: this.callRole === 'host' ? this.knocks.length : 0,
         settingsOpen: panels.open === 'settings',
         spotlight: this.layout === 'spotlight',
         fullscreenSupported: document.fullscreenEnabled,
@@ -495,6 +630,7 @@ export class VideoConference extends LitElement implements CallHost {
         toggleScreen: () => (media?.screenOn ? this.stopScreenShare() : void this.startScreenShare()),
         toggleHand: inMenu(() => this.raiseHand()),
         toggleChat: inMenu(() => panels.toggle('chat')),
+        toggleParticipants: inMenu(() => panels.toggle('participants')),
         toggleSettings: inMenu(() => {
           this.#devices.invalidate();
           return panels.toggle('settings');
@@ -547,6 +683,22 @@ export class VideoConference extends LitElement implements CallHost {
       @video-conference-device-select=${this.#onDeviceSelect}
       @video-conference-settings-close=${() => this.#panels.close()}
     ></video-conference-settings>`;
+  }
+
+  #renderParticipants(host: boolean) {
+    return html`<video-conference-participants
+      class="panel"
+      part="participants"
+      .participants=${this.participants}
+      .knocks=${host ? this.knocks : []}
+      .host=${host}
+      .locked=${this.locked}
+      .lobby=${this.lobby}
+      .hostShareUrl=${this.hostShareUrl}
+      .strings=${this.#t}
+      @video-conference-host=${({ detail }: CustomEvent<HostRequest>) => this.#onHost(detail)}
+      @video-conference-participants-close=${() => this.#panels.close()}
+    ></video-conference-participants>`;
   }
 
   #renderPrejoin() {

@@ -125,6 +125,13 @@ export const styles = css`
   .verified {
     color: #8ab4f8;
   }
+  .host {
+    flex: none;
+    padding: 0 0.3rem;
+    border-radius: 3px;
+    background: var(--video-conference-accent, #2563eb);
+    font-size: 0.6875rem;
+  }
   .actions {
     position: absolute;
     top: 0.5rem;
@@ -139,7 +146,8 @@ export const styles = css`
   :host([pinned]) .actions {
     opacity: 1;
   }
-  .actions button {
+  .actions button,
+  ::slotted(button) {
     display: grid;
     place-items: center;
     width: 2rem;
@@ -154,7 +162,8 @@ export const styles = css`
   .actions button[aria-pressed='true'] {
     background: var(--video-conference-accent, #2563eb);
   }
-  .actions button:focus-visible {
+  .actions button:focus-visible,
+  ::slotted(button:focus-visible) {
     outline: 2px solid #fff;
     outline-offset: 2px;
   }

@@ -1,5 +1,5 @@
 // <video-player>: one tile. Plays a MediaStream in a <video>, shows the name (marked when verified) with
-// a microphone indicator, a raised-hand badge and connection-quality bars, stands in an avatar when there is
+// a microphone indicator and a host's mark, a raised-hand badge and connection-quality bars, stands in an avatar when there is
 // no video, offers pin, picture-in-picture and an info panel (live figures, safety code), plays on the chosen
 // speaker, reports how large it is shown or that it is hidden (view-reporter.ts), and reports once when the
 // browser blocks playback with sound. A little over 300 lines because it is a public element: its documented
@@ -32,6 +32,9 @@ import { ViewReporter } from './view-reporter.ts';
  * @csspart quality - The connection-quality bars.
  * @csspart hand - The raised-hand badge.
  * @csspart info - The info panel: live figures and the safety code.
+ * @csspart host-badge - The "Host" mark beside a host's name.
+ *
+ * @slot actions - More buttons among the tile's actions (the widget puts a host's Remove and Ask-to-mute there).
  * @csspart safety-code - The safety code in the info panel, to compare aloud with the other person's.
  *
  * @cssprop --video-player-background - Tile background. Default `#1f2329`.
@@ -55,6 +58,7 @@ export class VideoPlayer extends LitElement {
     micOff: { type: Boolean, reflect: true, attribute: 'mic-off' },
     hand: { type: Boolean, reflect: true },
     verified: { type: Boolean },
+    host: { type: Boolean },
     speaking: { type: Boolean, reflect: true },
     pinned: { type: Boolean, reflect: true },
     screen: { type: Boolean, reflect: true },
@@ -96,6 +100,9 @@ export class VideoPlayer extends LitElement {
 
   /** The name comes from a join token the site signed: shown with a mark. */
   verified = false;
+
+  /** The participant is a host of the room: shown with a mark. */
+  host = false;
 
   /** The participant is speaking right now. */
   speaking = false;
@@ -199,6 +206,7 @@ export class VideoPlayer extends LitElement {
               >`
             : nothing
         }
+        ${this.host ? html`<span class="host" part="host-badge">${this.strings.host}</span>` : nothing}
       </div>
       ${this.hand ? html`<span class="hand" part="hand" role="img" aria-label=${this.strings.handRaised}>${icons.hand}</span>` : nothing}
       ${this.badge ? html`<span class="badge" part="badge">${this.badge}</span>` : nothing}
@@ -243,6 +251,7 @@ export class VideoPlayer extends LitElement {
               </button>`
             : nothing
         }
+        <slot name="actions"></slot>
       </div>
     `;
   }

@@ -127,6 +127,8 @@ export default {
   copyLink: 'Link kopieren',
   linkCopied: 'Link kopiert',
   // Hosts, the waiting room and what they do
+  participants: 'Teilnehmer',
+  host: 'Gastgeber',
   'state.waiting': 'Warten, bis der Gastgeber Sie hereinlässt…',
   waitingNoHost: 'Der Gastgeber ist noch nicht da: Sie kommen herein, sobald er Sie einlässt.',
   'error.forbidden': 'Das kann nur ein Gastgeber.',

@@ -125,6 +125,8 @@ export default {
   copyLink: 'Copiar enlace',
   linkCopied: 'Enlace copiado',
   // Hosts, the waiting room and what they do
+  participants: 'Participantes',
+  host: 'Anfitrión',
   'state.waiting': 'Esperando a que el anfitrión le deje entrar…',
   waitingNoHost: 'El anfitrión aún no ha llegado: entrará en cuanto le deje pasar.',
   'error.forbidden': 'Solo un anfitrión puede hacer eso.',

@@ -126,6 +126,8 @@ export default {
   copyLink: 'Copier le lien',
   linkCopied: 'Lien copié',
   // Hosts, the waiting room and what they do
+  participants: 'Participants',
+  host: 'Hôte',
   'state.waiting': 'En attente que l’hôte vous fasse entrer…',
   waitingNoHost: 'L’hôte n’est pas encore arrivé : vous entrerez dès qu’il vous fera entrer.',
   'error.forbidden': 'Seul un hôte peut faire cela.',

@@ -125,6 +125,8 @@ export default {
   copyLink: 'リンクをコピー',
   linkCopied: 'リンクをコピーしました',
   // Hosts, the waiting room and what they do
+  participants: '参加者',
+  host: 'ホスト',
   'state.waiting': 'ホストが入室を許可するのを待っています…',
   waitingNoHost: 'ホストはまだ参加していません。ホストが許可すると入室できます。',
   'error.forbidden': 'この操作はホストのみが行えます。',

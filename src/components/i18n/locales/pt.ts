@@ -125,6 +125,8 @@ export default {
   copyLink: 'Copiar link',
   linkCopied: 'Link copiado',
   // Hosts, the waiting room and what they do
+  participants: 'Participantes',
+  host: 'Anfitrião',
   'state.waiting': 'Aguardando o anfitrião deixar você entrar…',
   waitingNoHost: 'O anfitrião ainda não chegou: você entrará assim que ele deixar.',
   'error.forbidden': 'Só um anfitrião pode fazer isso.',

@@ -1,0 +1,209 @@
+// What hosts and guests in a lobby see, a chunk of its own (most calls have no use for it): the lobby's card
+// for a guest waiting to be let in; for hosts, each knock (a chime, the name, Admit and Deny) and Remove and
+// Ask-to-mute buttons on each remote tile; and what is said when a host acts (announce()).
+import { css, html, nothing, render, svg, type TemplateResult } from 'lit';
+import type { HostRequest, KnockMessage } from '../../protocol.ts';
+import type { Participant } from '../../rtc/index.ts';
+import type { VideoConferenceEventDetails } from '../events.ts';
+import { withDetails } from '../i18n/en-details.ts';
+import { format, type Strings } from '../i18n/strings.ts';
+import { icons } from '../shared/icons.ts';
+
+export const styles = css`
+  .knocks {
+    position: absolute;
+    top: calc(var(--_gap) * 2);
+    right: calc(var(--_gap) * 2);
+    z-index: 2;
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+    max-width: min(22rem, calc(100% - var(--_gap) * 4));
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .knocks li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.5rem 0.75rem;
+    border-radius: 8px;
+    background: linear-gradient(var(--_scrim), var(--_scrim)), var(--video-conference-background, var(--_bg));
+    box-shadow: 0 0 0 2px var(--video-conference-accent, #2563eb);
+    animation: knock 0.6s ease-out 2;
+  }
+  .knocks span {
+    flex: 1;
+    min-width: 8rem;
+    overflow-wrap: anywhere;
+  }
+  .knocks [data-deny] {
+    background: transparent;
+    box-shadow: inset 0 0 0 1px currentColor;
+    color: inherit;
+  }
+  @keyframes knock {
+    50% {
+      translate: -0.4rem 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .knocks li {
+      animation: none;
+    }
+  }
+`;
+
+/** A person leaving (a door and an arrow), for Remove. */
+const removeIcon = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="currentColor">
+  <path d="M10 17l1.4-1.4L8.8 13H20v-2H8.8l2.6-2.6L10 7l-5 5zM3 3h8v2H5v14h6v2H3z"></path>
+</svg>`;
+
+/** A guest's card while waiting in the lobby: whether a host is there to let them in. */
+export function renderLobby(hostPresent: boolean, strings: Strings): TemplateResult {
+  const t = withDetails(strings);
+  return html`<div class="overlay" part="lobby" role="status">
+    <p>${hostPresent ? t['state.waiting'] : t.waitingNoHost}</p>
+  </div>`;
+}
+
+/** For hosts: the people waiting in the lobby, each with Admit and Deny. */
+export function renderKnocks(
+  knocks: KnockMessage[],
+  act: (request: HostRequest) => void,
+  strings: Strings,
+): TemplateResult | typeof nothing {
+  if (!knocks.length) return nothing;
+  const t = withDetails(strings);
+  return html`<ul class="knocks" part="knocks" aria-label=${t.waitingToJoin}>
+    ${knocks.map(
+      ({ id, name }) =>
+        html`<li data-id=${id}>
+          <span>${format(t.knocking, { name: name || t.guest })}</span>
+          <button type="button" part="action" data-admit @click=${() => act({ action: 'admit', id })}>
+            ${t.admit}
+          </button>
+          <button type="button" part="action" data-deny @click=${() => act({ action: 'deny', id })}>${t.deny}</button>
+        </li>`,
+    )}
+  </ul>`;
+}
+
+/**
+ * For hosts, Remove and Ask-to-mute buttons among each remote camera tile's actions (slotted into the
+ * `<video-player>`); none on your own tile or on screen shares, and none at all for guests (`act` null).
+ */
+export function decorateTiles(
+  stage: Element,
+  participants: Participant[],
+  act: ((request: HostRequest) => void) | null,
+  strings: Strings,
+): void {
+  const t = withDetails(strings);
+  for (const tile of stage.querySelectorAll('video-player')) {
+    const participant = act && participants.find((p) => !p.local && p.id === tile.getAttribute('peer-id'));
+    if (!participant) {
+      render(nothing, tile);
+      continue;
+    }
+    const { id } = participant;
+    const name = participant.name || t.guest;
+    render(
+      html`<button
+          type="button"
+          slot="actions"
+          data-host-action="mute"
+          aria-label=${format(t.askToMute, { name })}
+          title=${format(t.askToMute, { name })}
+          ?disabled=${!participant.audio}
+          @click=${() => act!({ action: 'mute', id })}
+        >
+          ${icons.micOff}</button
+        ><button
+          type="button"
+          slot="actions"
+          data-host-action="remove"
+          aria-label=${format(t.removeName, { name })}
+          title=${format(t.removeName, { name })}
+          @click=${() => act!({ action: 'remove', id })}
+        >
+          ${removeIcon}
+        </button>`,
+      tile,
+    );
+  }
+}
+
+type HostEvent = {
+  [K in keyof VideoConferenceEventDetails]: { type: K; detail: VideoConferenceEventDetails[K] };
+}[
+  | 'vc-knock'
+  | 'vc-room-locked'
+  | 'vc-room-unlocked'
+  | 'vc-lobby-change'
+  | 'vc-mute-requested'
+  | 'vc-room-ended'
+  | 'vc-state-change'];
+
+/**
+ * What to say when a host acted, or a guest started to wait in the lobby (`participants`: the call's, yourself
+ * first; `hostPresent`: a host is there to let them in), and whether to show it too; '' for nothing. A knock
+ * also chimes.
+ */
+export function announce(
+  event: Event,
+  participants: Participant[],
+  hostPresent: boolean,
+  strings: Strings,
+): [text: string, toast: boolean] {
+  const t = withDetails(strings);
+  const { type, detail } = event as CustomEvent as unknown as HostEvent;
+  switch (type) {
+    case 'vc-knock':
+      chime();
+      return [format(t.knocking, { name: detail.name || t.guest }), true];
+    case 'vc-room-locked':
+      return [t.announceLocked, true];
+    case 'vc-room-unlocked':
+      return [t.announceUnlocked, true];
+    case 'vc-lobby-change':
+      return [detail.enabled ? t.announceLobbyOn : t.announceLobbyOff, true];
+    case 'vc-room-ended':
+      return [t['error.ended'], false];
+    case 'vc-state-change':
+      return [hostPresent ? t['state.waiting'] : t.waitingNoHost, false];
+    case 'vc-mute-requested': {
+      const self = participants[0]?.id;
+      const { by, id } = detail;
+      if (id ? id === self : by !== self) return [t.announceMutedByHost, true];
+      const name = participants.find((p) => p.id === id)?.name || t.guest;
+      return [by === self ? (id ? format(t.announceMuteAsked, { name }) : t.announceMuteAllAsked) : '', true];
+    }
+  }
+}
+
+/** Two short soft tones, as a doorbell: nothing if the page may not play sound yet. */
+function chime(): void {
+  try {
+    const context = new AudioContext();
+    const gain = context.createGain();
+    gain.connect(context.destination);
+    gain.gain.setValueAtTime(0.08, context.currentTime);
+    gain.gain.exponentialRampToValueAtTime(0.001, context.currentTime + 0.5);
+    for (const [frequency, at] of [
+      [880, 0],
+      [660, 0.18],
+    ] as const) {
+      const tone = context.createOscillator();
+      tone.frequency.value = frequency;
+      tone.connect(gain);
+      tone.start(context.currentTime + at);
+      tone.stop(context.currentTime + at + 0.3);
+    }
+    setTimeout(() => void context.close(), 1_000);
+  } catch {
+    // No audio for this page: the card and the announcement remain.
+  }
+}
