@@ -40,10 +40,11 @@ export function buildRelay(options: RelayOptions = {}): FastifyInstance {
   });
 
   app.register(metricsPlugin);
+  // Before the rooms, which report to it, and closed after them: the last goodbyes still go out.
+  app.register(webhooksPlugin, { settings });
   // Opened before anything is served, and closed after the connections.
   app.register(roomStorePlugin, { settings });
   app.register(sfuPlugin, { settings });
-  app.register(webhooksPlugin, { settings });
   // Before the other request hooks, so that a refused upgrade still gets its socket closed.
   app.register(websocket, {
     options: { maxPayload: settings.maxPayloadBytes },

@@ -230,6 +230,7 @@ export class MemoryStore implements RoomStore {
     const others = this.#rooms.leave(held);
     for (const other of others) this.#deliver(other, announced);
     if (others.length === 0) this.#sfuRooms.delete(member.room);
+    this.#options.departed?.(held, reason, others.length === 0);
     if (held.role === 'host' && !others.some((other) => other.role === 'host')) {
       for (const knock of this.#controlsOf.get(member.room)?.knocks.values() ?? []) knock.delivery.lobby('no-host');
     }
@@ -243,7 +244,8 @@ export class MemoryStore implements RoomStore {
     for (const member of this.#rooms.members(room)) {
       member.delivery?.dismiss('ended');
       this.#held.remove(member.id);
-      this.#rooms.leave(member);
+      const left = this.#rooms.leave(member);
+      this.#options.departed?.(member, 'ended', left.length === 0);
     }
     this.#sfuRooms.delete(room);
   }

@@ -99,6 +99,9 @@ export interface RoomFacts {
   knocks: KnockMessage[];
 }
 
+/** Why a membership ended: what the room heard (peer-left), or `ended` when a host ended the call. */
+export type Departure = PeerLeftReason | 'ended';
+
 /** What a host's request did: `unknown` when its target is not in the room (or its lobby); nothing changed. */
 export type ModerationOutcome = 'done' | 'unknown';
 
@@ -202,6 +205,11 @@ export interface StoreOptions {
   holdLimits: HoldLimits;
   /** A held membership ended: it was not resumed in time, or other holds pushed it out early. */
   expired(member: Membership, why: 'expired' | 'evicted'): void;
+  /**
+   * When set: a membership ended, for `reason` (`ended`: a host ended the call), and `roomEnded` when nobody is
+   * left in its room. Called once per membership, on one relay whatever their number (for webhooks).
+   */
+  departed?(member: Pick<Membership, 'id' | 'room'>, reason: Departure, roomEnded: boolean): void;
 }
 
 /** What the others are told of a member: its id, its name (marked when a join token set it), and a host's role. */

@@ -30,10 +30,18 @@ import type { AddressCounts } from './address-counts.ts';
 import type { RelaySettings } from './config.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { StoreUnavailableError, WIRE_ERRORS, type WireError } from './errors.ts';
-import type { Delivery, JoinOutcome, Membership, ResumeOutcome, RoomStore } from './room-store.ts';
+import {
+  peerInfo,
+  type Delivery,
+  type JoinOutcome,
+  type Membership,
+  type ResumeOutcome,
+  type RoomStore,
+} from './room-store.ts';
 import type { Sfu } from './sfu/sfu.ts';
 import type { Ack, DisconnectReason, Frame, Session, SocketIoConnection } from './socketio/socketio-connection.ts';
 import { turnServer } from './turn.ts';
+import type { Webhooks } from './webhooks/webhooks.ts';
 
 export interface SignalingContext {
   store: RoomStore;
@@ -44,6 +52,8 @@ export interface SignalingContext {
   log: FastifyBaseLogger;
   /** Knocks waiting on this relay, by client address (MAX_KNOCKS_PER_IP). */
   knocks: AddressCounts;
+  /** The site's backend (WEBHOOK_URL): told of what this relay does (the store reports departures). */
+  webhooks: Webhooks | null;
 }
 
 /** A join waiting in a room's lobby: what it asked for, to join with once a host lets it in. */
@@ -243,6 +253,9 @@ export class SignalingSession implements Session, Delivery {
     this.#stopJoinTimer();
     this.#log('joined', { room, peer: member.id, mode: joined.mode, role: member.role });
     const { peers, mode, room: facts } = joined;
+    const { webhooks } = this.#context;
+    if (facts.created) webhooks?.send('room-started', room);
+    webhooks?.send('participant-joined', room, { ...peerInfo(member), role: member.role ?? 'guest' });
     return {
       ok: true,
       ...this.#self(member),
@@ -274,6 +287,7 @@ export class SignalingSession implements Session, Delivery {
     this.#context.knocks.add(this.#socket.address);
     this.#context.metrics.knocks.inc({ outcome: 'knocked' });
     this.#log('knocked', { room, peer: id });
+    this.#context.webhooks?.send('knock', room, { id, ...(name && { name }), ...(verified && { verified }) });
     return { ok: true, waiting: true, id, host };
   }
 
@@ -433,9 +447,12 @@ export class SignalingSession implements Session, Delivery {
 
   /** Counts, logs (and reports to the site's backend) a host action carried out. */
   #moderated(host: Membership, request: HostRequest): void {
-    const { metrics } = this.#context;
+    const { metrics, webhooks } = this.#context;
     const name = hostActionName(request);
     metrics.hostActions.inc({ action: name });
+    if (request.action === 'remove') webhooks?.send('participant-removed', host.room, { id: request.id, by: host.id });
+    if (request.action === 'lock')
+      webhooks?.send(request.locked ? 'room-locked' : 'room-unlocked', host.room, { by: host.id });
     if (request.action === 'deny') metrics.knocks.inc({ outcome: 'denied' });
     this.#log('host action', {
       room: host.room,

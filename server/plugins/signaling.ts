@@ -17,14 +17,14 @@ export interface SignalingPluginOptions {
 }
 
 export const signalingPlugin: FastifyPluginAsync<SignalingPluginOptions> = async (app, { settings, isProxy }) => {
-  const { store, sfu, metrics, log } = app;
+  const { store, sfu, metrics, log, webhooks } = app;
   const connectionLimit = limitConnections(app.server, {
     maxPerIp: settings.maxConnectionsPerIp,
     isProxy,
     refused: () => metrics.refused.inc({ reason: 'ip-limit' }),
   });
   // What every session shares.
-  const context: SignalingContext = { store, sfu, settings, metrics, log, knocks: new AddressCounts() };
+  const context: SignalingContext = { store, sfu, settings, metrics, log, webhooks, knocks: new AddressCounts() };
   app.register(socketIoPlugin, {
     ...settings,
     connectionLimit,

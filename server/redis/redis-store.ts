@@ -9,6 +9,7 @@ import {
   knockInfo,
   peerInfo,
   type Delivery,
+  type Departure,
   type ModerationOutcome,
   type JoinOutcome,
   type Membership,
@@ -39,6 +40,11 @@ type Removal = { id: string; conn: string; reason: PeerLeftReason };
 /** "Any size" for setMode: larger than any room. */
 const MAX_ROOM = 1_000_000;
 
+/** With `departed` (webhooks): how often this relay takes the membership ends recorded in Redis... */
+const DEPARTURES_EVERY_MS = 250;
+/** ...and how long the scripts keep recording them if it stops (P hooks:on). */
+const DEPARTURES_TTL_MS = 5_000;
+
 /** How long `open` waits for Redis before letting the relay start anyway (not ready, retrying). */
 const FIRST_CONNECT_MS = 5_000;
 
@@ -50,6 +56,8 @@ export class RedisStore implements RoomStore {
   #held: HeldMembers;
   /** Knocks waiting on this relay, by id: the connection that knocked. */
   #knocks = new Map<string, Delivery>();
+  /** Takes the membership ends recorded in Redis (with `departed`). */
+  #departures: NodeJS.Timeout | undefined;
   /** Memberships that ended while Redis was away, to end there too once it is back. */
   #removals: Removal[] = [];
 
@@ -58,6 +66,10 @@ export class RedisStore implements RoomStore {
     const store = new RedisStore(url, options);
     await store.#link.whenUp(FIRST_CONNECT_MS);
     if (!store.ready) options.log.warn('Redis is unreachable: the relay is not ready and keeps trying');
+    if (options.departed) {
+      await store.#takeDepartures();
+      store.#departures = setInterval(() => void store.#takeDepartures(), DEPARTURES_EVERY_MS);
+    }
     return store;
   }
 
@@ -298,6 +310,7 @@ export class RedisStore implements RoomStore {
   async close(): Promise<void> {
     if (this.#link.closed) return;
     for (const local of this.#local.values()) clearTimeout(local.timer);
+    clearInterval(this.#departures);
     // Members held here may resume on another relay for a while; after that, the others end them.
     await this.#link.close(() => this.#cmd.vcRetire(this.#prefix, this.#node, this.#options.resumeGraceMs));
   }
@@ -322,6 +335,24 @@ export class RedisStore implements RoomStore {
     }
     this.#removals.push(removal);
     return true;
+  }
+
+  /**
+   * Keeps the scripts recording membership ends, and reports those recorded so far: each is taken (RPOP) by one
+   * relay, whichever ended it, so a backend hears of each once, even when the relay that ended it died.
+   */
+  async #takeDepartures(): Promise<void> {
+    if (!this.ready) return;
+    try {
+      await this.#cmd.set(`${this.#prefix}hooks:on`, 1, 'PX', DEPARTURES_TTL_MS);
+      const taken = (await this.#cmd.rpop(`${this.#prefix}hooks`, 100)) ?? [];
+      for (const entry of taken) {
+        const [room, id, reason, roomEnded] = JSON.parse(entry) as [string, string, Departure, number];
+        this.#options.departed?.({ id, room }, reason, roomEnded === 1);
+      }
+    } catch (error) {
+      this.#options.log.warn({ err: error }, 'could not take the membership ends recorded in Redis');
+    }
   }
 
   /** Forgets a membership if `conn` still holds it here (held for a resume or not); returns it. */

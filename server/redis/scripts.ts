@@ -10,6 +10,8 @@
 // member hash also keeps its ban key (ban).
 // Events go to a relay on channel P ch:<node> as "id,seq,json"; "!id,conn" tells it a connection is stale;
 // "?id,conn,word" is news for a knock (admitted, host, no-host) or a dismissal (removed, ended, denied...).
+// While P hooks:on exists (a relay with webhooks keeps it), every membership's end is pushed on the list P hooks
+// for one relay to take (RPOP) and report: once, whichever relay ended it, even a dead one.
 // Every script takes P as ARGV[1]. (Keys are computed inside: this needs one Redis, not a Redis Cluster.)
 
 const PRELUDE = `
@@ -79,6 +81,13 @@ local function settle(room)
     redis.call('DEL', P .. 's:' .. room)
   end
 end
+-- Reports a membership's end for webhooks ('["room","id","reason",roomEnded]'), while a relay drains them.
+local function departed(room, id, reason)
+  if redis.call('EXISTS', P .. 'hooks:on') == 0 then return end
+  local ended = redis.call('HLEN', P .. 'r:' .. room) == 0 and 1 or 0
+  redis.call('LPUSH', P .. 'hooks', '["' .. room .. '","' .. id .. '","' .. reason .. '",' .. ended .. ']')
+  redis.call('LTRIM', P .. 'hooks', 0, 9999)
+end
 -- Takes a member out of its room and tells the others (except those held by relay 'skip') why.
 local function remove(id, reason, now, skip)
   local mk = P .. 'm:' .. id
@@ -98,6 +107,7 @@ local function remove(id, reason, now, skip)
     for _, stored in ipairs(redis.call('HVALS', rk)) do if is_host(stored) then hosts = hosts + 1 end end
     if hosts == 0 then tell_knocks(f[1], 'no-host') end
   end
+  departed(f[1], id, reason)
   settle(f[1])
   return 1
 end
@@ -400,7 +410,7 @@ for _, id in ipairs(ids) do
   redis.call('PUBLISH', P .. 'ch:' .. f[1], '?' .. id .. ',' .. f[2] .. ',ended')
 end
 local now = now_ms()
-for _, id in ipairs(ids) do remove(id, 'left', now, '') end
+for _, id in ipairs(ids) do remove(id, 'ended', now, '') end
 redis.call('DEL', P .. 's:' .. room)
 return 1
 `;

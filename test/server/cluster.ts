@@ -46,6 +46,7 @@ export async function relayProcess(
     REDIS_KEY_PREFIX: options.redisKeyPrefix!,
     NODE_HEARTBEAT_MS: String(options.nodeHeartbeatMs),
     NODE_TTL_MS: String(options.nodeTtlMs),
+    ...(options.webhook && { WEBHOOK_URL: options.webhook.url, WEBHOOK_SECRET: options.webhook.secret }),
   };
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,

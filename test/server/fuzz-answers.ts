@@ -4,7 +4,8 @@ import { PEER_ID_PATTERN, RELAY_ERROR_CODES } from '../../src/protocol.ts';
 
 /** Close codes the relay may end a fuzz socket with; 1007 and 1009 only for the frames that call for them. */
 export const RELAY_CLOSE_CODES = new Set([1000, 1001, 1002, 1007, 1008, 1009, 1013]);
-const PEER_LEFT_REASONS = ['left', 'disconnected', 'timeout', 'kicked'];
+const PEER_LEFT_REASONS = ['left', 'disconnected', 'timeout', 'kicked', 'removed'];
+const HOST_ACTIONS = ['remove', 'mute', 'lock', 'lobby'];
 
 /** What is wrong with the data of an EVENT from the relay, if anything. */
 export function eventFault(data: unknown): string | undefined {
@@ -21,6 +22,19 @@ export function eventFault(data: unknown): string | undefined {
         : 'a malformed peer-left';
     case 'signal':
       return isPeerId(payload.from) && isRecord(payload.data) ? undefined : 'a malformed signal';
+    case 'host-action':
+      return isPeerId(payload.by) && HOST_ACTIONS.includes(payload.action as string)
+        ? undefined
+        : 'a malformed host-action';
+    case 'knock':
+    case 'knock-ended':
+      return isPeerId(payload.id) ? undefined : `a malformed ${name}`;
+    case 'waiting':
+      return typeof payload.host === 'boolean' ? undefined : 'a malformed waiting';
+    case 'dismissed':
+      return isRefusal(payload) ? undefined : 'a dismissal without a known code';
+    case 'admitted':
+      return payload.ok === true && isAck(payload) ? undefined : 'a malformed admitted';
     default:
       return 'an event the relay does not send';
   }
@@ -44,6 +58,7 @@ export function isAck(value: unknown): value is { id?: unknown; resume?: unknown
   if (value.ok === false) return isRefusal(value);
   if (value.ok !== true) return false;
   if (Object.keys(value).length === 1) return true;
+  if (value.waiting === true) return isPeerId(value.id) && typeof value.host === 'boolean';
   return (
     isPeerId(value.id) &&
     isPeerId(value.resume) &&

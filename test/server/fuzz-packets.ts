@@ -23,7 +23,18 @@ export const FUZZ_ROOMS = ['fuzz-0', 'fuzz-1', '__proto__', 'constructor', 'toSt
 const PROTO_KEYS = ['__proto__', 'constructor', 'prototype'];
 const KEYS = [...PROTO_KEYS, 'toString', 'hasOwnProperty', '_placeholder', 'num', 'room', 'to', 'data', 'sdp', ''];
 const RESERVED_EVENTS = ['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener'];
-const EVENT_NAMES = ['join', 'signal', 'leave', 'error', 'peer-joined', 'JOIN', ' join', ...PROTO_KEYS, 'toString'];
+const EVENT_NAMES = [
+  'join',
+  'signal',
+  'leave',
+  'host',
+  'error',
+  'peer-joined',
+  'JOIN',
+  ' join',
+  ...PROTO_KEYS,
+  'toString',
+];
 const NOT_STRING_NAMES = ['1', '-1', '0.5', '1e400', 'null', 'true', '{}', '[]', '{"__proto__":1}', '["join"]'];
 const NUMBERS = ['0', '-0', '1', '-1', '1.5', '1e308', '1e400', '-1e400', '5e-324', '9007199254740993'];
 /** Ack ids as they appear after the packet type: huge, negative, fractional, not numbers at all. */
@@ -82,6 +93,7 @@ const GENERATORS: Array<[number, string, Make]> = [
   [1.5, 'disconnect', (g) => [text(`41${g.chance(0.3) ? `${g.pick(NAMESPACES)},` : ''}${g.chance(0.2) ? '[]' : ''}`)]],
   [30, 'event', (g, context) => [text(`42${maybeAckId(g)}${event(g, context)}`)]],
   [5, 'signal', (g, context) => [text(`42["signal",{"to":"${peerId(g, context)}","data":${signalData(g)}}]`)]],
+  [3, 'host action', (g, context) => [text(`42${maybeAckId(g)}["host",${hostRequest(g, context)}]`)]],
   [5, 'binary event', (g, context) => binaryPacket(g, '5', event(g, context))],
   [4, 'ack', (g) => [text(`43${maybeAckId(g)}${g.chance(0.8) ? `[${json(g, 2)}]` : json(g, 2)}`)]],
   [1, 'binary ack', (g) => binaryPacket(g, '6', `[${placeholder(g)}]`)],
@@ -99,6 +111,14 @@ const GENERATORS: Array<[number, string, Make]> = [
   [0.1, 'flood', (g) => Array.from({ length: 300 }, () => text(g.pick(['42["leave"]', '42["flood"]', '42[1]'])))],
 ];
 const TOTAL_WEIGHT = GENERATORS.reduce((sum, [weight]) => sum + weight, 0);
+
+/** A host request, well formed or not, about a real peer or not (fuzz sockets that make a room are its hosts). */
+function hostRequest(g: Gen, context: FuzzContext): string {
+  const action = g.pick(['admit', 'deny', 'remove', 'mute', 'lock', 'lobby', 'end', 'ban', '']);
+  const id = g.chance(0.8) ? `"${peerId(g, context)}"` : json(g, 1);
+  const flag = g.chance(0.8) ? g.pick(['true', 'false']) : json(g, 1);
+  return `{"action":"${action}","id":${id},"locked":${flag},"enabled":${flag}}`;
+}
 
 function text(data: string): Frame {
   return { type: 'text', data };

@@ -4,47 +4,14 @@
 // tampered with, signed with another secret, or outside the replay window.
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { test, type TestContext } from 'node:test';
 import { buildRelay } from '../../server/app.ts';
-import type { WebhookEvent } from '../../server/webhooks/webhook-event.ts';
 import { signWebhook, verifyWebhook, WEBHOOK_HEADERS } from '../../server/webhooks/webhook-signature.ts';
 import { Webhooks, type WebhookOptions, type WebhookOutcome } from '../../server/webhooks/webhooks.ts';
 import { deferred, waitFor } from './helpers.ts';
+import { backend, SECRET, verifies } from './webhook-backend.ts';
 
-const SECRET = 'a-webhook-secret';
 const SILENT = { debug() {}, warn() {}, error() {} };
-
-interface Received {
-  path: string | undefined;
-  headers: IncomingHttpHeaders;
-  body: string;
-  event: WebhookEvent;
-}
-
-/**
- * A site's backend on 127.0.0.1: it records every request (and emits it as `request`) and answers it with
- * `answer`, which gets the request's number from 1 and may leave the response pending.
- */
-async function backend(
-  t: TestContext,
-  answer: (n: number, response: ServerResponse) => void = (_n, response) => void response.end(),
-): Promise<{ url: string; received: Received[]; events: EventEmitter }> {
-  const received: Received[] = [];
-  const events = new EventEmitter();
-  const server = createServer(async (request, response) => {
-    let body = '';
-    for await (const chunk of request) body += chunk;
-    const entry = { path: request.url, headers: request.headers, body, event: JSON.parse(body) as WebhookEvent };
-    received.push(entry);
-    events.emit('request', entry);
-    answer(received.length, response);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.after(() => new Promise((resolve) => server.close(resolve).closeAllConnections()));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, received, events };
-}
 
 /** Webhooks to `url` whose outcomes are recorded (and emitted by name), closed after the test. */
 function webhooks(t: TestContext, url: string, options: Partial<WebhookOptions> & { maxQueued?: number } = {}) {
@@ -64,14 +31,6 @@ function webhooks(t: TestContext, url: string, options: Partial<WebhookOptions> 
   );
   t.after(() => sender.close());
   return { sender, outcomes, counted };
-}
-
-/** Whether a received request passes verifyWebhook with the relay's secret. */
-function verifies({ headers, body }: Received, secret = SECRET): boolean {
-  return verifyWebhook(
-    { body, signature: headers[WEBHOOK_HEADERS.signature], timestamp: headers[WEBHOOK_HEADERS.timestamp] },
-    secret,
-  );
 }
 
 test('an event arrives as a signed JSON POST that verifyWebhook accepts', async (t) => {
