@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Socket } from 'socket.io-client';
-import type { JoinAck, JoinWaiting, SfuAck } from '../../src/protocol.ts';
+import type { JoinAccepted, JoinAck, JoinWaiting, SfuAck } from '../../src/protocol.ts';
 import { startJanus, type JanusServer } from '../support/janus-server.mjs';
 import { freePort } from '../support/redis-server.mjs';
 import { connect, eventNames, join, record, startRelay, waitFor, WAIT_MS } from './helpers.ts';
@@ -151,4 +151,31 @@ test('a member of an SFU room that resumes keeps its Janus session; one this rel
   const brianBack = await rejoin(brian, brianAck.resume, 0);
   assert.deepEqual([adaBack.ok && adaBack.mode, adaBack.ok && adaBack.publish], ['sfu', undefined]);
   assert.deepEqual([brianBack.ok && brianBack.mode, brianBack.ok && brianBack.publish], ['sfu', true]);
+});
+
+test('hosts in an SFU room: a knock let in joins on the SFU; a removed or ended member leaves its Janus session', async (t) => {
+  const { app, url } = await startRelay(t, sfuOptions(2));
+  const sfu = app.sfu!;
+  const leftJanus: string[] = [];
+  const leave = sfu.leave.bind(sfu);
+  sfu.leave = (id, room) => (leftJanus.push(id), leave(id, room));
+  const [host, guest, knocker] = await Promise.all([connect(t, url), connect(t, url), connect(t, url)]);
+  await join(host, 'moderated');
+  const guestAck = await join(guest, 'moderated');
+  assert.equal(guestAck.mode, 'sfu');
+  const act = (request: unknown) => host.timeout(WAIT_MS).emitWithAck('host', request as never);
+  await act({ action: 'lobby', enabled: true });
+  const waiting = (await knocker.timeout(WAIT_MS).emitWithAck('join', { room: 'moderated' })) as JoinWaiting;
+  const admitted = waitFor<JoinAccepted>(knocker, 'admitted');
+  await act({ action: 'admit', id: waiting.id });
+  assert.equal((await admitted).mode, 'sfu');
+
+  const removed = waitFor(guest, 'dismissed');
+  await act({ action: 'remove', id: guestAck.id });
+  await removed;
+  assert.ok(leftJanus.includes(guestAck.id), 'the removed member left the SFU');
+  const ended = waitFor(knocker, 'dismissed');
+  await act({ action: 'end' });
+  await ended;
+  assert.ok(leftJanus.includes(waiting.id), 'everyone left the SFU with the end of the call');
 });
