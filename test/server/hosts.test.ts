@@ -307,6 +307,12 @@ test('lock: nobody new joins or knocks (room-locked), hosts still do; unlock ope
   await act(host, { action: 'lock', locked: false });
   await act(host, { action: 'lobby', enabled: false });
   assert.equal((await ask(late, { room: 'locked' })).ok, true);
+
+  // Each action is counted.
+  const metrics = await (await fetch(`${relay.url}/metrics`)).text();
+  for (const action of ['lock', 'unlock', 'lobby-on', 'lobby-off']) {
+    assert.match(metrics, new RegExp(`vc_relay_host_actions_total\\{action="${action}"\\} 1`), action);
+  }
 });
 
 test('mute: one member or everyone else is asked, and every member hears the request', async (t) => {

@@ -44,6 +44,11 @@ test('a host on one relay lets in, removes and dismisses people on another', asy
   assert.equal(kim.id, waiting.id);
   assert.deepEqual(kim.peers.map(({ id }) => id).sort(), [hostAck.id, cohostAck.id].sort());
 
+  // A lock on one relay keeps newcomers out on the other.
+  await act(host, { action: 'lock', locked: true });
+  const locked = await ask(await connect(t, two.url), { room: 'spanning', name: 'Late' });
+  assert.equal(locked.ok ? 'joined' : locked.code, 'room-locked');
+
   const dismissed = waitFor<DismissedMessage>(knocker, 'dismissed');
   const left = waitFor<PeerLeftMessage>(cohost, 'peer-left');
   assert.deepEqual(await act(host, { action: 'remove', id: kim.id }), { ok: true });
