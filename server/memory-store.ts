@@ -111,7 +111,8 @@ export class MemoryStore implements RoomStore {
         const target = this.#rooms.find(room, request.id);
         if (!target || target.id === host.id) return 'unknown';
         this.#bans.add(room, target.banKey, banMs);
-        target.delivery?.dismiss('removed');
+        if (target.delivery) target.delivery.dismiss('removed');
+        else this.#options.dismissedAway(target);
         for (const member of this.#rooms.others(target)) this.#deliver(member, action);
         this.#end(target, 'removed');
         return 'done';
@@ -242,7 +243,8 @@ export class MemoryStore implements RoomStore {
     for (const knock of this.#controlsOf.get(room)?.knocks.values() ?? []) knock.delivery.dismiss('ended');
     this.#controlsOf.delete(room);
     for (const member of this.#rooms.members(room)) {
-      member.delivery?.dismiss('ended');
+      if (member.delivery) member.delivery.dismiss('ended');
+      else this.#options.dismissedAway(member);
       this.#held.remove(member.id);
       const left = this.#rooms.leave(member);
       this.#options.departed?.(member, 'ended', left.length === 0);

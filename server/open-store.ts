@@ -8,7 +8,7 @@ import type { RoomStore, StoreOptions } from './room-store.ts';
 export async function createStore(
   settings: RelaySettings,
   log: FastifyBaseLogger,
-  { expired, departed }: Pick<StoreOptions, 'expired' | 'departed'>,
+  { expired, dismissedAway, departed }: Pick<StoreOptions, 'expired' | 'dismissedAway' | 'departed'>,
 ): Promise<RoomStore> {
   const options: StoreOptions = {
     // A connection that died unnoticed is detected by the heartbeat within this time: older events arrived.
@@ -16,6 +16,7 @@ export async function createStore(
     replayBytes: settings.resumeBufferBytes,
     holdLimits: { perIp: settings.resumeHeldPerIp, bytes: settings.resumeHeldBytes },
     expired,
+    dismissedAway,
     ...(departed && { departed }),
   };
   if (!settings.redisUrl) return new MemoryStore(options);

@@ -205,6 +205,8 @@ export interface StoreOptions {
   holdLimits: HoldLimits;
   /** A held membership ended: it was not resumed in time, or other holds pushed it out early. */
   expired(member: Membership, why: 'expired' | 'evicted'): void;
+  /** A membership held here for a resume ended because a host removed it or ended the call. */
+  dismissedAway(member: Membership): void;
   /**
    * When set: a membership ended, for `reason` (`ended`: a host ended the call), and `roomEnded` when nobody is
    * left in its room. Called once per membership, on one relay whatever their number (for webhooks).

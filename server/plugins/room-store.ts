@@ -21,6 +21,8 @@ export const roomStorePlugin = fp<{ settings: RelaySettings }>(
         void app.sfu?.leave(member.id, member.room);
         app.log.info({ room: member.room, peer: member.id, reason: 'timeout', why }, 'left');
       },
+      // Its SFU session was kept for a resume that will not come.
+      dismissedAway: (member) => void app.sfu?.leave(member.id, member.room),
       // Only for webhooks: with Redis, recording them costs every relay a little.
       ...(webhooks && {
         departed: ({ id, room }, reason, roomEnded) => {

@@ -397,7 +397,8 @@ export class RedisStore implements RoomStore {
       return word === 'admitted' ? knock.lobby(word) : knock.dismiss(word as DismissCode);
     }
     const local = conn === undefined ? undefined : this.#forget(id, conn);
-    local?.delivery?.dismiss(word as DismissCode);
+    if (local?.delivery) local.delivery.dismiss(word as DismissCode);
+    else if (local) this.#options.dismissedAway(local.member);
   }
 
   /** Ends in Redis what ended here while it was away, after checking the memberships held here (#sync). */
