@@ -220,8 +220,13 @@ describe('hosts and the lobby', () => {
     const microphone = (element: VideoConference) => element.participants[0]!.audio;
     await waitFor(() => [host, gil, gus].every(microphone), 'every microphone on');
 
+    // From the button on Gil's tile.
     const requested = nextEvent(gus, 'vc-mute-requested');
-    await host.requestMute(idOf(gil));
+    await settled(host);
+    const gilTile = remoteTiles(host).find((tile) => tile.peerId === idOf(gil))!;
+    const askToMute = gilTile.querySelector<HTMLButtonElement>('[data-host-action=mute]')!;
+    expect(askToMute.getAttribute('aria-label')).to.equal('Ask Gil to mute');
+    askToMute.click();
     expect(await requested).to.deep.equal({ by: idOf(host), id: idOf(gil) });
     await waitFor(() => !microphone(gil), 'Gil muted');
     expect(microphone(gus)).to.equal(true);

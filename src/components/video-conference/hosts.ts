@@ -117,7 +117,6 @@ export function decorateTiles(
           data-host-action="mute"
           aria-label=${format(t.askToMute, { name })}
           title=${format(t.askToMute, { name })}
-          ?disabled=${!participant.audio}
           @click=${() => act!({ action: 'mute', id })}
         >
           ${icons.micOff}</button
@@ -163,7 +162,8 @@ export function announce(
   switch (type) {
     case 'vc-knock':
       chime();
-      return [format(t.knocking, { name: detail.name || t.guest }), true];
+      // Said only: the knock's own card shows it.
+      return [format(t.knocking, { name: detail.name || t.guest }), false];
     case 'vc-room-locked':
       return [t.announceLocked, true];
     case 'vc-room-unlocked':

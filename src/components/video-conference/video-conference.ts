@@ -520,7 +520,12 @@ export class VideoConference extends LitElement implements CallHost {
         ${this.#panels.open === 'settings' && active ? this.#renderSettings() : nothing}
         ${this.#panels.open === 'participants' && state === 'joined' ? this.#renderParticipants(host) : nothing}
         ${state === 'waiting' ? hosts?.renderLobby(this.#call.hostPresent, this.#t) : nothing}
-        ${host && state === 'joined' ? hosts?.renderKnocks(this.knocks, this.#onHost, this.#t) : nothing}
+        ${
+          // The participants panel lists the knocks itself.
+          host && state === 'joined' && this.#panels.open !== 'participants'
+            ? hosts?.renderKnocks(this.knocks, this.#onHost, this.#t)
+            : nothing
+        }
         ${state === 'joined' && this.participants.length === 1 && this.invite !== 'dismissed' ? this.#renderInvite() : nothing}
         ${this.#announcer.toast ? html`<div class="toast" part="toast" aria-hidden="true">${this.#announcer.toast}</div>` : nothing}
         ${previewing ? nothing : renderStatus(state, this.#call.error, !!this.room, this.#reach, this.#statusActions, this.#t, () => this.#endOverlay.get()?.renderEndOverlay ?? null)}
