@@ -88,6 +88,8 @@ export class Moderation extends Emitter<ModerationEvents> {
     this.role = role ?? 'guest';
     // The creator's key comes once; after a resume, or for a host who joined with the key, it is the one held.
     this.hostKey = hostKey ?? (role ? (resumed && this.hostKey) || this.#joinKey : '');
+    // A resume replays what we missed (host actions, knocks): what we knew stands.
+    if (resumed) return;
     this.locked = !!locked;
     this.lobby = !!lobby;
     this.#knocks = new Map(knocks?.map((knock) => [knock.id, knock]));

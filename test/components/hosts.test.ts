@@ -303,6 +303,38 @@ describe('hosts and the lobby', () => {
     expect(screen.querySelector('[part=action]')).to.equal(null);
   });
 
+  it('resumes after a dropped connection with what hosts did counted: nothing replayed, nobody gone', async () => {
+    const host = await hostOf();
+    const [gil] = (await guestsOf(host, ['Gil'])) as [VideoConference];
+    await host.setLobby(true);
+    await host.lock();
+    await host.unlock();
+    const knock = nextEvent(host, 'vc-knock');
+    const kim = widget(container, server, room, 'Kim');
+    await knock;
+    await waitFor(() => gil.lobby && !gil.locked, 'Gil heard it all');
+    const heard: string[] = [];
+    for (const element of [host, gil]) {
+      for (const type of ['vc-lobby-change', 'vc-room-locked', 'vc-room-unlocked', 'vc-peer-left', 'vc-peer-joined']) {
+        element.addEventListener(type, () => heard.push(`${element.name} ${type}`));
+      }
+    }
+    const ids = [idOf(host), idOf(gil)];
+
+    await relayCommand('relay-drop-connections');
+    await waitFor(() => host.state === 'reconnecting' && gil.state === 'reconnecting', 'both reconnecting');
+    await waitFor(() => host.state === 'joined' && gil.state === 'joined', 'both resumed');
+    expect([idOf(host), idOf(gil)]).to.deep.equal(ids);
+    expect([host.callRole, host.lobby, gil.lobby, gil.locked]).to.deep.equal(['host', true, true, false]);
+    // Kim knocked again on her new connection.
+    await waitFor(() => kim.state === 'waiting' && host.knocks.length === 1, 'Kim waits again');
+
+    const locked = nextEvent(gil, 'vc-room-locked');
+    await host.lock();
+    await locked;
+    expect(heard).to.deep.equal(['Hana vc-room-locked', 'Gil vc-room-locked']);
+  });
+
   it('gives hosts a participants panel: roles, the room’s switches and each participant’s actions', async () => {
     const host = await hostOf();
     const [gil] = (await guestsOf(host, ['Gil'])) as [VideoConference];

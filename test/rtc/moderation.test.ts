@@ -138,10 +138,10 @@ describe('Moderation', () => {
     expect(actions).to.deep.equal(['mute by h', 'mute by m', 'mute by h', 'mute by h']);
   });
 
-  it('follows locks, the lobby and knocks, and counts those events for a resume', async () => {
+  it('follows locks, the lobby and knocks, counts those events for a resume, and keeps them across it', async () => {
     const { call, socket } = await started([
       { ...(accepted('m') as JoinAccepted), role: 'host' },
-      accepted('m', [], true),
+      { ...(accepted('m', [], true) as JoinAccepted), role: 'host' },
     ]);
     socket().receive('host-action', { by: 'm', action: 'lock', locked: true });
     socket().receive('host-action', { by: 'm', action: 'lobby', enabled: true });
@@ -158,6 +158,10 @@ describe('Moderation', () => {
     socket().drop();
     await waitFor(() => socket().joins.length === 2, 'a resume');
     expect(socket().joins[1]!.received).to.equal(5);
+    // The resume's answer says nothing of them: what we knew stands (anything missed is replayed).
+    await waitFor(() => call.state === 'joined', 'resumed');
+    expect([call.role, call.locked, call.lobby]).to.deep.equal(['host', true, true]);
+    expect(call.knocks).to.deep.equal([{ id: 'k2' }]);
   });
 
   it('sends host requests, and rejects with the relay’s code when refused or when not in a call', async () => {
