@@ -7,6 +7,7 @@ import '../../src/index.ts';
 import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
 import {
   nextEvent,
+  protectedRelay,
   relayCommand,
   remoteTiles,
   settled,
@@ -92,7 +93,15 @@ describe('hosts and the lobby', () => {
     // Guests get no host controls on tiles; the host does, on the guest's tile.
     expect(hostTile.querySelector('[data-host-action]')).to.equal(null);
     await settled(host);
-    await waitFor(() => remoteTiles(host)[0]!.querySelector('[data-host-action=remove]'), 'Remove on the tile');
+    const remove = await waitFor(
+      () => remoteTiles(host)[0]!.querySelector<HTMLButtonElement>('[data-host-action=remove]'),
+      'Remove on the tile',
+    );
+    expect(remove.getAttribute('aria-label')).to.equal('Remove Gil');
+    // Among the tile's actions, which show when one of them has keyboard focus.
+    remove.focus();
+    const actions = remoteTiles(host)[0]!.shadowRoot!.querySelector('[part=tile-actions]')!;
+    await waitFor(() => getComputedStyle(actions).opacity === '1', 'the actions shown');
 
     // A second host, through the invitation's key.
     const cohost = document.createElement('video-conference');
@@ -333,6 +342,31 @@ describe('hosts and the lobby', () => {
     await host.lock();
     await locked;
     expect(heard).to.deep.equal(['Hana vc-room-locked', 'Gil vc-room-locked']);
+  });
+
+  it('takes roles and the lobby from join tokens on a relay with JOIN_SECRET, without host keys', async () => {
+    const { url } = await protectedRelay();
+    const [hostToken, guestToken] = await Promise.all([
+      relayCommand('mint-join-token', { room, name: 'Hana', role: 'host', lobby: true }),
+      relayCommand('mint-join-token', { room, name: 'Gil' }),
+    ]);
+    const host = document.createElement('video-conference');
+    Object.assign(host, { server: url, room, token: hostToken });
+    container.append(host);
+    await waitFor(() => host.state === 'joined', 'the host joined');
+    expect([host.callRole, host.lobby, host.hostShareUrl]).to.deep.equal(['host', true, '']);
+
+    const knock = nextEvent<{ id: string; name: string; verified: boolean }>(host, 'vc-knock');
+    const guest = document.createElement('video-conference');
+    Object.assign(guest, { server: url, room, token: guestToken });
+    container.append(guest);
+    const { id, name, verified } = await knock;
+    expect([name, verified]).to.deep.equal(['Gil', true]);
+    await waitFor(() => guest.state === 'waiting', 'Gil waits');
+    await host.admit(id);
+    await waitFor(() => guest.state === 'joined' && remoteTiles(guest).length === 1, 'Gil is in');
+    expect(guest.callRole).to.equal('guest');
+    expect(guest.participants.find((p) => p.id === idOf(host))).to.include({ role: 'host', verified: true });
   });
 
   it('gives hosts a participants panel: roles, the room’s switches and each participant’s actions', async () => {
