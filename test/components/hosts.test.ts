@@ -397,5 +397,14 @@ describe('hosts and the lobby', () => {
     await guestPanel.updateComplete;
     expect(guestPanel.shadowRoot!.querySelector('[part~=host-control]')).to.equal(null);
     expect(guestPanel.shadowRoot!.querySelectorAll('[part=role]')).to.have.length(1);
+
+    // Ending the call for everyone takes a second press.
+    const end = panel.shadowRoot!.querySelector<HTMLButtonElement>('[part~=end-for-all]')!;
+    end.click();
+    await panel.updateComplete;
+    expect(end.textContent!.trim()).to.equal('Click again to end it for everyone');
+    expect(host.state).to.equal('joined');
+    end.click();
+    await waitFor(() => host.state === 'ended' && gil.state === 'ended', 'the call ended');
   });
 });

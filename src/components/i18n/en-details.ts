@@ -56,6 +56,7 @@ export const EN_DETAILS = {
   lockRoom: 'Lock the room',
   lobbyMode: 'Waiting room',
   endForAll: 'End call for everyone',
+  endForAllConfirm: 'Click again to end it for everyone',
   copyHostLink: 'Copy co-host link',
   announceLocked: 'The room is locked',
   announceUnlocked: 'The room is unlocked',

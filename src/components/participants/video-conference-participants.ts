@@ -1,9 +1,9 @@
 // <video-conference-participants>: the participants panel. Everyone in the call with their role (guests see who
 // the hosts are); for hosts also the people waiting in the lobby (Admit, Deny), each participant's Ask-to-mute
-// and Remove, and the room's controls: lock, lobby, mute everyone, end for all, the co-host link. It reports
-// each press as a host request; its owner sends it, and the relay checks it.
+// and Remove, and the room's controls: lock, lobby, mute everyone, end for all (pressed twice), the co-host
+// link. It reports each press as a host request; its owner sends it, and the relay checks it.
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { HostRequest, KnockMessage } from '../../protocol.ts';
 import type { Participant } from '../../rtc/index.ts';
 import { emit } from '../events.ts';
@@ -51,6 +51,11 @@ export class VideoConferenceParticipants extends LitElement {
   /** The wording of its labels (the widget passes its own, translated). */
   @property({ attribute: false }) strings: Strings = EN;
 
+  /** End for all was pressed once: the next press ends the call (leaving the button takes it back). */
+  @state() private confirming = false;
+
+  @state() private copied = false;
+
   override render() {
     const t = withDetails(this.strings);
     const button = (part: string, label: string, request: HostRequest, pressed?: boolean) =>
@@ -72,11 +77,18 @@ export class VideoConferenceParticipants extends LitElement {
                 ${button('lock-control', t.lockRoom, { action: 'lock', locked: !this.locked }, this.locked)}
                 ${button('lobby-control', t.lobbyMode, { action: 'lobby', enabled: !this.lobby }, this.lobby)}
                 ${button('mute-all-control', t.muteEveryone, { action: 'mute' })}
-                ${button('end-for-all', t.endForAll, { action: 'end' })}
+                <button
+                  type="button"
+                  part="host-control end-for-all"
+                  @click=${this.#endForAll}
+                  @blur=${() => (this.confirming = false)}
+                >
+                  ${this.confirming ? t.endForAllConfirm : t.endForAll}
+                </button>
                 ${
                   this.hostShareUrl
                     ? html`<button type="button" part="host-control copy-host-link" @click=${this.#copyHostLink}>
-                        ${t.copyHostLink}
+                        ${this.copied ? t.linkCopied : t.copyHostLink}
                       </button>`
                     : nothing
                 }
@@ -123,8 +135,16 @@ export class VideoConferenceParticipants extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('.body button, button')?.focus();
   }
 
+  #endForAll = (): void => {
+    if (this.confirming) emit(this, 'video-conference-host', { action: 'end' });
+    this.confirming = !this.confirming;
+  };
+
   #copyHostLink = (): void => {
-    void navigator.clipboard?.writeText(this.hostShareUrl).catch(() => {});
+    void navigator.clipboard?.writeText(this.hostShareUrl).then(
+      () => (this.copied = true),
+      () => {},
+    );
   };
 }
 

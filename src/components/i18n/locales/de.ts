@@ -149,6 +149,7 @@ export default {
   lockRoom: 'Raum sperren',
   lobbyMode: 'Warteraum',
   endForAll: 'Anruf für alle beenden',
+  endForAllConfirm: 'Zum Beenden für alle erneut klicken',
   copyHostLink: 'Co-Gastgeber-Link kopieren',
   announceRemoved: '{name} wurde aus dem Anruf entfernt',
   announceLocked: 'Der Raum ist gesperrt',

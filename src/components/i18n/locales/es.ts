@@ -147,6 +147,7 @@ export default {
   lockRoom: 'Bloquear la sala',
   lobbyMode: 'Sala de espera',
   endForAll: 'Terminar la llamada para todos',
+  endForAllConfirm: 'Haga clic de nuevo para terminarla para todos',
   copyHostLink: 'Copiar enlace de coanfitrión',
   announceRemoved: '{name} fue quitado de la llamada',
   announceLocked: 'La sala está bloqueada',

@@ -148,6 +148,7 @@ export default {
   lockRoom: 'Verrouiller la salle',
   lobbyMode: 'Salle d’attente',
   endForAll: 'Mettre fin à l’appel pour tous',
+  endForAllConfirm: 'Cliquez à nouveau pour y mettre fin pour tous',
   copyHostLink: 'Copier le lien de co-hôte',
   announceRemoved: '{name} a été retiré de l’appel',
   announceLocked: 'La salle est verrouillée',

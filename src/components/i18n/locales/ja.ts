@@ -147,6 +147,7 @@ export default {
   lockRoom: 'ルームをロック',
   lobbyMode: '待機室',
   endForAll: '全員の通話を終了',
+  endForAllConfirm: 'もう一度クリックすると全員の通話を終了します',
   copyHostLink: '共同ホスト用リンクをコピー',
   announceRemoved: '{name} さんが通話から退出させられました',
   announceLocked: 'ルームがロックされました',

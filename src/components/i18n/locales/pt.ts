@@ -147,6 +147,7 @@ export default {
   lockRoom: 'Bloquear a sala',
   lobbyMode: 'Sala de espera',
   endForAll: 'Encerrar a chamada para todos',
+  endForAllConfirm: 'Clique novamente para encerrar para todos',
   copyHostLink: 'Copiar link de coanfitrião',
   announceRemoved: '{name} foi removido da chamada',
   announceLocked: 'A sala está bloqueada',
