@@ -78,7 +78,7 @@ export interface JoinRequest {
   token?: string;
   /** The `resume` token of an earlier join: takes that membership (and id) back if it is still held. */
   resume?: string;
-  /** With `resume`: how many `peer-joined`, `peer-renamed`, `peer-left` and `signal` events this membership has received. */
+  /** With `resume`: how many of the numbered events (docs/protocol.md, Resume) this membership has received. */
   received?: number;
   /** An open room's host key (from a host invitation): you join as a host. */
   hostKey?: string;
@@ -211,6 +211,8 @@ export interface PeerJoinedMessage {
   id: string;
   name?: string;
   verified?: true;
+  /** `host` for a host; absent for a guest. */
+  role?: 'host';
 }
 
 export interface PeerRenamedMessage {
