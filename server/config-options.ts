@@ -107,6 +107,12 @@ export const OPTIONS = {
     fallback: '5',
     parse: integer(1),
   },
+  KNOCKS_PER_MINUTE_PER_IP: {
+    key: 'knocksPerMinutePerIp',
+    help: 'New knocks one client address may make per minute on this relay (that many at once), withdrawn ones included; then rate-limited.',
+    fallback: '20',
+    parse: integer(1),
+  },
   REMOVAL_BAN_MS: {
     key: 'removalBanMs',
     help: 'How long someone a host removed cannot join that room again (with the same token, or from the same address).',

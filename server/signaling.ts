@@ -26,7 +26,7 @@ import {
   type SfuAck,
 } from '../src/protocol.ts';
 import { admit, joinEntry, type JoinEntry } from './access.ts';
-import type { AddressCounts } from './address-counts.ts';
+import type { KnockLimits } from './knock-limits.ts';
 import type { RelaySettings } from './config.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { StoreUnavailableError, WIRE_ERRORS, type WireError } from './errors.ts';
@@ -50,8 +50,8 @@ export interface SignalingContext {
   settings: RelaySettings;
   metrics: RelayMetrics;
   log: FastifyBaseLogger;
-  /** Knocks waiting on this relay, by client address (MAX_KNOCKS_PER_IP). */
-  knocks: AddressCounts;
+  /** How much each client address may knock on this relay (MAX_KNOCKS_PER_IP, and a rate). */
+  knocks: KnockLimits;
   /** The site's backend (WEBHOOK_URL): told of what this relay does (the store reports departures). */
   webhooks: Webhooks | null;
 }
@@ -226,8 +226,8 @@ export class SignalingSession implements Session, Delivery {
     const address = this.#socket.address;
     const leaving = this.#member;
     const maxPeers = settings.sfu?.maxPeers ?? settings.maxPeersPerRoom;
-    // A client already waiting in as many lobbies as it may cannot knock again.
-    const maxKnocks = knocks.count(address) < settings.maxKnocksPerIp ? entry.access.maxKnocks : 0;
+    // A client already waiting in as many lobbies as it may, or knocking too often, cannot knock (now).
+    const maxKnocks = knocks.allow(address) ? entry.access.maxKnocks : 0;
     const joined = await store.join({
       room,
       name,

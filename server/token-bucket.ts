@@ -20,11 +20,16 @@ export class TokenBucket {
 
   /** Takes one token; false when the bucket is empty. */
   take(): boolean {
+    if (!this.ready()) return false;
+    this.#tokens -= 1;
+    return true;
+  }
+
+  /** Whether a token is there to take. */
+  ready(): boolean {
     const now = this.#now();
     this.#tokens = Math.min(this.#burst, this.#tokens + ((now - this.#updated) / 1000) * this.#perSecond);
     this.#updated = now;
-    if (this.#tokens < 1) return false;
-    this.#tokens -= 1;
-    return true;
+    return this.#tokens >= 1;
   }
 }

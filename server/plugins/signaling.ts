@@ -2,7 +2,7 @@
 // SignalingSession for each connection, the per-address connection cap counted from the TCP accept, and what
 // a session cannot handle itself: a handler that failed, and the goodbye when the relay shuts down.
 import type { FastifyPluginAsync } from 'fastify';
-import { AddressCounts } from '../address-counts.ts';
+import { KnockLimits } from '../knock-limits.ts';
 import type { RelaySettings } from '../config.ts';
 import { limitConnections } from '../connection-limit.ts';
 import { WIRE_ERRORS } from '../errors.ts';
@@ -24,7 +24,7 @@ export const signalingPlugin: FastifyPluginAsync<SignalingPluginOptions> = async
     refused: () => metrics.refused.inc({ reason: 'ip-limit' }),
   });
   // What every session shares.
-  const context: SignalingContext = { store, sfu, settings, metrics, log, webhooks, knocks: new AddressCounts() };
+  const context: SignalingContext = { store, sfu, settings, metrics, log, webhooks, knocks: new KnockLimits(settings) };
   app.register(socketIoPlugin, {
     ...settings,
     connectionLimit,

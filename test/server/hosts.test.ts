@@ -1,7 +1,7 @@
 // Hosts and moderation on the relay (DESIGN.md §7, docs/protocol.md): who is a host (an open room's creator and
 // whoever holds its host key, or a token's role claim), the lobby (knock, admit, deny, time out, and nothing about
 // the room before), and host actions (remove with a ban, mute requests, lock, end), each refused to guests with
-// `forbidden` while nobody else hears of it. Run on memory and on Redis (npm run test:server:redis).
+// `forbidden` while nobody else hears of it; knock floods. Run on memory and on Redis (npm run test:server:redis).
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
 import type { Socket } from 'socket.io-client';
@@ -369,4 +369,18 @@ test('knock floods are bounded per room (MAX_KNOCKS_PER_ROOM) and per address (M
     more.push('waiting' in answer ? 'waiting' : answer.ok ? 'joined' : answer.code);
   }
   assert.deepEqual(more, ['waiting', 'rate-limited']);
+});
+
+test('knocking again and again is rate-limited per address (KNOCKS_PER_MINUTE_PER_IP): a knock withdrawn still counts', async (t) => {
+  const relay = await startRelay(t, { knocksPerMinutePerIp: 5 });
+  const { host } = await openRoom(t, relay, 'doorbell', 0);
+  await act(host, { action: 'lobby', enabled: true });
+  const prankster = await connect(t, relay.url);
+  const outcomes: string[] = [];
+  for (let i = 0; i < 6; i++) {
+    const answer = await ask(prankster, { room: 'doorbell' });
+    outcomes.push('waiting' in answer ? 'waiting' : answer.ok ? 'joined' : answer.code);
+    await prankster.timeout(WAIT_MS).emitWithAck('leave');
+  }
+  assert.deepEqual(outcomes, ['waiting', 'waiting', 'waiting', 'waiting', 'waiting', 'rate-limited']);
 });
