@@ -243,12 +243,15 @@ export class SignalingSession implements Session, Delivery {
       this.#log('join refused', { room, code: joined.code });
       return { ok: false, ...refusal(joined.code, maxPeers) };
     }
+    if (joined.ok === 'waiting') {
+      // Knocking elsewhere leaves the room this connection was in (the store kept it while the join waited).
+      await this.#leaveRoom('left');
+      return this.#wait(room, name, verified, entry, joined);
+    }
     if (leaving) {
       void this.#context.sfu?.leave(leaving.id, leaving.room);
       this.#log('left', { room: leaving.room, peer: leaving.id, reason: 'left' });
-      if (joined.ok === 'waiting') await this.#leaveRoom('left');
     }
-    if (joined.ok === 'waiting') return this.#wait(room, name, verified, entry, joined);
     const member = (this.#member = joined.member);
     this.#stopJoinTimer();
     this.#log('joined', { room, peer: member.id, mode: joined.mode, role: member.role });

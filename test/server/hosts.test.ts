@@ -384,3 +384,15 @@ test('knocking again and again is rate-limited per address (KNOCKS_PER_MINUTE_PE
   }
   assert.deepEqual(outcomes, ['waiting', 'waiting', 'waiting', 'waiting', 'waiting', 'rate-limited']);
 });
+
+test('a member who knocks at another room leaves the one it was in', async (t) => {
+  const relay = await startRelay(t);
+  const { host } = await openRoom(t, relay, 'gated', 0);
+  await act(host, { action: 'lobby', enabled: true });
+  const { host: stayer, guests } = await openRoom(t, relay, 'before', 1);
+  const mover = guests[0]!;
+  const left = waitFor<PeerLeftMessage>(stayer, 'peer-left');
+  const waiting = (await ask(mover.socket, { room: 'gated' })) as JoinWaiting;
+  assert.equal(waiting.waiting, true);
+  assert.deepEqual(await left, { id: mover.ack.id, reason: 'left' });
+});
