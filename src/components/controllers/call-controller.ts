@@ -2,7 +2,9 @@
 // connected with a room, joins again when the room, relay, password or token changes, leaves when the host
 // is removed or the page is closed, re-renders on every change, and re-fires the call's events as vc-* events.
 // It also follows the relay's outages (outage-watch.ts) and keeps trying a full room until a place frees up.
-// Host actions go through host(), and what hosts do comes back as vc-* events.
+// Host actions go through host(), and what hosts do comes back as vc-* events. It builds the call's options
+// from the host's attributes (the host key: the `host-key` attribute, else the one held for this tab, room-id.ts),
+// keeps the speaker chosen, and hands the status views their actions and what the relay connection is doing.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { HostRequest, KnockMessage, Role } from '../../protocol.ts';
 import {
@@ -21,16 +23,30 @@ import {
   Subscriptions,
   type VideoView,
 } from '../../rtc/index.ts';
-import { emit } from '../events.ts';
+import { emit, type DeviceKind } from '../events.ts';
+import { hostKeyFromFragment, newRoomId, roomFromFragment, storedHostKey } from '../video-conference/room-id.ts';
+import type { RelayReach, StatusActions } from '../video-conference/status-view.ts';
 import { OutageWatch } from './outage-watch.ts';
+
+/** The relay that served this script: the bundle is loaded from https://relay.example.com/video-conference.js. */
+const BUNDLE_SERVER = new URL('./', import.meta.url).href;
 
 /** How often a full room is tried again, while the widget waits for a place. */
 const FULL_ROOM_RETRY_MS = 15_000;
 const DONE = Promise.resolve();
 
+/** The element's attributes that make its calls (see VideoConference for each). */
 export interface CallHost extends ReactiveControllerHost, HTMLElement {
-  /** The call to make now, or null when there is nothing to join (no room). */
-  callOptions(): CallOptions | null;
+  room: string;
+  readonly server: string;
+  name: string;
+  password: string;
+  readonly token: string;
+  readonly hostKey: string;
+  readonly muted: boolean;
+  readonly cameraOff: boolean;
+  readonly maxUplinkKbps: number;
+  readonly fixedQuality: boolean;
   /** Show a pre-join screen: open the camera for a preview and wait for join(). */
   readonly prejoin: boolean;
 }
@@ -49,6 +65,10 @@ export class CallController implements ReactiveController {
   /** The room was full: its refusal, shown while the widget tries again. */
   #roomFull: RtcError | null = null;
   #roomTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The speaker the tiles play through ('' for the default). */
+  sinkId = '';
+  /** The host key held for each room (also the one a join gave: kept by the host view, hosts.ts), for the next join. */
+  readonly hostKeys = new Map<string, string>();
 
   constructor(host: CallHost) {
     this.#host = host;
@@ -89,6 +109,11 @@ export class CallController implements ReactiveController {
   /** The camera and microphone: their state and chosen devices, once opened. */
   get media(): LocalMedia | null {
     return this.#call?.media ?? null;
+  }
+
+  /** The devices in use, for the pickers: the camera's and microphone's, and the speaker chosen. */
+  get deviceIds(): Partial<Record<DeviceKind, string>> {
+    return { ...this.media?.deviceIds, audiooutput: this.sinkId };
   }
 
   get messages(): readonly ChatEntry[] {
@@ -154,8 +179,12 @@ export class CallController implements ReactiveController {
     return this.#call?.toggleCamera(force) ?? DONE;
   }
 
-  setDevice(kind: 'audioinput' | 'videoinput', deviceId: string): Promise<void> {
-    return this.#call?.setDevice(kind, deviceId) ?? DONE;
+  async setDevice(kind: DeviceKind, deviceId: string): Promise<void> {
+    if (kind === 'audiooutput') {
+      this.sinkId = deviceId;
+      this.#host.requestUpdate();
+    } else await this.#call?.setDevice(kind, deviceId);
+    emit(this.#host, 'vc-device-change', { kind, deviceId, lost: false });
   }
 
   startScreenShare(): Promise<void> {
@@ -213,9 +242,58 @@ export class CallController implements ReactiveController {
     return this.#outage.stalled;
   }
 
-  /** Tries to reach the relay now. */
-  reconnectNow(): void {
-    this.#call?.reconnectNow();
+  /** How the relay connection is doing, and what the last join presented, for the status overlay. */
+  get reach(): RelayReach {
+    const { password, token } = this.#host;
+    return { unreachable: this.unreachable, stalled: this.stalled, password, token };
+  }
+
+  /** What the status overlay and the notice offer. */
+  statusActions: StatusActions = {
+    join: () => void this.join(),
+    joinWithPassword: (password) => {
+      this.#host.password = password;
+      void this.join();
+    },
+    reconnectNow: () => this.#call?.reconnectNow(),
+    retryMedia: () => void this.retryMedia(),
+    dismissNotice: () => this.dismissNotice(),
+  };
+
+  /** Joins from the pre-join screen with the name given there (trimmed and valid, or empty: the others then show "Guest"). */
+  joinAs(name: string): void {
+    this.#host.name = name;
+    this.setName(name);
+    void this.join();
+  }
+
+  /**
+   * The host key to join `room` with, which this element then holds: a host invitation's (in the page's
+   * fragment), else the one it held, else one an earlier page of this tab kept (room-id.ts).
+   */
+  #hostKeyFor(room: string): string {
+    const key = hostKeyFromFragment(location.hash, room) ?? this.hostKeys.get(room) ?? storedHostKey(room);
+    this.hostKeys.set(room, key);
+    return key;
+  }
+
+  /** The call to make now, from the host's attributes; null when there is nothing to join (no room). */
+  #optionsNow(): CallOptions | null {
+    const host = this.#host;
+    const { room } = host;
+    if (!room) return null;
+    return {
+      server: host.server || BUNDLE_SERVER,
+      room,
+      name: host.name || undefined,
+      password: host.password || undefined,
+      token: host.token || undefined,
+      hostKey: host.hostKey || this.#hostKeyFor(room) || undefined,
+      muted: host.muted,
+      cameraOff: host.cameraOff,
+      maxUplinkKbps: host.maxUplinkKbps,
+      adaptive: !host.fixedQuality,
+    };
   }
 
   /**
@@ -232,6 +310,8 @@ export class CallController implements ReactiveController {
   }
 
   hostConnected(): void {
+    // The first connection brings the first update; a later one without a room asks for an update to pick one.
+    if (!this.#host.room) this.#host.requestUpdate();
     window.addEventListener('pagehide', this.#onPageHide);
     // Moving the element in the page disconnects and reconnects it at once: that is not a reason to leave.
     if (this.#pendingLeave) this.#pendingLeave = false;
@@ -253,9 +333,17 @@ export class CallController implements ReactiveController {
    * `muted` and `cameraOff` turn the microphone and camera off or on. The rest applies to the next call.
    */
   hostUpdate(): void {
-    const options = this.#host.callOptions();
+    const host = this.#host;
+    // A connected element always has a room: the page's `#room=`, else a new one. It is picked here, in the
+    // update, because a `room` property set before the element was defined only lands in the first update; and
+    // before the call is made: one join, not a join and a rejoin.
+    if (host.isConnected && !host.room) {
+      host.room = roomFromFragment(location.hash) ?? newRoomId();
+      host.setAttribute('room', host.room);
+    }
+    const options = this.#optionsNow();
     const call = this.#call;
-    if (!this.#host.isConnected || !options) return;
+    if (!host.isConnected || !options) return;
     if (!call || keyOf(options) !== this.#callKey) return void this.start();
     const { name, muted, cameraOff } = this.#options;
     this.#options = options;
@@ -289,7 +377,7 @@ export class CallController implements ReactiveController {
   #onPageHide = (): void => this.leave();
 
   #replaceCall(): Call | null {
-    const options = this.#host.callOptions();
+    const options = this.#optionsNow();
     if (!options) return null;
     this.#call?.leave();
     this.#subscriptions.drain();

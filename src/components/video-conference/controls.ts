@@ -3,46 +3,33 @@
 // Every toggle says its state with aria-pressed and has a tooltip (on hover and keyboard focus) naming its
 // shortcut. The microphone and camera are neutral when on and red when off, as in Google Meet.
 import { html, nothing, type TemplateResult } from 'lit';
+import type { KnockMessage, Role } from '../../protocol.ts';
+import type { CallState, Participant } from '../../rtc/index.ts';
+import type { CallController } from '../controllers/call-controller.ts';
+import type { DevicesController } from '../controllers/devices-controller.ts';
+import type { FullscreenController } from '../controllers/fullscreen-controller.ts';
+import type { MenuController } from '../controllers/menu-controller.ts';
+import type { PanelsController } from '../controllers/panels-controller.ts';
+import type { StageController } from '../controllers/stage-controller.ts';
+import type { Layout } from '../events.ts';
 import { icons } from '../shared/icons.ts';
 import { format, type Strings } from '../i18n/strings.ts';
 import { shortcutLabel } from './shortcuts.ts';
 
-export interface ControlsState {
-  /** Keyboard shortcuts are on: the tooltips name them. */
-  shortcuts: boolean;
-  /** The widget is narrow (a phone, a sidebar): the hand and the chat go into the "More" menu. */
-  narrow: boolean;
-  /** Not connected to the call yet: what needs the others (screen, hand, chat) is disabled. */
-  connecting: boolean;
-  menuOpen: boolean;
-  microphoneOn: boolean;
-  cameraOn: boolean;
-  screenOn: boolean;
-  /** The browser can share a screen (getDisplayMedia exists). */
-  screenSupported: boolean;
-  hand: boolean;
-  chatOpen: boolean;
-  unread: number;
-  participantsOpen: boolean;
-  /** For hosts: how many people knock, shown on the participants button. */
-  knocks: number;
-  settingsOpen: boolean;
-  spotlight: boolean;
-  fullscreenSupported: boolean;
-  fullscreen: boolean;
-}
-
-export interface ControlsActions {
-  toggleMicrophone(): void;
-  toggleCamera(): void;
-  toggleScreen(): void;
-  toggleHand(): void;
-  toggleChat(): void;
-  toggleParticipants(): void;
-  toggleSettings(): void;
-  toggleSpotlight(): void;
-  toggleFullscreen(): void;
-  toggleMenu(): void;
+/** What the toolbar shows and presses of the element's API. */
+export interface ToolbarHost {
+  readonly state: CallState;
+  readonly participants: Participant[];
+  readonly callRole: Role;
+  readonly knocks: KnockMessage[];
+  readonly layout: Layout;
+  readonly noShortcuts: boolean;
+  toggleMicrophone(): Promise<void>;
+  toggleCamera(): Promise<void>;
+  startScreenShare(): Promise<void>;
+  stopScreenShare(): void;
+  raiseHand(): void;
+  toggleFullscreen(): Promise<void>;
   leave(): void;
 }
 
@@ -80,7 +67,31 @@ export function toggleButton(
   </button>`;
 }
 
-export function renderControls(state: ControlsState, actions: ControlsActions, t: Strings): TemplateResult {
+/**
+ * The toolbar of `el`'s call (`narrow`: a phone or a sidebar, where the hand, the chat and the participants go
+ * into the "More" menu), with the controllers of what it opens and shows.
+ */
+export function renderControls(
+  el: ToolbarHost,
+  call: CallController,
+  panels: PanelsController,
+  menu: MenuController,
+  devices: DevicesController,
+  stage: StageController,
+  fullscreen: FullscreenController,
+  narrow: boolean,
+  t: Strings,
+): TemplateResult {
+  const media = call.media;
+  const microphoneOn = media?.microphoneOn ?? false;
+  const cameraOn = media?.cameraOn ?? false;
+  const open = panels.open;
+  const connecting = el.state !== 'joined' && el.state !== 'reconnecting';
+  // Choosing an item of the "More" menu closes it.
+  const inMenu = (action: () => unknown) => () => {
+    menu.close();
+    void action();
+  };
   const toggle = (
     name: string,
     label: string,
@@ -89,80 +100,108 @@ export function renderControls(state: ControlsState, actions: ControlsActions, t
     action: () => void,
     extra?: unknown,
   ) => {
-    const shortcut = state.shortcuts ? shortcutLabel(name) : undefined;
+    const shortcut = el.noShortcuts ? undefined : shortcutLabel(name);
     return toggleButton(name, label, pressed, icon, action, {
       tip: shortcut && `${label} (${shortcut})`,
       extra,
-      disabled:
-        state.connecting && (name === 'screen' || name === 'hand' || name === 'chat' || name === 'participants'),
+      disabled: connecting && (name === 'screen' || name === 'hand' || name === 'chat' || name === 'participants'),
     });
   };
   // In the menu, each item shows its label beside the icon.
   const item = (name: string, label: string, pressed: boolean, icon: unknown, action: () => void) =>
     toggle(name, label, pressed, icon, action, html`<span>${label}</span>`);
   const unread =
-    state.unread > 0
-      ? html`<span class="unread" part="unread" aria-label=${format(t.unread, { count: state.unread })}
-          >${state.unread}</span
+    panels.unread > 0
+      ? html`<span class="unread" part="unread" aria-label=${format(t.unread, { count: panels.unread })}
+          >${panels.unread}</span
         >`
       : nothing;
-  const place = state.narrow ? item : toggle;
+  const place = narrow ? item : toggle;
+  const knocks = el.callRole === 'host' ? el.knocks.length : 0;
   const social = [
-    place('hand', t.hand, state.hand, icons.hand, actions.toggleHand),
-    state.narrow
-      ? item('chat', t.chat, state.chatOpen, icons.chat, actions.toggleChat)
-      : toggle('chat', t.chat, state.chatOpen, icons.chat, actions.toggleChat, unread),
-    state.narrow
-      ? item('participants', t.participants, state.participantsOpen, icons.people, actions.toggleParticipants)
-      : toggle(
-          'participants',
-          t.participants,
-          state.participantsOpen,
-          icons.people,
-          actions.toggleParticipants,
-          state.knocks ? html`<span class="unread" part="unread">${state.knocks}</span>` : nothing,
-        ),
+    place(
+      'hand',
+      t.hand,
+      el.participants[0]?.hand ?? false,
+      icons.hand,
+      inMenu(() => el.raiseHand()),
+    ),
+    (narrow ? item : toggle)(
+      'chat',
+      t.chat,
+      open === 'chat',
+      icons.chat,
+      inMenu(() => panels.toggle('chat')),
+      unread,
+    ),
+    (narrow ? item : toggle)(
+      'participants',
+      t.participants,
+      open === 'participants',
+      icons.people,
+      inMenu(() => panels.toggle('participants')),
+      knocks ? html`<span class="unread" part="unread">${knocks}</span>` : nothing,
+    ),
   ];
   return html`
     <div class="controls" part="controls" role="toolbar" aria-label=${t.controls}>
       ${toggle(
         'microphone',
         t.microphone,
-        state.microphoneOn,
-        state.microphoneOn ? icons.mic : icons.micOff,
-        actions.toggleMicrophone,
+        microphoneOn,
+        microphoneOn ? icons.mic : icons.micOff,
+        () => void el.toggleMicrophone(),
       )}
-      ${toggle(
-        'camera',
-        t.camera,
-        state.cameraOn,
-        state.cameraOn ? icons.camera : icons.cameraOff,
-        actions.toggleCamera,
-      )}
+      ${toggle('camera', t.camera, cameraOn, cameraOn ? icons.camera : icons.cameraOff, () => void el.toggleCamera())}
       ${
-        state.screenSupported ? toggle('screen', t.screen, state.screenOn, icons.screen, actions.toggleScreen) : nothing
+        typeof navigator.mediaDevices?.getDisplayMedia === 'function'
+          ? toggle('screen', t.screen, !!media?.screenOn, icons.screen, () =>
+              media?.screenOn ? el.stopScreenShare() : void el.startScreenShare(),
+            )
+          : nothing
       }
-      ${state.narrow ? nothing : social}
+      ${narrow ? nothing : social}
       <div class="more">
         <button
           type="button"
           class="control"
           part="control more-control"
           aria-label=${t.more}
-          aria-expanded=${String(state.menuOpen)}
+          aria-expanded=${String(menu.open)}
           aria-controls="menu"
           data-tip=${t.more}
-          @click=${actions.toggleMenu}
+          @click=${() => menu.toggle()}
         >
-          ${icons.more}${state.narrow ? unread : nothing}
+          ${icons.more}${narrow ? unread : nothing}
         </button>
-        <div class="menu" id="menu" part="menu" ?hidden=${!state.menuOpen}>
-          ${state.narrow ? social : nothing}
-          ${item('settings', t.settings, state.settingsOpen, icons.settings, actions.toggleSettings)}
-          ${item('layout', t.spotlight, state.spotlight, icons.spotlight, actions.toggleSpotlight)}
+        <div class="menu" id="menu" part="menu" ?hidden=${!menu.open}>
+          ${narrow ? social : nothing}
+          ${item(
+            'settings',
+            t.settings,
+            open === 'settings',
+            icons.settings,
+            inMenu(() => {
+              devices.invalidate();
+              return panels.toggle('settings');
+            }),
+          )}
+          ${item(
+            'layout',
+            t.spotlight,
+            el.layout === 'spotlight',
+            icons.spotlight,
+            inMenu(() => stage.changeLayout(el.layout === 'spotlight' ? 'grid' : 'spotlight', null)),
+          )}
           ${
-            state.fullscreenSupported
-              ? item('fullscreen', t.fullscreen, state.fullscreen, icons.fullscreen, actions.toggleFullscreen)
+            document.fullscreenEnabled
+              ? item(
+                  'fullscreen',
+                  t.fullscreen,
+                  fullscreen.active,
+                  icons.fullscreen,
+                  inMenu(() => el.toggleFullscreen()),
+                )
               : nothing
           }
         </div>
@@ -173,7 +212,7 @@ export function renderControls(state: ControlsState, actions: ControlsActions, t
         part="control leave-control"
         aria-label=${t.leave}
         data-tip=${t.leave}
-        @click=${actions.leave}
+        @click=${() => el.leave()}
       >
         ${icons.leave}
       </button>

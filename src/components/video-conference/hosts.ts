@@ -1,6 +1,7 @@
 // What hosts and guests in a lobby see, a chunk of its own (most calls have no use for it): the lobby's card
 // for a guest waiting to be let in; for hosts, each knock (a chime, the name, Admit and Deny) and Remove and
-// Ask-to-mute buttons on each remote tile; and what is said when a host acts (announce()).
+// Ask-to-mute buttons on each remote tile; what is said when a host acts (announce()); and the host key a host
+// holds, kept for this tab and taken out of the address bar (keepHostKey()).
 import { css, html, nothing, render, svg, type TemplateResult } from 'lit';
 import type { HostRequest, KnockMessage } from '../../protocol.ts';
 import type { Participant } from '../../rtc/index.ts';
@@ -8,6 +9,7 @@ import type { VideoConferenceEventDetails } from '../events.ts';
 import { withDetails } from '../i18n/en-details.ts';
 import { format, type Strings } from '../i18n/strings.ts';
 import { icons } from '../shared/icons.ts';
+import { HOST_KEY_ITEM, claimedRooms, hostKeyFromFragment } from './room-id.ts';
 
 export const styles = css`
   .knocks {
@@ -206,4 +208,30 @@ function chime(): void {
   } catch {
     // No audio for this page: the card and the announcement remain.
   }
+}
+
+/** The host key this page last kept in sessionStorage for each room. */
+const kept = new Map<string, string>();
+
+/**
+ * Keeps the host key an element holds for `room`: in `keys` (its own, for its next join) and in sessionStorage
+ * (for the page after a reload of this tab; the page's other elements stay guests). A host invitation's key
+ * also leaves the address bar (the rest of the fragment stays), so that whoever copies the address to invite
+ * guests does not make them hosts.
+ */
+export function keepHostKey(room: string, key: string, keys: Map<string, string>): void {
+  keys.set(room, key);
+  claimedRooms.add(room);
+  // Each throws where the page may not use it (a sandboxed iframe): the key is then kept in this page only.
+  if (kept.get(room) !== key) {
+    kept.set(room, key);
+    try {
+      sessionStorage.setItem(HOST_KEY_ITEM + room, key);
+    } catch {}
+  }
+  if (!hostKeyFromFragment(location.hash, room)) return;
+  const fragment = location.hash.slice(1).split('&');
+  try {
+    history.replaceState(history.state, '', `#${fragment.filter((part) => !part.startsWith('host=')).join('&')}`);
+  } catch {}
 }

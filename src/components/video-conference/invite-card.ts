@@ -42,18 +42,24 @@ export const styles = css`
   }
 `;
 
-export interface InviteActions {
-  copy(): void;
-  dismiss(): void;
-}
+/** The card's state: shown, its link copied, or put away. */
+export type Invite = 'shown' | 'copied' | 'dismissed';
 
+/** The card inviting others to `link`, in `root` (the element's shadow root); `set` changes its state. */
 export function renderInviteCard(
   link: string,
-  copied: boolean,
-  actions: InviteActions,
+  invite: Invite,
+  set: (invite: Invite) => void,
+  root: ParentNode,
   strings: Strings,
 ): TemplateResult {
   const t = withDetails(strings);
+  const copy = () =>
+    void navigator.clipboard?.writeText(link).then(
+      () => set('copied'),
+      // Without clipboard access, the link is selected for the person to copy.
+      () => root.querySelector<HTMLInputElement>('[part=invite-link]')?.focus(),
+    );
   return html`
     <div class="invite" part="invite" role="status">
       <p>${t.alone}</p>
@@ -64,8 +70,8 @@ export function renderInviteCard(
         .value=${link}
         @focus=${(event: FocusEvent) => (event.target as HTMLInputElement).select()}
       />
-      <button part="action" type="button" @click=${actions.copy}>${copied ? t.linkCopied : t.copyLink}</button>
-      <button type="button" class="dismiss" aria-label=${t.dismiss} @click=${actions.dismiss}>✕</button>
+      <button part="action" type="button" @click=${copy}>${invite === 'copied' ? t.linkCopied : t.copyLink}</button>
+      <button type="button" class="dismiss" aria-label=${t.dismiss} @click=${() => set('dismissed')}>✕</button>
     </div>
   `;
 }

@@ -1,5 +1,6 @@
 // Room ids for <video-conference> without a `room`: an unguessable new one, the one a page's `#room=` names,
-// and the link that invites others to a room (with `&host=`, as hosts: a host invitation).
+// and the link that invites others to a room (with `&host=`, as hosts: a host invitation); and the host key an
+// earlier page of this tab kept for a room (hosts.ts keeps it, and takes it out of the address bar).
 import { PEER_ID_PATTERN, ROOM_PATTERN } from '../../protocol.ts';
 
 /** A new private room: 16 random bytes (128 bits) in base64url without padding, 22 characters. */
@@ -28,6 +29,24 @@ export function hostKeyFromFragment(hash: string, room: string): string | null {
   const fragment = new URLSearchParams(hash.replace(/^#/, ''));
   const key = fragment.get('host');
   return key && fragment.get('room') === room && PEER_ID_PATTERN.test(key) ? key : null;
+}
+
+/** Where a host key is kept for a reload of this tab: sessionStorage, under this prefix and the room. */
+export const HOST_KEY_ITEM = 'video-conference-host-key:';
+
+/** Rooms whose stored key one element of this page took, or stored: the page's other elements stay guests. */
+export const claimedRooms = new Set<string>();
+
+/** The host key an earlier page of this tab kept for `room` (a reload keeps the role), for the first to ask. */
+export function storedHostKey(room: string): string {
+  if (claimedRooms.has(room)) return '';
+  claimedRooms.add(room);
+  try {
+    return sessionStorage.getItem(HOST_KEY_ITEM + room) ?? '';
+  } catch {
+    // Where the page may not use storage (a sandboxed iframe), reading it throws.
+    return '';
+  }
 }
 
 /**

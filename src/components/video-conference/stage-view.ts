@@ -62,7 +62,7 @@ export const styles = css`
   }
 `;
 
-export interface StageModel {
+interface StageModel {
   participants: Participant[];
   layout: Layout;
   /** The pinned tile's key, or null. */
@@ -77,13 +77,23 @@ export interface StageModel {
   sinkId: string;
 }
 
-/** Listeners for what the tiles report. */
-export interface StageListeners {
-  pin(event: CustomEvent<{ peerId: string }>): void;
-  soundBlocked(): void;
-  view(event: CustomEvent<{ peerId: string; width: number; height: number; visible: boolean }>): void;
+/** What the stage shows: the element's call. */
+export interface StageSource {
+  readonly participants: Participant[];
+  readonly layout: Layout;
+  readonly activeSpeaker: string | null;
+  getStats(): Record<string, ParticipantStats>;
+}
+
+/** The stage's own state (its controller, stage-controller.ts), and its listeners for what the tiles report. */
+export interface StageState {
+  readonly pinned: string | null;
+  readonly call: { readonly sinkId: string };
+  onPin(event: CustomEvent<{ peerId: string }>): void;
+  onSoundBlocked(): void;
+  onView(event: CustomEvent<{ peerId: string; width: number; height: number; visible: boolean }>): void;
   /** The presenter pressed stop on the tile standing in for their own screen. */
-  stop(): void;
+  onStop(): void;
 }
 
 export interface RenderedStage {
@@ -94,7 +104,23 @@ export interface RenderedStage {
   tiles: TileView[];
 }
 
-export function renderStage(model: StageModel, listeners: StageListeners, t: Strings): RenderedStage {
+/** The stage of `source`'s call, `size` CSS pixels large. */
+export function renderStage(
+  source: StageSource,
+  stage: StageState,
+  { width, height }: { width: number; height: number },
+  t: Strings,
+): RenderedStage {
+  const model: StageModel = {
+    participants: source.participants,
+    layout: source.layout,
+    pinned: stage.pinned,
+    activeSpeaker: source.activeSpeaker,
+    width,
+    height,
+    stats: source.getStats(),
+    sinkId: stage.call.sinkId,
+  };
   const tiles = tilesOf(model.participants);
   const pinned = tiles.some((tile) => tile.key === model.pinned) ? model.pinned : null;
   const spotlight = effectiveLayout(model.layout, tiles, pinned) === 'spotlight';
@@ -109,10 +135,10 @@ export function renderStage(model: StageModel, listeners: StageListeners, t: Str
     <div
       class="stage ${spotlight ? 'spotlight' : 'grid'}"
       part="stage ${spotlight ? 'spotlight' : 'grid'}"
-      @video-player-pin=${listeners.pin}
-      @video-player-sound-blocked=${listeners.soundBlocked}
-      @video-player-view=${listeners.view}
-      @video-player-stop=${listeners.stop}
+      @video-player-pin=${stage.onPin}
+      @video-player-sound-blocked=${stage.onSoundBlocked}
+      @video-player-view=${stage.onView}
+      @video-player-stop=${stage.onStop}
     ></div>
   `;
   return {

@@ -1,52 +1,42 @@
 // <video-conference>: the embeddable call. Its properties and methods are the site owner's API; it hands
-// them to controllers (the call and its vc-* events through CallController, the one door to rtc; size,
-// language, devices, panels, menu, full screen, keyboard, announcements) and renders with render functions
-// (stage-view, controls, status-view, the lazily loaded panels and host view). Longer than 300 lines for one reason: the
-// class JSDoc is the API manifest, and every public property and method carries its documentation.
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { HostRequest, KnockMessage, Role } from '../../protocol.ts';
+// them to controllers (the call and its vc-* events through CallController, the one door to rtc; the stage,
+// hosts, size, language, devices, panels, menu, full screen, keyboard, announcements) and renders with render
+// functions (controls, panels, status-view, and the lazily loaded screens). Longer than 300 lines for one
+// reason: the class JSDoc is the API manifest, and every public property and method carries its documentation.
+import { LitElement, html, nothing } from 'lit';
+import type { KnockMessage, Role } from '../../protocol.ts';
 import {
   inCall,
-  type CallOptions,
   type CallState,
   type ChatEntry,
   type ConnectivityReport,
   type Participant,
   type ParticipantStats,
   type RoomMode,
-  type RtcError,
 } from '../../rtc/index.ts';
 import { Announcer } from '../controllers/announcer.ts';
 import { CallController, type CallHost } from '../controllers/call-controller.ts';
 import { DevicesController } from '../controllers/devices-controller.ts';
 import { FullscreenController } from '../controllers/fullscreen-controller.ts';
+import { HostsController } from '../controllers/hosts-controller.ts';
 import { listenToKeyboard } from '../controllers/keyboard-controller.ts';
 import { LanguageController } from '../controllers/language-controller.ts';
-import { MenuController } from '../controllers/menu-controller.ts';
 import { Lazy } from '../controllers/lazy.ts';
+import { MenuController } from '../controllers/menu-controller.ts';
 import { PanelsController } from '../controllers/panels-controller.ts';
 import { SizeController } from '../controllers/size-controller.ts';
-import { emit, type DeviceKind, type Layout } from '../events.ts';
-import { canChooseSpeaker, type VideoPlayer } from '../video-player/video-player.ts';
-import { renderControls } from './controls.ts';
+import { StageController } from '../controllers/stage-controller.ts';
+import type { DeviceKind, Layout } from '../events.ts';
 import type { Strings } from '../i18n/strings.ts';
-import { hostKeyFromFragment, newRoomId, roomFromFragment, roomUrl } from './room-id.ts';
-import type { RenderedStage } from './stage-view.ts';
-import { renderStatus, type RelayReach, type StatusActions } from './status-view.ts';
 import { controlStyles } from '../shared/control-styles.ts';
+import type { VideoPlayer } from '../video-player/video-player.ts';
+import { renderControls } from './controls.ts';
+import type { Invite } from './invite-card.ts';
+import { loadPanel, renderPanel, renderPrejoin } from './panels.ts';
+import { roomUrl } from './room-id.ts';
+import { renderStatus } from './status-view.ts';
 import { styles } from './video-conference.styles.ts';
 
-/** The relay that served this script: the bundle is loaded from https://relay.example.com/video-conference.js. */
-const BUNDLE_SERVER = new URL('./', import.meta.url).href;
-/** What hosts do: each is announced. */
-const HOST_EVENTS = [
-  'vc-knock',
-  'vc-room-locked',
-  'vc-room-unlocked',
-  'vc-lobby-change',
-  'vc-mute-requested',
-  'vc-room-ended',
-] as const;
 /** Below this width (CSS pixels) the widget is narrow: a phone, a sidebar. */
 const NARROW_WIDTH = 600;
 
@@ -143,9 +133,6 @@ export class VideoConference extends LitElement implements CallHost {
     noShortcuts: { type: Boolean, attribute: 'no-shortcuts' },
     strings: { attribute: false },
     invite: { state: true },
-    pinnedTile: { state: true },
-    soundBlocked: { state: true },
-    sinkId: { state: true },
   };
 
   /**
@@ -200,45 +187,29 @@ export class VideoConference extends LitElement implements CallHost {
   strings: Partial<Strings> = {};
 
   /** The invitation card for someone alone: shown, its link copied, or put away. */
-  private invite: 'shown' | 'copied' | 'dismissed' = 'shown';
-  private pinnedTile: string | null = null;
-  private soundBlocked = false;
-  private sinkId = '';
+  private invite: Invite = 'shown';
 
-  /** The stage as this update shows it (template, layout, tiles), worked out before render. */
-  #stageView: RenderedStage | null = null;
   /** Its custom states, for CSS: `prejoin` while the pre-join screen shows (where the browser has them). */
   #internals = this.attachInternals?.();
   #call = new CallController(this);
-  #size = new SizeController(this, () => this.renderRoot.querySelector<HTMLElement>('.stage'));
+  #language = new LanguageController(this);
+  #stage = new StageController(this, this.#call, () => this.#t);
+  #announcer = new Announcer(this, () => this.#t);
+  // After the stage: host buttons go on the tiles it placed.
+  #hosts = new HostsController(this, this.#call, this.#stage, this.#announcer, () => this.#t);
   #hostSize = new SizeController(this, () => this);
   #panels = new PanelsController(this);
   #fullscreen = new FullscreenController(this);
   #menu = new MenuController(this);
+  #devices = new DevicesController(this);
   // Screens most calls never show: chunks of their own.
   #endOverlay = new Lazy(this, () => import('./end-overlay.ts'));
   #inviteCard = new Lazy(this, () => import('./invite-card.ts'));
   #notice = new Lazy(this, () => import('./notice-view.ts'));
-  // The stage, fetched as a call starts (while the camera and the relay connection start too): a first
-  // frame, such as the pre-join screen, does not wait for it.
-  #stage = new Lazy(this, () => import('./stage-view.ts'));
-  #announcer = new Announcer(this, () => this.#t);
-  #language = new LanguageController(this);
-  #devices = new DevicesController(this);
-  // What only hosts and guests in a lobby see: a chunk fetched when first needed (also to say what hosts did).
-  #hosts = new Lazy(this, () => import('./hosts.ts'));
 
   constructor() {
     super();
     listenToKeyboard(this, this.#panels, this.#menu);
-    // What hosts do (and the lobby, for a guest who waits), said by the host view's chunk.
-    const say = (event: Event): void =>
-      void import('./hosts.ts').then(({ announce }) => {
-        const [text, toast] = announce(event, this.participants, this.#call.hostPresent, this.#t);
-        if (text) this.#announcer.say(text, toast);
-      });
-    for (const type of HOST_EVENTS) this.addEventListener(type, say);
-    this.addEventListener('vc-state-change', (event) => event.detail.state === 'waiting' && say(event));
   }
 
   /**
@@ -279,7 +250,7 @@ export class VideoConference extends LitElement implements CallHost {
 
   /** The pinned tile's participant id (`:screen` for a screen share), or null. */
   get pinned(): string | null {
-    return this.pinnedTile;
+    return this.#stage.pinned;
   }
 
   /**
@@ -388,10 +359,8 @@ export class VideoConference extends LitElement implements CallHost {
   }
 
   /** Uses another camera, microphone or (where the browser allows) speaker. */
-  async setDevice(kind: DeviceKind, deviceId: string): Promise<void> {
-    if (kind === 'audiooutput') this.sinkId = deviceId;
-    else await this.#call.setDevice(kind, deviceId);
-    emit(this, 'vc-device-change', { kind, deviceId, lost: false });
+  setDevice(kind: DeviceKind, deviceId: string): Promise<void> {
+    return this.#call.setDevice(kind, deviceId);
   }
 
   /** Shares a screen or window (the browser asks which); hidden where the browser cannot. */
@@ -423,7 +392,8 @@ export class VideoConference extends LitElement implements CallHost {
 
   /** Puts a tile (a participant id, or `id:screen`; `local` for yourself) in the spotlight; null unpins. */
   pin(id: string | null): void {
-    this.pinnedTile = id;
+    this.#stage.pinned = id;
+    this.requestUpdate();
   }
 
   /** Asks for the camera and microphone again, after a denial or once a device is plugged in. */
@@ -433,7 +403,8 @@ export class VideoConference extends LitElement implements CallHost {
 
   /** Plays every tile's sound; call it from a click if the browser blocked sound (vc-audio-blocked). */
   enableAudio(): void {
-    this.soundBlocked = false;
+    this.#stage.soundBlocked = false;
+    this.requestUpdate();
     for (const tile of this.renderRoot.querySelectorAll<VideoPlayer>('video-player')) tile.enableSound();
   }
 
@@ -457,330 +428,61 @@ export class VideoConference extends LitElement implements CallHost {
     return this.#fullscreen.toggle();
   }
 
-  /** A host control pressed in the widget: a refusal shows as a notice. */
-  #onHost = (request: HostRequest): void => {
-    this.#call.host(request).catch((error: RtcError) => this.#call.showNotice(error));
-  };
-
-  /** @internal */
-  callOptions(): CallOptions | null {
-    if (!this.room) return null;
-    return {
-      server: this.server || BUNDLE_SERVER,
-      room: this.room,
-      name: this.name || undefined,
-      password: this.password || undefined,
-      token: this.token || undefined,
-      hostKey: this.hostKey || hostKeyFromFragment(location.hash, this.room) || undefined,
-      muted: this.muted,
-      cameraOff: this.cameraOff,
-      maxUplinkKbps: this.maxUplinkKbps,
-      adaptive: !this.fixedQuality,
-    };
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The first connection brings the first update; a later one without a room asks for an update to pick one.
-    if (!this.room) this.requestUpdate();
-  }
-
-  protected override willUpdate(): void {
-    // A connected element always has a room. It is picked here, not in connectedCallback, because a `room`
-    // property set before the element was defined only lands in the first update; and willUpdate runs before
-    // the CallController's hostUpdate, which then joins this room: one join, not a join and a rejoin.
-    if (this.isConnected && !this.room) {
-      const room = roomFromFragment(location.hash) ?? newRoomId();
-      this.room = room;
-      this.setAttribute('room', room);
-    }
-  }
-
-  /** After the controllers' hostUpdate (the call has taken in any option changes), and before render. */
-  protected override update(changed: PropertyValues): void {
-    this.#stageView = inCall(this.state) ? this.#stageViewNow() : null;
-    super.update(changed);
-  }
-
   /** Everything is in a wrapper (.frame) that holds the layout, since page CSS may change the host's own `display`. */
   override render() {
-    return html`<div class="frame">${this.#renderCall()}</div>`;
-  }
-
-  #renderCall() {
+    const call = this.#call;
     // While a full room is tried again, its refusal stays on show rather than each try's "joining".
-    const state = this.#call.waitingForRoom ? 'error' : this.state;
+    const state = call.waitingForRoom ? 'error' : this.state;
     const active = inCall(state);
-    const previewing = this.#call.previewing;
-    const host = this.callRole === 'host';
-    const hosts = state === 'waiting' || host ? this.#hosts.get() : null;
-    return html`
-      <div class="body ${this.#narrow ? 'narrow' : ''}">
-        ${this.#stageView?.template ?? nothing} ${this.#panels.open === 'chat' && active ? this.#renderChat() : nothing}
-        ${this.#panels.open === 'settings' && active ? this.#renderSettings() : nothing}
-        ${this.#panels.open === 'participants' && state === 'joined' ? this.#renderParticipants(host) : nothing}
-        ${state === 'waiting' ? hosts?.renderLobby(this.#call.hostPresent, this.#t) : nothing}
+    const previewing = call.previewing;
+    const t = this.#t;
+    const narrow = this.#hostSize.width < NARROW_WIDTH;
+    return html`<div class="frame">
+      <div class="body ${narrow ? 'narrow' : ''}">
+        ${this.#stage.view?.template ?? nothing}
+        ${renderPanel(this, call, this.#panels, this.#devices, this.#hosts.act, t)}
+        ${this.#hosts.render(state, this.#panels.open === 'participants')}
         ${
-          // The participants panel lists the knocks itself.
-          host && state === 'joined' && this.#panels.open !== 'participants'
-            ? hosts?.renderKnocks(this.knocks, this.#onHost, this.#t)
+          state === 'joined' && this.participants.length === 1 && this.invite !== 'dismissed'
+            ? this.#inviteCard
+                .get()
+                ?.renderInviteCard(this.shareUrl, this.invite, (invite) => (this.invite = invite), this.renderRoot, t)
             : nothing
         }
-        ${state === 'joined' && this.participants.length === 1 && this.invite !== 'dismissed' ? this.#renderInvite() : nothing}
         ${this.#announcer.toast ? html`<div class="toast" part="toast" aria-hidden="true">${this.#announcer.toast}</div>` : nothing}
-        ${previewing ? nothing : renderStatus(state, this.#call.error, !!this.room, this.#reach, this.#statusActions, this.#t, () => this.#endOverlay.get()?.renderEndOverlay ?? null)}
+        ${previewing ? nothing : renderStatus(state, call.error, !!this.room, call.reach, call.statusActions, t, () => this.#endOverlay.get()?.renderEndOverlay ?? null)}
       </div>
-      ${active ? this.#renderControls() : nothing} ${previewing ? this.#renderPrejoin() : nothing}
+      ${active ? renderControls(this, call, this.#panels, this.#menu, this.#devices, this.#stage, this.#fullscreen, narrow, t) : nothing}
+      ${previewing ? renderPrejoin(this, call, this.#devices, t) : nothing}
       ${
-        this.soundBlocked && active
+        this.#stage.soundBlocked && active
           ? html`<button class="enable-audio" part="enable-audio" type="button" @click=${this.enableAudio}>
-              ${this.#t.enableAudio}
+              ${t.enableAudio}
             </button>`
           : nothing
       }
       ${
         // The pre-join screen shows its own notice.
-        previewing || !this.#call.notice
+        previewing || !call.notice
           ? nothing
-          : this.#notice.get()?.renderNotice(this.#call.notice, state, this.#statusActions, this.#t)
+          : this.#notice.get()?.renderNotice(call.notice, state, call.statusActions, t)
       }
       <div class="announcer" role="status" aria-live="polite">${this.#announcer.text}</div>
-    `;
+    </div>`;
   }
 
   protected override updated(): void {
-    // Through the CSSOM rather than a style attribute, which a strict Content-Security-Policy would block.
-    const stage = this.renderRoot.querySelector<HTMLElement>('.stage');
-    const view = this.#stageView;
-    if (stage && view) {
-      for (const [name, value] of Object.entries(view.layout)) stage.style.setProperty(name, value);
-      this.#stage.get()?.placeTiles(stage, view.tiles);
-      if (this.callRole === 'host') this.#hosts.get()?.decorateTiles(stage, this.participants, this.#onHost, this.#t);
-    }
-    // Rarely needed panels are separate chunks of the bundle, fetched (from the relay, like the bundle) when
-    // first shown; the tag renders at once and upgrades when its definition arrives.
-    const panel = this.#panels.open;
-    if (panel === 'chat') void import('../chat/video-conference-chat.ts');
-    if (panel === 'settings') void import('../settings/video-conference-settings.ts');
-    if (panel === 'participants') void import('../participants/video-conference-participants.ts');
     const previewing = this.#call.previewing;
-    if (previewing) void import('../prejoin/video-conference-prejoin.ts');
+    loadPanel(this.#panels.open, previewing);
     // The pre-join screen sets the element's height: the styles see this state.
     this.#internals?.states?.[previewing ? 'add' : 'delete']('prejoin');
-
-    if (panel === 'settings' || previewing) this.#devices.follow(this.localStream);
+    if (this.#panels.open === 'settings' || previewing) this.#devices.follow(this.localStream);
   }
-
-  /** A phone or a sidebar: one toolbar row with a "More" menu, panels over the stage. */
-  get #narrow(): boolean {
-    return this.#hostSize.width < NARROW_WIDTH;
-  }
-
-  #stageViewNow(): RenderedStage | null {
-    return (
-      this.#stage.get()?.renderStage(
-        {
-          participants: this.participants,
-          layout: this.layout,
-          pinned: this.pinnedTile,
-          activeSpeaker: this.activeSpeaker,
-          width: this.#size.width,
-          height: this.#size.height,
-          stats: this.getStats(),
-          sinkId: this.sinkId,
-        },
-        {
-          pin: this.#onPin,
-          soundBlocked: this.#onSoundBlocked,
-          view: this.#onView,
-          stop: () => this.stopScreenShare(),
-        },
-        this.#t,
-      ) ?? null
-    );
-  }
-
-  #renderControls() {
-    const media = this.#call.media;
-    const self = this.participants[0];
-    const panels = this.#panels;
-    // Choosing an item of the "More" menu closes it.
-    const inMenu = (action: () => unknown) => () => {
-      this.#menu.close();
-      void action();
-    };
-    return renderControls(
-      {
-        narrow: this.#narrow,
-        connecting: this.state !== 'joined' && this.state !== 'reconnecting',
-        menuOpen: this.#menu.open,
-        microphoneOn: media?.microphoneOn ?? false,
-        cameraOn: media?.cameraOn ?? false,
-        screenOn: media?.screenOn ?? false,
-        screenSupported: typeof navigator.mediaDevices?.getDisplayMedia === 'function',
-        hand: self?.hand ?? false,
-        chatOpen: panels.open === 'chat',
-        unread: panels.unread,
-        participantsOpen: panels.open === 'participants',
-        knocks: this.callRole === 'host' ? this.knocks.length : 0,
-        settingsOpen: panels.open === 'settings',
-        spotlight: this.layout === 'spotlight',
-        fullscreenSupported: document.fullscreenEnabled,
-        fullscreen: this.#fullscreen.active,
-        shortcuts: !this.noShortcuts,
-      },
-      {
-        toggleMicrophone: () => void this.toggleMicrophone(),
-        toggleCamera: () => void this.toggleCamera(),
-        toggleScreen: () => (media?.screenOn ? this.stopScreenShare() : void this.startScreenShare()),
-        toggleHand: inMenu(() => this.raiseHand()),
-        toggleChat: inMenu(() => panels.toggle('chat')),
-        toggleParticipants: inMenu(() => panels.toggle('participants')),
-        toggleSettings: inMenu(() => {
-          this.#devices.invalidate();
-          return panels.toggle('settings');
-        }),
-        toggleSpotlight: inMenu(() => this.#changeLayout(this.layout === 'spotlight' ? 'grid' : 'spotlight', null)),
-        toggleFullscreen: inMenu(() => this.toggleFullscreen()),
-        toggleMenu: () => this.#menu.toggle(),
-        leave: () => this.leave(),
-      },
-      this.#t,
-    );
-  }
-
-  #renderInvite() {
-    return this.#inviteCard.get()?.renderInviteCard(
-      this.shareUrl,
-      this.invite === 'copied',
-      {
-        copy: () =>
-          void navigator.clipboard?.writeText(this.shareUrl).then(
-            () => (this.invite = 'copied'),
-            // Without clipboard access, the link is selected for the person to copy.
-            () => this.renderRoot.querySelector<HTMLInputElement>('[part=invite-link]')?.focus(),
-          ),
-        dismiss: () => (this.invite = 'dismissed'),
-      },
-      this.#t,
-    );
-  }
-
-  #renderChat() {
-    return html`<video-conference-chat
-      class="panel"
-      part="chat"
-      .messages=${this.messages}
-      .strings=${this.#t}
-      @video-conference-chat-send=${({ detail }: CustomEvent<{ text: string }>) => this.sendMessage(detail.text)}
-      @video-conference-chat-close=${() => this.#panels.close()}
-    ></video-conference-chat>`;
-  }
-
-  #renderSettings() {
-    return html`<video-conference-settings
-      class="panel"
-      part="settings"
-      .devices=${this.#devices.lists}
-      .selected=${{ ...this.#call.media?.deviceIds, audiooutput: this.sinkId }}
-      .speakerSelection=${canChooseSpeaker}
-      .strings=${this.#t}
-      @video-conference-device-select=${this.#onDeviceSelect}
-      @video-conference-settings-close=${() => this.#panels.close()}
-    ></video-conference-settings>`;
-  }
-
-  #renderParticipants(host: boolean) {
-    return html`<video-conference-participants
-      class="panel"
-      part="participants"
-      .participants=${this.participants}
-      .knocks=${host ? this.knocks : []}
-      .host=${host}
-      .locked=${this.locked}
-      .lobby=${this.lobby}
-      .hostShareUrl=${this.hostShareUrl}
-      .strings=${this.#t}
-      @video-conference-host=${({ detail }: CustomEvent<HostRequest>) => this.#onHost(detail)}
-      @video-conference-participants-close=${() => this.#panels.close()}
-    ></video-conference-participants>`;
-  }
-
-  #renderPrejoin() {
-    const media = this.#call.media;
-    return html`<video-conference-prejoin
-      part="prejoin"
-      exportparts="name-input, name-error, control, microphone-control, camera-control, level, prejoin-notice, action, join-button"
-      .name=${this.name}
-      .stream=${this.localStream}
-      .microphoneOn=${media?.microphoneOn ?? false}
-      .cameraOn=${media?.cameraOn ?? false}
-      .devices=${this.#devices.lists}
-      .selected=${{ ...media?.deviceIds, audiooutput: this.sinkId }}
-      .notice=${this.#call.notice}
-      .strings=${this.#t}
-      @video-conference-prejoin-toggle=${({ detail }: CustomEvent<{ device: 'microphone' | 'camera' }>) =>
-        void (detail.device === 'camera' ? this.toggleCamera() : this.toggleMicrophone())}
-      @video-conference-prejoin-retry=${() => void this.retryMedia()}
-      @video-conference-device-select=${this.#onDeviceSelect}
-      @video-conference-prejoin-join=${({ detail }: CustomEvent<{ name: string }>) => {
-        // The name is trimmed and valid, or empty: the others then show "Guest" in their language.
-        this.name = detail.name;
-        this.#call.setName(detail.name);
-        void this.join();
-      }}
-    ></video-conference-prejoin>`;
-  }
-
-  /** How the relay connection is doing, and what the last join presented, for the status overlay. */
-  get #reach(): RelayReach {
-    const { unreachable, stalled } = this.#call;
-    return { unreachable, stalled, password: this.password, token: this.token };
-  }
-
-  #statusActions: StatusActions = {
-    join: () => void this.join(),
-    joinWithPassword: (password) => {
-      this.password = password;
-      void this.join();
-    },
-    reconnectNow: () => this.#call.reconnectNow(),
-    retryMedia: () => void this.retryMedia(),
-    dismissNotice: () => this.#call.dismissNotice(),
-  };
 
   /** The strings in use: the language's, with the site's own on top. */
   get #t(): Strings {
     return { ...this.#language.strings, ...this.strings };
   }
-
-  /** The person changed the layout or the pinned tile (a page's own changes fire no event). */
-  #changeLayout(layout: Layout, pinned: string | null): void {
-    this.layout = layout;
-    this.pinnedTile = pinned;
-    emit(this, 'vc-layout-change', { layout, pinned });
-  }
-
-  #onPin = ({ detail }: CustomEvent<{ peerId: string }>): void => {
-    this.#changeLayout(this.layout, this.pinnedTile === detail.peerId ? null : detail.peerId);
-  };
-
-  /** A remote camera tile's size or visibility changed: tell that participant, so they send just that. */
-  #onView = ({ detail }: CustomEvent<{ peerId: string; width: number; height: number; visible: boolean }>): void => {
-    const { peerId, width, height, visible } = detail;
-    if (peerId === 'local' || peerId.endsWith(':screen')) return;
-    this.#call.setView(peerId, { width, height, visible });
-  };
-
-  #onSoundBlocked = (): void => {
-    if (this.soundBlocked) return;
-    this.soundBlocked = true;
-    emit(this, 'vc-audio-blocked', {});
-  };
-
-  #onDeviceSelect = ({ detail }: CustomEvent<{ kind: DeviceKind; deviceId: string }>): void => {
-    void this.setDevice(detail.kind, detail.deviceId);
-  };
 }
 
 customElements.define('video-conference', VideoConference);
