@@ -1,11 +1,12 @@
 // Bridges an rtc Call into its host element: joins (or previews, for a pre-join screen) when the host is
 // connected with a room, joins again when the room, relay, password or token changes, leaves when the host
-// is removed or the page is closed, re-renders on every change, and re-fires the call's events as vc-* events.
-// It also follows the relay's outages (outage-watch.ts) and keeps trying a full room until a place frees up.
-// Host actions go through host(), and what hosts do comes back as vc-* events. It builds the call's options
-// from the host's attributes (the host key: the `host-key` attribute, else the one held for this tab, room-id.ts),
-// keeps the speaker chosen, and hands the status views their actions and what the relay connection is doing.
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+// is removed or the page is closed, re-renders on every change, and re-fires the call's events as vc-* events
+// (call-events.ts). The call's options come from the host's attributes (call-options.ts). It also follows the
+// relay's outages (outage-watch.ts) and keeps trying a full room until a place frees up. Host actions go through
+// host(), and what hosts do comes back as vc-* events. It keeps the speaker chosen, and hands the status views
+// their actions and what the relay connection is doing. Longer than 300 lines for one reason: as the element's
+// one door to rtc, it has a short member for each command and each piece of state the element shows.
+import type { ReactiveController } from 'lit';
 import type { HostRequest, KnockMessage, Role } from '../../protocol.ts';
 import {
   Call,
@@ -24,32 +25,14 @@ import {
   type VideoView,
 } from '../../rtc/index.ts';
 import { emit, type DeviceKind } from '../events.ts';
-import { hostKeyFromFragment, newRoomId, roomFromFragment, storedHostKey } from '../video-conference/room-id.ts';
 import type { RelayReach, StatusActions } from '../video-conference/status-view.ts';
+import { callOptions, pickRoom, type CallHost } from './call-options.ts';
+import { forwardEvents } from './call-events.ts';
 import { OutageWatch } from './outage-watch.ts';
-
-/** The relay that served this script: the bundle is loaded from https://relay.example.com/video-conference.js. */
-const BUNDLE_SERVER = new URL('./', import.meta.url).href;
 
 /** How often a full room is tried again, while the widget waits for a place. */
 const FULL_ROOM_RETRY_MS = 15_000;
 const DONE = Promise.resolve();
-
-/** The element's attributes that make its calls (see VideoConference for each). */
-export interface CallHost extends ReactiveControllerHost, HTMLElement {
-  room: string;
-  readonly server: string;
-  name: string;
-  password: string;
-  readonly token: string;
-  readonly hostKey: string;
-  readonly muted: boolean;
-  readonly cameraOff: boolean;
-  readonly maxUplinkKbps: number;
-  readonly fixedQuality: boolean;
-  /** Show a pre-join screen: open the camera for a preview and wait for join(). */
-  readonly prejoin: boolean;
-}
 
 export class CallController implements ReactiveController {
   #host: CallHost;
@@ -65,6 +48,8 @@ export class CallController implements ReactiveController {
   /** The room was full: its refusal, shown while the widget tries again. */
   #roomFull: RtcError | null = null;
   #roomTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The call this element asked to end for everyone. */
+  #ended: Call | null = null;
   /** The speaker the tiles play through ('' for the default). */
   sinkId = '';
   /** The host key held for each room (also the one a join gave: kept by the host view, hosts.ts), for the next join. */
@@ -154,9 +139,19 @@ export class CallController implements ReactiveController {
 
   /** A host action; rejects with an Error whose `code` says why (`forbidden`, `not-joined`, `unknown-peer`). */
   host(request: HostRequest): Promise<void> {
-    return (
-      this.#call?.host(request) ?? Promise.reject(Object.assign(new Error('Not in a call.'), { code: 'not-joined' }))
-    );
+    const call = this.#call;
+    if (!call) return Promise.reject(Object.assign(new Error('Not in a call.'), { code: 'not-joined' }));
+    const asked = call.host(request);
+    if (request.action === 'end') {
+      this.#ended = call;
+      asked.catch(() => (this.#ended = null));
+    }
+    return asked;
+  }
+
+  /** This element asked to end this call for everyone (End call for everyone, or endForAll()): once `ended`, it did. */
+  get endedByYou(): boolean {
+    return this.#ended === this.#call;
   }
 
   /** Shows a problem that does not stop the call (a host action refused, from a button). */
@@ -245,7 +240,7 @@ export class CallController implements ReactiveController {
   /** How the relay connection is doing, and what the last join presented, for the status overlay. */
   get reach(): RelayReach {
     const { password, token } = this.#host;
-    return { unreachable: this.unreachable, stalled: this.stalled, password, token };
+    return { unreachable: this.unreachable, stalled: this.stalled, password, token, endedByYou: this.endedByYou };
   }
 
   /** What the status overlay and the notice offer. */
@@ -265,35 +260,6 @@ export class CallController implements ReactiveController {
     this.#host.name = name;
     this.setName(name);
     void this.join();
-  }
-
-  /**
-   * The host key to join `room` with, which this element then holds: a host invitation's (in the page's
-   * fragment), else the one it held, else one an earlier page of this tab kept (room-id.ts).
-   */
-  #hostKeyFor(room: string): string {
-    const key = hostKeyFromFragment(location.hash, room) ?? this.hostKeys.get(room) ?? storedHostKey(room);
-    this.hostKeys.set(room, key);
-    return key;
-  }
-
-  /** The call to make now, from the host's attributes; null when there is nothing to join (no room). */
-  #optionsNow(): CallOptions | null {
-    const host = this.#host;
-    const { room } = host;
-    if (!room) return null;
-    return {
-      server: host.server || BUNDLE_SERVER,
-      room,
-      name: host.name || undefined,
-      password: host.password || undefined,
-      token: host.token || undefined,
-      hostKey: host.hostKey || this.#hostKeyFor(room) || undefined,
-      muted: host.muted,
-      cameraOff: host.cameraOff,
-      maxUplinkKbps: host.maxUplinkKbps,
-      adaptive: !host.fixedQuality,
-    };
   }
 
   /**
@@ -334,14 +300,10 @@ export class CallController implements ReactiveController {
    */
   hostUpdate(): void {
     const host = this.#host;
-    // A connected element always has a room: the page's `#room=`, else a new one. It is picked here, in the
-    // update, because a `room` property set before the element was defined only lands in the first update; and
-    // before the call is made: one join, not a join and a rejoin.
-    if (host.isConnected && !host.room) {
-      host.room = roomFromFragment(location.hash) ?? newRoomId();
-      host.setAttribute('room', host.room);
-    }
-    const options = this.#optionsNow();
+    // In the update, because a `room` property set before the element was defined only lands in the first
+    // update; and before the call is made: one join, not a join and a rejoin.
+    if (host.isConnected) pickRoom(host);
+    const options = callOptions(this.#host, this.hostKeys);
     const call = this.#call;
     if (!host.isConnected || !options) return;
     if (!call || keyOf(options) !== this.#callKey) return void this.start();
@@ -377,7 +339,7 @@ export class CallController implements ReactiveController {
   #onPageHide = (): void => this.leave();
 
   #replaceCall(): Call | null {
-    const options = this.#optionsNow();
+    const options = callOptions(this.#host, this.hostKeys);
     if (!options) return null;
     this.#call?.leave();
     this.#subscriptions.drain();
@@ -396,28 +358,7 @@ export class CallController implements ReactiveController {
         emit(host, 'vc-state-change', detail);
         if (detail.state === 'ended') emit(host, 'vc-room-ended', {});
       }),
-      call.on('joined', (detail) => emit(host, 'vc-joined', detail)),
-      call.on('left', () => emit(host, 'vc-left', {})),
-      call.on('peer-joined', (detail) => emit(host, 'vc-peer-joined', detail)),
-      call.on('peer-left', (detail) => emit(host, 'vc-peer-left', detail)),
-      call.on('participant-change', (detail) => emit(host, 'vc-participant-change', detail)),
-      call.on('message', (entry) => emit(host, 'vc-message', entry)),
-      call.on('data', (detail) => emit(host, 'vc-data', detail)),
-      call.on('active-speaker', (detail) => emit(host, 'vc-active-speaker', detail)),
-      call.on('mode-change', (detail) => emit(host, 'vc-mode-change', detail)),
-      call.on('quality', (detail) => emit(host, 'vc-quality', detail)),
-      call.on('device-lost', ({ kind }) =>
-        emit(host, 'vc-device-change', { kind, deviceId: call.media?.deviceIds[kind] ?? '', lost: true }),
-      ),
-      call.on('knock', ({ id, name = '', verified }) => emit(host, 'vc-knock', { id, name, verified: !!verified })),
-      call.on('knock-ended', (detail) => emit(host, 'vc-knock-ended', detail)),
-      call.on('host-action', (action) => {
-        const { by } = action;
-        if (action.action === 'remove') emit(host, 'vc-participant-removed', { id: action.id, by });
-        else if (action.action === 'lock') emit(host, action.locked ? 'vc-room-locked' : 'vc-room-unlocked', { by });
-        else if (action.action === 'lobby') emit(host, 'vc-lobby-change', { enabled: action.enabled, by });
-        else emit(host, 'vc-mute-requested', action.id ? { by, id: action.id } : { by });
-      }),
+      ...forwardEvents(call, host),
       call.on('change', () => host.requestUpdate()),
       call.on('error', (error) => {
         const { code, message, peerId } = error;

@@ -15,7 +15,8 @@ import {
   type RoomMode,
 } from '../../rtc/index.ts';
 import { Announcer } from '../controllers/announcer.ts';
-import { CallController, type CallHost } from '../controllers/call-controller.ts';
+import { CallController } from '../controllers/call-controller.ts';
+import type { CallHost } from '../controllers/call-options.ts';
 import { DevicesController } from '../controllers/devices-controller.ts';
 import { FullscreenController } from '../controllers/fullscreen-controller.ts';
 import { HostsController } from '../controllers/hosts-controller.ts';
