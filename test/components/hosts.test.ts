@@ -310,6 +310,20 @@ describe('hosts and the lobby', () => {
       'the ended screen',
     )) as Element;
     expect(screen.querySelector('[part=action]')).to.equal(null);
+    expect(screen.textContent).to.include('The host ended the call for everyone');
+    // The host who ended it is told so in their own words.
+    await waitFor(
+      () => shadow(host).querySelector('[part=status]')?.textContent?.includes('You ended the call for everyone'),
+      'the host’s ended screen',
+    );
+    await waitFor(
+      () => shadow(host).querySelector('.announcer')!.textContent === 'You ended the call for everyone.',
+      'said to the host',
+    );
+    await waitFor(
+      () => shadow(gil).querySelector('.announcer')!.textContent === 'The host ended the call for everyone.',
+      'said to the guest',
+    );
   });
 
   it('resumes after a dropped connection with what hosts did counted: nothing replayed, nobody gone', async () => {

@@ -51,7 +51,7 @@ export class HostsController implements ReactiveController {
     // What hosts do (and the lobby, for a guest who waits), said by the chunk.
     const say = (event: Event): void =>
       void import('../video-conference/hosts.ts').then(({ announce }) => {
-        const [text, toast] = announce(event, host.participants, call.hostPresent, strings());
+        const [text, toast] = announce(event, host.participants, call, strings());
         if (text) announcer.say(text, toast);
       });
     for (const type of HOST_EVENTS) host.addEventListener(type, say);

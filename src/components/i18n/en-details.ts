@@ -44,6 +44,7 @@ export const EN_DETAILS = {
   'error.denied': 'The host did not let you in.',
   'error.lobby-timeout': 'Nobody let you in in time. Try again later.',
   'error.ended': 'The host ended the call for everyone.',
+  endedByYou: 'You ended the call for everyone.',
   closeParticipants: 'Close participants',
   waitingToJoin: 'Waiting to join',
   inTheCall: 'In the call',

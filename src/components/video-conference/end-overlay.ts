@@ -31,7 +31,7 @@ export function renderEndOverlay(
   state: CallState,
   error: RtcError | null,
   canJoin: boolean,
-  { password, token }: RelayReach,
+  { password, token, endedByYou }: RelayReach,
   actions: StatusActions,
   strings: Strings,
 ): TemplateResult {
@@ -48,7 +48,7 @@ export function renderEndOverlay(
       : error
         ? t[`error.${error.code}`]
         : state === 'ended'
-          ? t['error.ended']
+          ? t[endedByYou ? 'endedByYou' : 'error.ended']
           : t[`state.${state as 'left' | 'idle'}`];
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();

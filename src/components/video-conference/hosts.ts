@@ -150,13 +150,13 @@ type HostEvent = {
 
 /**
  * What to say when a host acted, or a guest started to wait in the lobby (`participants`: the call's, yourself
- * first; `hostPresent`: a host is there to let them in), and whether to show it too; '' for nothing. A knock
- * also chimes.
+ * first; `call.hostPresent`: a host is there to let them in; `call.endedByYou`: you ended the call for everyone),
+ * and whether to show it too; '' for nothing. A knock also chimes.
  */
 export function announce(
   event: Event,
   participants: Participant[],
-  hostPresent: boolean,
+  { hostPresent, endedByYou }: { hostPresent: boolean; endedByYou: boolean },
   strings: Strings,
 ): [text: string, toast: boolean] {
   const t = withDetails(strings);
@@ -173,7 +173,7 @@ export function announce(
     case 'vc-lobby-change':
       return [detail.enabled ? t.announceLobbyOn : t.announceLobbyOff, true];
     case 'vc-room-ended':
-      return [t['error.ended'], false];
+      return [t[endedByYou ? 'endedByYou' : 'error.ended'], false];
     case 'vc-state-change':
       return [hostPresent ? t['state.waiting'] : t.waitingNoHost, false];
     case 'vc-mute-requested': {

@@ -23,6 +23,8 @@ export interface RelayReach {
   /** What the last join presented to get in. */
   password: string;
   token: string;
+  /** You asked to end the call for everyone: once it is `ended`, you ended it. */
+  endedByYou: boolean;
 }
 
 /** What the status is drawn from: `canJoin` offers to join (again). */

@@ -137,6 +137,7 @@ export default {
   'error.denied': 'Der Gastgeber hat Sie nicht hereingelassen.',
   'error.lobby-timeout': 'Niemand hat Sie rechtzeitig hereingelassen. Versuchen Sie es später erneut.',
   'error.ended': 'Der Gastgeber hat den Anruf für alle beendet.',
+  endedByYou: 'Sie haben den Anruf für alle beendet.',
   closeParticipants: 'Teilnehmerliste schließen',
   waitingToJoin: 'Warten auf Einlass',
   inTheCall: 'Im Anruf',

@@ -135,6 +135,7 @@ export default {
   'error.denied': 'El anfitrión no le ha dejado entrar.',
   'error.lobby-timeout': 'Nadie le dejó entrar a tiempo. Inténtelo más tarde.',
   'error.ended': 'El anfitrión ha terminado la llamada para todos.',
+  endedByYou: 'Has terminado la llamada para todos.',
   closeParticipants: 'Cerrar participantes',
   waitingToJoin: 'Esperando para entrar',
   inTheCall: 'En la llamada',

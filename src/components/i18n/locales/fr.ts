@@ -136,6 +136,7 @@ export default {
   'error.denied': 'L’hôte ne vous a pas fait entrer.',
   'error.lobby-timeout': 'Personne ne vous a fait entrer à temps. Réessayez plus tard.',
   'error.ended': 'L’hôte a mis fin à l’appel pour tout le monde.',
+  endedByYou: 'Vous avez mis fin à l’appel pour tout le monde.',
   closeParticipants: 'Fermer les participants',
   waitingToJoin: 'En attente d’entrer',
   inTheCall: 'Dans l’appel',

@@ -135,6 +135,7 @@ export default {
   'error.denied': 'ホストは入室を許可しませんでした。',
   'error.lobby-timeout': '時間内に入室が許可されませんでした。後でもう一度お試しください。',
   'error.ended': 'ホストが全員の通話を終了しました。',
+  endedByYou: '全員の通話を終了しました。',
   closeParticipants: '参加者を閉じる',
   waitingToJoin: '入室待ち',
   inTheCall: '通話中',

@@ -135,6 +135,7 @@ export default {
   'error.denied': 'O anfitrião não deixou você entrar.',
   'error.lobby-timeout': 'Ninguém deixou você entrar a tempo. Tente novamente mais tarde.',
   'error.ended': 'O anfitrião encerrou a chamada para todos.',
+  endedByYou: 'Você encerrou a chamada para todos.',
   closeParticipants: 'Fechar participantes',
   waitingToJoin: 'Aguardando para entrar',
   inTheCall: 'Na chamada',
