@@ -1,10 +1,11 @@
 // Hosts across browsers: a host in one browser (the first to open the room) turns the lobby on, a guest in
 // the other knocks and waits, is let in (video decodes both ways), is asked to mute (its widget mutes
 // itself) and is removed (it ends in `removed`, its tile goes at the host). Chromium hosting Firefox, and the
-// reverse; and a Firefox guest turned down.
+// reverse; a Firefox guest turned down; and Firefox in a room on the SFU, asked to mute, removed, and ended.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
+import { startJanus, type JanusServer } from '../support/janus-server.mjs';
 import { openCallPage, until } from './call-page.ts';
 import { launchFirefox } from './firefox.ts';
 import { launchChromium, startRelay, viewOf, waitForRemoteVideo, waitForView, type Relay } from './harness.ts';
@@ -22,6 +23,7 @@ interface HostApi extends HTMLElement {
   deny(id: string): Promise<void>;
   requestMute(id?: string): Promise<void>;
   removeParticipant(id: string): Promise<void>;
+  endForAll(): Promise<void>;
 }
 
 declare global {
@@ -72,11 +74,17 @@ function callOf(page: Page) {
 
 type CallSummary = Awaited<ReturnType<typeof callOf>>;
 
+/** Polls `callOf(page)` until `check` accepts it; fails with `what` and the last summary after 30 s. */
 async function waitForCall(page: Page, check: (call: CallSummary) => boolean, what: string): Promise<CallSummary> {
-  return until(async () => {
-    const call = await callOf(page);
-    return check(call) ? call : null;
-  }, what);
+  let last: CallSummary | null = null;
+  try {
+    return await until(async () => {
+      last = await callOf(page);
+      return check(last) ? last : null;
+    }, what);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; last: ${JSON.stringify(last)}`);
+  }
 }
 
 describe('hosts across browsers', { timeout: 180_000 }, () => {
@@ -205,5 +213,72 @@ describe('hosts across browsers', { timeout: 180_000 }, () => {
     assert.deepEqual([...host.errors, ...guest.errors], []);
     await host.close();
     await guest.close();
+  });
+});
+
+describe('hosts with Firefox in a room on the SFU', { timeout: 180_000 }, () => {
+  let janus: JanusServer;
+  let relay: Relay;
+  let chromium: Browser;
+  let firefox: Browser;
+  before(async () => {
+    janus = await startJanus();
+    relay = await startRelay({ sfu: { urls: [janus.url], threshold: 3, maxPeers: 10, backAfterMs: 30_000 } });
+    chromium = await launchChromium();
+    firefox = await launchFirefox();
+  });
+  after(async () => {
+    await firefox?.close();
+    await chromium?.close();
+    await relay?.close();
+    await janus?.remove();
+  });
+
+  it('Firefox asked to mute and removed on the SFU: the two left go on through Janus, then all is ended', async () => {
+    const room = `fox-sfu-${Date.now()}`;
+    const host = await openCallPage(chromium, `${relay.url}?room=${room}&name=Hana`);
+    const hostCall = await waitForCall(host.page, (call) => call.state === 'joined', 'the host joined');
+    assert.equal(hostCall.role, 'host');
+    const fox = await openCallPage(firefox, `${relay.url}?room=${room}&name=Fox`);
+    const gil = await openCallPage(chromium, `${relay.url}?room=${room}&name=Gil`);
+    for (const { page } of [host, fox, gil]) await waitForRemoteVideo(page, 2);
+    assert.equal(await fox.page.evaluate(() => document.querySelector('video-conference')!.mode), 'sfu');
+    const foxCall = await waitForCall(fox.page, (call) => call.microphone, 'Firefox’s microphone on');
+
+    await host.page.evaluate((id) => document.querySelector<HostApi>('video-conference')!.requestMute(id), foxCall.id);
+    await waitForCall(fox.page, (call) => !call.microphone, 'Firefox muted');
+    for (const { page } of [host, gil]) {
+      await waitForCall(
+        page,
+        (call) => call.others.some((other) => other.id === foxCall.id && !other.audio),
+        'Firefox seen muted',
+      );
+    }
+
+    await host.page.evaluate(
+      (id) => document.querySelector<HostApi>('video-conference')!.removeParticipant(id),
+      foxCall.id,
+    );
+    await waitForCall(fox.page, (call) => call.state === 'removed' && !call.localStream, 'Firefox removed');
+    await until(
+      () => fox.page.evaluate(() => window.connections.every((pc) => pc.connectionState === 'closed')),
+      'Firefox’s connections to Janus closed',
+    );
+    for (const { page } of [host, gil]) {
+      await waitForView(page, (view) => view.remote.length === 1 && view.remote[0]!.id !== foxCall.id);
+      await waitForRemoteVideo(page, 1);
+      assert.equal(await page.evaluate(() => document.querySelector('video-conference')!.mode), 'sfu');
+    }
+
+    await host.page.evaluate(() => document.querySelector<HostApi>('video-conference')!.endForAll());
+    for (const { page } of [host, gil]) {
+      await waitForCall(page, (call) => call.state === 'ended' && !call.localStream, 'the call ended');
+      await until(
+        () => page.evaluate(() => window.connections.every((pc) => pc.connectionState === 'closed')),
+        'every connection closed',
+      );
+    }
+    assert.deepEqual([...host.errors, ...fox.errors, ...gil.errors], []);
+    for (const { close } of [host, fox, gil]) await close();
   });
 });
