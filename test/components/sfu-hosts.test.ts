@@ -2,7 +2,7 @@
 // from the lobby takes the room onto the SFU; a host removes a guest there (it ends in `removed`, its
 // connections to Janus close, its tile goes elsewhere, the two left still decode each other through Janus,
 // and it cannot come back); a mute request is honoured; ending the call for everyone ends every element
-// (one knocking too) and closes every connection.
+// (one knocking too) and closes every connection, and the room can start again on the SFU.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.ts';
 import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
@@ -171,6 +171,8 @@ describe('hosts in a room on the SFU', () => {
   it('ends the call for everyone: every element, one knocking too, ends in `ended`; every connection closes', async () => {
     const everyone = await sfuRoom();
     const [host] = everyone;
+    const invitation = host.hostShareUrl;
+    expect(invitation).to.include('host=');
     // Someone knocking is dismissed too.
     await host.setLobby(true);
     const knock = nextEvent(host, 'vc-knock');
@@ -189,5 +191,12 @@ describe('hosts in a room on the SFU', () => {
     }
     await waitFor(() => open().length === 0, 'every connection closed');
     expect(errors).to.equal(0);
+
+    // The room is gone, its Janus room with it: under the same name, the next join makes a new room (with a
+    // new host key), which moves onto the SFU again at three.
+    for (const element of [...everyone, knocker]) element.remove();
+    const next = await sfuRoom();
+    expect(next[0].hostShareUrl).to.include('host=');
+    expect(next[0].hostShareUrl).not.to.equal(invitation);
   });
 });
