@@ -1,6 +1,7 @@
 // The card for someone alone in the call: nobody else is here yet, the link that invites others (this page
-// with the room in its fragment: shareUrl), a button that copies it, and one that puts the card away.
-import { css, html, type TemplateResult } from 'lit';
+// with the room in its fragment: shareUrl), a button that copies it, and one that puts the card away (for
+// good: each element's card keeps its state here).
+import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { withDetails } from '../i18n/en-details.ts';
 import type { Strings } from '../i18n/strings.ts';
 
@@ -42,23 +43,30 @@ export const styles = css`
   }
 `;
 
-/** The card's state: shown, its link copied, or put away. */
-export type Invite = 'shown' | 'copied' | 'dismissed';
+/** The element the card invites to: its link, and where the card is. */
+export interface InviteHost extends ReactiveControllerHost {
+  readonly shareUrl: string;
+  readonly renderRoot: ParentNode;
+}
 
-/** The card inviting others to `link`, in `root` (the element's shadow root); `set` changes its state. */
-export function renderInviteCard(
-  link: string,
-  invite: Invite,
-  set: (invite: Invite) => void,
-  root: ParentNode,
-  strings: Strings,
-): TemplateResult {
+/** Each element's card: its link copied, or put away (shown until then). */
+const cards = new WeakMap<InviteHost, 'copied' | 'dismissed'>();
+
+/** The card inviting others to `host`'s call, until put away. */
+export function renderInviteCard(host: InviteHost, strings: Strings): TemplateResult | typeof nothing {
+  const card = cards.get(host);
+  if (card === 'dismissed') return nothing;
   const t = withDetails(strings);
+  const link = host.shareUrl;
+  const set = (state: 'copied' | 'dismissed') => {
+    cards.set(host, state);
+    host.requestUpdate();
+  };
   const copy = () =>
     void navigator.clipboard?.writeText(link).then(
       () => set('copied'),
       // Without clipboard access, the link is selected for the person to copy.
-      () => root.querySelector<HTMLInputElement>('[part=invite-link]')?.focus(),
+      () => host.renderRoot.querySelector<HTMLInputElement>('[part=invite-link]')?.focus(),
     );
   return html`
     <div class="invite" part="invite" role="status">
@@ -70,7 +78,7 @@ export function renderInviteCard(
         .value=${link}
         @focus=${(event: FocusEvent) => (event.target as HTMLInputElement).select()}
       />
-      <button part="action" type="button" @click=${copy}>${invite === 'copied' ? t.linkCopied : t.copyLink}</button>
+      <button part="action" type="button" @click=${copy}>${card === 'copied' ? t.linkCopied : t.copyLink}</button>
       <button type="button" class="dismiss" aria-label=${t.dismiss} @click=${() => set('dismissed')}>✕</button>
     </div>
   `;

@@ -1,6 +1,6 @@
 // The side panel that is open (chat, settings or participants) and the pre-join screen, as the element shows
-// them: each is an element of its own in a chunk (fetched by the panels controller and the element as it
-// shows), bound here to the element's API and controllers; the tag renders at once and upgrades on arrival.
+// them: each is an element of its own in a chunk (loadPanel() fetches it the first time it shows), bound here
+// to the element's API and controllers; the tag renders at once and upgrades when its definition arrives.
 import { html, nothing } from 'lit';
 import type { HostRequest, KnockMessage, Role } from '../../protocol.ts';
 import { inCall, type CallState, type ChatEntry, type Participant } from '../../rtc/index.ts';

@@ -32,7 +32,6 @@ import type { Strings } from '../i18n/strings.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import type { VideoPlayer } from '../video-player/video-player.ts';
 import { renderControls } from './controls.ts';
-import type { Invite } from './invite-card.ts';
 import { loadPanel, renderPanel, renderPrejoin } from './panels.ts';
 import { roomUrl } from './room-id.ts';
 import { renderStatus } from './status-view.ts';
@@ -133,7 +132,6 @@ export class VideoConference extends LitElement implements CallHost {
     theme: { reflect: true },
     noShortcuts: { type: Boolean, attribute: 'no-shortcuts' },
     strings: { attribute: false },
-    invite: { state: true },
   };
 
   /**
@@ -156,7 +154,9 @@ export class VideoConference extends LitElement implements CallHost {
 
   /**
    * An open room's host key: join as a host (and hand the role on with `hostShareUrl`). Default: the key in the
-   * page's `#room=…&host=` fragment (a host invitation) for this room. Read when a call starts.
+   * page's `#room=…&host=` fragment (a host invitation) for this room, which then leaves the address bar (so that
+   * a copied address makes no hosts); else the key held for this room, kept for the tab (a reload keeps the role).
+   * Read when a call starts.
    */
   hostKey = '';
 
@@ -186,9 +186,6 @@ export class VideoConference extends LitElement implements CallHost {
 
   /** Your own wording for any of the widget's strings, by key (see the English table in i18n/strings.ts). */
   strings: Partial<Strings> = {};
-
-  /** The invitation card for someone alone: shown, its link copied, or put away. */
-  private invite: Invite = 'shown';
 
   /** Its custom states, for CSS: `prejoin` while the pre-join screen shows (where the browser has them). */
   #internals = this.attachInternals?.();
@@ -443,13 +440,7 @@ export class VideoConference extends LitElement implements CallHost {
         ${this.#stage.view?.template ?? nothing}
         ${renderPanel(this, call, this.#panels, this.#devices, this.#hosts.act, t)}
         ${this.#hosts.render(state, this.#panels.open === 'participants')}
-        ${
-          state === 'joined' && this.participants.length === 1 && this.invite !== 'dismissed'
-            ? this.#inviteCard
-                .get()
-                ?.renderInviteCard(this.shareUrl, this.invite, (invite) => (this.invite = invite), this.renderRoot, t)
-            : nothing
-        }
+        ${state === 'joined' && this.participants.length === 1 ? this.#inviteCard.get()?.renderInviteCard(this, t) : nothing}
         ${this.#announcer.toast ? html`<div class="toast" part="toast" aria-hidden="true">${this.#announcer.toast}</div>` : nothing}
         ${previewing ? nothing : renderStatus(state, call.error, !!this.room, call.reach, call.statusActions, t, () => this.#endOverlay.get()?.renderEndOverlay ?? null)}
       </div>
