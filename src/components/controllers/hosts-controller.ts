@@ -50,10 +50,13 @@ export class HostsController implements ReactiveController {
     this.#chunk = new Lazy(host, () => import('../video-conference/hosts.ts'));
     // What hosts do (and the lobby, for a guest who waits), said by the chunk.
     const say = (event: Event): void =>
-      void import('../video-conference/hosts.ts').then(({ announce }) => {
-        const [text, toast] = announce(event, host.participants, call, strings());
-        if (text) announcer.say(text, toast);
-      });
+      void import('../video-conference/hosts.ts').then(
+        ({ announce }) => {
+          const [text, toast] = announce(event, host.participants, call, strings());
+          if (text) announcer.say(text, toast);
+        },
+        () => undefined, // the chunk did not come: the lobby card and knock cards ask for it again
+      );
     for (const type of HOST_EVENTS) host.addEventListener(type, say);
     host.addEventListener('vc-state-change', (event) => event.detail.state === 'waiting' && say(event));
     host.addController(this);
