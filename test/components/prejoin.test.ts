@@ -74,6 +74,24 @@ describe('pre-join', () => {
     expect(inPrejoin<HTMLInputElement>(guest, '[part~=name-input]')!.value).to.equal('Remembered');
   });
 
+  it('shows and joins where storage throws (a sandboxed iframe, storage blocked), keeping no name', async () => {
+    const blocked = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+    const own = Object.getOwnPropertyDescriptor(window, 'localStorage')!;
+    Object.defineProperty(window, 'localStorage', { get: blocked, configurable: true });
+    try {
+      const server = await relayCommand('relay-url');
+      const guest = await prejoined(server);
+      typeName(guest, 'Sandboxed');
+      inPrejoin(guest, '[part~=join-button]')!.click();
+      await waitFor(() => guest.state === 'joined', 'joined from the pre-join screen');
+    } finally {
+      Object.defineProperty(window, 'localStorage', own);
+    }
+    expect(localStorage.getItem('video-conference-name')).to.equal(null);
+  });
+
   it('joins without a name as the localized "Guest", with no error', async () => {
     const server = await relayCommand('relay-url');
     const room = uniqueRoom();

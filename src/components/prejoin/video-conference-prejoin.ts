@@ -77,7 +77,7 @@ export class VideoConferencePrejoin extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.name) this.name = localStorage.getItem(NAME_KEY)?.trim() ?? '';
+    if (!this.name) this.name = keptName();
   }
 
   override render() {
@@ -188,7 +188,7 @@ export class VideoConferencePrejoin extends LitElement {
     event.preventDefault();
     const parsed = this.name ? parseName(this.name) : { ok: true as const, value: '' };
     if (parsed.ok) {
-      localStorage.setItem(NAME_KEY, parsed.value);
+      keepName(parsed.value);
       emit(this, 'video-conference-prejoin-join', { name: parsed.value });
       return;
     }
@@ -206,5 +206,22 @@ export class VideoConferencePrejoin extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'video-conference-prejoin': VideoConferencePrejoin;
+  }
+}
+
+/** The name kept from the last join on this site; none where storage throws (a sandboxed iframe, storage off). */
+function keptName(): string {
+  try {
+    return localStorage.getItem(NAME_KEY)?.trim() ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function keepName(name: string): void {
+  try {
+    localStorage.setItem(NAME_KEY, name);
+  } catch {
+    // Not kept: the next visit asks again.
   }
 }
