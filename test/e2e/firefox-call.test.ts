@@ -3,11 +3,11 @@
 // lights your own tile, the toolbar's actions reach the other browser, and a hidden tile pauses the video
 // sent to it.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
 import { bytesReceived, openCallPage, sendingCamera, until } from './call-page.ts';
-import { launchFirefox } from './firefox.ts';
-import { launchChromium, startRelay, viewOf, waitForRemoteVideo, waitForView, type Relay } from './harness.ts';
+import { relayChromiumFirefox } from './firefox.ts';
+import { viewOf, waitForRemoteVideo, waitForView, type Relay } from './harness.ts';
 
 /** What the page's <video-conference> says of its participants (their streams left out). */
 function people(page: Page) {
@@ -78,21 +78,10 @@ async function assertConnected(a: Page, b: Page): Promise<void> {
 }
 
 describe('Chromium and Firefox in one call', { timeout: 180_000 }, () => {
-  let relay: Relay;
-  let chromium: Browser;
-  let firefox: Browser;
-  before(async () => {
-    relay = await startRelay();
-    chromium = await launchChromium();
-    firefox = await launchFirefox();
-  });
-  after(async () => {
-    await firefox?.close();
-    await chromium?.close();
-    await relay?.close();
-  });
+  const started = relayChromiumFirefox();
 
   it('Chromium with Firefox: video and audio both ways, one safety code, each speaking at its own end', async () => {
+    const { relay, chromium, firefox } = started;
     const [a, b] = await callBetween(relay, [chromium, firefox], `mixed-${Date.now()}`);
     await assertConnected(a.page, b.page);
     assert.deepEqual([...a.errors, ...b.errors], []);
@@ -101,6 +90,7 @@ describe('Chromium and Firefox in one call', { timeout: 180_000 }, () => {
   });
 
   it('Firefox with Firefox: the same', async () => {
+    const { relay, firefox } = started;
     const [a, b] = await callBetween(relay, [firefox, firefox], `firefoxes-${Date.now()}`);
     await assertConnected(a.page, b.page);
     assert.deepEqual([...a.errors, ...b.errors], []);
@@ -109,6 +99,7 @@ describe('Chromium and Firefox in one call', { timeout: 180_000 }, () => {
   });
 
   it("the toolbar's actions cross browsers: camera, microphone, screen, chat, data, leave", async () => {
+    const { relay, chromium, firefox } = started;
     const [chrome, fox] = await callBetween(relay, [chromium, firefox], `actions-${Date.now()}`);
     const seenAt = async (page: Page) => (await people(page))[1]!;
 
@@ -162,6 +153,7 @@ describe('Chromium and Firefox in one call', { timeout: 180_000 }, () => {
   });
 
   it('a tile hidden in one browser pauses the video the other sends it, until shown again', async () => {
+    const { relay, chromium, firefox } = started;
     const [chrome, fox] = await callBetween(relay, [chromium, firefox], `pause-${Date.now()}`);
     for (const [viewer, sender] of [
       [fox.page, chrome.page],

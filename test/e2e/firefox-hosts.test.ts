@@ -3,12 +3,11 @@
 // itself) and is removed (it ends in `removed`, its tile goes at the host). Chromium hosting Firefox, and the
 // reverse; a Firefox guest turned down; and Firefox in a room on the SFU, asked to mute, removed, and ended.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { startJanus, type JanusServer } from '../support/janus-server.mjs';
 import { openCallPage, until } from './call-page.ts';
-import { launchFirefox } from './firefox.ts';
-import { launchChromium, startRelay, viewOf, waitForRemoteVideo, waitForView, type Relay } from './harness.ts';
+import { relayChromiumFirefox } from './firefox.ts';
+import { viewOf, waitForRemoteVideo, waitForView } from './harness.ts';
 
 /** The host API of <video-conference> these tests use (the e2e program does not compile src/). */
 interface HostApi extends HTMLElement {
@@ -88,22 +87,11 @@ async function waitForCall(page: Page, check: (call: CallSummary) => boolean, wh
 }
 
 describe('hosts across browsers', { timeout: 180_000 }, () => {
-  let relay: Relay;
-  let chromium: Browser;
-  let firefox: Browser;
-  before(async () => {
-    relay = await startRelay();
-    chromium = await launchChromium();
-    firefox = await launchFirefox();
-  });
-  after(async () => {
-    await firefox?.close();
-    await chromium?.close();
-    await relay?.close();
-  });
+  const started = relayChromiumFirefox();
 
   /** The whole flow with the host in `hostBrowser` and the guest in `guestBrowser`, in a room of its own. */
   async function hostAdmitsMutesAndRemoves(hostBrowser: Browser, guestBrowser: Browser, room: string) {
+    const { relay } = started;
     const host = await openCallPage(hostBrowser, `${relay.url}?room=${room}&name=Hana`);
     const hostCall = await waitForCall(host.page, (call) => call.state === 'joined', 'the host joined');
     assert.equal(hostCall.role, 'host');
@@ -177,14 +165,17 @@ describe('hosts across browsers', { timeout: 180_000 }, () => {
   }
 
   it('Chromium hosts: a Firefox guest knocks, is let in, asked to mute and removed', async () => {
+    const { chromium, firefox } = started;
     await hostAdmitsMutesAndRemoves(chromium, firefox, `fox-guest-${Date.now()}`);
   });
 
   it('Firefox hosts: a Chromium guest knocks, is let in, asked to mute and removed', async () => {
+    const { chromium, firefox } = started;
     await hostAdmitsMutesAndRemoves(firefox, chromium, `fox-host-${Date.now()}`);
   });
 
   it('Chromium hosts: a Firefox guest turned down ends in `denied`, having seen nothing of the room', async () => {
+    const { relay, chromium, firefox } = started;
     const room = `fox-denied-${Date.now()}`;
     const host = await openCallPage(chromium, `${relay.url}?room=${room}&name=Hana`);
     await waitForCall(host.page, (call) => call.state === 'joined', 'the host joined');
@@ -217,24 +208,10 @@ describe('hosts across browsers', { timeout: 180_000 }, () => {
 });
 
 describe('hosts with Firefox in a room on the SFU', { timeout: 180_000 }, () => {
-  let janus: JanusServer;
-  let relay: Relay;
-  let chromium: Browser;
-  let firefox: Browser;
-  before(async () => {
-    janus = await startJanus();
-    relay = await startRelay({ sfu: { urls: [janus.url], threshold: 3, maxPeers: 10, backAfterMs: 30_000 } });
-    chromium = await launchChromium();
-    firefox = await launchFirefox();
-  });
-  after(async () => {
-    await firefox?.close();
-    await chromium?.close();
-    await relay?.close();
-    await janus?.remove();
-  });
+  const started = relayChromiumFirefox({ sfu: true });
 
   it('Firefox asked to mute and removed on the SFU: the two left go on through Janus, then all is ended', async () => {
+    const { relay, chromium, firefox } = started;
     const room = `fox-sfu-${Date.now()}`;
     const host = await openCallPage(chromium, `${relay.url}?room=${room}&name=Hana`);
     const hostCall = await waitForCall(host.page, (call) => call.state === 'joined', 'the host joined');

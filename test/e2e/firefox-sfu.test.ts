@@ -2,32 +2,16 @@
 // (Debian's, from deploy/janus/) at three. Firefox publishes its simulcast camera to Janus and receives the
 // others' from it: everyone decodes everyone, Firefox on two connections.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'puppeteer-core';
-import { startJanus, type JanusServer } from '../support/janus-server.mjs';
+import { describe, it } from 'node:test';
 import { openCallPage, until } from './call-page.ts';
-import { launchFirefox } from './firefox.ts';
-import { launchChromium, startRelay, waitForRemoteVideo, type Relay } from './harness.ts';
+import { relayChromiumFirefox } from './firefox.ts';
+import { waitForRemoteVideo } from './harness.ts';
 
 describe('Firefox in a room on the SFU', { timeout: 180_000 }, () => {
-  let janus: JanusServer;
-  let relay: Relay;
-  let chromium: Browser;
-  let firefox: Browser;
-  before(async () => {
-    janus = await startJanus();
-    relay = await startRelay({ sfu: { urls: [janus.url], threshold: 3, maxPeers: 10, backAfterMs: 30_000 } });
-    chromium = await launchChromium();
-    firefox = await launchFirefox();
-  });
-  after(async () => {
-    await firefox?.close();
-    await chromium?.close();
-    await relay?.close();
-    await janus?.remove();
-  });
+  const started = relayChromiumFirefox({ sfu: true });
 
   it('sends and receives video through Janus, with Chromium on both sides of it', async () => {
+    const { relay, chromium, firefox } = started;
     const room = `sfu-${Date.now()}`;
     const pages = [
       await openCallPage(chromium, `${relay.url}?room=${room}&name=Ada`),

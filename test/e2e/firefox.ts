@@ -1,6 +1,10 @@
 // Firefox for the end-to-end tests: Debian's firefox-esr driven by puppeteer-core over WebDriver BiDi, with
-// fake camera and microphone, no permission prompts, autoplay allowed, and host candidates on loopback.
+// fake camera and microphone, no permission prompts, autoplay allowed, and host candidates on loopback; and the
+// set-up of the tests that put it in a call with Chromium.
+import { after, before } from 'node:test';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { startJanus, type JanusServer } from '../support/janus-server.mjs';
+import { launchChromium, startRelay, type Relay } from './harness.ts';
 
 export const firefoxPath = '/usr/bin/firefox-esr';
 
@@ -30,4 +34,29 @@ export function launchFirefox({ display }: { display?: string } = {}): Promise<B
     extraPrefsFirefox: PREFS,
     ...(display ? { env: { ...process.env, DISPLAY: display } } : {}),
   });
+}
+
+/**
+ * For the tests of a `describe` block: a relay (with `sfu`, on a Janus of its own, rooms moving onto it at three),
+ * a Chromium and a Firefox, started before them and closed after them. Read them from the returned object inside
+ * the tests.
+ */
+export function relayChromiumFirefox({ sfu = false } = {}): { relay: Relay; chromium: Browser; firefox: Browser } {
+  const started = {} as { relay: Relay; chromium: Browser; firefox: Browser; janus?: JanusServer };
+  before(async () => {
+    if (sfu) started.janus = await startJanus();
+    const { janus } = started;
+    started.relay = await startRelay(
+      janus ? { sfu: { urls: [janus.url], threshold: 3, maxPeers: 10, backAfterMs: 30_000 } } : {},
+    );
+    started.chromium = await launchChromium();
+    started.firefox = await launchFirefox();
+  });
+  after(async () => {
+    await started.firefox?.close();
+    await started.chromium?.close();
+    await started.relay?.close();
+    await started.janus?.remove();
+  });
+  return started;
 }
