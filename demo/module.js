@@ -19,6 +19,14 @@ export const VC_EVENTS = [
   'vc-layout-change',
   'vc-quality',
   'vc-mode-change',
+  'vc-knock',
+  'vc-knock-ended',
+  'vc-participant-removed',
+  'vc-room-locked',
+  'vc-room-unlocked',
+  'vc-lobby-change',
+  'vc-mute-requested',
+  'vc-room-ended',
   'vc-error',
 ];
 
