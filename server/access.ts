@@ -53,7 +53,8 @@ export function joinEntry(
 ): JoinEntry {
   const { token, role, lobby } = admission;
   const access: JoinAccess = {
-    banKey: token ? `token:${digest(token).toString('base64url')}` : `address:${address}`,
+    // The address as it is (no copy of it per member): no address starts with "token:".
+    banKey: token ? `token:${digest(token).toString('base64url')}` : address,
     maxKnocks: maxKnocksPerRoom,
     ...(role === 'host' && { role }),
     ...(lobby && (role === 'host' ? { lobbyOn: true } : { knock: true })),

@@ -13,9 +13,33 @@ export class RoomControls {
   keyHash: string | undefined;
   locked = false;
   lobby = false;
-  /** Waiting knocks, oldest first. */
-  readonly knocks = new Map<string, Knock>();
+  /** Waiting knocks, oldest first: a map only once someone knocks (most rooms never have a lobby). */
+  #knocks: Map<string, Knock> | null = null;
+
+  get knocks(): ReadonlyMap<string, Knock> {
+    return this.#knocks ?? NO_KNOCKS;
+  }
+
+  addKnock(knock: Knock): void {
+    (this.#knocks ??= new Map()).set(knock.id, knock);
+  }
+
+  /** Takes one knock out of the lobby (answered or withdrawn); undefined if it is not there. */
+  takeKnock(id: string): Knock | undefined {
+    const knock = this.#knocks?.get(id);
+    this.#knocks?.delete(id);
+    return knock;
+  }
+
+  /** Takes every knock out of the lobby, oldest first. */
+  takeKnocks(): Knock[] {
+    const knocks = [...this.knocks.values()];
+    this.#knocks = null;
+    return knocks;
+  }
 }
+
+const NO_KNOCKS: ReadonlyMap<string, Knock> = new Map();
 
 /** Removed people, by room and ban key (token hash or address), until their ban runs out. */
 export class Bans {

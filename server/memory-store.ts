@@ -87,7 +87,7 @@ export class MemoryStore implements RoomStore {
   async withdraw(room: string, id: string, delivery: Delivery): Promise<void> {
     const controls = this.#controlsOf.get(room);
     if (controls?.knocks.get(id)?.delivery !== delivery) return;
-    controls.knocks.delete(id);
+    controls.takeKnock(id);
     this.#tellHosts(room, eventJson('knock-ended', { id }));
     this.#settle(room, undefined);
   }
@@ -99,9 +99,8 @@ export class MemoryStore implements RoomStore {
     switch (request.action) {
       case 'admit':
       case 'deny': {
-        const knock = controls.knocks.get(request.id);
+        const knock = controls.takeKnock(request.id);
         if (!knock) return 'unknown';
-        controls.knocks.delete(request.id);
         this.#tellHosts(room, eventJson('knock-ended', { id: knock.id }));
         if (request.action === 'admit') knock.delivery.lobby('admitted');
         else knock.delivery.dismiss('denied');
@@ -253,9 +252,7 @@ export class MemoryStore implements RoomStore {
   }
 
   #admitAll(room: string, controls: RoomControls): void {
-    const knocks = [...controls.knocks.values()];
-    controls.knocks.clear();
-    for (const knock of knocks) {
+    for (const knock of controls.takeKnocks()) {
       this.#tellHosts(room, eventJson('knock-ended', { id: knock.id }));
       knock.delivery.lobby('admitted');
     }
@@ -270,7 +267,7 @@ export class MemoryStore implements RoomStore {
   ): JoinOutcome {
     if (controls.knocks.size >= access.maxKnocks) return this.#settle(room, { ok: false, code: 'lobby-full' });
     const knock: Knock = { id: newSecret(), ...(name && { name }), ...(name && verified && { verified }), delivery };
-    controls.knocks.set(knock.id, knock);
+    controls.addKnock(knock);
     this.#tellHosts(room, eventJson('knock', knockInfo(knock)));
     return { ok: 'waiting', id: knock.id, host: this.#hosts(room).length > 0 };
   }
