@@ -12,6 +12,7 @@ import { EN, format, type Strings } from '../i18n/strings.ts';
 import '../settings/video-conference-settings.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import { icons } from '../shared/icons.ts';
+import { readStored, writeStored } from '../shared/stored.ts';
 import { toggleButton } from '../video-conference/controls.ts';
 import { describeNotice } from '../video-conference/notice-view.ts';
 import { LEVEL_STEPS, LevelController } from './level-controller.ts';
@@ -77,7 +78,7 @@ export class VideoConferencePrejoin extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.name) this.name = keptName();
+    if (!this.name) this.name = readStored('localStorage', NAME_KEY).trim();
   }
 
   override render() {
@@ -188,7 +189,7 @@ export class VideoConferencePrejoin extends LitElement {
     event.preventDefault();
     const parsed = this.name ? parseName(this.name) : { ok: true as const, value: '' };
     if (parsed.ok) {
-      keepName(parsed.value);
+      writeStored('localStorage', NAME_KEY, parsed.value);
       emit(this, 'video-conference-prejoin-join', { name: parsed.value });
       return;
     }
@@ -206,22 +207,5 @@ export class VideoConferencePrejoin extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'video-conference-prejoin': VideoConferencePrejoin;
-  }
-}
-
-/** The name kept from the last join on this site; none where storage throws (a sandboxed iframe, storage off). */
-function keptName(): string {
-  try {
-    return localStorage.getItem(NAME_KEY)?.trim() ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function keepName(name: string): void {
-  try {
-    localStorage.setItem(NAME_KEY, name);
-  } catch {
-    // Not kept: the next visit asks again.
   }
 }

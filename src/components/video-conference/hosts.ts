@@ -9,6 +9,7 @@ import type { VideoConferenceEventDetails } from '../events.ts';
 import { withDetails } from '../i18n/en-details.ts';
 import { format, type Strings } from '../i18n/strings.ts';
 import { icons } from '../shared/icons.ts';
+import { writeStored } from '../shared/stored.ts';
 import { HOST_KEY_ITEM, claimedRooms, hostKeyFromFragment } from './room-id.ts';
 
 export const styles = css`
@@ -222,15 +223,14 @@ const kept = new Map<string, string>();
 export function keepHostKey(room: string, key: string, keys: Map<string, string>): void {
   keys.set(room, key);
   claimedRooms.add(room);
-  // Each throws where the page may not use it (a sandboxed iframe): the key is then kept in this page only.
+  // Where the page may not use storage (a sandboxed iframe), the key is kept in this page only.
   if (kept.get(room) !== key) {
     kept.set(room, key);
-    try {
-      sessionStorage.setItem(HOST_KEY_ITEM + room, key);
-    } catch {}
+    writeStored('sessionStorage', HOST_KEY_ITEM + room, key);
   }
   if (!hostKeyFromFragment(location.hash, room)) return;
   const fragment = location.hash.slice(1).split('&');
+  // It throws where the page may not change its address (a sandboxed iframe).
   try {
     history.replaceState(history.state, '', `#${fragment.filter((part) => !part.startsWith('host=')).join('&')}`);
   } catch {}

@@ -2,6 +2,7 @@
 // and the link that invites others to a room (with `&host=`, as hosts: a host invitation); and the host key an
 // earlier page of this tab kept for a room (hosts.ts keeps it, and takes it out of the address bar).
 import { PEER_ID_PATTERN, ROOM_PATTERN } from '../../protocol.ts';
+import { readStored } from '../shared/stored.ts';
 
 /** A new private room: 16 random bytes (128 bits) in base64url without padding, 22 characters. */
 export function newRoomId(): string {
@@ -41,12 +42,7 @@ export const claimedRooms = new Set<string>();
 export function storedHostKey(room: string): string {
   if (claimedRooms.has(room)) return '';
   claimedRooms.add(room);
-  try {
-    return sessionStorage.getItem(HOST_KEY_ITEM + room) ?? '';
-  } catch {
-    // Where the page may not use storage (a sandboxed iframe), reading it throws.
-    return '';
-  }
+  return readStored('sessionStorage', HOST_KEY_ITEM + room);
 }
 
 /**
