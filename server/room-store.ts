@@ -19,7 +19,7 @@ export interface Delivery {
    */
   revoke(): void;
   /** A host ended this connection's place in the room or in its lobby (or a lock turned its knock away). */
-  dismiss(code: DismissCode): void;
+  dismiss(code: HostDismissal): void;
   /** For a knock: a host let it in (the connection joins now), or a host came into the room, or the last left. */
   lobby(news: 'admitted' | 'host' | 'no-host'): void;
 }
@@ -98,6 +98,9 @@ export interface RoomFacts {
   /** For a host: the knocks waiting, oldest first. */
   knocks: KnockMessage[];
 }
+
+/** Why the store ends a place (a full room only ever refuses an admitted knock's join, in signaling). */
+export type HostDismissal = Exclude<DismissCode, 'room-full'>;
 
 /** Why a membership ended: what the room heard (peer-left), or `ended` when a host ended the call. */
 export type Departure = PeerLeftReason | 'ended';

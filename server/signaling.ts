@@ -33,6 +33,7 @@ import { StoreUnavailableError, WIRE_ERRORS, type WireError } from './errors.ts'
 import {
   peerInfo,
   type Delivery,
+  type HostDismissal,
   type JoinOutcome,
   type Membership,
   type ResumeOutcome,
@@ -66,13 +67,12 @@ interface Knocking extends JoinEntry {
 }
 
 /** Why a host's dismissal ended a place, as the client is told. */
-const DISMISSALS: Record<DismissCode, WireError> = {
+const DISMISSALS: Record<HostDismissal, WireError> = {
   removed: WIRE_ERRORS.removed,
   ended: WIRE_ERRORS.ended,
   denied: WIRE_ERRORS.denied,
   'lobby-timeout': WIRE_ERRORS.lobbyTimeout,
   'room-locked': WIRE_ERRORS.roomLocked,
-  'room-full': WIRE_ERRORS.roomFull(0),
 };
 
 /** After this many events refused in a row for going over the rate limit, the connection is closed. */
@@ -160,7 +160,12 @@ export class SignalingSession implements Session, Delivery {
   }
 
   /** Delivery: a host (or a lock, or the lobby's time limit) ended this connection's place or knock. */
-  dismiss(code: DismissCode): void {
+  dismiss(code: HostDismissal): void {
+    this.#dismiss(code, DISMISSALS[code].message);
+  }
+
+  /** Ends this connection's place or knock, and tells the client why. */
+  #dismiss(code: DismissCode, message: string): void {
     const member = this.#member;
     this.#member = undefined;
     if (member) {
@@ -168,7 +173,6 @@ export class SignalingSession implements Session, Delivery {
       this.#log('dismissed', { room: member.room, peer: member.id, code });
     }
     this.#withdraw(false);
-    const { message } = DISMISSALS[code];
     this.#socket.emit('dismissed', { code, message });
     this.#expectJoin();
   }
@@ -300,8 +304,9 @@ export class SignalingSession implements Session, Delivery {
     try {
       const joined = await this.#enter({ room, name, verified }, { access: { ...access, admitted: id }, newHostKey });
       if (joined.ok) return this.#socket.emit('admitted', joined);
-      const code = joined.code === 'room-full' || joined.code === 'removed' ? joined.code : 'room-full';
-      this.dismiss(code);
+      // Let in, but the room filled meanwhile (or its address was banned): the refusal, as the final word.
+      const code = joined.code === 'removed' ? 'removed' : 'room-full';
+      this.#dismiss(code, joined.message);
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       this.#socket.close('forced close');

@@ -3,13 +3,14 @@
 // through a key with a TTL that each relay renews (link.ts), and Lua scripts (scripts.ts) for every change.
 // While Redis is unreachable the relay keeps serving what it can alone (signals between its own members),
 // refuses joins, and catches up when Redis is back.
-import type { DismissCode, HostRequest, KnockMessage, PeerLeftReason, RoomMode } from '../../src/protocol.ts';
+import type { HostRequest, KnockMessage, PeerLeftReason, RoomMode } from '../../src/protocol.ts';
 import {
   eventJson,
   knockInfo,
   peerInfo,
   type Delivery,
   type Departure,
+  type HostDismissal,
   type ModerationOutcome,
   type JoinOutcome,
   type Membership,
@@ -394,10 +395,10 @@ export class RedisStore implements RoomStore {
     if (knock?.connection === conn) {
       if (word === 'host' || word === 'no-host') return knock.lobby(word);
       this.#knocks.delete(id);
-      return word === 'admitted' ? knock.lobby(word) : knock.dismiss(word as DismissCode);
+      return word === 'admitted' ? knock.lobby(word) : knock.dismiss(word as HostDismissal);
     }
     const local = conn === undefined ? undefined : this.#forget(id, conn);
-    if (local?.delivery) local.delivery.dismiss(word as DismissCode);
+    if (local?.delivery) local.delivery.dismiss(word as HostDismissal);
     else if (local) this.#options.dismissedAway(local.member);
   }
 

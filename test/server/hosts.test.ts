@@ -396,3 +396,16 @@ test('a member who knocks at another room leaves the one it was in', async (t) =
   assert.equal(waiting.waiting, true);
   assert.deepEqual(await left, { id: mover.ack.id, reason: 'left' });
 });
+
+test('a knock let in when the room has filled meanwhile is dismissed with room-full, saying how large the room is', async (t) => {
+  const relay = await startRelay(t, { maxPeersPerRoom: 2 });
+  const { host, hostAck } = await openRoom(t, relay, 'small', 0);
+  await act(host, { action: 'lobby', enabled: true });
+  const knocker = await connect(t, relay.url);
+  const waiting = (await ask(knocker, { room: 'small' })) as JoinWaiting;
+  const cohost = await connect(t, relay.url);
+  assert.equal((await ask(cohost, { room: 'small', hostKey: hostAck.hostKey })).ok, true);
+  const dismissed = waitFor<DismissedMessage>(knocker, 'dismissed');
+  await act(host, { action: 'admit', id: waiting.id });
+  assert.deepEqual(await dismissed, { code: 'room-full', message: 'This room is full (2 people).' });
+});
