@@ -15,7 +15,8 @@ import { HOST_KEY_ITEM, claimedRooms, hostKeyFromFragment } from './room-id.ts';
 export const styles = css`
   .knocks {
     position: absolute;
-    top: calc(var(--_gap) * 2);
+    /* Below the line of toasts (top centre), which a knock card would otherwise cover on narrower stages. */
+    top: calc(var(--_gap) * 2 + 2.5rem);
     right: calc(var(--_gap) * 2);
     z-index: 2;
     display: flex;
