@@ -1,7 +1,8 @@
 // Builds the two things the package ships:
 // - dist/video-conference.js: the widget as one minified ES module (lit and socket.io-client bundled in)
 //   with a source map, plus dist/chunks/ for the parts it loads on demand, and brotli and gzip copies of each
-//   (tools/precompress.mjs); the relay serves them to any site.
+//   (tools/precompress.mjs), and dist/effects/ for the files the media effects load (tools/effect-assets.mjs);
+//   the relay serves them to any site.
 // - dist/relay/: the relay for Node (main.js is the CLI, app.js exports buildRelay, join-token.js exports
 //   mintJoinToken and webhooks.js verifyWebhook for site owners' backends); dependencies stay external.
 //   Shared code goes to dist/relay/chunks/ under stable names, so rebuilds overwrite it rather than leave
@@ -13,6 +14,7 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
+import { effectAssets } from './tools/effect-assets.mjs';
 import { precompress } from './tools/precompress.mjs';
 import { unusedSocketApi } from './tools/unused-socket-api.mjs';
 import { websocketOnlyEngine } from './tools/websocket-only-engine.mjs';
@@ -37,6 +39,7 @@ export default [
     },
     plugins: [
       clean('dist/chunks'),
+      effectAssets(),
       websocketOnlyEngine(),
       unusedSocketApi(),
       nodeResolve({ browser: true }),

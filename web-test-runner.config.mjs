@@ -14,7 +14,7 @@ const rootDir = fileURLToPath(new URL('.', import.meta.url));
 
 export default {
   rootDir,
-  files: ['test/components/**/*.test.ts', 'test/rtc/**/*.test.ts'],
+  files: ['test/components/**/*.test.ts', 'test/rtc/**/*.test.ts', 'test/effects/**/*.test.ts'],
   nodeResolve: { browser: true, exportConditions: ['browser'] },
   testRunnerHtml: (testFramework) =>
     `<!DOCTYPE html><html><head></head><body><script type="module" src="/test/support/lit-warnings.ts"></script><script type="module" src="${testFramework}"></script></body></html>`,

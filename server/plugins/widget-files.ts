@@ -1,6 +1,7 @@
 // The files the relay serves: the widget (the bundle, its chunks and their maps, from dist/, with CORS so
-// that any allowed site can load it with one script tag, and the build's .br and .gz copies), the demo pages,
-// and /strict, the module demo under a strict Content-Security-Policy.
+// that any allowed site can load it with one script tag, and the build's .br and .gz copies), the files its media
+// effects load (dist/effects/: WebAssembly, models, worklets), the demo pages, and /strict, the module demo under
+// a strict Content-Security-Policy.
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
@@ -25,10 +26,13 @@ const STRICT_CSP = [
 const WIDGET_CHUNKS_DIR = join(WIDGET_DIR, 'chunks');
 
 export const widgetFilesPlugin: FastifyPluginAsync = async (app) => {
-  // dist/ also holds the relay's own build, so only the bundle, its chunks and their maps are public there.
+  // dist/ also holds the relay's own build, so only the bundle, its chunks and their maps, and the effects' files
+  // are public there (a name of dot-separated words: never `..`).
   app.register(fastifyStatic, {
     root: WIDGET_DIR,
-    allowedPath: (path) => /^\/(video-conference|chunks\/[\w-]+)\.js(\.map)?$/.test(path),
+    allowedPath: (path) =>
+      /^\/(video-conference|chunks\/[\w-]+)\.js(\.map)?$/.test(path) ||
+      /^\/effects\/[\w-]+\/[\w-]+(\.[\w-]+)+$/.test(path),
     preCompressed: true,
     cacheControl: false,
     decorateReply: false,

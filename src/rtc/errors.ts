@@ -13,6 +13,11 @@ export const CLIENT_ERROR_CODES = [
   'screen-share-refused',
   'screen-share-unavailable',
   'screen-share-needs-click',
+  // Media effects (background, noise suppression) and local recording
+  'effect-unsupported',
+  'effect-failed',
+  'recording-unsupported',
+  'recording-failed',
 ] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 export type ErrorCode = RelayErrorCode | ClientErrorCode;

@@ -26,6 +26,10 @@ export default {
   'error.screen-share-unavailable': 'Auf diesem Gerät oder in diesem Browser kann kein Bildschirm freigegeben werden.',
   'error.screen-share-needs-click':
     'Die Bildschirmfreigabe muss per Klick gestartet werden: Verwenden Sie die Schaltfläche zur Bildschirmfreigabe.',
+  'error.effect-unsupported': 'Dieser Browser kann diesen Effekt nicht ausführen.',
+  'error.effect-failed': 'Der Effekt konnte nicht starten: Kamera oder Mikrofon werden unverändert gesendet.',
+  'error.recording-unsupported': 'Dieser Browser kann den Anruf nicht aufnehmen.',
+  'error.recording-failed': 'Die Aufnahme wurde wegen eines Fehlers beendet.',
   'error.peer-connection-failed':
     'Keine Verbindung zu einem Teilnehmer möglich. Das Netzwerk benötigt möglicherweise einen TURN-Server.',
   'error.invalid-request': 'Der Anrufserver hat die Anfrage abgelehnt. Überprüfen Sie den Raumnamen.',

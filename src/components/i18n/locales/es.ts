@@ -25,6 +25,10 @@ export default {
   'error.screen-share-unavailable': 'No se puede compartir ninguna pantalla en este dispositivo o navegador.',
   'error.screen-share-needs-click':
     'Compartir pantalla debe iniciarse con un clic: usa el botón de compartir pantalla.',
+  'error.effect-unsupported': 'Este navegador no puede aplicar ese efecto.',
+  'error.effect-failed': 'El efecto no pudo iniciarse: la cámara o el micrófono se envían tal cual.',
+  'error.recording-unsupported': 'Este navegador no puede grabar la llamada.',
+  'error.recording-failed': 'La grabación se detuvo por un error.',
   'error.peer-connection-failed':
     'No se pudo conectar con un participante. Puede que la red necesite un servidor TURN.',
   'error.invalid-request': 'El servidor de llamadas rechazó la solicitud. Comprueba el nombre de la sala.',

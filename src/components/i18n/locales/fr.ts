@@ -25,6 +25,10 @@ export default {
   'error.screen-share-unavailable': 'Aucun écran ne peut être partagé sur cet appareil ou dans ce navigateur.',
   'error.screen-share-needs-click':
     'Le partage d’écran doit démarrer par un clic : utilisez le bouton de partage d’écran.',
+  'error.effect-unsupported': 'Ce navigateur ne peut pas appliquer cet effet.',
+  'error.effect-failed': 'L’effet n’a pas pu démarrer : la caméra ou le micro est envoyé tel quel.',
+  'error.recording-unsupported': 'Ce navigateur ne peut pas enregistrer l’appel.',
+  'error.recording-failed': 'L’enregistrement s’est arrêté à cause d’une erreur.',
   'error.peer-connection-failed':
     'Impossible de se connecter à un participant. Le réseau a peut-être besoin d’un serveur TURN.',
   'error.invalid-request': 'Le serveur d’appel a refusé la requête. Vérifiez le nom de la salle.',

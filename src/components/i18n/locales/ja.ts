@@ -25,6 +25,10 @@ export default {
     'このページでは画面共有がブロックされています。サイトで display-capture を許可する必要があります。',
   'error.screen-share-unavailable': 'このデバイスまたはブラウザーでは画面を共有できません。',
   'error.screen-share-needs-click': '画面共有はクリックで開始する必要があります。画面共有ボタンを使ってください。',
+  'error.effect-unsupported': 'このブラウザーではそのエフェクトを使えません。',
+  'error.effect-failed': 'エフェクトを開始できませんでした。カメラまたはマイクはそのまま送信されます。',
+  'error.recording-unsupported': 'このブラウザーでは通話を録画できません。',
+  'error.recording-failed': 'エラーのため録画が停止しました。',
   'error.peer-connection-failed':
     '参加者に接続できませんでした。ネットワークに TURN サーバーが必要な可能性があります。',
   'error.invalid-request': '通話サーバーがリクエストを拒否しました。ルーム名を確認してください。',

@@ -25,6 +25,10 @@ export default {
   'error.screen-share-unavailable': 'Nenhuma tela pode ser compartilhada neste dispositivo ou navegador.',
   'error.screen-share-needs-click':
     'O compartilhamento de tela precisa começar com um clique: use o botão de compartilhar tela.',
+  'error.effect-unsupported': 'Este navegador não consegue aplicar esse efeito.',
+  'error.effect-failed': 'O efeito não pôde começar: a câmera ou o microfone é enviado como está.',
+  'error.recording-unsupported': 'Este navegador não consegue gravar a chamada.',
+  'error.recording-failed': 'A gravação parou por causa de um erro.',
   'error.peer-connection-failed':
     'Não foi possível conectar a um participante. A rede pode precisar de um servidor TURN.',
   'error.invalid-request': 'O servidor de chamadas recusou a solicitação. Verifique o nome da sala.',
