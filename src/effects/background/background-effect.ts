@@ -157,11 +157,11 @@ class Effect implements BackgroundEffect {
       this.#canvas.height = videoHeight;
     }
     const now = performance.now();
+    this.#sinceSegmentation++;
     const segment =
       !this.#segmenterBroken &&
       this.#sinceSegmentation >= (this.#constrained ? CONSTRAINED_SEGMENT_EVERY : 1) &&
       now - this.#lastSegmentation >= MIN_SEGMENT_INTERVAL_MS;
-    this.#sinceSegmentation++;
     if (segment) {
       try {
         this.#segmenter.segment(video);

@@ -1,6 +1,7 @@
 // Person segmentation: MediaPipe's ImageSegmenter (@mediapipe/tasks-vision) running the selfie model that
 // @mediapipe/selfie_segmentation ships, both loaded from the relay; one small frame in, a person mask out.
 import { ImageSegmenter, type ImageSegmenterResult } from '@mediapipe/tasks-vision';
+import { withSegmenterMetadata } from './model-metadata.ts';
 
 /** The landscape selfie model's input size: frames are drawn at this size, so the mask comes out at it too. */
 export const MASK_WIDTH = 256;
@@ -12,7 +13,7 @@ const MODEL = 'selfie_segmentation_landscape.tflite';
 
 /** What MediaPipe's Emscripten loader (an ES module) exports: the factory tasks-vision looks for on `self`. */
 interface LoaderModule {
-  default: unknown;
+  default: (module: object) => Promise<object>;
 }
 
 /** A person segmenter: `segment()` fills `mask` (one byte per pixel, 255 = person; clamped, as the model may go a hair past 1) from a frame. */
@@ -45,17 +46,22 @@ export class PersonSegmenter {
       import(/* @vite-ignore */ new URL(WASM_LOADER, assets).href) as Promise<LoaderModule>,
       fetchBytes(new URL(MODEL, assets)),
     ]);
-    // tasks-vision takes the factory from `self.ModuleFactory` when given no loader path, and clears it after.
-    (self as unknown as { ModuleFactory: unknown }).ModuleFactory = loader.default;
+    // tasks-vision takes the factory from `self.ModuleFactory` when given no loader path, and clears it after. The
+    // runtime's log lines ("Graph successfully started running", warnings through the `custom_dbg` global that
+    // its loader sets) stay out of the page's console; its failures still reject.
+    const scope = self as unknown as { ModuleFactory: LoaderModule['default']; custom_dbg: () => void };
+    scope.custom_dbg = ignore;
+    scope.ModuleFactory = (module) => loader.default({ ...module, print: ignore, printErr: ignore });
     const segmenter = await ImageSegmenter.createFromOptions(
       { wasmLoaderPath: '', wasmBinaryPath: new URL(WASM_BINARY, assets).href },
       {
-        baseOptions: { modelAssetBuffer: model, delegate: 'CPU' },
+        baseOptions: { modelAssetBuffer: withSegmenterMetadata(model), delegate: 'CPU' },
         runningMode: 'VIDEO',
         outputConfidenceMasks: true,
         outputCategoryMask: false,
       },
     );
+    muteUsageReports(segmenter);
     return new PersonSegmenter(segmenter);
   }
 
@@ -79,8 +85,40 @@ export class PersonSegmenter {
   }
 }
 
+const ignore = () => {};
+
 async function fetchBytes(url: URL): Promise<Uint8Array> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url.href}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
+}
+
+/** What sends tasks-vision's usage reports: a queue that `flush()` posts, on a timer that `close()` clears. */
+interface ReportSender {
+  flush(): void;
+  close(): void;
+  error?: Error;
+}
+
+const isReportSender = (value: unknown): value is ReportSender =>
+  typeof (value as ReportSender | null)?.flush === 'function' &&
+  typeof (value as ReportSender | null)?.close === 'function';
+
+/**
+ * tasks-vision (1.1) posts usage reports to a Google endpoint every minute and on close, with no option to turn
+ * them off: a widget on other people's sites must not, and their Content-Security-Policy would refuse it anyway.
+ * The task keeps its reporter in a field it only reaches through `?.`; the reporter's sender sends nothing once it
+ * has failed. So the sender is marked failed and closed (its timer cleared), and the field emptied.
+ */
+function muteUsageReports(task: object): void {
+  const fields = task as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    const reporter = fields[key];
+    if (!reporter || typeof reporter !== 'object') continue;
+    const sender = Object.values(reporter).find(isReportSender);
+    if (!sender) continue;
+    sender.error = new Error('usage reports are off');
+    sender.close();
+    fields[key] = undefined;
+  }
 }
