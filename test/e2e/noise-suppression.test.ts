@@ -1,14 +1,16 @@
 // End to end, noise suppression in what the other side hears: Chromium's fake microphone plays a generated WAV of
 // a synthetic voice in white noise (test/support/noisy-tone-wav.ts), a page sends it over a real RTCPeerConnection
 // (loopback, in the page) raw or through src/effects/noise/, and an AnalyserNode on the received track measures
-// the noise above the voice's band and in its pauses, against the voice. Also: without autoplay allowed, the
-// suppressor starts on the page's first click.
+// the noise above the voice's band and in its pauses, against the voice. The same in Firefox, with the WAV played
+// into a track by the page. Also: where audio may not start on its own, the suppressor starts on the first click.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
-import puppeteer from 'puppeteer-core';
+import puppeteer, { type Page } from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 import { writeNoisyVoiceWav } from '../support/noisy-tone-wav.ts';
+import { launchFirefox } from './firefox.ts';
 import { launchChromium, openPage, startRelay, startSite, type Relay } from './harness.ts';
 
 const FFT_SIZE = 8192;
@@ -17,9 +19,11 @@ const BIN_HZ = 48_000 / FFT_SIZE;
 /**
  * The page's script, bundled with the module by esbuild as the widget's build bundles it (page.evaluate would get
  * functions that tsx rewrote with helpers the page lacks):
- * - received(assets, suppress, snapshots) sends the microphone to a second RTCPeerConnection and returns the power
- *   spectra (FFT_SIZE / 2 bins) of `snapshots` consecutive windows of what that one receives;
- * - startOnGesture(assets) starts suppression and records in `started` whether it resolved, and on which context.
+ * - received(assets, suppress, snapshots, from) sends the microphone or the recording (the WAV) to a second
+ *   RTCPeerConnection and returns the power spectra (FFT_SIZE / 2 bins) of `snapshots` consecutive windows of what
+ *   that one receives;
+ * - startOnGesture(assets) starts suppression and records in `started` whether it resolved, and on which context;
+ * - microphoneStarts(assets) starts and stops suppression on the microphone and returns the cleaned track's state.
  */
 const PAGE_SCRIPT = `
 import { startNoiseSuppression } from './src/effects/noise/noise-suppression.ts';
@@ -32,8 +36,23 @@ const microphone = async () =>
     audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false },
   })).getAudioTracks()[0]!;
 
-async function received(assets: string, suppress: boolean, snapshots: number): Promise<number[][]> {
-  const raw = await microphone();
+const NativeAudioContext = AudioContext;
+
+/** The WAV the page embeds, played in a loop into a track: the voice in noise where no fake microphone plays it. */
+async function recording(): Promise<MediaStreamTrack> {
+  const context = new NativeAudioContext({ sampleRate: 48000 });
+  const wav = await (await fetch(document.body.dataset.voice!)).arrayBuffer();
+  const player = context.createBufferSource();
+  player.buffer = await context.decodeAudioData(wav);
+  player.loop = true;
+  const sink = context.createMediaStreamDestination();
+  player.connect(sink);
+  player.start();
+  return sink.stream.getAudioTracks()[0]!;
+}
+
+async function received(assets: string, suppress: boolean, snapshots: number, from: 'microphone' | 'recording') {
+  const raw = await (from === 'microphone' ? microphone() : recording());
   const suppressor = suppress ? await startNoiseSuppression(raw, new URL(assets)) : undefined;
   const sender = new RTCPeerConnection();
   const receiver = new RTCPeerConnection();
@@ -81,7 +100,6 @@ async function received(assets: string, suppress: boolean, snapshots: number): P
 }
 
 const contexts: AudioContext[] = [];
-const NativeAudioContext = AudioContext;
 window.AudioContext = class extends NativeAudioContext {
   constructor(options?: AudioContextOptions) {
     super(options);
@@ -98,24 +116,34 @@ async function startOnGesture(assets: string): Promise<void> {
   started.trackState = suppressor.track.readyState;
 }
 
-Object.assign(window, { received, startOnGesture, started });
+async function microphoneStarts(assets: string): Promise<string> {
+  const raw = await microphone();
+  const suppressor = await startNoiseSuppression(raw, new URL(assets));
+  const state = suppressor.track.readyState;
+  suppressor.stop();
+  raw.stop();
+  return state;
+}
+
+Object.assign(window, { received, startOnGesture, started, microphoneStarts });
 `;
 
-type PageWindow = Window & {
-  received(assets: string, suppress: boolean, snapshots: number): Promise<number[][]>;
-  startOnGesture(assets: string): Promise<void>;
-  started: { resolved: boolean; contextState(): AudioContextState | 'none'; trackState: string };
-};
+/** Calls one of the page script's functions (by its source text: see PAGE_SCRIPT). */
+function call<T>(page: Page, name: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(`${name}(${args.map((arg) => JSON.stringify(arg)).join(', ')})`) as Promise<T>;
+}
 
-/** A page on another origin than the relay's (as a site embedding the widget) with the script above. */
-async function startPage(): Promise<{ url: string; close(): Promise<void> }> {
+/** A page on another origin than the relay's (as a site embedding the widget) with the script above and the WAV. */
+async function startPage(wav: string): Promise<{ url: string; close(): Promise<void> }> {
   const { outputFiles } = await build({
     stdin: { contents: PAGE_SCRIPT, loader: 'ts', resolveDir: process.cwd(), sourcefile: 'noise-page.ts' },
     bundle: true,
     format: 'iife',
     write: false,
   });
-  return startSite(`<!doctype html><script>${outputFiles[0]!.text.replaceAll('</script', '<\\/script')}</script>`);
+  const script = outputFiles[0]!.text.replaceAll('</script', '<\\/script');
+  const data = `data:audio/wav;base64,${readFileSync(wav).toString('base64')}`;
+  return startSite(`<!doctype html><body data-voice="${data}"><script>${script}</script>`);
 }
 
 /** Power in [fromHz, toHz) of one spectrum. */
@@ -145,9 +173,10 @@ describe('noise suppression end to end', { timeout: 180_000 }, () => {
   let relay: Relay;
   let site: { url: string; close(): Promise<void> };
   let assets: string;
+  const wav = writeNoisyVoiceWav({ snrDb: 10 });
   before(async () => {
     relay = await startRelay();
-    site = await startPage();
+    site = await startPage(wav);
     assets = new URL('effects/noise/', relay.url).href;
   });
   after(async () => {
@@ -155,23 +184,21 @@ describe('noise suppression end to end', { timeout: 180_000 }, () => {
     await relay?.close();
   });
 
-  it('the other side receives the voice as loud, with less noise above its band and in its pauses', async (t) => {
-    const browser = await launchChromium([`--use-file-for-fake-audio-capture=${writeNoisyVoiceWav({ snrDb: 10 })}`]);
-    t.after(() => browser.close());
-    const { page, errors } = await openPage(browser, site.url);
-    const measure = (suppress: boolean) =>
-      page.evaluate(
-        (assets, suppress) => (window as unknown as PageWindow).received(assets, suppress, 24),
-        assets,
-        suppress,
-      );
-
-    const off = levels(await measure(false));
-    const on = levels(await measure(true));
+  /** The levels received with suppression off, then on, from the page's `from`. */
+  async function compare(page: Page, from: 'microphone' | 'recording') {
+    const off = levels(await call<number[][]>(page, 'received', assets, false, 24, from));
+    const on = levels(await call<number[][]>(page, 'received', assets, true, 24, from));
     // RNNoise keeps what it takes for speech (a steady tone, it removes as noise).
     assert.ok(Math.abs(on.voiceDb - off.voiceDb) < 3, `voice: ${on.voiceDb} dB with, ${off.voiceDb} dB without`);
     assert.ok(on.aboveDb < off.aboveDb, `above the voice: ${on.aboveDb} dB with, ${off.aboveDb} dB without`);
     assert.ok(on.pausesDb < off.pausesDb, `in the pauses: ${on.pausesDb} dB with, ${off.pausesDb} dB without`);
+  }
+
+  it('the other side receives the voice as loud, with less noise above its band and in its pauses', async (t) => {
+    const browser = await launchChromium([`--use-file-for-fake-audio-capture=${wav}`]);
+    t.after(() => browser.close());
+    const { page, errors } = await openPage(browser, site.url);
+    await compare(page, 'microphone');
     assert.deepEqual(errors, []);
   });
 
@@ -199,6 +226,16 @@ describe('noise suppression end to end', { timeout: 180_000 }, () => {
     assert.equal(waiting.resolved, false);
     const running = await poll(state, async (now) => now.resolved || (await page.mouse.click(10, 10), false));
     assert.deepEqual(running, { resolved: true, context: 'running', loaded: 1, track: 'live' });
+    assert.deepEqual(errors, []);
+  });
+
+  it('in Firefox: starts on the microphone, and the other side receives the voice cleaned the same way', async (t) => {
+    const browser = await launchFirefox();
+    t.after(() => browser.close());
+    const { page, errors } = await openPage(browser, site.url);
+    assert.equal(await call(page, 'microphoneStarts', assets), 'live');
+    // Firefox has no file for its fake microphone (a tone): the page plays the WAV into a track instead.
+    await compare(page, 'recording');
     assert.deepEqual(errors, []);
   });
 });
