@@ -7,7 +7,11 @@ import {
   startCallRecording,
   type RecordingSource,
 } from '../../src/effects/recording/call-recorder.ts';
+import { withDuration } from '../../src/effects/recording/webm-duration.ts';
 import type { RtcError } from '../../src/rtc/errors.ts';
+
+// Kept before a test replaces the page's setTimeout.
+const realSetTimeout = window.setTimeout.bind(window);
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
@@ -42,12 +46,12 @@ function tone(): MediaStreamTrack {
 async function until(condition: () => boolean, what = 'the condition'): Promise<void> {
   for (let tries = 0; tries < 300; tries++) {
     if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => realSetTimeout(resolve, 50));
   }
   throw new Error(`timed out waiting for ${what}`);
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise((resolve) => realSetTimeout(resolve, ms));
 
 /** What a <video> makes of the recording: its duration and picture size once its metadata has loaded. */
 async function playback(webm: Blob): Promise<{ duration: number; videoWidth: number }> {
@@ -161,5 +165,90 @@ describe('local recording', () => {
     expect(second).to.equal(first);
     expect(await recorder.stop()).to.equal(first);
     expect(first.size).to.be.above(0);
+  });
+
+  it('keeps drawing on the audio clock when timers do not fire, as in a background tab', async () => {
+    let painted = 0;
+    const recorder = await startCallRecording({ tiles: () => (painted++, []), audio: () => [] }, () => {});
+    // A hidden tab runs timers once a second at best (Firefox: 1.6 a second seen); here, never.
+    window.setTimeout = (() => 0) as unknown as typeof window.setTimeout;
+    try {
+      const before = painted;
+      await until(() => painted >= before + 30, '30 frames painted without timers');
+    } finally {
+      window.setTimeout = realSetTimeout as typeof window.setTimeout;
+    }
+    await recorder.stop();
+  });
+});
+
+/** An EBML element: its ID's bytes, its content's size on `sizeLength` bytes, its content. */
+function element(id: number[], content: number[], sizeLength = 1): number[] {
+  const size = Array.from(
+    { length: sizeLength },
+    (_, index) => (content.length / 256 ** (sizeLength - 1 - index)) & 0xff,
+  );
+  size[0]! |= 0x80 >> (sizeLength - 1);
+  return [...id, ...size, ...content];
+}
+
+const float64 = (value: number) => [...new Uint8Array(new Float64Array([value]).buffer)].reverse();
+const EBML = element([0x1a, 0x45, 0xdf, 0xa3], [0x42, 0x82, 0x84, ...new TextEncoder().encode('webm')]);
+const SCALE = [0x2a, 0xd7, 0xb1, 0x83, 0x0f, 0x42, 0x40];
+const TRACKS = element([0x16, 0x54, 0xae, 0x6b], [0xae, 0x83, 0xd7, 0x81, 0x01]);
+const UNKNOWN_SIZE = [0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff];
+const SEGMENT = [0x18, 0x53, 0x80, 0x67, ...UNKNOWN_SIZE];
+const CLUSTER = [0x1f, 0x43, 0xb6, 0x75, ...UNKNOWN_SIZE, 0xe7, 0x81, 0x00, 0xa3, 0x84, 0x81, 0x00, 0x00, 0x80];
+const bytesOf = async (blob: Blob) => [...new Uint8Array(await blob.arrayBuffer())];
+
+describe('a WebM given its duration', () => {
+  it("adds a Duration to a Chromium recording's Info, the media after it unchanged", async () => {
+    const info = (content: number[]) => element([0x15, 0x49, 0xa9, 0x66], content);
+    const recorded = new Blob([new Uint8Array([...EBML, ...SEGMENT, ...info(SCALE), ...TRACKS, ...CLUSTER])]);
+    const fixed = await withDuration(recorded, 3000.5);
+    const duration = [0x44, 0x89, 0x88, ...float64(3000.5)];
+    expect(await bytesOf(fixed)).to.deep.equal([
+      ...EBML,
+      ...SEGMENT,
+      ...info([...SCALE, ...duration]),
+      ...TRACKS,
+      ...CLUSTER,
+    ]);
+  });
+
+  it('gives an Info that outgrows its 1-byte size a longer one', async () => {
+    const content = [...SCALE, ...element([0xec], new Array(112).fill(0))];
+    const recorded = new Blob([
+      new Uint8Array([...EBML, ...SEGMENT, ...element([0x15, 0x49, 0xa9, 0x66], content), ...CLUSTER]),
+    ]);
+    const duration = [0x44, 0x89, 0x88, ...float64(42)];
+    expect(await bytesOf(await withDuration(recorded, 42))).to.deep.equal([
+      ...EBML,
+      ...SEGMENT,
+      ...element([0x15, 0x49, 0xa9, 0x66], [...content, ...duration], 2),
+      ...CLUSTER,
+    ]);
+  });
+
+  it("fills in a Firefox recording's Duration of 0, with 8-byte sizes and an empty SeekHead", async () => {
+    const seekHead = element([0x11, 0x4d, 0x9b, 0x74], [], 8);
+    const info = (duration: number) =>
+      element([0x15, 0x49, 0xa9, 0x66], [...SCALE, 0x44, 0x89, 0x88, ...float64(duration)], 8);
+    const head = (duration: number) => [
+      ...element([0x1a, 0x45, 0xdf, 0xa3], EBML.slice(5), 8),
+      ...SEGMENT,
+      ...seekHead,
+      ...info(duration),
+    ];
+    const recorded = new Blob([new Uint8Array([...head(0), ...TRACKS, ...CLUSTER])]);
+    expect(await bytesOf(await withDuration(recorded, 2500))).to.deep.equal([...head(2500), ...TRACKS, ...CLUSTER]);
+  });
+
+  it('leaves a WebM that has a duration, and anything else, as it is', async () => {
+    const info = element([0x15, 0x49, 0xa9, 0x66], [...SCALE, 0x44, 0x89, 0x88, ...float64(1000)]);
+    const timed = new Blob([new Uint8Array([...EBML, ...SEGMENT, ...info, ...CLUSTER])]);
+    expect(await withDuration(timed, 2000)).to.equal(timed);
+    const other = new Blob(['not a WebM']);
+    expect(await withDuration(other, 2000)).to.equal(other);
   });
 });

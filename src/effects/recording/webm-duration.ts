@@ -34,11 +34,25 @@ export async function withDuration(recording: Blob, durationMs: number): Promise
   const segment = ebml?.id === EBML_ID && ebml.size !== null ? readElement(head, ebml.start + ebml.size) : null;
   if (segment?.id !== SEGMENT_ID) return recording;
   const info = children(head, segment).find((child) => child.id === INFO_ID);
-  if (!info || info.size === null || children(head, info).some((child) => child.id === DURATION_ID)) return recording;
+  if (!info || info.size === null) return recording;
   const scale = children(head, info).find((child) => child.id === TIMESTAMP_SCALE_ID);
   const ticks = (durationMs * 1e6) / (scale ? readUint(head, scale) : DEFAULT_TIMESTAMP_SCALE);
+  // Firefox writes a Duration of 0: overwritten in place.
+  const existing = children(head, info).find((child) => child.id === DURATION_ID);
+  if (existing) {
+    if (existing.size !== 4 && existing.size !== 8) return recording;
+    const value = new DataView(head.buffer, existing.start, existing.size);
+    if ((existing.size === 4 ? value.getFloat32(0) : value.getFloat64(0)) > 0) return recording;
+    const float = new DataView(new ArrayBuffer(existing.size));
+    if (existing.size === 4) float.setFloat32(0, ticks);
+    else float.setFloat64(0, ticks);
+    return new Blob([head.subarray(0, existing.start), float, recording.slice(existing.start + existing.size)], {
+      type: recording.type,
+    });
+  }
 
-  // Duration: ID, a size of 8, a float64.
+  // Chromium writes none: a Duration is added at the end of Info, which grows (no SeekHead entry points past it:
+  // Chromium writes no SeekHead, Firefox an empty one). Duration: ID, a size of 8, a float64.
   const duration = new Uint8Array(11);
   duration.set([0x44, 0x89, 0x88]);
   new DataView(duration.buffer).setFloat64(3, ticks);
@@ -73,33 +87,37 @@ function children(bytes: Uint8Array, parent: Element): Element[] {
 
 /** The element header at `at` (RFC 8794: an ID and a size, each a variable-length integer). */
 function readElement(bytes: Uint8Array, at: number): Element | null {
-  const id = readVint(bytes, at);
+  const id = readVint(bytes, at, true);
   if (!id) return null;
-  const size = readVint(bytes, at + id.length);
+  const size = readVint(bytes, at + id.length, false);
   if (!size) return null;
-  const mask = 0xff >> size.length;
-  const value = size.value - (mask + 1) * 256 ** (size.length - 1);
-  // All the value's bits set: unknown size.
-  const unknown = value === 2 ** (7 * size.length) - 1;
-  return {
-    id: id.value,
-    at,
-    start: at + id.length + size.length,
-    size: unknown ? null : value,
-    sizeLength: size.length,
-  };
+  const start = at + id.length + size.length;
+  return { id: id.value, at, start, size: size.allOnes ? null : size.value, sizeLength: size.length };
 }
 
-/** A variable-length integer's bytes read as one number, its length marker included, and its length. */
-function readVint(bytes: Uint8Array, at: number): { value: number; length: number } | null {
+/**
+ * A variable-length integer: its value with the length marker kept (an ID, at most 4 bytes) or cleared (a size:
+ * exact below 2^53, far beyond any header), its length, and whether all its value bits are set (an unknown size).
+ */
+function readVint(
+  bytes: Uint8Array,
+  at: number,
+  keepMarker: boolean,
+): { value: number; length: number; allOnes: boolean } | null {
   const first = bytes[at];
   // A first byte of zero would mean a length over 8, which WebM never uses.
   if (!first) return null;
   const length = Math.clz32(first) - 23;
   if (at + length > bytes.length) return null;
-  let value = 0;
-  for (let index = 0; index < length; index++) value = value * 256 + bytes[at + index]!;
-  return { value, length };
+  const mask = 0xff >> length;
+  let value = keepMarker ? first : first & mask;
+  let allOnes = (first & mask) === mask;
+  for (let index = 1; index < length; index++) {
+    const byte = bytes[at + index]!;
+    value = value * 256 + byte;
+    allOnes &&= byte === 0xff;
+  }
+  return { value, length, allOnes };
 }
 
 function readUint(bytes: Uint8Array, element: Element): number {
