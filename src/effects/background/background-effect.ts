@@ -97,6 +97,8 @@ class Effect implements BackgroundEffect {
   #lastSegmentation = -Infinity;
   /** Set once segmenting throws: frames still flow, with the last mask. */
   #segmenterBroken = false;
+  /** Captures what the canvas shows now as the track's next frame. */
+  readonly #requestFrame: () => void;
   /** The latest setBackground call, so that a slower earlier image never replaces a later choice. */
   #backgroundRequest = 0;
 
@@ -105,7 +107,13 @@ class Effect implements BackgroundEffect {
     this.#canvas = canvas;
     this.#compositor = compositor;
     this.#segmenter = segmenter;
-    this.track = canvas.captureStream().getVideoTracks()[0]!;
+    // A frame is captured when asked for, after each draw: with automatic capture, Chromium takes a WebGL canvas's
+    // frames when the page renders, so a hidden page would send one frame and stop.
+    // Where a browser has no requestFrame(), automatic capture it is.
+    const stream = canvas.captureStream(0);
+    const requestFrame = requestFrameOf(stream, stream.getVideoTracks()[0]!);
+    this.track = (requestFrame ? stream : canvas.captureStream()).getVideoTracks()[0]!;
+    this.#requestFrame = requestFrame ?? (() => {});
     this.#video.muted = true;
     this.#video.playsInline = true;
     this.#video.srcObject = new MediaStream([raw]);
@@ -172,10 +180,24 @@ class Effect implements BackgroundEffect {
         this.#segmenterBroken = true;
       }
     }
-    this.#compositor.render(video, this.#segmenter.mask, segment);
-    this.#frames.add(now);
+    try {
+      this.#compositor.render(video, this.#segmenter.mask, segment);
+      this.#requestFrame();
+      this.#frames.add(now);
+    } catch {
+      // A frame the browser would not draw (a lost context, a resized source) is skipped; the next one may do.
+    }
   };
 
   /** The camera is gone (unplugged, or stopped by its owner): so is the processed track. */
   readonly #onRawEnded = () => this.stop();
+}
+
+/** Where the browser put requestFrame(): on the track (the spec, Chromium) or on the stream (Firefox). */
+function requestFrameOf(stream: MediaStream, track: MediaStreamTrack): (() => void) | undefined {
+  const onTrack = track as Partial<CanvasCaptureMediaStreamTrack>;
+  const onStream = stream as MediaStream & { requestFrame?: () => void };
+  if (onTrack.requestFrame) return () => onTrack.requestFrame!();
+  if (onStream.requestFrame) return () => onStream.requestFrame!();
+  return undefined;
 }

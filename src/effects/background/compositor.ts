@@ -15,7 +15,7 @@ import { MASK_HEIGHT, MASK_WIDTH } from './segmenter.ts';
 import { BLUR, COMPOSITE, MASKED_BLUR } from './shaders.ts';
 
 /** The blur is drawn this many rows high whatever the frame's size, so it looks the same at any resolution. */
-const BLUR_HEIGHT = 120;
+const BLUR_HEIGHT = 80;
 /** Mask values where the person starts to show and where it is whole: a soft edge of about two mask pixels. */
 const EDGE = [0.3, 0.7] as const;
 
