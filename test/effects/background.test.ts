@@ -186,6 +186,25 @@ describe('background effect', () => {
     await effect.setBackground('blur');
   });
 
+  it('throws nothing into the page when the camera is stopped under it', async () => {
+    const raw = await camera();
+    const effect = await start(raw);
+    await play(effect.track);
+    await waitFor(() => effect.stats.fps > 0, 'frames');
+    const errors: string[] = [];
+    const onError = (event: ErrorEvent) => errors.push(event.message);
+    window.addEventListener('error', onError);
+    try {
+      raw.stop();
+      await waitFor(() => effect.stats.fps === 0, 'the frames to stop');
+      effect.stop();
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+    expect(errors).to.deep.equal([]);
+    expect(effect.track.readyState).to.equal('ended');
+  });
+
   it('sends nothing anywhere but to the relay (tasks-vision would post usage reports to Google)', async () => {
     const relay = await relayCommand('relay-url');
     const requested: string[] = [];
@@ -204,7 +223,7 @@ describe('background effect', () => {
     expect(requested.filter((url) => !url.startsWith(relay))).to.deep.equal([]);
   });
 
-  it('rejects with effect-failed when the model or the first image cannot load', async () => {
+  it('rejects with effect-failed when the model or the first image cannot load, or the camera has ended', async () => {
     const raw = await camera();
     const relay = await relayCommand('relay-url');
     const missing = new URL('effects/no-such-effect/', relay);
@@ -212,5 +231,8 @@ describe('background effect', () => {
     expect((noModel as RtcError).code).to.equal('effect-failed');
     const noImage = await start(raw, `${relay}no-such-image.png`).catch((error: RtcError) => error);
     expect((noImage as RtcError).code).to.equal('effect-failed');
+    raw.stop();
+    const ended = await start(raw).catch((error: RtcError) => error);
+    expect((ended as RtcError).code).to.equal('effect-failed');
   });
 });

@@ -47,6 +47,7 @@ export async function startBackgroundEffect(
   assets: URL,
 ): Promise<BackgroundEffect> {
   if (!backgroundSupported()) throw new RtcError('effect-unsupported', 'This browser cannot run background effects');
+  if (raw.readyState === 'ended') throw new RtcError('effect-failed', 'The camera track has ended');
   const canvas = document.createElement('canvas');
   const { width = 640, height = 480 } = raw.getSettings();
   canvas.width = width;
@@ -156,8 +157,10 @@ class Effect implements BackgroundEffect {
 
   readonly #process = () => {
     const video = this.#video;
-    // Nothing to draw before the first frame, nor anything new while the camera is muted.
-    if (this.#stopped || this.#raw.muted || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) return;
+    // Nothing to draw before the first frame, nor anything new while the camera is muted or after it has ended.
+    const raw = this.#raw;
+    if (this.#stopped || raw.muted || raw.readyState === 'ended') return;
+    if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) return;
     const { videoWidth, videoHeight } = video;
     if (!videoWidth || !videoHeight) return;
     if (this.#canvas.width !== videoWidth || this.#canvas.height !== videoHeight) {

@@ -38,10 +38,11 @@ export class Compositor {
   readonly #gl: Gl;
   #resources: Resources | null = null;
   #image: BackgroundImage | null = null;
-  /** The blur targets' size, once allocated for the current frame size. */
+  /** The frame size the blur targets were allocated for, and their own size. */
+  #frameWidth = 0;
+  #frameHeight = 0;
   #blurWidth = 0;
   #blurHeight = 0;
-  #sizedFor = '';
 
   /** Takes `canvas` for WebGL; throws when the browser gives no WebGL context. */
   constructor(canvas: HTMLCanvasElement) {
@@ -118,7 +119,8 @@ export class Compositor {
   /** Four separable passes at BLUR_HEIGHT rows: background only, then spread; the result is in targets[1]. */
   #blurBackground(resources: Resources): void {
     const gl = this.#gl;
-    const [a, b] = resources.targets;
+    const a = resources.targets[0];
+    const b = resources.targets[1];
     const x = 1 / this.#blurWidth;
     const y = 1 / this.#blurHeight;
     gl.viewport(0, 0, this.#blurWidth, this.#blurHeight);
@@ -126,17 +128,16 @@ export class Compositor {
     gl.uniform2f(resources.maskedBlur.uniforms.uStep!, x, 0);
     this.#pass(a);
     gl.useProgram(resources.blur.program);
-    const step = resources.blur.uniforms.uStep!;
     gl.activeTexture(gl.TEXTURE2);
-    for (const [from, to, dx, dy] of [
-      [a, b, 0, y],
-      [b, a, x, 0],
-      [a, b, 0, y],
-    ] as const) {
-      gl.bindTexture(gl.TEXTURE_2D, from.texture);
-      gl.uniform2f(step, dx, dy);
-      this.#pass(to);
-    }
+    this.#blurPass(resources, a, b, 0, y);
+    this.#blurPass(resources, b, a, x, 0);
+    this.#blurPass(resources, a, b, 0, y);
+  }
+
+  #blurPass(resources: Resources, from: Target, to: Target, x: number, y: number): void {
+    this.#gl.bindTexture(this.#gl.TEXTURE_2D, from.texture);
+    this.#gl.uniform2f(resources.blur.uniforms.uStep!, x, y);
+    this.#pass(to);
   }
 
   #pass(to: Target): void {
@@ -145,9 +146,9 @@ export class Compositor {
   }
 
   #sizeTargets(resources: Resources, width: number, height: number): void {
-    const key = `${width}x${height}`;
-    if (key === this.#sizedFor) return;
-    this.#sizedFor = key;
+    if (width === this.#frameWidth && height === this.#frameHeight) return;
+    this.#frameWidth = width;
+    this.#frameHeight = height;
     this.#blurHeight = Math.min(BLUR_HEIGHT, height);
     this.#blurWidth = Math.max(1, Math.round((width * this.#blurHeight) / height));
     for (const target of resources.targets) sizeTarget(this.#gl, target, this.#blurWidth, this.#blurHeight);
@@ -183,7 +184,7 @@ export class Compositor {
     gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
     gl.texImage2D(gl.TEXTURE_2D, 0, gl.LUMINANCE, MASK_WIDTH, MASK_HEIGHT, 0, gl.LUMINANCE, gl.UNSIGNED_BYTE, null);
     const image = createTexture(gl);
-    this.#sizedFor = '';
+    this.#frameWidth = this.#frameHeight = 0;
     const resources: Resources = {
       buffer,
       maskedBlur,

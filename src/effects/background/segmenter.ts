@@ -32,8 +32,8 @@ export class PersonSegmenter {
     this.#input = document.createElement('canvas');
     this.#input.width = MASK_WIDTH;
     this.#input.height = MASK_HEIGHT;
-    // Read back by MediaPipe's own WebGL context each frame.
-    this.#context = this.#input.getContext('2d', { willReadFrequently: false })!;
+    // Uploaded into MediaPipe's own WebGL context each frame.
+    this.#context = this.#input.getContext('2d')!;
   }
 
   /**
