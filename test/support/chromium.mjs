@@ -3,7 +3,8 @@
 // audio is not rendered, and its stats' audio levels, which the speaker detection reads, stay at zero most of
 // the time), none of the background network calls this sandbox would refuse, and none of the hidden
 // WebUI pages (the omnibox popup) that Chromium would otherwise render for every new window and browser
-// context: they cost about 0.8 s of CPU per context on the 2-core test machine.
+// context: they cost about 0.8 s of CPU per context on the 2-core test machine. WebGL runs on SwiftShader (there
+// is no GPU), which Chromium now wants asked for by flag: its automatic fallback is deprecated.
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 export const chromiumArgs = [
@@ -18,4 +19,5 @@ export const chromiumArgs = [
   '--disable-dev-shm-usage',
   '--autoplay-policy=no-user-gesture-required',
   '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
+  '--enable-unsafe-swiftshader',
 ];
