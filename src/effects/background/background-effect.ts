@@ -29,7 +29,11 @@ export interface BackgroundEffect {
 
 /** Frames segmented: each one, at most this often (a 60 fps camera is segmented at 30 fps or so). */
 const MIN_SEGMENT_INTERVAL_MS = 25;
-/** While the encoder is short of CPU, one frame in this many is segmented; the others reuse the last mask. */
+/**
+ * While the encoder is short of CPU, one frame in this many is segmented; the others reuse the last mask. The rate
+ * is what there is to lower: the model's input is 256 × 144 whatever it is given, so a smaller picture would save
+ * nothing but the mask's detail.
+ */
 const CONSTRAINED_SEGMENT_EVERY = 2;
 
 /**
@@ -113,6 +117,7 @@ class Effect implements BackgroundEffect {
     // Where a browser has no requestFrame(), automatic capture it is.
     const stream = canvas.captureStream(0);
     const requestFrame = requestFrameOf(stream, stream.getVideoTracks()[0]!);
+    if (!requestFrame) stream.getVideoTracks()[0]!.stop();
     this.track = (requestFrame ? stream : canvas.captureStream()).getVideoTracks()[0]!;
     this.#requestFrame = requestFrame ?? (() => {});
     this.#video.muted = true;
@@ -192,7 +197,7 @@ class Effect implements BackgroundEffect {
     }
   };
 
-  /** The camera is gone (unplugged, or stopped by its owner): so is the processed track. */
+  /** The camera is gone (unplugged, or its permission revoked): so is the processed track. */
   readonly #onRawEnded = () => this.stop();
 }
 
