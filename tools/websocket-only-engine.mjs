@@ -3,7 +3,9 @@
 // - socket.io-client's Manager gets src/rtc/websocket-engine.ts in place of engine.io-client
 //   (HTTP long-polling, WebTransport, transport upgrades and binary encodings: about 4 KB gzip);
 // - socket.io-parser gets binary-attachment modules for which nothing is binary and which refuse attachments
-//   (the relay never sends any; the widget sends only JSON).
+//   (the relay never sends any; the widget sends only JSON), and in the bundle its encoder and decoder lose
+//   their binary paths: no binary encoding, and a binary packet's header is refused at once, as its
+//   attachments would be.
 // socket.io-client is otherwise used as is. The rollup plugin builds the bundle; the @web/test-runner plugin
 // gives the browser tests the same modules. The bundle also takes socket.io-client's Manager from its own
 // module, leaving out io() with its URL parser and its cache of managers (index.js attaches Manager to io()
@@ -31,6 +33,28 @@ const VIRTUAL_MODULES = {
   [MANAGER_ONLY]: `export { Manager } from ${JSON.stringify(MANAGER)};\n`,
 };
 
+const PARSER = '/socket.io-parser/build/esm/index.js';
+
+/** socket.io-parser's index.js without its binary paths (see above); a change upstream fails the build. */
+function withoutBinaryPaths(code) {
+  const method = code.indexOf('\n    encodeAsBinary(obj) {\n');
+  const methodEnd = code.indexOf('\n    }\n', method);
+  const reconstructor = code.indexOf('\nclass BinaryReconstructor {\n');
+  const reconstructorEnd = code.indexOf('\n}\n', reconstructor);
+  if (method < 0 || methodEnd < 0 || reconstructor < 0 || reconstructorEnd < 0) {
+    throw new Error('websocket-only-engine: socket.io-parser changed: review withoutBinaryPaths()');
+  }
+  const refusal =
+    '\nclass BinaryReconstructor {\n    constructor() {\n' +
+    '        throw new Error("binary packets are not used by this relay");\n    }\n}';
+  return (
+    code.slice(0, method) +
+    code.slice(methodEnd + '\n    }'.length, reconstructor) +
+    refusal +
+    code.slice(reconstructorEnd + '\n}'.length)
+  );
+}
+
 /** The module to use for `source` imported by `importer` (an absolute path), or null for the usual one. */
 function replacement(source, importer) {
   // (socket.io-client's io() and its index.js also import engine.io-client: the browser tests load them, the
@@ -53,6 +77,7 @@ export function websocketOnlyEngine() {
       return replacement(source, importer);
     },
     load: (id) => VIRTUAL_MODULES[id] ?? null,
+    transform: (code, id) => (id.endsWith(PARSER) ? { code: withoutBinaryPaths(code), map: null } : null),
   };
 }
 

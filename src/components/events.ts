@@ -3,7 +3,7 @@
 // screen) send up to it, which bubble but stay in the shadow root they were fired in. All are declared in
 // HTMLElementEventMap, so addEventListener('vc-error', …) is typed for site owners.
 import type { HostRequest, PeerLeftReason } from '../protocol.ts';
-import type { CallState, ChatEntry, ErrorCode, Quality, RoomMode } from '../rtc/index.ts';
+import type { CallState, ChatEntry, ErrorCode, Quality, Reaction, RoomMode } from '../rtc/index.ts';
 
 export type Layout = 'grid' | 'spotlight';
 export type DeviceKind = 'audioinput' | 'videoinput' | 'audiooutput';
@@ -16,7 +16,7 @@ export interface VideoConferenceEventDetails {
   'vc-peer-joined': { id: string; name: string; verified: boolean };
   'vc-peer-left': { id: string; reason: PeerLeftReason };
   'vc-error': { code: ErrorCode; message: string; peerId?: string };
-  /** Someone's name, microphone, camera, screen share or raised hand changed; `local` for yourself. */
+  /** Someone's name, microphone, camera, screen share, raised hand or recording changed; `local` for yourself. */
   'vc-participant-change': {
     id: string;
     local: boolean;
@@ -26,6 +26,7 @@ export interface VideoConferenceEventDetails {
     video: boolean;
     screen: boolean;
     hand: boolean;
+    recording: boolean;
   };
   'vc-message': ChatEntry;
   /** Data another participant's page sent with `send()`. */
@@ -56,6 +57,19 @@ export interface VideoConferenceEventDetails {
   'vc-mute-requested': { by: string; id?: string };
   /** A host ended the call for everyone (the state is now `ended`). */
   'vc-room-ended': Record<string, never>;
+  /** Someone (`local`: you) reacted; shown over their tile for a few seconds. */
+  'vc-reaction': { id: string; emoji: Reaction; local: boolean };
+  /** The background now sent: `none`, `blur`, or an image's URL. */
+  'vc-background-change': { background: string };
+  /** Noise suppression or music mode changed (music mode turns noise suppression off while on). */
+  'vc-audio-mode-change': { noiseSuppression: boolean; musicMode: boolean };
+  /** You started recording the call (everyone sees that you do). */
+  'vc-recording-started': Record<string, never>;
+  /**
+   * Your recording stopped (stopRecording(), the toolbar, or leaving): `blob` is the WebM, `durationMs` its
+   * length. The widget then downloads it, unless the page calls `preventDefault()` to keep it for itself.
+   */
+  'vc-recording-stopped': { blob: Blob; durationMs: number };
 }
 
 /** What the inner elements tell <video-conference> (and a page that uses <video-player> on its own). */
@@ -68,6 +82,8 @@ export interface InnerEventDetails {
   'video-conference-chat-close': Record<string, never>;
   'video-conference-device-select': { kind: DeviceKind; deviceId: string };
   'video-conference-settings-close': Record<string, never>;
+  /** An effect changed in the settings (or the pre-join screen's): only the one changed is given. */
+  'video-conference-effects-change': { background?: string; noiseSuppression?: boolean; musicMode?: boolean };
   'video-conference-prejoin-join': { name: string };
   'video-conference-prejoin-toggle': { device: 'microphone' | 'camera' };
   'video-conference-prejoin-retry': Record<string, never>;
@@ -85,7 +101,12 @@ declare global {
 
 type EventDetails = VideoConferenceEventDetails & InnerEventDetails;
 
-/** Fires `type` at `target`; only the public vc-* events leave the widget's shadow root for the page. */
-export function emit<K extends keyof EventDetails>(target: EventTarget, type: K, detail: EventDetails[K]): void {
-  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: type.startsWith('vc-') }));
+/**
+ * Fires `type` at `target`; only the public vc-* events leave the widget's shadow root for the page. False when a
+ * listener called preventDefault() (for the events that have a default: vc-recording-stopped).
+ */
+export function emit<K extends keyof EventDetails>(target: EventTarget, type: K, detail: EventDetails[K]): boolean {
+  return target.dispatchEvent(
+    new CustomEvent(type, { detail, bubbles: true, composed: type.startsWith('vc-'), cancelable: true }),
+  );
 }

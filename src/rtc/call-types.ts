@@ -2,7 +2,8 @@
 // participant, their stats and the chat. call.ts re-exports them, so importers keep one path.
 import type { HostActionMessage, KnockMessage, PeerLeftReason, Role, RoomMode } from '../protocol.ts';
 import type { RtcError } from './errors.ts';
-import type { ChatMessage, PeerState } from './packets.ts';
+import type { ChatMessage, PeerState, Reaction } from './packets.ts';
+import type { TrackEffects } from './local-media.ts';
 import type { DroppedCounts, PeerConnectionFactory } from './peer.ts';
 import type { SocketFactory } from './signaling.ts';
 import type { PeerStats, Quality } from './stats.ts';
@@ -33,6 +34,8 @@ export interface Participant {
   /** The camera is on (and, for others, its frames reach us). */
   video: boolean;
   hand: boolean;
+  /** Recording the call on their device (startRecording()). */
+  recording: boolean;
   speaking: boolean;
   /** For remote participants, their RTCPeerConnection's state... */
   connectionState?: RTCPeerConnectionState;
@@ -78,6 +81,8 @@ export interface CallOptions {
   maxUplinkKbps?: number;
   /** False sends everyone full quality (no per-peer adaptation): for comparisons. Default true. */
   adaptive?: boolean;
+  /** What the camera and microphone go through (a background, noise suppression) and music mode: see LocalMedia. */
+  effects?: TrackEffects;
   /** Overrides for tests and embedders: the socket, the RTCPeerConnection, the media devices. */
   connect?: SocketFactory;
   createPeerConnection?: PeerConnectionFactory;
@@ -90,10 +95,12 @@ export interface CallEvents {
   left: void;
   'peer-joined': { id: string; name: string; verified: boolean };
   'peer-left': { id: string; reason: PeerLeftReason };
-  /** Someone's name, microphone, camera, screen or hand changed (or you changed yours). */
+  /** Someone's name, microphone, camera, screen, hand or recording changed (or you changed yours). */
   'participant-change': { id: string; local: boolean; verified: boolean } & PeerState;
   message: ChatEntry;
   data: { from: string; payload: unknown };
+  /** Someone (or you) reacted. */
+  reaction: { id: string; emoji: Reaction; local: boolean };
   'active-speaker': { id: string | null };
   /** The room's media moved onto the relay's SFU, or back to the mesh. */
   'mode-change': { mode: RoomMode };

@@ -11,7 +11,7 @@ import { LocalMedia } from './local-media.ts';
 import { Moderation } from './moderation.ts';
 import { environmentProblem } from './devices.ts';
 import type { ConnectivityReport } from './connectivity.ts';
-import type { PeerState, VideoView } from './packets.ts';
+import type { PeerState, Reaction, VideoView } from './packets.ts';
 import { OwnName } from './own-name.ts';
 import { describeLocal, localState } from './participants.ts';
 import { Roster } from './roster.ts';
@@ -30,6 +30,7 @@ export class Call extends Emitter<CallEvents> {
   #media: LocalMedia | null = null;
   #name: OwnName;
   #hand = false;
+  #recording = false;
   #signaling: SignalingClient | null = null;
   #roster: Roster;
   #chat = new ChatHistory();
@@ -57,7 +58,7 @@ export class Call extends Emitter<CallEvents> {
       localTracks: () => this.#media?.tracks ?? { audio: null, video: null, screen: null },
       createPeerConnection: options.createPeerConnection,
     }));
-    this.forward(roster, ['peer-joined', 'peer-left', 'participant-change', 'data', 'change', 'error']);
+    this.forward(roster, ['peer-joined', 'peer-left', 'participant-change', 'data', 'reaction', 'change', 'error']);
     roster.on('chat', (entry) => this.#addMessage(entry));
     roster.on('mode', (mode) => this.emit('mode-change', { mode }));
   }
@@ -258,6 +259,18 @@ export class Call extends Emitter<CallEvents> {
     }
   }
 
+  /** Sends a reaction to everyone, once joined (the caller keeps to REACTIONS and their rate: the others check). */
+  react(emoji: Reaction): void {
+    this.#roster.send({ type: 'reaction', emoji });
+    this.emit('reaction', { id: this.#roster.localId!, emoji, local: true });
+  }
+
+  /** Tells everyone whether we record the call (they see it while we do). */
+  setRecording(recording: boolean): void {
+    this.#recording = recording;
+    this.#announce();
+  }
+
   /** Sends the host page's own data (anything JSON can carry, up to 16 KB) to everyone, or to one participant. */
   send(payload: unknown, { to }: { to?: string } = {}): void {
     checkDataSize(payload);
@@ -267,7 +280,12 @@ export class Call extends Emitter<CallEvents> {
   async #startMedia(): Promise<void> {
     const { muted, cameraOff, mediaDevices } = this.#options;
     // Stopping the media drops these listeners.
-    const media = (this.#media = new LocalMedia({ muted, cameraOff, devices: mediaDevices }));
+    const media = (this.#media = new LocalMedia({
+      muted,
+      cameraOff,
+      effects: this.#options.effects,
+      devices: mediaDevices,
+    }));
     media.on('track', ({ kind, track }) => this.#roster.setTrack(kind, track));
     media.on('change', () => this.#announce());
     this.forward(media, ['device-lost', 'error']);
@@ -330,7 +348,7 @@ export class Call extends Emitter<CallEvents> {
   }
 
   #localState(): PeerState {
-    return localState(this.#name.shown, this.#media, this.#hand);
+    return localState(this.#name.shown, this.#media, this.#hand, this.#recording);
   }
 
   #self(): Participant | null {
@@ -369,7 +387,7 @@ export class Call extends Emitter<CallEvents> {
     this.#moderation.reset();
     this.#name.joined();
     this.#chat.clear();
-    this.#hand = false;
+    this.#hand = this.#recording = false;
     if (keepMedia) return;
     this.#media?.stop();
     this.#media = null;

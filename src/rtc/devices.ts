@@ -13,8 +13,10 @@ export interface AcquiredMedia {
 /** The kinds to open: `true` for the default device, or a deviceId to prefer. */
 export type MediaWish = Partial<Record<MediaKind, true | string>>;
 
-const CONSTRAINTS: Record<MediaKind, MediaTrackConstraints> = {
+const CONSTRAINTS: Record<MediaKind | 'music', MediaTrackConstraints> = {
   audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+  /** Music mode: an instrument as it sounds, none of the processing made for speech. */
+  music: { echoCancellation: false, noiseSuppression: false, autoGainControl: false },
   video: { width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 30 } },
 };
 
@@ -34,18 +36,20 @@ export function environmentProblem(devices?: MediaDevices): RtcError | null {
 }
 
 /**
- * Opens what `wish` asks for, falling back to what exists. Throws RtcError `permission-denied` or
- * `device-in-use`; a missing device is not an error here but is listed in `missing`.
+ * Opens what `wish` asks for (the microphone without echo cancellation, noise suppression and gain control in
+ * `music` mode), falling back to what exists. Throws RtcError `permission-denied` or `device-in-use`; a missing
+ * device is not an error here but is listed in `missing`.
  */
 export async function getLocalMedia(
   wish: MediaWish = { audio: true, video: true },
   devices: MediaDevices = navigator.mediaDevices,
+  music = false,
 ): Promise<AcquiredMedia> {
   const wanted = (['audio', 'video'] as const).filter((kind) => wish[kind]);
   const present = (await presentKinds(devices)).filter((kind) => wanted.includes(kind));
   for (const kinds of attempts(present)) {
     try {
-      const stream = await devices.getUserMedia(constraintsFor(kinds, wish));
+      const stream = await devices.getUserMedia(constraintsFor(kinds, wish, music));
       return { stream, missing: wanted.filter((kind) => !kinds.includes(kind)) };
     } catch (error) {
       if (!isMissingDevice(error)) throw mediaError(error);
@@ -115,11 +119,12 @@ async function presentKinds(devices: MediaDevices): Promise<MediaKind[]> {
   return kinds;
 }
 
-function constraintsFor(kinds: MediaKind[], wish: MediaWish): MediaStreamConstraints {
+function constraintsFor(kinds: MediaKind[], wish: MediaWish, music: boolean): MediaStreamConstraints {
   const constraints = (kind: MediaKind): MediaTrackConstraints | false => {
     if (!kinds.includes(kind)) return false;
     const device = wish[kind];
-    return typeof device === 'string' ? { ...CONSTRAINTS[kind], deviceId: { exact: device } } : CONSTRAINTS[kind];
+    const base = CONSTRAINTS[music && kind === 'audio' ? 'music' : kind];
+    return typeof device === 'string' ? { ...base, deviceId: { exact: device } } : base;
   };
   return { audio: constraints('audio'), video: constraints('video') };
 }

@@ -6,8 +6,10 @@ export type { CallEvents, CallOptions, CallState, ChatEntry, Participant, Partic
 export type { ConnectivityReport } from './connectivity.ts';
 export { Subscriptions } from './emitter.ts';
 export type { LocalMedia } from './local-media.ts';
-export { errorPolicy, type ErrorCode, type ErrorPolicy, type RtcError } from './errors.ts';
+export { errorPolicy, RtcError, type ErrorCode, type ErrorPolicy } from './errors.ts';
 export { listDevices, refusedByPermissionsPolicy, type DeviceLists, type DeviceOption } from './devices.ts';
-export type { VideoView } from './packets.ts';
+export { REACTIONS, REACTIONS_BURST, REACTIONS_PER_SECOND, type Reaction, type VideoView } from './packets.ts';
+export { tokenBucket } from './rate-limit.ts';
+export type { TrackEffect, TrackEffects } from './local-media.ts';
 export type { Quality } from './stats.ts';
 export type { RoomMode } from '../protocol.ts';

@@ -1,10 +1,10 @@
 // The local camera, microphone and screen: opening them (falling back to whatever works), turning them on
-// and off, switching devices, following unplugged ones, and sharing the screen. It reports each track that
-// changes, so the call can hand it to every peer with replaceTrack.
+// and off, switching devices, following unplugged ones, sharing the screen, and passing the camera and microphone
+// through effects (a background, noise suppression) or music mode. It reports each track to send that changes,
+// so the call can hand it to every peer with replaceTrack.
 import { Emitter } from './emitter.ts';
 import { RtcError } from './errors.ts';
 import { getLocalMedia, mediaError, type MediaKind, type MediaWish } from './devices.ts';
-import { screenShareError } from './screen-share-error.ts';
 
 /** The tracks we send: microphone, camera and screen, each possibly absent. */
 export interface LocalTracks {
@@ -13,11 +13,22 @@ export interface LocalTracks {
   screen: MediaStreamTrack | null;
 }
 
+/**
+ * Turns a raw camera or microphone track into the one sent and shown (a background, noise suppression): the
+ * effect owns what it returns, never the raw track.
+ */
+export type TrackEffect = (raw: MediaStreamTrack) => Promise<{ track: MediaStreamTrack; stop(): void }>;
+
+/** The effects of the camera (`video`) and microphone (`audio`), and music mode: shared by a call's media. */
+export type TrackEffects = Partial<Record<MediaKind, TrackEffect | null>> & { music?: boolean };
+
 export interface LocalMediaOptions {
   /** Start with the microphone muted. */
   muted?: boolean;
   /** Start with the camera off (it is not even opened). */
   cameraOff?: boolean;
+  /** The effects the camera and microphone go through, and music mode: read as they are needed, set here too. */
+  effects?: TrackEffects;
   devices?: MediaDevices;
 }
 
@@ -33,24 +44,36 @@ export interface LocalMediaEvents {
 
 export class LocalMedia extends Emitter<LocalMediaEvents> {
   #devices: MediaDevices;
+  /** The tracks as opened... */
   #tracks: LocalTracks = { audio: null, video: null, screen: null };
+  /** ...and as sent: through their effect (the camera sends nothing while its effect starts). */
+  #sent: LocalTracks = { audio: null, video: null, screen: null };
+  #effects: TrackEffects;
+  /** The effects running, by kind. */
+  #processed: Partial<Record<keyof LocalTracks, { stop(): void }>> = {};
   #microphoneOn: boolean;
   #cameraOn: boolean;
   #chosen: Partial<Record<MediaKind, string>> = {};
   #stream = new MediaStream();
   #stopped = false;
 
-  constructor({ muted = false, cameraOff = false, devices = navigator.mediaDevices }: LocalMediaOptions = {}) {
+  constructor({
+    muted = false,
+    cameraOff = false,
+    effects = {},
+    devices = navigator.mediaDevices,
+  }: LocalMediaOptions = {}) {
     super();
     this.#devices = devices;
+    this.#effects = effects;
     this.#microphoneOn = !muted;
     this.#cameraOn = !cameraOff;
     devices.addEventListener?.('devicechange', this.#onDeviceChange);
   }
 
-  /** The tracks to send right now (a muted microphone is sent disabled: silence). */
+  /** The tracks to send right now (a muted microphone is sent disabled: silence), effects applied. */
   get tracks(): LocalTracks {
-    return { ...this.#tracks };
+    return { ...this.#sent };
   }
 
   /** Microphone and camera together, for the self-view; a new MediaStream whenever a track changes. */
@@ -101,7 +124,7 @@ export class LocalMedia extends Emitter<LocalMediaEvents> {
   async toggleMicrophone(force?: boolean): Promise<void> {
     this.#microphoneOn = force ?? !this.#microphoneOn;
     if (this.#microphoneOn && !this.#tracks.audio) await this.#open({ audio: this.#chosen.audio ?? true });
-    if (this.#tracks.audio) this.#tracks.audio.enabled = this.#microphoneOn;
+    this.#mute();
     this.emit('change', undefined);
   }
 
@@ -121,12 +144,30 @@ export class LocalMedia extends Emitter<LocalMediaEvents> {
     await this.#open({ [mediaKind]: deviceId });
   }
 
+  /**
+   * Sends the camera or microphone through `effect` from now on (null: as it is). The camera sends nothing while
+   * its effect starts (not the room it hides); the microphone is heard as it is meanwhile. Rejects with the
+   * effect's error, and then sends the track as it is.
+   */
+  setEffect(kind: MediaKind, effect: TrackEffect | null): Promise<void> {
+    this.#effects[kind] = effect;
+    return this.#apply(kind);
+  }
+
+  /** Music mode: the microphone opens again without echo cancellation, noise suppression and gain control. */
+  async setMusic(music: boolean): Promise<void> {
+    this.#effects.music = music;
+    if (this.#tracks.audio) await this.#open({ audio: this.#chosen.audio ?? true });
+  }
+
   async startScreenShare(): Promise<void> {
     if (this.#tracks.screen) return;
     let stream: MediaStream;
     try {
       stream = await this.#devices.getDisplayMedia({ video: true, audio: false });
     } catch (error) {
+      // What went wrong is worked out by code of its own, fetched then: most calls never need it.
+      const { screenShareError } = await import('./screen-share-error.ts');
       const problem = screenShareError(error);
       return problem ? this.emit('error', problem) : undefined;
     }
@@ -145,6 +186,7 @@ export class LocalMedia extends Emitter<LocalMediaEvents> {
     this.#stopped = true;
     this.#devices.removeEventListener?.('devicechange', this.#onDeviceChange);
     for (const track of Object.values(this.#tracks)) track?.stop();
+    for (const effect of Object.values(this.#processed)) effect.stop();
     this.#tracks = { audio: null, video: null, screen: null };
     this.removeAllListeners();
   }
@@ -152,7 +194,7 @@ export class LocalMedia extends Emitter<LocalMediaEvents> {
   async #open(wish: MediaWish): Promise<void> {
     let media;
     try {
-      media = await getLocalMedia(wish, this.#devices);
+      media = await getLocalMedia(wish, this.#devices, this.#effects.music);
     } catch (error) {
       this.emit('error', error instanceof RtcError ? error : mediaError(error));
       return this.emit('change', undefined);
@@ -167,12 +209,47 @@ export class LocalMedia extends Emitter<LocalMediaEvents> {
     const old = this.#tracks[kind];
     if (old === track) return;
     old?.stop();
-    if (track && kind === 'audio') track.enabled = this.#microphoneOn;
     if (track && kind !== 'screen') track.addEventListener('ended', () => this.#lost(kind, track), { once: true });
     this.#tracks[kind] = track;
-    this.#stream = new MediaStream([this.#tracks.audio, this.#tracks.video].filter((t) => t !== null));
+    this.#apply(kind).catch((error: RtcError) => this.emit('error', error));
+  }
+
+  /**
+   * Sends a kind's track through its effect, if any, once that is ready; an effect that fails (with an RtcError)
+   * is dropped, and the track sent as it is.
+   */
+  async #apply(kind: keyof LocalTracks): Promise<void> {
+    const raw = this.#tracks[kind];
+    const effect = kind !== 'screen' && this.#effects[kind];
+    this.#processed[kind]?.stop();
+    delete this.#processed[kind];
+    // Not the room a background hides, meanwhile.
+    this.#send(kind, effect && kind === 'video' ? null : raw);
+    if (!raw || !effect) return;
+    const processed = await effect(raw).catch((error: unknown) => {
+      if (this.#effects[kind] === effect) {
+        this.#effects[kind] = null;
+        this.#send(kind, raw);
+      }
+      throw error;
+    });
+    // The track, the effect or the whole media changed meanwhile: this one is late.
+    if (this.#tracks[kind] !== raw || this.#effects[kind] !== effect || this.#stopped) return processed.stop();
+    this.#send(kind, (this.#processed[kind] = processed).track);
+  }
+
+  /** Sends `track` for a kind, and shows it in the self-view's stream. */
+  #send(kind: keyof LocalTracks, track: MediaStreamTrack | null): void {
+    this.#sent[kind] = track;
+    this.#mute();
+    this.#stream = new MediaStream([this.#sent.audio, this.#sent.video].filter((t) => t !== null));
     this.emit('track', { kind, track });
     this.emit('change', undefined);
+  }
+
+  /** A muted microphone is sent disabled (silence): what it feeds an effect, and what the effect gives. */
+  #mute(): void {
+    for (const track of [this.#tracks.audio, this.#sent.audio]) if (track) track.enabled = this.#microphoneOn;
   }
 
   /** A device was unplugged (its track ended by itself): fall back to the default one. */

@@ -1,6 +1,6 @@
 // The packets participants send each other directly over each peer connection's data channel (the relay never
-// sees them): their state (name, microphone, camera, screen, raised hand), a chat message, how large each shows
-// the other's video, and the host page's own data. Another participant's browser wrote them, so every packet is
+// sees them): their state (name, microphone, camera, screen, raised hand, recording), a chat message, a reaction,
+// how large each shows the other's video, and the host page's own data. Another participant's browser wrote them, so every packet is
 // checked before use.
 import { LIMITS } from '../protocol.ts';
 
@@ -11,7 +11,16 @@ export interface PeerState {
   video: boolean;
   screen: boolean;
   hand: boolean;
+  /** Recording the call on their device: everyone sees it. */
+  recording: boolean;
 }
+
+/** The reactions a participant may send (the menu's): anything else is dropped. */
+export const REACTIONS = ['👍', '👏', '😂', '❤️', '🎉', '😮'] as const;
+export type Reaction = (typeof REACTIONS)[number];
+/** How many reactions one participant may send (and we show from each): per second, and in one burst. */
+export const REACTIONS_PER_SECOND = 2;
+export const REACTIONS_BURST = 5;
 
 export interface ChatMessage {
   /** Unique per sender, so a message is never shown twice. */
@@ -32,6 +41,7 @@ export type Packet =
   | ({ type: 'state' } & PeerState)
   | ({ type: 'chat' } & ChatMessage)
   | ({ type: 'view' } & VideoView)
+  | { type: 'reaction'; emoji: Reaction }
   | { type: 'data'; payload: unknown };
 
 export const PACKET_LIMITS = {
@@ -59,7 +69,7 @@ export function parsePacket(raw: unknown): Packet | null {
   const message = value as Record<string, unknown>;
   switch (message.type) {
     case 'state': {
-      const { name, audio, video, screen, hand } = message;
+      const { name, audio, video, screen, hand, recording } = message;
       if (typeof name !== 'string' || ![audio, video, screen, hand].every((flag) => typeof flag === 'boolean')) {
         return null;
       }
@@ -70,6 +80,8 @@ export function parsePacket(raw: unknown): Packet | null {
         video: video as boolean,
         screen: screen as boolean,
         hand: hand as boolean,
+        // Absent from versions before recording.
+        recording: recording === true,
       };
     }
     case 'chat': {
@@ -85,6 +97,10 @@ export function parsePacket(raw: unknown): Packet | null {
       if (!size(width) || !size(height) || typeof visible !== 'boolean') return null;
       return { type: 'view', width: Math.round(width as number), height: Math.round(height as number), visible };
     }
+    case 'reaction':
+      return REACTIONS.includes(message.emoji as Reaction)
+        ? { type: 'reaction', emoji: message.emoji as Reaction }
+        : null;
     case 'data':
       return 'payload' in message ? { type: 'data', payload: message.payload } : null;
     default:

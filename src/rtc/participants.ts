@@ -24,14 +24,15 @@ export function nameOf({ name, state }: Member): string {
   return name || state?.name || '';
 }
 
-/** The state we announce to everyone: name, microphone, camera, screen and raised hand. */
-export function localState(name: string, media: LocalMedia | null, hand: boolean): PeerState {
+/** The state we announce to everyone: name, microphone, camera, screen, raised hand and recording. */
+export function localState(name: string, media: LocalMedia | null, hand: boolean, recording: boolean): PeerState {
   return {
     name,
     audio: media?.microphoneOn ?? false,
     video: media?.cameraOn ?? false,
     screen: media?.screenOn ?? false,
     hand,
+    recording,
   };
 }
 
@@ -43,7 +44,7 @@ export function describeLocal(
   verified: boolean,
   role: Role,
 ): Participant {
-  const { name, audio, video, hand } = state;
+  const { name, audio, video, hand, recording } = state;
   return {
     id,
     name,
@@ -55,6 +56,7 @@ export function describeLocal(
     audio,
     video,
     hand,
+    recording,
     speaking,
   };
 }
@@ -81,6 +83,7 @@ export function describeRemote(
     audio: state?.audio !== false && flowing('audio'),
     video: state?.video !== false && flowing('video'),
     hand: state?.hand ?? false,
+    recording: state?.recording ?? false,
     speaking,
     connectionState: link?.connectionState,
     reconnecting: link?.reconnecting ?? false,

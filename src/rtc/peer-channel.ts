@@ -1,7 +1,7 @@
 // The data channel of one peer connection: participants' packets to each other, kept while it opens
 // and sent once it is open; what comes in is rate-limited, so a flood costs a comparison per packet.
 import { encodePacket, parsePacket, type Packet } from './packets.ts';
-import { tokenBucket } from './rate-limit.ts';
+import { reactionLimit, tokenBucket } from './rate-limit.ts';
 
 /** Packets kept while the data channel is still opening. */
 const OUTBOX_LIMIT = 64;
@@ -24,6 +24,7 @@ export class PeerChannel {
   #channel: RTCDataChannel | null = null;
   #outbox: string[] = [];
   #take = tokenBucket(INBOUND_PER_SECOND, INBOUND_BURST);
+  #reactions = reactionLimit();
   #dropped = 0;
 
   constructor(handlers: PeerChannelHandlers) {
@@ -41,7 +42,7 @@ export class PeerChannel {
     channel.onmessage = ({ data }) => {
       // The rate first: a packet over it is never parsed.
       const packet = this.#take() && parsePacket(data);
-      if (packet) this.#handlers.packet(packet);
+      if (packet && this.#reactions(packet)) this.#handlers.packet(packet);
       else this.#dropped++;
     };
   }

@@ -34,6 +34,7 @@ export interface RosterEvents {
   /** A chat message from someone (possibly one already received). */
   chat: ChatEntry;
   data: CallEvents['data'];
+  reaction: CallEvents['reaction'];
   change: void;
   /** The room's media moved onto the SFU (or back to the mesh). */
   mode: RoomMode;
@@ -262,6 +263,8 @@ export class Roster extends Emitter<RosterEvents> {
       if (packet.type === 'state') this.#stateChanged(id, packet);
       else if (packet.type === 'chat') this.#chatReceived(id, packet);
       else if (packet.type === 'view') quality.run((quality) => quality.view(id, packet));
+      // Within the sender's rate (their link's): a flood shows a few, not one per packet.
+      else if (packet.type === 'reaction') this.emit('reaction', { id, emoji: packet.emoji, local: false });
       else this.emit('data', { from: id, payload: packet.payload });
     });
     topology.on('error', (error) => this.emit('error', error));
@@ -304,7 +307,15 @@ export class Roster extends Emitter<RosterEvents> {
 
   #changed(id: string, member: Member): void {
     const { state, verified } = member;
-    const shown = { audio: false, video: false, screen: false, hand: false, ...state, name: nameOf(member) };
+    const shown = {
+      audio: false,
+      video: false,
+      screen: false,
+      hand: false,
+      recording: false,
+      ...state,
+      name: nameOf(member),
+    };
     this.emit('participant-change', { id, local: false, verified, ...shown });
     this.emit('change', undefined);
   }

@@ -4,7 +4,7 @@
 import type { Packet } from './packets.ts';
 import type { DroppedCounts } from './peer.ts';
 import { INBOUND_BURST, INBOUND_PER_SECOND } from './peer-channel.ts';
-import { tokenBucket } from './rate-limit.ts';
+import { reactionLimit, tokenBucket } from './rate-limit.ts';
 import type { ReceivedTracks } from './sfu-subscriber.ts';
 import type { Link } from './topology.ts';
 
@@ -27,6 +27,7 @@ export class SfuLink implements Link {
   /** It replaces a link through a server that went away. */
   #restoring: boolean;
   #take = tokenBucket(INBOUND_PER_SECOND, INBOUND_BURST);
+  #reactions = reactionLimit();
   #droppedMessages = 0;
   #tracks: ReceivedTracks = { main: [], screen: [] };
 
@@ -74,7 +75,7 @@ export class SfuLink implements Link {
 
   /** A packet they sent through the relay, if it is one and within their rate. */
   accept(packet: Packet | null): Packet | null {
-    if (packet && this.#take()) return packet;
+    if (packet && this.#take() && this.#reactions(packet)) return packet;
     this.#droppedMessages++;
     return null;
   }

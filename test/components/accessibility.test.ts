@@ -63,9 +63,7 @@ describe('accessibility (axe-core)', () => {
 
       ada!.sendMessage('Hello, the notes: https://example.com/notes.');
       ada!.shadowRoot!.querySelector<HTMLButtonElement>('[part~=chat-control]')!.click();
-      await customElements.whenDefined('video-conference-chat');
-      await ada!.updateComplete;
-      const chat = ada!.shadowRoot!.querySelector('video-conference-chat')!;
+      const chat = await waitFor(() => ada!.shadowRoot!.querySelector('video-conference-chat'), 'the chat');
       await waitFor(() => chat.shadowRoot?.querySelector('a[href="https://example.com/notes"]'), 'the link');
       expect(await violations(ada!)).to.deep.equal([]);
     });

@@ -30,10 +30,8 @@ describe('chat and data', () => {
     const unread = brian!.shadowRoot!.querySelector('[part=unread]');
     expect(unread?.textContent?.trim()).to.equal('1');
     brian!.shadowRoot!.querySelector<HTMLButtonElement>('[part~=chat-control]')!.click();
-    await brian!.updateComplete;
     // The chat panel is a chunk of its own, fetched when first opened.
-    await customElements.whenDefined('video-conference-chat');
-    const chat = brian!.shadowRoot!.querySelector('video-conference-chat')!;
+    const chat = await waitFor(() => brian!.shadowRoot!.querySelector('video-conference-chat'), 'the chat');
     await chat.updateComplete;
     expect(chat.shadowRoot!.textContent).to.contain('<img src=x onerror=alert(1)> hello');
     expect(chat.shadowRoot!.querySelector('img')).to.equal(null);

@@ -60,9 +60,7 @@ describe('a hostile participant', () => {
     const [ada, brian, mallory] = elements as [VideoConference, VideoConference, VideoConference];
     const malloryId = idOf(mallory);
     ada.shadowRoot!.querySelector<HTMLButtonElement>('[part~=chat-control]')!.click();
-    await ada.updateComplete;
-    await customElements.whenDefined('video-conference-chat');
-    const panel = ada.shadowRoot!.querySelector('video-conference-chat')!;
+    const panel = await waitFor(() => ada.shadowRoot!.querySelector('video-conference-chat'), 'the chat');
     await panel.updateComplete;
 
     const accepted = { chat: 0, data: 0 };

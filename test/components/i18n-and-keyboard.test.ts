@@ -98,9 +98,7 @@ describe('keyboard shortcuts and announcements', () => {
     expect(element.participants[0]!.screen).to.equal(null);
 
     element.shadowRoot!.querySelector<HTMLButtonElement>('[part~=chat-control]')!.click();
-    await customElements.whenDefined('video-conference-chat');
-    await element.updateComplete;
-    const chat = element.shadowRoot!.querySelector('video-conference-chat')!;
+    const chat = await waitFor(() => element.shadowRoot!.querySelector('video-conference-chat'), 'the chat');
     await chat.updateComplete;
     press(chat.shadowRoot!.querySelector('textarea')!, 'd');
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -48,7 +48,14 @@ describe('small screens and keyboard', () => {
     await element.updateComplete;
     expect(more.getAttribute('aria-expanded')).to.equal('true');
     const all = visibleControls(element);
-    expect(partsOf(all)).to.include.members(['hand-control', 'chat-control', 'settings-control', 'layout-control']);
+    expect(partsOf(all)).to.include.members([
+      'hand-control',
+      'reactions-control',
+      'chat-control',
+      'settings-control',
+      'record-control',
+      'layout-control',
+    ]);
     for (const control of all) {
       const box = control.getBoundingClientRect();
       expect(box.left >= host.left && box.right <= host.right, `${control.ariaLabel} inside`).to.equal(true);
@@ -98,13 +105,14 @@ describe('small screens and keyboard', () => {
     expect(send.bottom, 'Send above the toolbar').to.be.at.most(toolbar.top);
   });
 
-  it('a wide widget shows the hand, the chat and the participants in the row, with tooltips naming the shortcuts', async () => {
+  it('a wide widget shows the hand, the reactions, the chat and the participants in the row, with tooltips naming the shortcuts', async () => {
     const element = await joinedAt(900);
     expect(partsOf(visibleControls(element))).to.deep.equal([
       'microphone-control',
       'camera-control',
       'screen-control',
       'hand-control',
+      'reactions-control',
       'chat-control',
       'participants-control',
       'more-control',

@@ -16,7 +16,8 @@ export function inPrejoin<T extends Element = HTMLElement>(element: VideoConfere
 /** The device pickers of the pre-join screen. */
 export function pickersOf(element: VideoConference): HTMLSelectElement[] {
   const settings = inPrejoin(element, 'video-conference-settings');
-  return [...(settings?.shadowRoot?.querySelectorAll('select') ?? [])];
+  const devices = '[part=camera-select], [part=microphone-select], [part=speaker-select]';
+  return [...(settings?.shadowRoot?.querySelectorAll<HTMLSelectElement>(devices) ?? [])];
 }
 
 /** Types `text` into the pre-join screen's name field, as a person would. */

@@ -19,9 +19,11 @@ import {
   type LocalMedia,
   type Participant,
   type ParticipantStats,
+  type Reaction,
   type RoomMode,
   type RtcError,
   Subscriptions,
+  type TrackEffects,
   type VideoView,
 } from '../../rtc/index.ts';
 import { emit, type DeviceKind } from '../events.ts';
@@ -54,6 +56,8 @@ export class CallController implements ReactiveController {
   sinkId = '';
   /** The host key held for each room (also the one a join gave: kept by the host view, hosts.ts), for the next join. */
   readonly hostKeys = new Map<string, string>();
+  /** What the camera and microphone go through, and music mode: in this call and the next ones (LocalMedia). */
+  readonly effects: TrackEffects = {};
 
   constructor(host: CallHost) {
     this.#host = host;
@@ -192,6 +196,14 @@ export class CallController implements ReactiveController {
 
   raiseHand(force?: boolean): void {
     this.#call?.raiseHand(force);
+  }
+
+  react(emoji: Reaction): void {
+    this.#call?.react(emoji);
+  }
+
+  setRecording(recording: boolean): void {
+    this.#call?.setRecording(recording);
   }
 
   /** Renames us now (before joining: the name to join with). */
@@ -348,7 +360,7 @@ export class CallController implements ReactiveController {
     this.#notice = null;
     this.#outage.reset();
     this.#waitForRoom(null);
-    const call = (this.#call = new Call(options));
+    const call = (this.#call = new Call({ ...options, effects: this.effects }));
     const host = this.#host;
     this.#subscriptions.add(
       call.on('state-change', (detail) => {

@@ -1,26 +1,34 @@
 // The call's events that its element re-fires as they are, as vc-* events (composed, for the page); the call
 // controller handles the rest (state, errors, changes), which it also acts on.
-import type { Call } from '../../rtc/index.ts';
-import { emit } from '../events.ts';
+import type { Call, CallEvents } from '../../rtc/index.ts';
+import { emit, type VideoConferenceEventDetails } from '../events.ts';
+
+/** The call's events whose vc-* event is `vc-` and their name, with the same detail. */
+const AS_THEY_ARE = [
+  'joined',
+  'peer-joined',
+  'peer-left',
+  'participant-change',
+  'message',
+  'data',
+  'reaction',
+  'active-speaker',
+  'mode-change',
+  'quality',
+  'knock-ended',
+] as const satisfies ReadonlyArray<
+  keyof CallEvents & `${string}` & (keyof VideoConferenceEventDetails extends `vc-${infer N}` ? N : never)
+>;
 
 /** Re-fires `call`'s events on `host`; returns the unsubscribe functions. */
 export function forwardEvents(call: Call, host: HTMLElement): Array<() => void> {
   return [
-    call.on('joined', (detail) => emit(host, 'vc-joined', detail)),
+    ...AS_THEY_ARE.map((name) => call.on(name, (detail) => emit(host, `vc-${name}`, detail as never))),
     call.on('left', () => emit(host, 'vc-left', {})),
-    call.on('peer-joined', (detail) => emit(host, 'vc-peer-joined', detail)),
-    call.on('peer-left', (detail) => emit(host, 'vc-peer-left', detail)),
-    call.on('participant-change', (detail) => emit(host, 'vc-participant-change', detail)),
-    call.on('message', (entry) => emit(host, 'vc-message', entry)),
-    call.on('data', (detail) => emit(host, 'vc-data', detail)),
-    call.on('active-speaker', (detail) => emit(host, 'vc-active-speaker', detail)),
-    call.on('mode-change', (detail) => emit(host, 'vc-mode-change', detail)),
-    call.on('quality', (detail) => emit(host, 'vc-quality', detail)),
     call.on('device-lost', ({ kind }) =>
       emit(host, 'vc-device-change', { kind, deviceId: call.media?.deviceIds[kind] ?? '', lost: true }),
     ),
     call.on('knock', ({ id, name = '', verified }) => emit(host, 'vc-knock', { id, name, verified: !!verified })),
-    call.on('knock-ended', (detail) => emit(host, 'vc-knock-ended', detail)),
     call.on('host-action', (action) => {
       const { by } = action;
       if (action.action === 'remove') emit(host, 'vc-participant-removed', { id: action.id, by });

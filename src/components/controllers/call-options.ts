@@ -25,6 +25,9 @@ export interface CallHost extends ReactiveControllerHost, HTMLElement {
   readonly prejoin: boolean;
 }
 
+/** The relay `host` calls through (whose URL also serves the widget's chunks and its effects' files). */
+export const relayOf = (host: Pick<CallHost, 'server'>): string => host.server || BUNDLE_SERVER;
+
 /** Gives `host` a room if it has none: the page's `#room=`, else a new, unguessable one (set as its attribute). */
 export function pickRoom(host: CallHost): void {
   if (host.room) return;
@@ -45,7 +48,7 @@ export function callOptions(host: CallHost, hostKeys: Map<string, string>): Call
     hostKeys.set(room, hostKey);
   }
   return {
-    server: host.server || BUNDLE_SERVER,
+    server: relayOf(host),
     room,
     name: host.name || undefined,
     password: host.password || undefined,

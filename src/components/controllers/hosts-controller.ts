@@ -69,24 +69,18 @@ export class HostsController implements ReactiveController {
 
   /** A waiting guest's lobby card; for hosts, the knocks (`listed`: the participants panel lists them itself). */
   render(state: CallState, listed: boolean): unknown {
-    const host = this.#host.callRole === 'host';
-    const chunk = state === 'waiting' || host ? this.#chunk.get() : null;
-    const t = this.#strings();
-    return state === 'waiting'
-      ? chunk?.renderLobby(this.#call.hostPresent, t)
-      : host && state === 'joined' && !listed
-        ? chunk?.renderKnocks(this.#host.knocks, this.act, t)
-        : nothing;
+    const chunk = this.#view(state);
+    return chunk ? chunk.renderHostView(this.#host, this.#call, state, listed, this.act, this.#strings()) : nothing;
   }
 
   /** After the stage placed its tiles (its controller comes first): a host's buttons on them; the key kept. */
   hostUpdated(): void {
-    const host = this.#host;
-    if (host.callRole !== 'host') return;
-    const chunk = this.#chunk.get();
-    const stage = this.#stage.element;
-    if (stage && this.#stage.view) chunk?.decorateTiles(stage, host.participants, this.act, this.#strings());
-    const key = this.#call.hostKey;
-    if (key) chunk?.keepHostKey(host.room, key, this.#call.hostKeys);
+    if (this.#host.callRole === 'host')
+      this.#view()?.hostViewUpdated(this.#host, this.#call, this.#stage, this.act, this.#strings());
+  }
+
+  /** The host view's chunk, where it shows: for a guest waiting in the lobby, and for hosts. */
+  #view(state = this.#host.state): typeof import('../video-conference/hosts.ts') | null {
+    return state === 'waiting' || this.#host.callRole === 'host' ? this.#chunk.get() : null;
   }
 }

@@ -2,6 +2,7 @@
 // stage), the chat's unread count, and focus: opening a panel moves focus into it (the message field, the
 // first picker), so typing goes there; closing it gives focus back to the toolbar button that opened it.
 import type { ReactiveControllerHost } from 'lit';
+import { PANEL_CHUNKS } from '../video-conference/panels.ts';
 
 export type Panel = 'chat' | 'settings' | 'participants';
 
@@ -34,8 +35,10 @@ export class PanelsController {
     this.open = panel;
     if (panel === 'chat') this.unread = 0;
     this.#host.requestUpdate();
+    // The panel shows once its chunk is here: the render that asks for it, then the one it brings.
     await this.#host.updateComplete;
-    await customElements.whenDefined(TAGS[panel]);
+    await PANEL_CHUNKS[panel]();
+    await this.#host.updateComplete;
     const element = this.#host.shadowRoot?.querySelector(TAGS[panel]);
     await element?.updateComplete;
     element?.focus();

@@ -16,6 +16,8 @@ export const EN = {
   speaker: 'Speaker',
   screen: 'Share screen',
   hand: 'Raise hand',
+  reactions: 'Reactions',
+  record: 'Record',
   chat: 'Chat',
   settings: 'Settings',
   spotlight: 'Spotlight layout',

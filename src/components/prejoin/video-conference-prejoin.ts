@@ -9,6 +9,7 @@ import { emit, type DeviceKind } from '../events.ts';
 import { canChooseSpeaker } from '../video-player/video-player.ts';
 import { withDetails } from '../i18n/en-details.ts';
 import { EN, format, type Strings } from '../i18n/strings.ts';
+import type { EffectSettings } from '../settings/video-conference-settings.ts';
 import '../settings/video-conference-settings.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import { icons } from '../shared/icons.ts';
@@ -35,6 +36,7 @@ const STEPS = Array.from({ length: LEVEL_STEPS }, (_, step) => step);
  * @fires video-conference-prejoin-toggle - A toggle was pressed: `detail.device` is `microphone` or `camera`.
  * @fires video-conference-prejoin-retry - The user asked for the camera and microphone again.
  * @fires video-conference-device-select - The user chose a device: `detail` is `{ kind, deviceId }`.
+ * @fires video-conference-effects-change - The user changed an effect (see <video-conference-settings>).
  *
  * @csspart name-input - The name field.
  * @csspart name-error - Why the name cannot be used.
@@ -70,6 +72,9 @@ export class VideoConferencePrejoin extends LitElement {
 
   /** The wording of its labels (the widget passes its own, translated). */
   @property({ attribute: false }) strings: Strings = EN;
+
+  /** The effects offered with the devices (a background, noise suppression, music mode), or null. */
+  @property({ attribute: false }) effects: EffectSettings | null = null;
 
   /** The name in the field is not one the relay would take. */
   @state() private invalid = false;
@@ -150,8 +155,10 @@ export class VideoConferencePrejoin extends LitElement {
             .devices=${this.devices}
             .selected=${this.selected}
             .speakerSelection=${canChooseSpeaker}
+            .effects=${this.effects}
             .strings=${t}
             @video-conference-device-select=${this.#onDeviceSelect}
+            @video-conference-effects-change=${this.#onEffectsChange}
           ></video-conference-settings>
           <button type="submit" part="join-button">${t.join}</button>
         </div>
@@ -201,6 +208,10 @@ export class VideoConferencePrejoin extends LitElement {
   /** The pickers' choice, passed on: their event does not leave this shadow root. */
   #onDeviceSelect = ({ detail }: CustomEvent<{ kind: DeviceKind; deviceId: string }>): void => {
     emit(this, 'video-conference-device-select', detail);
+  };
+
+  #onEffectsChange = ({ detail }: HTMLElementEventMap['video-conference-effects-change']): void => {
+    emit(this, 'video-conference-effects-change', detail);
   };
 }
 

@@ -1,5 +1,5 @@
 // Styles of <video-conference-settings> (its header is shared/panel-header.ts): one labelled select per
-// kind of device, stacked; without a header, flush with what holds it.
+// kind of device, then the effects (a select and checkboxes), stacked; without a header, flush with what holds it.
 import { css } from 'lit';
 
 export const styles = css`
@@ -57,5 +57,17 @@ export const styles = css`
   }
   select:disabled {
     opacity: 0.6;
+  }
+  .check {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    font-weight: 400;
+  }
+  .check input {
+    width: 1rem;
+    height: 1rem;
+    margin: 0;
+    accent-color: var(--_accent);
   }
 `;

@@ -1,6 +1,6 @@
 // <video-conference-settings>: the device settings panel (or, without its header, the pre-join screen's
-// pickers). Lists the cameras, microphones and speakers it is given and reports the user's choice;
-// switching devices is its owner's job.
+// pickers). Lists the cameras, microphones and speakers it is given, and the effects (background, noise
+// suppression, music mode) when given them, and reports the user's choice; applying it is its owner's job.
 import { LitElement, html, nothing } from 'lit';
 import { emit } from '../events.ts';
 import { customElement, property } from 'lit/decorators.js';
@@ -12,6 +12,19 @@ import { EN, format, type Strings } from '../i18n/strings.ts';
 import { styles } from './video-conference-settings.styles.ts';
 
 type DeviceKind = keyof DeviceLists;
+
+/** The effects the panel offers: what is on, and what this browser can run. */
+export interface EffectSettings {
+  /** `none`, `blur`, or an image's URL. */
+  background: string;
+  noiseSuppression: boolean;
+  musicMode: boolean;
+  canChangeBackground: boolean;
+  canSuppressNoise: boolean;
+}
+
+/** The value of the background select's entry that opens the file picker. */
+const CHOOSE_IMAGE = 'choose-image';
 
 /** The selects in the order shown, with the strings for their labels and for unlabelled devices. */
 const FIELDS = [
@@ -37,6 +50,7 @@ const FIELDS = [
  * ```
  *
  * @fires video-conference-device-select - The user chose a device: `detail` is `{ kind, deviceId }`.
+ * @fires video-conference-effects-change - The user changed an effect: `detail` holds the one changed, of `{ background, noiseSuppression, musicMode }`.
  * @fires video-conference-settings-close - The user pressed the close button.
  *
  * @csspart header - The bar with the heading and the close button.
@@ -46,6 +60,9 @@ const FIELDS = [
  * @csspart camera-select - The camera `<select>`.
  * @csspart microphone-select - The microphone `<select>`.
  * @csspart speaker-select - The speaker `<select>` (only where the browser can choose the audio output).
+ * @csspart background-select - The background `<select>` (none, blur, an image), where the browser can change it.
+ * @csspart noise-suppression - The noise suppression checkbox, where the browser can run it.
+ * @csspart music-mode - The music mode checkbox.
  *
  * @cssprop --video-conference-settings-background - Panel background. Default `#0f1114`.
  * @cssprop --video-conference-settings-color - Text colour. Default `#fff`.
@@ -71,6 +88,9 @@ export class VideoConferenceSettings extends LitElement {
   /** Leaves out the heading and close button, for pickers shown inside something else (the pre-join screen). */
   @property({ type: Boolean, attribute: 'no-header', reflect: true }) noHeader = false;
 
+  /** The effects to offer (null: none); set as a property. */
+  @property({ attribute: false }) effects: EffectSettings | null = null;
+
   /** The wording of its labels (the widget passes its own, translated). */
   @property({ attribute: false }) strings: Strings = EN;
 
@@ -81,6 +101,7 @@ export class VideoConferenceSettings extends LitElement {
         ${FIELDS.map((field) =>
           field.kind === 'audiooutput' && !this.speakerSelection ? nothing : this.#renderField(field),
         )}
+        ${this.effects ? this.#renderEffects(this.effects) : nothing}
       </div>
     `;
   }
@@ -119,6 +140,41 @@ export class VideoConferenceSettings extends LitElement {
     `;
   }
 
+  #renderEffects({ background, noiseSuppression, musicMode, canChangeBackground, canSuppressNoise }: EffectSettings) {
+    const t = withDetails(this.strings);
+    const image = background !== 'none' && background !== 'blur';
+    const option = (value: string, label: string) =>
+      html`<option value=${value} .selected=${live(background === value || (image && value === 'image'))}>
+        ${label}
+      </option>`;
+    const checkbox = (part: string, label: string, checked: boolean, key: 'noiseSuppression' | 'musicMode') =>
+      html`<label class="check">
+        <input
+          type="checkbox"
+          part=${part}
+          .checked=${live(checked)}
+          @change=${(event: Event) => this.#changeEffects({ [key]: (event.target as HTMLInputElement).checked })}
+        />
+        ${label}
+      </label>`;
+    return html`
+      ${
+        canChangeBackground
+          ? html`<div class="field" part="field">
+              <label for="background-select">${t.background}</label>
+              <select id="background-select" part="background-select" @change=${this.#onBackground}>
+                ${option('none', t.backgroundNone)} ${option('blur', t.backgroundBlur)}
+                ${image ? option('image', t.backgroundImage) : nothing} ${option(CHOOSE_IMAGE, t.chooseImage)}
+              </select>
+              <input type="file" accept="image/*" hidden @change=${this.#onImage} />
+            </div>`
+          : nothing
+      }
+      ${canSuppressNoise ? checkbox('noise-suppression', t.noiseSuppression, noiseSuppression, 'noiseSuppression') : nothing}
+      ${checkbox('music-mode', t.musicMode, musicMode, 'musicMode')}
+    `;
+  }
+
   /** Focuses the first picker (with nothing to pick, the close button), so opening the panel lands there. */
   override focus(): void {
     this.renderRoot.querySelector<HTMLElement>('select:enabled, button')?.focus();
@@ -127,6 +183,27 @@ export class VideoConferenceSettings extends LitElement {
   #select(kind: DeviceKind, event: Event): void {
     const { value } = event.target as HTMLSelectElement;
     emit(this, 'video-conference-device-select', { kind, deviceId: value });
+  }
+
+  #onBackground = (event: Event): void => {
+    const select = event.target as HTMLSelectElement;
+    if (select.value === CHOOSE_IMAGE) {
+      // The list shows what is sent until an image is picked (or the picker closed).
+      this.requestUpdate();
+      this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click();
+    } else if (select.value !== 'image') this.#changeEffects({ background: select.value });
+  };
+
+  /** An image from this device: its object URL becomes the background (it stays in this page). */
+  #onImage = (event: Event): void => {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) this.#changeEffects({ background: URL.createObjectURL(file) });
+  };
+
+  #changeEffects(detail: Partial<Pick<EffectSettings, 'background' | 'noiseSuppression' | 'musicMode'>>): void {
+    emit(this, 'video-conference-effects-change', detail);
   }
 
   #close(): void {

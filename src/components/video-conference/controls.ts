@@ -1,5 +1,6 @@
-// The toolbar under the call, in one row: microphone, camera, screen share, raised hand, chat and participants
-// (those three move into the "More" menu in a narrow widget), "More" (settings, spotlight, full screen), and leave.
+// The toolbar under the call, in one row: microphone, camera, screen share, raised hand, reactions, chat and
+// participants (those four move into the "More" menu in a narrow widget), "More" (settings, recording, spotlight,
+// full screen), and leave.
 // Every toggle says its state with aria-pressed and has a tooltip (on hover and keyboard focus) naming its
 // shortcut. The microphone and camera are neutral when on and red when off, as in Google Meet.
 import { html, nothing, type TemplateResult } from 'lit';
@@ -7,6 +8,7 @@ import type { KnockMessage, Role } from '../../protocol.ts';
 import type { CallState, Participant } from '../../rtc/index.ts';
 import type { CallController } from '../controllers/call-controller.ts';
 import type { DevicesController } from '../controllers/devices-controller.ts';
+import type { EffectsController } from '../controllers/effects-controller.ts';
 import type { FullscreenController } from '../controllers/fullscreen-controller.ts';
 import type { MenuController } from '../controllers/menu-controller.ts';
 import type { PanelsController } from '../controllers/panels-controller.ts';
@@ -24,11 +26,14 @@ export interface ToolbarHost {
   readonly knocks: KnockMessage[];
   readonly layout: Layout;
   readonly noShortcuts: boolean;
+  readonly recording: boolean;
   toggleMicrophone(): Promise<void>;
   toggleCamera(): Promise<void>;
   startScreenShare(): Promise<void>;
   stopScreenShare(): void;
   raiseHand(): void;
+  startRecording(): Promise<void>;
+  stopRecording(): Promise<unknown>;
   toggleFullscreen(): Promise<void>;
   leave(): void;
 }
@@ -79,6 +84,7 @@ export function renderControls(
   devices: DevicesController,
   stage: StageController,
   fullscreen: FullscreenController,
+  effects: EffectsController,
   narrow: boolean,
   t: Strings,
 ): TemplateResult {
@@ -104,7 +110,7 @@ export function renderControls(
     return toggleButton(name, label, pressed, icon, action, {
       tip: shortcut && `${label} (${shortcut})`,
       extra,
-      disabled: connecting && (name === 'screen' || name === 'hand' || name === 'chat' || name === 'participants'),
+      disabled: connecting && /^(screen|hand|chat|participants|reactions|record)$/.test(name),
     });
   };
   // In the menu, each item shows its label beside the icon.
@@ -125,6 +131,13 @@ export function renderControls(
       el.participants[0]?.hand ?? false,
       icons.hand,
       inMenu(() => el.raiseHand()),
+    ),
+    place(
+      'reactions',
+      t.reactions,
+      effects.menuOpen,
+      icons.smile,
+      inMenu(() => effects.run((e) => e.toggleMenu())),
     ),
     (narrow ? item : toggle)(
       'chat',
@@ -185,6 +198,15 @@ export function renderControls(
               devices.invalidate();
               return panels.toggle('settings');
             }),
+          )}
+          ${item(
+            'record',
+            t.record,
+            el.recording,
+            icons.record,
+            inMenu(() =>
+              (el.recording ? el.stopRecording() : el.startRecording()).catch((error) => call.showNotice(error)),
+            ),
           )}
           ${item(
             'layout',

@@ -4,7 +4,10 @@
 // holds, kept for this tab and taken out of the address bar (keepHostKey()).
 import { css, html, nothing, render, svg, type TemplateResult } from 'lit';
 import type { HostRequest, KnockMessage } from '../../protocol.ts';
-import type { Participant } from '../../rtc/index.ts';
+import type { CallState, Participant } from '../../rtc/index.ts';
+import type { CallController } from '../controllers/call-controller.ts';
+import type { HostsHost } from '../controllers/hosts-controller.ts';
+import type { StageController } from '../controllers/stage-controller.ts';
 import type { VideoConferenceEventDetails } from '../events.ts';
 import { withDetails } from '../i18n/en-details.ts';
 import { format, type Strings } from '../i18n/strings.ts';
@@ -65,8 +68,34 @@ const removeIcon = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidd
   <path d="M10 17l1.4-1.4L8.8 13H20v-2H8.8l2.6-2.6L10 7l-5 5zM3 3h8v2H5v14h6v2H3z"></path>
 </svg>`;
 
+/** What the host view shows in `el`'s call: a waiting guest's lobby card, or for hosts the knocks (`listed`: the participants panel lists them itself). */
+export function renderHostView(
+  el: HostsHost,
+  call: CallController,
+  state: CallState,
+  listed: boolean,
+  act: (request: HostRequest) => void,
+  strings: Strings,
+): unknown {
+  if (state === 'waiting') return renderLobby(call.hostPresent, strings);
+  return el.callRole === 'host' && state === 'joined' && !listed ? renderKnocks(el.knocks, act, strings) : nothing;
+}
+
+/** For hosts, after the stage placed its tiles: their buttons on them, and the host key kept. */
+export function hostViewUpdated(
+  el: HostsHost,
+  call: CallController,
+  stage: StageController,
+  act: (request: HostRequest) => void,
+  strings: Strings,
+): void {
+  const tiles = stage.element;
+  if (tiles && stage.view) decorateTiles(tiles, el.participants, act, strings);
+  if (call.hostKey) keepHostKey(el.room, call.hostKey, call.hostKeys);
+}
+
 /** A guest's card while waiting in the lobby: whether a host is there to let them in. */
-export function renderLobby(hostPresent: boolean, strings: Strings): TemplateResult {
+function renderLobby(hostPresent: boolean, strings: Strings): TemplateResult {
   const t = withDetails(strings);
   return html`<div class="overlay" part="lobby" role="status">
     <p>${hostPresent ? t['state.waiting'] : t.waitingNoHost}</p>
@@ -74,7 +103,7 @@ export function renderLobby(hostPresent: boolean, strings: Strings): TemplateRes
 }
 
 /** For hosts: the people waiting in the lobby, each with Admit and Deny. */
-export function renderKnocks(
+function renderKnocks(
   knocks: KnockMessage[],
   act: (request: HostRequest) => void,
   strings: Strings,
@@ -99,7 +128,7 @@ export function renderKnocks(
  * For hosts, Remove and Ask-to-mute buttons among each remote camera tile's actions (slotted into the
  * `<video-player>`); none on your own tile or on screen shares, and none at all for guests (`act` null).
  */
-export function decorateTiles(
+function decorateTiles(
   stage: Element,
   participants: Participant[],
   act: ((request: HostRequest) => void) | null,
@@ -221,7 +250,7 @@ const kept = new Map<string, string>();
  * also leaves the address bar (the rest of the fragment stays), so that whoever copies the address to invite
  * guests does not make them hosts.
  */
-export function keepHostKey(room: string, key: string, keys: Map<string, string>): void {
+function keepHostKey(room: string, key: string, keys: Map<string, string>): void {
   keys.set(room, key);
   claimedRooms.add(room);
   // Where the page may not use storage (a sandboxed iframe), the key is kept in this page only.

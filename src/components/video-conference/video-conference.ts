@@ -12,12 +12,14 @@ import {
   type ConnectivityReport,
   type Participant,
   type ParticipantStats,
+  type Reaction,
   type RoomMode,
 } from '../../rtc/index.ts';
 import { Announcer } from '../controllers/announcer.ts';
 import { CallController } from '../controllers/call-controller.ts';
 import type { CallHost } from '../controllers/call-options.ts';
 import { DevicesController } from '../controllers/devices-controller.ts';
+import { EffectsController } from '../controllers/effects-controller.ts';
 import { FullscreenController } from '../controllers/fullscreen-controller.ts';
 import { HostsController } from '../controllers/hosts-controller.ts';
 import { listenToKeyboard } from '../controllers/keyboard-controller.ts';
@@ -32,7 +34,7 @@ import type { Strings } from '../i18n/strings.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import type { VideoPlayer } from '../video-player/video-player.ts';
 import { renderControls } from './controls.ts';
-import { loadPanel, renderPanel, renderPrejoin } from './panels.ts';
+import { PanelViews } from './panels.ts';
 import { roomUrl } from './room-id.ts';
 import { renderStatus } from './status-view.ts';
 import { styles } from './video-conference.styles.ts';
@@ -66,6 +68,11 @@ const NARROW_WIDTH = 600;
  * @fires vc-lobby-change - A host turned the lobby (waiting room) on or off. Detail: `{ enabled, by }`.
  * @fires vc-mute-requested - A host asked someone (`id`), or everyone but them (no `id`), to mute; the widget asked mutes itself. Detail: `{ by, id? }`.
  * @fires vc-room-ended - A host ended the call for everyone: the state is now `ended`.
+ * @fires vc-reaction - Someone (`local`: you) reacted; it floats over their tile for a few seconds. Detail: `{ id, emoji, local }`.
+ * @fires vc-background-change - The background you send changed (now applied). Detail: `{ background }`.
+ * @fires vc-audio-mode-change - Noise suppression or music mode changed (now applied). Detail: `{ noiseSuppression, musicMode }`.
+ * @fires vc-recording-started - You started recording the call; everyone sees that you do.
+ * @fires vc-recording-stopped - Your recording stopped (also on leaving): the WebM, which the widget then downloads unless a listener calls `preventDefault()`. Detail: `{ blob, durationMs }`.
  * @fires vc-error - Something went wrong. Detail: `{ code, message, peerId? }`.
  *
  * @csspart stage - The area holding the tiles; it is also the part `grid` or `spotlight`, by the layout shown.
@@ -131,6 +138,9 @@ export class VideoConference extends LitElement implements CallHost {
     fixedQuality: { type: Boolean, attribute: 'fixed-quality' },
     theme: { reflect: true },
     noShortcuts: { type: Boolean, attribute: 'no-shortcuts' },
+    background: {},
+    noiseSuppression: { type: Boolean, attribute: 'noise-suppression' },
+    musicMode: { type: Boolean, attribute: 'music-mode' },
     strings: { attribute: false },
   };
 
@@ -184,6 +194,22 @@ export class VideoConference extends LitElement implements CallHost {
   /** Turns off the keyboard shortcuts (Ctrl/⌘+D microphone, Ctrl/⌘+E camera, Ctrl/⌘+Alt+H hand, Ctrl/⌘+Alt+C chat). */
   noShortcuts = false;
 
+  /**
+   * What shows behind you: `none`, `blur`, or the URL of an image (CORS-enabled when on another origin). The
+   * person is found by a segmentation model the relay serves; where the browser cannot run it, `none` stays
+   * and a `vc-error` says `effect-unsupported`.
+   */
+  background = 'none';
+
+  /** Cleans your microphone of background noise (RNNoise, in your browser) before it is sent. */
+  noiseSuppression = false;
+
+  /**
+   * Music mode: your microphone as it sounds, without the echo cancellation, noise suppression and gain control
+   * made for speech (and without `noiseSuppression` while on). Use headphones.
+   */
+  musicMode = false;
+
   /** Your own wording for any of the widget's strings, by key (see the English table in i18n/strings.ts). */
   strings: Partial<Strings> = {};
 
@@ -200,10 +226,14 @@ export class VideoConference extends LitElement implements CallHost {
   #fullscreen = new FullscreenController(this);
   #menu = new MenuController(this);
   #devices = new DevicesController(this);
+  #effects = new EffectsController(this, () =>
+    import('./effects.ts').then(({ Effects }) => new Effects(this, this.#call, this.#announcer, () => this.#t)),
+  );
   // Screens most calls never show: chunks of their own.
   #endOverlay = new Lazy(this, () => import('./end-overlay.ts'));
   #inviteCard = new Lazy(this, () => import('./invite-card.ts'));
   #notice = new Lazy(this, () => import('./notice-view.ts'));
+  #panelViews = new PanelViews(this);
 
   constructor() {
     super();
@@ -388,6 +418,53 @@ export class VideoConference extends LitElement implements CallHost {
     this.#call.send(data, options);
   }
 
+  /**
+   * Sends a reaction (👍 👏 😂 ❤️ 🎉 😮) to everyone: it floats over your tile, everywhere, for a few seconds.
+   * Rejects with an Error whose `code` is `invalid-request` for another emoji, `rate-limited` past a few a
+   * second, or `not-joined`.
+   */
+  react(emoji: Reaction): Promise<void> {
+    return this.#effects.run((effects) => effects.react(emoji));
+  }
+
+  /**
+   * Sets `background` and resolves once it is sent; rejects with an Error whose `code` is `effect-unsupported`
+   * (this browser cannot) or `effect-failed` (the model, or the image, did not load), and `background` is back
+   * to what was sent before.
+   * @example await element.setBackground('blur');
+   */
+  setBackground(background: string): Promise<void> {
+    this.background = background;
+    return this.#effects.apply();
+  }
+
+  /**
+   * Sets `noiseSuppression` and resolves once the cleaned microphone is sent: after the page's first click if
+   * the browser holds audio until then. Rejects like setBackground().
+   */
+  setNoiseSuppression(enabled: boolean): Promise<void> {
+    this.noiseSuppression = enabled;
+    return this.#effects.apply();
+  }
+
+  /** You are recording the call (everyone sees it). */
+  get recording(): boolean {
+    return this.participants[0]?.recording ?? false;
+  }
+
+  /**
+   * Records the call on this device: the tiles as shown and everyone's sound, into a WebM. Everyone in the call
+   * sees that you record. Rejects with `recording-unsupported` or `not-joined`.
+   */
+  startRecording(): Promise<void> {
+    return this.#effects.run((effects) => effects.startRecording());
+  }
+
+  /** Stops recording: resolves with the WebM (null when not recording), also given in `vc-recording-stopped`. */
+  stopRecording(): Promise<Blob | null> {
+    return this.#effects.run((effects) => effects.stopRecording());
+  }
+
   /** Puts a tile (a participant id, or `id:screen`; `local` for yourself) in the spotlight; null unpins. */
   pin(id: string | null): void {
     this.#stage.pinned = id;
@@ -438,14 +515,15 @@ export class VideoConference extends LitElement implements CallHost {
     return html`<div class="frame">
       <div class="body ${narrow ? 'narrow' : ''}">
         ${this.#stage.view?.template ?? nothing}
-        ${renderPanel(this, call, this.#panels, this.#devices, this.#hosts.act, t)}
+        ${this.#panelViews.render(this.#panels.open, this, call, this.#panels, this.#devices, this.#hosts.act, t)}
         ${this.#hosts.render(state, this.#panels.open === 'participants')}
+        ${active ? this.#effects.render(this.participants, t) : nothing}
         ${state === 'joined' && this.participants.length === 1 ? this.#inviteCard.get()?.renderInviteCard(this, t) : nothing}
         ${this.#announcer.toast ? html`<div class="toast" part="toast" aria-hidden="true">${this.#announcer.toast}</div>` : nothing}
         ${previewing ? nothing : renderStatus(state, call.error, !!this.room, call.reach, call.statusActions, t, () => this.#endOverlay.get()?.renderEndOverlay ?? null)}
       </div>
-      ${active ? renderControls(this, call, this.#panels, this.#menu, this.#devices, this.#stage, this.#fullscreen, narrow, t) : nothing}
-      ${previewing ? renderPrejoin(this, call, this.#devices, t) : nothing}
+      ${active ? renderControls(this, call, this.#panels, this.#menu, this.#devices, this.#stage, this.#fullscreen, this.#effects, narrow, t) : nothing}
+      ${previewing ? this.#panelViews.render('prejoin', this, call, this.#panels, this.#devices, this.#hosts.act, t) : nothing}
       ${
         this.#stage.soundBlocked && active
           ? html`<button class="enable-audio" part="enable-audio" type="button" @click=${this.enableAudio}>
@@ -465,7 +543,6 @@ export class VideoConference extends LitElement implements CallHost {
 
   protected override updated(): void {
     const previewing = this.#call.previewing;
-    loadPanel(this.#panels.open, previewing);
     // The pre-join screen sets the element's height: the styles see this state.
     this.#internals?.states?.[previewing ? 'add' : 'delete']('prejoin');
     if (this.#panels.open === 'settings' || previewing) this.#devices.follow(this.localStream);

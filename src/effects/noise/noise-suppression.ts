@@ -3,6 +3,7 @@
 import { loadRnnoise, RnnoiseWorkletNode } from '@sapphi-red/web-noise-suppressor';
 import { RtcError } from '../../rtc/errors.ts';
 import { resumeOnGesture, whenRunning } from './audio-context.ts';
+import { noiseSuppressionSupported } from './supported.ts';
 
 /** RNNoise's model works on 10 ms frames of 480 samples: 48 kHz audio. */
 const SAMPLE_RATE = 48_000;
@@ -10,14 +11,7 @@ const SAMPLE_RATE = 48_000;
 /** What the relay serves in the assets folder (assets.json). */
 const FILES = { worklet: 'rnnoise-worklet.js', wasm: 'rnnoise.wasm', simdWasm: 'rnnoise-simd.wasm' };
 
-/** Whether this browser can run it (AudioWorklet, WebAssembly): sync, cheap, no loading. */
-export function noiseSuppressionSupported(): boolean {
-  return (
-    typeof AudioWorkletNode === 'function' &&
-    typeof MediaStreamAudioDestinationNode === 'function' &&
-    typeof WebAssembly === 'object'
-  );
-}
+export { noiseSuppressionSupported };
 
 export interface NoiseSuppressor {
   /** The cleaned microphone track to send instead of the raw one. */

@@ -1,0 +1,230 @@
+// Media effects, recording and reactions for one <video-conference> (the chunk its EffectsController fetches on
+// first use): the element's background, noise suppression and music mode put on the camera and microphone through
+// the call (each effect's own code and files load only once turned on), the recording (recording-session.ts), and
+// what reactions and recordings show (reactions-view.ts, recording-view.ts).
+import { html, type CSSResult } from 'lit';
+import { adoptStyles } from 'lit';
+import {
+  REACTIONS,
+  REACTIONS_BURST,
+  REACTIONS_PER_SECOND,
+  RtcError,
+  tokenBucket,
+  type CallState,
+  type Participant,
+  type Reaction,
+  type TrackEffect,
+} from '../../rtc/index.ts';
+import type { BackgroundEffect } from '../../effects/background/background-effect.ts';
+import type { Announcer } from '../controllers/announcer.ts';
+import type { CallController } from '../controllers/call-controller.ts';
+import { relayOf } from '../controllers/call-options.ts';
+import { emit } from '../events.ts';
+import type { Strings } from '../i18n/strings.ts';
+import { withDetails } from '../i18n/en-details.ts';
+import { effectsStyles } from './effects.styles.ts';
+import { ReactionsView } from './reactions-view.ts';
+import { RecordingSession } from './recording-session.ts';
+import { renderRecording } from './recording-view.ts';
+
+/** What the effects read and change of their element. */
+export interface EffectsHost extends HTMLElement {
+  background: string;
+  noiseSuppression: boolean;
+  musicMode: boolean;
+  readonly server: string;
+  readonly state: CallState;
+  readonly participants: Participant[];
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  requestUpdate(): void;
+}
+
+/** How often the call's encoders are asked whether the CPU holds them back, while a background is on. */
+const CPU_CHECK_MS = 2000;
+
+export class Effects {
+  readonly #host: EffectsHost;
+  readonly #call: CallController;
+  readonly #strings: () => Strings;
+  readonly #reactions: ReactionsView;
+  readonly #recording: RecordingSession;
+  /** What the camera and microphone send now. */
+  readonly #sent = { background: 'none', noiseSuppression: false, musicMode: false };
+  /** Changes are applied one after the other, the camera's apart from the microphone's. */
+  #video: Promise<void> = Promise.resolve();
+  #audio: Promise<void> = Promise.resolve();
+  /** The background the camera's effect starts with (its latest, never `none`). */
+  #look = 'blur';
+  /** The background effect on the camera now, and the timer checking the CPU for it. */
+  #background: BackgroundEffect | null = null;
+  #cpuTimer: ReturnType<typeof setInterval> | undefined;
+  /** Our reactions' rate: the others' widgets drop what goes over it. */
+  #reactionRate = tokenBucket(REACTIONS_PER_SECOND, REACTIONS_BURST);
+
+  constructor(host: EffectsHost, call: CallController, announcer: Announcer, strings: () => Strings) {
+    this.#host = host;
+    this.#call = call;
+    this.#strings = strings;
+    this.#reactions = new ReactionsView(host, announcer);
+    this.#recording = new RecordingSession(host, call);
+    const root = host.renderRoot as ShadowRoot;
+    adoptStyles(root, [...root.adoptedStyleSheets, effectsStyles as CSSResult]);
+  }
+
+  get menuOpen(): boolean {
+    return this.#reactions.menuOpen;
+  }
+
+  toggleMenu(): void {
+    this.#reactions.toggleMenu();
+  }
+
+  /** Throws `invalid-request` for another emoji, `rate-limited` past a few a second, `not-joined` outside a call. */
+  react(emoji: Reaction): void {
+    if (!REACTIONS.includes(emoji)) throw new RtcError('invalid-request', `Reactions are ${REACTIONS.join(' ')}.`);
+    if (this.#host.state !== 'joined') throw new RtcError('not-joined', 'Not in a call.');
+    if (!this.#reactionRate()) throw new RtcError('rate-limited', 'Too many reactions: slow down.');
+    this.#call.react(emoji);
+  }
+
+  /** A reaction to show over its sender's tile. */
+  show(reaction: { id: string; emoji: string; local: boolean }): void {
+    this.#reactions.show(reaction, this.#host.participants, this.#t);
+  }
+
+  startRecording(): Promise<void> {
+    return this.#recording.start();
+  }
+
+  stopRecording(): Promise<Blob | null> {
+    return this.#recording.stop();
+  }
+
+  /** Applies the element's background, noise suppression and music mode; rejects with the first refusal. */
+  apply(): Promise<void> {
+    const video = (this.#video = this.#video.catch(() => undefined).then(() => this.#applyBackground()));
+    const audio = (this.#audio = this.#audio.catch(() => undefined).then(() => this.#applyAudio()));
+    return Promise.all([video, audio]).then(() => undefined);
+  }
+
+  render(participants: Participant[], t: Strings): unknown {
+    const full = withDetails(t);
+    return html`${renderRecording(participants, this.#recording, full)}${this.#reactions.render(full)}`;
+  }
+
+  get #t(): Strings {
+    return withDetails(this.#strings());
+  }
+
+  async #applyBackground(): Promise<void> {
+    const wanted = this.#host.background || 'none';
+    const sent = this.#sent;
+    if (wanted === sent.background) return;
+    try {
+      if (wanted === 'none') {
+        await this.#setEffect('video', null);
+        this.#useBackground(null);
+      } else if (sent.background === 'none') {
+        this.#look = wanted;
+        await this.#setEffect('video', await this.#backgroundEffect());
+      } else {
+        // The effect in place changes its background (a camera turned off meanwhile starts with it when on).
+        await this.#background?.setBackground(wanted);
+        this.#look = wanted;
+      }
+    } catch (error) {
+      throw this.#refused(error, () => (this.#host.background = sent.background));
+    }
+    sent.background = wanted;
+    emit(this.#host, 'vc-background-change', { background: wanted });
+  }
+
+  async #backgroundEffect(): Promise<TrackEffect> {
+    const module = await import('../../effects/background/background-effect.ts');
+    if (!module.backgroundSupported()) {
+      throw new RtcError('effect-unsupported', 'This browser cannot change the background.');
+    }
+    const assets = new URL('effects/background/', relayOf(this.#host));
+    return async (raw) => {
+      const effect = await module.startBackgroundEffect(raw, this.#look, assets).catch(rethrow);
+      this.#useBackground(effect);
+      return effect;
+    };
+  }
+
+  /** The background effect now on the camera: while there is one, the CPU is watched for it. */
+  #useBackground(effect: BackgroundEffect | null): void {
+    this.#background = effect;
+    clearInterval(this.#cpuTimer);
+    if (!effect) return;
+    // An encoder held back by the CPU gets it back from the segmentation: smaller, less often.
+    this.#cpuTimer = setInterval(() => {
+      if (effect.track.readyState === 'ended') return clearInterval(this.#cpuTimer);
+      const stats = Object.values(this.#call.getStats());
+      effect.setConstrained(stats.some((peer) => peer.limitation === 'cpu'));
+    }, CPU_CHECK_MS);
+  }
+
+  async #applyAudio(): Promise<void> {
+    const { noiseSuppression, musicMode } = this.#host;
+    const sent = this.#sent;
+    if (noiseSuppression === sent.noiseSuppression && musicMode === sent.musicMode) return;
+    // Music mode turns the suppression off too: it would take an instrument for noise.
+    const suppress = noiseSuppression && !musicMode;
+    try {
+      if (musicMode !== sent.musicMode) {
+        this.#call.effects.music = musicMode;
+        await this.#call.media?.setMusic(musicMode);
+      }
+      if (suppress !== (sent.noiseSuppression && !sent.musicMode)) {
+        await this.#setEffect('audio', suppress ? await this.#noiseEffect() : null);
+      }
+    } catch (error) {
+      throw this.#refused(error, () => {
+        this.#host.noiseSuppression = sent.noiseSuppression;
+        this.#host.musicMode = sent.musicMode;
+      });
+    }
+    Object.assign(sent, { noiseSuppression, musicMode });
+    emit(this.#host, 'vc-audio-mode-change', { noiseSuppression, musicMode });
+  }
+
+  async #noiseEffect(): Promise<TrackEffect> {
+    const module = await import('../../effects/noise/noise-suppression.ts');
+    if (!module.noiseSuppressionSupported()) {
+      throw new RtcError('effect-unsupported', 'This browser cannot suppress noise.');
+    }
+    const assets = new URL('effects/noise/', relayOf(this.#host));
+    return (raw) => module.startNoiseSuppression(raw, assets).catch(rethrow);
+  }
+
+  /** Puts an effect on the camera or microphone, for this call's media and the next calls'. */
+  async #setEffect(kind: 'audio' | 'video', effect: TrackEffect | null): Promise<void> {
+    this.#call.effects[kind] = effect;
+    await this.#call.media?.setEffect(kind, effect);
+  }
+
+  /** An effect refused: the element's setting goes back to what is sent, and the page and the person are told. */
+  #refused(error: unknown, revert: () => void): RtcError {
+    const problem =
+      error instanceof RtcError
+        ? error
+        : new RtcError('effect-failed', 'The effect could not start.', { cause: error });
+    revert();
+    this.#call.showNotice(problem);
+    emit(this.#host, 'vc-error', { code: problem.code, message: problem.message });
+    return problem;
+  }
+}
+
+/** What went wrong with an effect, as the widget reports it: its own error, or `effect-failed`. */
+function effectError(error: unknown): RtcError {
+  return error instanceof RtcError
+    ? error
+    : new RtcError('effect-failed', 'The effect could not start.', { cause: error });
+}
+
+/** For effects the media starts on their own (a new camera): they fail with an RtcError, as LocalMedia reports. */
+function rethrow(error: unknown): never {
+  throw effectError(error);
+}
