@@ -4,8 +4,12 @@
 // Chromium + 2 Firefox, adaptation on and off; and Chromium calls of 4, 6 and 8 in a mesh and on the SFU (a
 // relay driving Debian's Janus, from deploy/janus/, that moves rooms onto it from 2 participants on): join() →
 // first remote frame of the last one in (p50/p95), time until all its tiles are live, frames per second per
-// tile after 10 s, what each participant sends, and Chromium's CPU where every participant is in Chromium.
-// JOIN_ROWS=modes runs only the mesh / SFU rows. Bounded: every wait has a deadline. Prints a table.
+// tile after 10 s, what each participant sends, and Chromium's CPU where every participant is in Chromium. And
+// Chromium calls of 2 and 4 with everyone's background blurred (the widget's background="blur": segmentation and
+// WebGL in each sender's page), beside the same calls without, in the same run: the same figures, plus each
+// sender's own track and outgoing streams in frames per second, and whether its encoders were held back by the
+// CPU. JOIN_ROWS=modes runs only the mesh / SFU rows, JOIN_ROWS=blur only the blur rows (build first: the relay
+// serves the effect's files from dist/). Bounded: every wait has a deadline. Prints a table, and one for blur.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import puppeteer, { type Browser } from 'puppeteer-core';
@@ -13,34 +17,66 @@ import { buildRelay } from '../server/app.ts';
 import { launchFirefox } from '../test/e2e/firefox.ts';
 import { chromiumArgs, chromiumPath } from '../test/support/chromium.mjs';
 import { startJanus } from '../test/support/janus-server.mjs';
-import { MEASURE_MS, measure, type Run } from './join-call.ts';
+import { measure, type Background } from './join-call.ts';
 import { joinPage } from './join-page.ts';
+import { report, type Call, type Measured } from './join-table.ts';
 
 type Engine = 'chromium' | 'firefox';
 
 /** The calls measured: participants' browsers in joining order (the last one in is timed), and how often. */
-interface Setup {
+export interface Setup {
   label: string;
   browsers: Engine[];
   repeats: number;
   adaptive: boolean[];
   /** How the media travel: peer to peer, or through the SFU. */
   mode: 'mesh' | 'sfu';
+  /** What everyone's widget sends behind them (each repeat runs them all, one after the other). */
+  backgrounds: Background[];
 }
 
 const chromiums = (size: number): Engine[] => Array<Engine>(size).fill('chromium');
 // Fewer repeats for the calls with Firefox: a Firefox page costs more CPU, and the machine has 2 cores.
 const SETUPS: Setup[] = [
-  { label: 'Chromium', browsers: chromiums(2), repeats: 5, adaptive: [true, false], mode: 'mesh' },
-  { label: 'Chromium', browsers: chromiums(4), repeats: 3, adaptive: [true, false], mode: 'mesh' },
-  { label: 'Chromium', browsers: chromiums(6), repeats: 2, adaptive: [true, false], mode: 'mesh' },
-  { label: 'Firefox', browsers: ['firefox', 'firefox'], repeats: 3, adaptive: [true, false], mode: 'mesh' },
+  {
+    label: 'Chromium',
+    browsers: chromiums(2),
+    repeats: 5,
+    adaptive: [true, false],
+    mode: 'mesh',
+    backgrounds: ['none'],
+  },
+  {
+    label: 'Chromium',
+    browsers: chromiums(4),
+    repeats: 3,
+    adaptive: [true, false],
+    mode: 'mesh',
+    backgrounds: ['none'],
+  },
+  {
+    label: 'Chromium',
+    browsers: chromiums(6),
+    repeats: 2,
+    adaptive: [true, false],
+    mode: 'mesh',
+    backgrounds: ['none'],
+  },
+  {
+    label: 'Firefox',
+    browsers: ['firefox', 'firefox'],
+    repeats: 3,
+    adaptive: [true, false],
+    mode: 'mesh',
+    backgrounds: ['none'],
+  },
   {
     label: '2 Chromium + 2 Firefox, Firefox last in',
     browsers: ['chromium', 'firefox', 'chromium', 'firefox'],
     repeats: 2,
     adaptive: [true],
     mode: 'mesh',
+    backgrounds: ['none'],
   },
   {
     label: '2 Chromium + 2 Firefox, Chromium last in',
@@ -48,6 +84,7 @@ const SETUPS: Setup[] = [
     repeats: 2,
     adaptive: [true],
     mode: 'mesh',
+    backgrounds: ['none'],
   },
 ];
 
@@ -59,18 +96,26 @@ const MODES: Setup[] = [4, 6, 8].flatMap((size) =>
     repeats: size === 8 ? 1 : 2,
     adaptive: [true],
     mode,
+    backgrounds: ['none'],
   })),
 );
 
-const ROWS = process.env.JOIN_ROWS === 'modes' ? MODES : [...SETUPS, ...MODES];
+/** Blur on and off side by side, in the same run (the effect's WebAssembly compiles once per page). */
+const BLUR: Setup[] = [2, 4].map((size) => ({
+  label: 'Chromium',
+  browsers: chromiums(size),
+  repeats: size === 2 ? 3 : 2,
+  adaptive: [true],
+  mode: 'mesh',
+  backgrounds: ['none', 'blur'],
+}));
 
-/** Which row a call belongs to. */
-interface Call {
-  setup: Setup;
-  adaptive: boolean;
+const SELECTIONS: Record<string, Setup[]> = { modes: MODES, blur: BLUR };
+const selection = process.env.JOIN_ROWS;
+if (selection && !(selection in SELECTIONS)) {
+  throw new Error(`JOIN_ROWS=${selection}: one of ${Object.keys(SELECTIONS).join(', ')}, or unset for all rows`);
 }
-
-interface Measured extends Run, Call {}
+const ROWS = selection ? SELECTIONS[selection]! : [...SETUPS, ...MODES, ...BLUR];
 
 async function main(): Promise<void> {
   // Every page comes from 127.0.0.1: the per-address cap (20) would refuse the 7th page's connections.
@@ -78,22 +123,24 @@ async function main(): Promise<void> {
   const relay = buildRelay({ maxPeersPerRoom: 8, ...limits });
   await relay.listen({ port: 0, host: '127.0.0.1' });
   const relayUrl = `http://127.0.0.1:${(relay.server.address() as AddressInfo).port}/`;
-  const janus = await startJanus();
-  const sfu = { urls: [janus.url], threshold: 2, maxPeers: 50, backAfterMs: 30_000 };
-  const sfuRelay = buildRelay({ sfu, ...limits });
-  await sfuRelay.listen({ port: 0, host: '127.0.0.1' });
-  const sfuRelayUrl = `http://127.0.0.1:${(sfuRelay.server.address() as AddressInfo).port}/`;
+  // Janus and Firefox only when a row needs them: they would take CPU from the calls measured.
+  const janus = ROWS.some((setup) => setup.mode === 'sfu') ? await startJanus() : null;
+  const sfu = janus && { urls: [janus.url], threshold: 2, maxPeers: 50, backAfterMs: 30_000 };
+  const sfuRelay = sfu && buildRelay({ sfu, ...limits });
+  await sfuRelay?.listen({ port: 0, host: '127.0.0.1' });
+  const sfuRelayUrl = sfuRelay && `http://127.0.0.1:${(sfuRelay.server.address() as AddressInfo).port}/`;
   // The page at / embeds the mesh relay's bundle, the one at /sfu the SFU relay's.
   const site = createServer((request, response) =>
     response
       .writeHead(200, { 'content-type': 'text/html' })
-      .end(joinPage(request.url === '/sfu' ? sfuRelayUrl : relayUrl)),
+      .end(joinPage(request.url === '/sfu' && sfuRelayUrl ? sfuRelayUrl : relayUrl)),
   );
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
   const siteUrl = `http://localhost:${(site.address() as AddressInfo).port}/`;
-  const engines: Record<Engine, Browser> = {
+  const used = new Set(ROWS.flatMap((setup) => setup.browsers));
+  const engines: Partial<Record<Engine, Browser>> = {
     chromium: await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs }),
-    firefox: await launchFirefox(),
+    ...(used.has('firefox') && { firefox: await launchFirefox() }),
   };
 
   const runs: Measured[] = [];
@@ -102,23 +149,27 @@ async function main(): Promise<void> {
     for (const [s, setup] of ROWS.entries()) {
       for (let repeat = 0; repeat < setup.repeats; repeat++) {
         for (const adaptive of setup.adaptive) {
-          const browsers = setup.browsers.map((engine) => engines[engine]);
-          const options = {
-            room: `bench-${s}-${repeat}-${adaptive}`,
-            adaptive,
-            cpuOf: setup.browsers.every((engine) => engine === 'chromium')
-              ? (engines.chromium.process()?.pid ?? null)
-              : null,
-          };
-          // A call that fails (a missed deadline) is counted and said why, and the others still run: on a busy
-          // shared machine one slow call should not cost the whole table.
-          try {
-            const url = setup.mode === 'sfu' ? `${siteUrl}sfu` : siteUrl;
-            runs.push({ ...(await measure(browsers, url, options)), setup, adaptive });
-            process.stderr.write('.');
-          } catch (error) {
-            failed.push({ setup, adaptive });
-            process.stderr.write(`\n${(error as Error).message}\n`);
+          for (const background of setup.backgrounds) {
+            const browsers = setup.browsers.map((engine) => engines[engine]!);
+            const options = {
+              room: `bench-${s}-${repeat}-${adaptive}-${background}`,
+              adaptive,
+              background,
+              cpuOf: setup.browsers.every((engine) => engine === 'chromium')
+                ? (engines.chromium!.process()?.pid ?? null)
+                : null,
+            };
+            const call = { setup, adaptive, background };
+            // A call that fails (a missed deadline) is counted and said why, and the others still run: on a busy
+            // shared machine one slow call should not cost the whole table.
+            try {
+              const url = setup.mode === 'sfu' ? `${siteUrl}sfu` : siteUrl;
+              runs.push({ ...(await measure(browsers, url, options)), ...call });
+              process.stderr.write('.');
+            } catch (error) {
+              failed.push(call);
+              process.stderr.write(`\n${(error as Error).message}\n`);
+            }
           }
         }
       }
@@ -127,75 +178,11 @@ async function main(): Promise<void> {
     process.stderr.write('\n');
     await Promise.all(Object.values(engines).map((browser) => browser.close()));
     await relay.close();
-    await sfuRelay.close();
-    await janus.remove();
+    await sfuRelay?.close();
+    await janus?.remove();
     site.close();
   }
-  report(runs, failed);
-}
-
-function report(runs: Measured[], failed: Call[]): void {
-  const percentile = (values: number[], p: number) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-  };
-  const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
-  const ms = (values: number[], p: number) => `${Math.round(percentile(values, p))} ms`;
-  const rows = [
-    [
-      'browsers',
-      'mode',
-      'peers',
-      'adaptation',
-      'runs',
-      'failed',
-      'first frame p50',
-      'p95',
-      'all live p50',
-      'fps/tile mean',
-      'min',
-      'send kbit/s/participant',
-      'Chromium CPU',
-    ],
-  ];
-  for (const setup of ROWS) {
-    for (const adaptive of setup.adaptive) {
-      const set = runs.filter((run) => run.setup === setup && run.adaptive === adaptive);
-      const fps = set.flatMap((run) => run.fps);
-      const cpu = set.flatMap((run) => (run.cpuPercent === null ? [] : [run.cpuPercent]));
-      rows.push([
-        setup.label,
-        setup.mode,
-        String(setup.browsers.length),
-        adaptive ? 'on' : 'off',
-        String(set.length),
-        String(failed.filter((run) => run.setup === setup && run.adaptive === adaptive).length),
-        ms(
-          set.map((r) => r.firstFrameMs),
-          50,
-        ),
-        ms(
-          set.map((r) => r.firstFrameMs),
-          95,
-        ),
-        ms(
-          set.map((r) => r.allLiveMs),
-          50,
-        ),
-        mean(fps).toFixed(1),
-        Math.min(...fps).toFixed(1),
-        String(Math.round(mean(set.flatMap((r) => r.sendKbps)))),
-        cpu.length ? `${Math.round(mean(cpu))} %` : '–',
-      ]);
-    }
-  }
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  '));
-  console.log(
-    `\n${runs.length} calls, ${failed.length} failed; fps counts the frames each remote tile presents. CPU is % of` +
-      ` one core, summed over the bench's Chromium processes, in the ${MEASURE_MS / 1000} s window; left out (–)` +
-      ` where a participant is in Firefox.`,
-  );
+  report(ROWS, runs, failed);
 }
 
 await main();
