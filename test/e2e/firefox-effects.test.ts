@@ -151,6 +151,7 @@ describe('effects across browsers: Chromium and Firefox', { timeout: 300_000 }, 
       const seen = await recordingSeen(chrome.page, fox.id);
       return seen.recording && seen.indicator;
     }, 'the recording seen at Chromium');
+    await until(async () => (await recordingSeen(fox.page, fox.id)).indicator, 'the indicator in Firefox too');
 
     await new Promise((resolve) => setTimeout(resolve, 3000)); // what is recorded: at least 2 s of it decode
     const recorded = await within(
@@ -174,6 +175,7 @@ describe('effects across browsers: Chromium and Firefox', { timeout: 300_000 }, 
       const seen = await recordingSeen(chrome.page, fox.id);
       return !seen.recording && !seen.indicator;
     }, 'the recording gone at Chromium');
+    assert.deepEqual(await recordingSeen(fox.page, fox.id), { recording: false, indicator: false });
     assert.deepEqual(await heard(fox.page, 'vc-error'), []);
     assert.deepEqual([...chrome.errors, ...fox.errors], []);
   });
