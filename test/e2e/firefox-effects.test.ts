@@ -10,7 +10,7 @@ import { openCallPage, until } from './call-page.ts';
 import { heard, startEffectsSite, within, type EffectsApi } from './effects-page.ts';
 import { launchFirefox } from './firefox.ts';
 import { launchChromium, startRelay, waitForRemoteVideo, type Relay } from './harness.ts';
-import { levels, show } from './noise-levels.ts';
+import { levels, show, silentWindows } from './noise-levels.ts';
 import { startXvfb, xvfbAvailable } from './xvfb.ts';
 
 type CallPage = Awaited<ReturnType<typeof openCallPage>> & { id: string };
@@ -188,16 +188,18 @@ describe('effects across browsers: Chromium and Firefox', { timeout: 300_000 }, 
       'sound at Chromium',
     );
     const sample = async () =>
-      levels(
-        (
-          await within(
-            chrome.page.evaluate(() => window.kit.spectra(36)),
-            30_000,
-            'the sound sampled',
-          )
-        ).slice(6),
-      );
-    const off = await sample();
+      (
+        await within(
+          chrome.page.evaluate(() => window.kit.spectra(36)),
+          30_000,
+          'the sound sampled',
+        )
+      ).slice(6);
+    // The noisy voice is never silent: a baseline with more silent windows than the levels skip met underruns (two
+    // browsers on a busy machine), and is taken again, up to three times.
+    let baseline = await sample();
+    for (let retakes = 0; silentWindows(baseline) > 2 && retakes < 2; retakes++) baseline = await sample();
+    const off = levels(baseline);
 
     // Resolves once the cleaned sound flows: after a click where Firefox holds audio until one.
     await fox.page.evaluate(() => {
@@ -219,9 +221,9 @@ describe('effects across browsers: Chromium and Firefox', { timeout: 300_000 }, 
     assert.equal(outcome, 'resolved');
     assert.deepEqual(await heard(fox.page, 'vc-audio-mode-change'), [{ noiseSuppression: true, musicMode: false }]);
     await until(() => sendsItsOwn(fox.page, 'audio'), 'the cleaned microphone sent');
-    const on = await sample();
+    const on = levels(await sample());
 
-    const figures = `off: ${show(off)}; on: ${show(on)}`;
+    const figures = `off: ${show(off)} (${silentWindows(baseline)} silent windows); on: ${show(on)}`;
     t.diagnostic(figures); // shown by the spec reporter, not the dot one
     assert.ok(Math.abs(on.voiceDb - off.voiceDb) < 3, `the voice as loud: ${figures}`);
     assert.ok(on.aboveDb < off.aboveDb - 6, `less noise above the voice: ${figures}`);

@@ -44,6 +44,11 @@ export function levels(spectra: number[][]): Levels {
   };
 }
 
+/** How many windows are silent (below -90 dB in all): glitches, where the sound received has noise throughout. */
+export function silentWindows(spectra: number[][]): number {
+  return spectra.filter((spectrum) => sum(spectrum) < 1e-9).length;
+}
+
 /** For failure messages: the levels rounded to 0.1 dB. */
 export function show({ voiceDb, aboveDb, pausesDb }: Levels): string {
   const round = (db: number) => Math.round(db * 10) / 10;
