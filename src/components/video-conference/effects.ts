@@ -2,8 +2,7 @@
 // first use): the element's background, noise suppression and music mode put on the camera and microphone through
 // the call (each effect's own code and files load only once turned on), the recording (recording-session.ts), and
 // what reactions and recordings show (reactions-view.ts, recording-view.ts).
-import { html, type CSSResult } from 'lit';
-import { adoptStyles } from 'lit';
+import { adoptStyles, html, type CSSResult } from 'lit';
 import {
   REACTIONS,
   REACTIONS_BURST,
@@ -20,8 +19,8 @@ import type { Announcer } from '../controllers/announcer.ts';
 import type { CallController } from '../controllers/call-controller.ts';
 import { relayOf } from '../controllers/call-options.ts';
 import { emit } from '../events.ts';
-import type { Strings } from '../i18n/strings.ts';
-import { withDetails } from '../i18n/en-details.ts';
+import { withDetails, type AllStrings } from '../i18n/en-details.ts';
+import { format, type Strings } from '../i18n/strings.ts';
 import { effectsStyles } from './effects.styles.ts';
 import { ReactionsView } from './reactions-view.ts';
 import { RecordingSession } from './recording-session.ts';
@@ -39,13 +38,16 @@ export interface EffectsHost extends HTMLElement {
   requestUpdate(): void;
 }
 
-/** How often the call's encoders are asked whether the CPU holds them back, while a background is on. */
+/** How often the call's encoders, and the background effect, are asked whether the CPU holds them back. */
 const CPU_CHECK_MS = 2000;
+/** The effect is short of CPU when it gives less than this share of the camera's frames, twice in a row. */
+const SLOW_SHARE = 0.6;
 
 export class Effects {
   readonly #host: EffectsHost;
   readonly #call: CallController;
   readonly #strings: () => Strings;
+  readonly #announcer: Announcer;
   readonly #reactions: ReactionsView;
   readonly #recording: RecordingSession;
   /** What the camera and microphone send now. */
@@ -58,6 +60,8 @@ export class Effects {
   /** The background effect on the camera now, and the timer checking the CPU for it. */
   #background: BackgroundEffect | null = null;
   #cpuTimer: ReturnType<typeof setInterval> | undefined;
+  /** The others recording, by id, with their names: as last rendered. */
+  #recorders = new Map<string, string>();
   /** Our reactions' rate: the others' widgets drop what goes over it. */
   #reactionRate = tokenBucket(REACTIONS_PER_SECOND, REACTIONS_BURST);
 
@@ -65,6 +69,7 @@ export class Effects {
     this.#host = host;
     this.#call = call;
     this.#strings = strings;
+    this.#announcer = announcer;
     this.#reactions = new ReactionsView(host, announcer);
     this.#recording = new RecordingSession(host, call);
     const root = host.renderRoot as ShadowRoot;
@@ -109,7 +114,21 @@ export class Effects {
 
   render(participants: Participant[], t: Strings): unknown {
     const full = withDetails(t);
+    this.#sayWhoRecords(participants, full);
     return html`${renderRecording(participants, this.#recording, full)}${this.#reactions.render(full)}`;
+  }
+
+  /** Who else started or stopped recording since the last render, said and shown (consent matters). */
+  #sayWhoRecords(participants: Participant[], t: AllStrings): void {
+    const now = new Map(participants.filter((p) => p.recording && !p.local).map((p) => [p.id, p.name || t.guest]));
+    const said: string[] = [];
+    for (const [id, name] of now) if (!this.#recorders.has(id)) said.push(format(t.announceRecording, { name }));
+    for (const [id, name] of this.#recorders) {
+      if (!now.has(id)) said.push(format(t.announceRecordingStopped, { name }));
+    }
+    this.#recorders = now;
+    // After this render: saying it renders again.
+    if (said.length) queueMicrotask(() => this.#announcer.say(said.join(' '), true));
   }
 
   get #t(): Strings {
@@ -147,21 +166,28 @@ export class Effects {
     const assets = new URL('effects/background/', relayOf(this.#host));
     return async (raw) => {
       const effect = await module.startBackgroundEffect(raw, this.#look, assets).catch(rethrow);
-      this.#useBackground(effect);
+      this.#useBackground(effect, raw.getSettings().frameRate || 30);
       return effect;
     };
   }
 
   /** The background effect now on the camera: while there is one, the CPU is watched for it. */
-  #useBackground(effect: BackgroundEffect | null): void {
+  #useBackground(effect: BackgroundEffect | null, cameraRate = 30): void {
     this.#background = effect;
     clearInterval(this.#cpuTimer);
     if (!effect) return;
-    // An encoder held back by the CPU gets it back from the segmentation: smaller, less often.
+    // An encoder held back by the CPU gets it back from the segmentation, which then runs less often. Without a
+    // GPU the effect itself is what the CPU cannot keep up with (bench:join: no encoder says `cpu` there): once it
+    // gives too few of the camera's frames, it stays constrained.
+    let slowChecks = 0;
+    let starved = false;
     this.#cpuTimer = setInterval(() => {
       if (effect.track.readyState === 'ended') return clearInterval(this.#cpuTimer);
-      const stats = Object.values(this.#call.getStats());
-      effect.setConstrained(stats.some((peer) => peer.limitation === 'cpu'));
+      const { fps } = effect.stats;
+      slowChecks = fps > 0 && fps < SLOW_SHARE * cameraRate ? slowChecks + 1 : 0;
+      starved ||= slowChecks >= 2;
+      const encoderLimited = Object.values(this.#call.getStats()).some((peer) => peer.limitation === 'cpu');
+      effect.setConstrained(starved || encoderLimited);
     }, CPU_CHECK_MS);
   }
 

@@ -16,6 +16,8 @@ interface Shown {
   key: number;
   id: string;
   emoji: string;
+  /** The `peer-id` of the sender's tile (`local` for ours). */
+  tile: string;
 }
 
 export class ReactionsView {
@@ -40,7 +42,7 @@ export class ReactionsView {
     participants: Participant[],
     t: Strings,
   ): void {
-    const shown = { key: this.#key++, id, emoji };
+    const shown = { key: this.#key++, id, emoji, tile: local ? 'local' : id };
     this.#shown = [...this.#shown, shown].slice(-SHOWN_LIMIT);
     setTimeout(() => {
       this.#shown = this.#shown.filter((other) => other !== shown);
@@ -55,10 +57,10 @@ export class ReactionsView {
   }
 
   /** A reaction over its sender's tile, near its bottom (mid-stage when the tile is not shown). */
-  #float({ key, id, emoji }: Shown): unknown {
+  #float({ key, id, emoji, tile: peerId }: Shown): unknown {
     const root = this.#host.renderRoot;
     const body = root.querySelector('.body')?.getBoundingClientRect();
-    const tile = root.querySelector(`video-player[peer-id="${CSS.escape(id)}"]`)?.getBoundingClientRect();
+    const tile = root.querySelector(`video-player[peer-id="${CSS.escape(peerId)}"]`)?.getBoundingClientRect();
     const left = body && tile ? tile.left - body.left + tile.width / 2 : (body?.width ?? 0) / 2;
     const top = body && tile ? tile.bottom - body.top - 16 : (body?.height ?? 0) - 16;
     // Each a little aside from the last, so several stay apart.

@@ -28,7 +28,20 @@ export class RecordingSession {
     for (const type of ['vc-peer-joined', 'vc-peer-left', 'vc-participant-change'] as const) {
       host.addEventListener(type, () => this.#recorder?.refresh());
     }
+    // After the stage's own handler, which tells the sender what it shows.
+    host.renderRoot.addEventListener('video-player-view', this.#keepShown as EventListener);
   }
+
+  /**
+   * While recording, every camera tile counts as shown, as the recording shows it: a hidden page or a tile
+   * scrolled away would otherwise pause its sender, and the recording would freeze.
+   */
+  #keepShown = ({ detail }: HTMLElementEventMap['video-player-view']): void => {
+    const { peerId, width, height, visible } = detail;
+    if (this.#recorder && !visible && peerId !== 'local' && !peerId.endsWith(':screen')) {
+      this.#call.setView(peerId, { width, height, visible: true });
+    }
+  };
 
   /** How long we have recorded, in milliseconds; null when not recording. */
   get elapsedMs(): number | null {
