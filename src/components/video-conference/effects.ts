@@ -15,6 +15,8 @@ import {
   type TrackEffect,
 } from '../../rtc/index.ts';
 import type { BackgroundEffect } from '../../effects/background/background-effect.ts';
+import { backgroundSupported } from '../../effects/background/supported.ts';
+import { noiseSuppressionSupported } from '../../effects/noise/supported.ts';
 import type { Announcer } from '../controllers/announcer.ts';
 import type { CallController } from '../controllers/call-controller.ts';
 import { relayOf } from '../controllers/call-options.ts';
@@ -159,10 +161,9 @@ export class Effects {
   }
 
   async #backgroundEffect(): Promise<TrackEffect> {
+    // Asked before the effect's code (MediaPipe's runtime, 50 KB) is fetched.
+    if (!backgroundSupported()) throw new RtcError('effect-unsupported', 'This browser cannot change the background.');
     const module = await import('../../effects/background/background-effect.ts');
-    if (!module.backgroundSupported()) {
-      throw new RtcError('effect-unsupported', 'This browser cannot change the background.');
-    }
     const assets = new URL('effects/background/', relayOf(this.#host));
     return async (raw) => {
       const effect = await module.startBackgroundEffect(raw, this.#look, assets).catch(rethrow);
@@ -216,10 +217,8 @@ export class Effects {
   }
 
   async #noiseEffect(): Promise<TrackEffect> {
+    if (!noiseSuppressionSupported()) throw new RtcError('effect-unsupported', 'This browser cannot suppress noise.');
     const module = await import('../../effects/noise/noise-suppression.ts');
-    if (!module.noiseSuppressionSupported()) {
-      throw new RtcError('effect-unsupported', 'This browser cannot suppress noise.');
-    }
     const assets = new URL('effects/noise/', relayOf(this.#host));
     return (raw) => module.startNoiseSuppression(raw, assets).catch(rethrow);
   }
