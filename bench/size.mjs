@@ -1,7 +1,10 @@
 // `npm run bench:size`: what a page downloads for a call (dist/video-conference.js and the chunks every call
 // loads; raw, gzip, brotli) next to a baseline of lit and socket.io-client alone, built here with the widget's
 // own rollup plugins (so socket.io-client runs on the widget's WebSocket engine, as in the bundle; socket.io-client
-// as published is shown too), the widget's own share, and the chunks loaded only on demand.
+// as published is shown too), the widget's own share, the chunks loaded only on demand, and the files the media
+// effects fetch from the relay.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rollup } from 'rollup';
 import config from '../rollup.config.mjs';
@@ -61,8 +64,11 @@ const lines = [
       : `OVER by ${entry.gzip - WIDGET_GZIP_BUDGET} B`),
   'the relay sends the brotli column to browsers that accept it (copies written by the build), else gzip',
   '',
-  'loaded on demand (chat, settings, pre-join screen, tile info, network check):',
+  'loaded on demand (chat, settings, pre-join screen, tile info, network check, hosts, media effects, recording):',
   ...files.onDemand.map((chunk) => row(`  chunks/${chunk.name}`, sizesOf(chunk.code))),
+  '',
+  'fetched from the relay by a media effect the first time it is turned on (the compressed copies the build wrote):',
+  ...effectFiles().map(([name, sizes]) => row(`  effects/${name}`, sizes)),
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 
@@ -86,7 +92,10 @@ async function buildBaseline(code, { published = false } = {}) {
       virtualEntry,
       ...(published ? [rollupPackageBrowserFiles()] : []),
       ...widgetBuild.plugins.filter(
-        (plugin) => plugin.name !== 'clean' && !(published && plugin.name === 'websocket-only-engine'),
+        (plugin) =>
+          plugin.name !== 'clean' &&
+          plugin.name !== 'effect-assets' &&
+          !(published && plugin.name === 'websocket-only-engine'),
       ),
     ],
   });
@@ -96,6 +105,20 @@ async function buildBaseline(code, { published = false } = {}) {
   } finally {
     await bundle.close();
   }
+}
+
+/** Each file in dist/effects/ with its size and its .gz and .br copies' (or its own size where it has none). */
+function effectFiles() {
+  const dir = fileURLToPath(new URL('../dist/effects/', import.meta.url));
+  if (!existsSync(dir)) return [];
+  const size = (path) => (existsSync(path) ? statSync(path).size : null);
+  return readdirSync(dir, { recursive: true })
+    .filter((name) => !/\.(br|gz)$/.test(name) && statSync(join(dir, name)).isFile())
+    .sort()
+    .map((name) => {
+      const raw = size(join(dir, name));
+      return [name, { raw, gzip: size(join(dir, `${name}.gz`)) ?? raw, brotli: size(join(dir, `${name}.br`)) ?? raw }];
+    });
 }
 
 function fail(message) {
