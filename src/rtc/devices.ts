@@ -13,10 +13,15 @@ export interface AcquiredMedia {
 /** The kinds to open: `true` for the default device, or a deviceId to prefer. */
 export type MediaWish = Partial<Record<MediaKind, true | string>>;
 
-const CONSTRAINTS: Record<MediaKind | 'music', MediaTrackConstraints> = {
-  audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
-  /** Music mode: an instrument as it sounds, none of the processing made for speech. */
-  music: { echoCancellation: false, noiseSuppression: false, autoGainControl: false },
+/** The microphone with the processing made for speech, or (music mode) an instrument as it sounds. */
+const audioConstraints = (speech: boolean): MediaTrackConstraints => ({
+  echoCancellation: speech,
+  noiseSuppression: speech,
+  autoGainControl: speech,
+});
+
+const CONSTRAINTS: Record<MediaKind, MediaTrackConstraints> = {
+  audio: audioConstraints(true),
   video: { width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 30 } },
 };
 
@@ -123,7 +128,7 @@ function constraintsFor(kinds: MediaKind[], wish: MediaWish, music: boolean): Me
   const constraints = (kind: MediaKind): MediaTrackConstraints | false => {
     if (!kinds.includes(kind)) return false;
     const device = wish[kind];
-    const base = CONSTRAINTS[music && kind === 'audio' ? 'music' : kind];
+    const base = music && kind === 'audio' ? audioConstraints(false) : CONSTRAINTS[kind];
     return typeof device === 'string' ? { ...base, deviceId: { exact: device } } : base;
   };
   return { audio: constraints('audio'), video: constraints('video') };

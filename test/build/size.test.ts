@@ -18,11 +18,15 @@ test(`the widget's bundle is at most ${WIDGET_GZIP_BUDGET} bytes gzipped`, () =>
 test('the chunks loaded on demand exist and are separate files', () => {
   const names = files.onDemand.map((chunk) => chunk.name.replace(/-[\w-]{8}\.js$/, ''));
   for (const part of [
-    'video-conference-chat',
+    'chat-panel',
     'video-conference-settings',
-    'video-conference-prejoin',
+    'prejoin-panel',
     'tile-info',
     'connectivity',
+    'effects',
+    'background-effect',
+    'noise-suppression',
+    'call-recorder',
   ]) {
     assert.ok(names.includes(part), `${part} is a chunk of its own`);
   }

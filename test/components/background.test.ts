@@ -15,58 +15,8 @@ import {
   waitFor,
   waitForDecodedVideo,
 } from '../support/browser.ts';
+import { checkerboardCamera, difference, play, RED, shareNear, snapshot, solidImage } from '../support/pixels.ts';
 import { inPrejoin } from '../support/prejoin.ts';
-
-const RED: [number, number, number] = [224, 48, 32];
-
-/** A 64 × 64 image of one colour, as a data: URL. */
-function solidImage([red, green, blue]: [number, number, number]): string {
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = 64;
-  const context = canvas.getContext('2d')!;
-  context.fillStyle = `rgb(${red} ${green} ${blue})`;
-  context.fillRect(0, 0, 64, 64);
-  return canvas.toDataURL('image/png');
-}
-
-/** The picture `video` shows now, at 160 × 90. */
-function snapshot(video: HTMLVideoElement): Uint8ClampedArray {
-  const canvas = document.createElement('canvas');
-  canvas.width = 160;
-  canvas.height = 90;
-  const context = canvas.getContext('2d', { willReadFrequently: true })!;
-  context.drawImage(video, 0, 0, 160, 90);
-  return context.getImageData(0, 0, 160, 90).data;
-}
-
-/** The share of pixels within 48 of `colour` on every channel. */
-function shareNear(pixels: Uint8ClampedArray, colour: [number, number, number]): number {
-  let near = 0;
-  for (let i = 0; i < pixels.length; i += 4) {
-    if (colour.every((value, channel) => Math.abs(pixels[i + channel]! - value) <= 48)) near++;
-  }
-  return near / (pixels.length / 4);
-}
-
-/** Mean absolute difference of two snapshots' colour channels, 0 to 255. */
-function difference(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i += 4) {
-    for (let channel = 0; channel < 3; channel++) sum += Math.abs(a[i + channel]! - b[i + channel]!);
-  }
-  return sum / ((a.length / 4) * 3);
-}
-
-/** A playing, muted <video> of `track`, once it shows a frame. */
-async function play(track: MediaStreamTrack): Promise<HTMLVideoElement> {
-  const video = document.createElement('video');
-  video.muted = true;
-  video.srcObject = new MediaStream([track]);
-  document.body.append(video);
-  await video.play();
-  await waitFor(() => video.videoWidth > 0, 'a first frame');
-  return video;
-}
 
 const cameraOf = (element: VideoConference) => element.localStream!.getVideoTracks()[0]!;
 const codeOf = (refusal: Promise<void>) =>
@@ -86,7 +36,7 @@ describe('background', () => {
     const opened = connections.length;
     const raw = cameraOf(ada);
     const atBrian = videoOf(remoteTiles(brian)[0]!);
-    expect(shareNear(snapshot(atBrian), RED), 'the camera is not red').to.be.below(0.1);
+    expect(shareNear(snapshot(atBrian), RED, 48), 'the camera is not red').to.be.below(0.1);
 
     const changed = nextEvent<{ background: string }>(ada, 'vc-background-change');
     const image = solidImage(RED);
@@ -101,13 +51,13 @@ describe('background', () => {
       connections.some((pc) => pc.getSenders().some((sender) => sender.track === track));
     await waitFor(() => sending(processed) && !sending(raw), 'the processed track sent instead (replaceTrack)');
     // No person in the fake camera's picture: all of it is background, all of it red at Brian's.
-    await waitFor(() => shareNear(snapshot(atBrian), RED) > 0.6, 'the image at Brian');
+    await waitFor(() => shareNear(snapshot(atBrian), RED, 48) > 0.6, 'the image at Brian');
     await waitForDecodedVideo(remoteTiles(brian)[0]!);
 
     // Blur instead: the same processed track, the camera's colours back.
     await ada.setBackground('blur');
     expect(cameraOf(ada) === processed, 'the same processed track').to.equal(true);
-    await waitFor(() => shareNear(snapshot(atBrian), RED) < 0.1, 'the blurred camera at Brian');
+    await waitFor(() => shareNear(snapshot(atBrian), RED, 48) < 0.1, 'the blurred camera at Brian');
 
     await ada.setBackground('none');
     expect(cameraOf(ada) === raw, 'the camera itself again').to.equal(true);
@@ -119,26 +69,20 @@ describe('background', () => {
 
   it('blurs the camera’s detail: a checkerboard camera sent through it turns grey', async () => {
     // The fake camera is mostly flat green, which blurs into itself: this camera has detail to wash out.
-    const canvas = Object.assign(document.createElement('canvas'), { width: 640, height: 360 });
-    const draw = () => {
-      const context = canvas.getContext('2d')!;
-      context.fillStyle = '#fff';
-      context.fillRect(0, 0, 640, 360);
-      context.fillStyle = '#000';
-      for (let y = 0; y < 360; y += 8) for (let x = (y / 8) % 2 ? 8 : 0; x < 640; x += 16) context.fillRect(x, y, 8, 8);
-    };
-    draw();
-    const timer = setInterval(draw, 33);
     const devices = navigator.mediaDevices;
     const getUserMedia = devices.getUserMedia.bind(devices);
+    const cameras: Array<{ stop(): void }> = [];
     devices.getUserMedia = async (constraints) => {
       const stream = await getUserMedia({ ...constraints, video: false });
-      if (constraints?.video) stream.addTrack(canvas.captureStream().getVideoTracks()[0]!);
+      if (!constraints?.video) return stream;
+      const camera = checkerboardCamera();
+      cameras.push(camera);
+      stream.addTrack(camera.track);
       return stream;
     };
     restore.push(() => {
       devices.getUserMedia = getUserMedia;
-      clearInterval(timer);
+      for (const camera of cameras) camera.stop();
     });
 
     const { elements } = await callOf(['Ada', 'Brian']);

@@ -9,6 +9,7 @@ import {
 } from '../../src/effects/recording/call-recorder.ts';
 import { withDuration } from '../../src/effects/recording/webm-duration.ts';
 import type { RtcError } from '../../src/rtc/errors.ts';
+import { gridLayout as grid } from '../../src/components/video-conference/grid-layout.ts';
 
 // Kept before a test replaces the page's setTimeout.
 const realSetTimeout = window.setTimeout.bind(window);
@@ -98,6 +99,7 @@ describe('local recording', () => {
     const audio = [first.stream.getAudioTracks()[0]!, tone()];
     const errors: RtcError[] = [];
     const source: RecordingSource = {
+      grid,
       tiles: () => [
         { video: first.video, name: 'First' },
         { video: second.video, name: 'Second' },
@@ -129,6 +131,7 @@ describe('local recording', () => {
     const errors: RtcError[] = [];
     const recorder = await startCallRecording(
       {
+        grid,
         tiles: () => [
           { video: empty, name: 'Waiting for video' },
           { video: null, name: 'Camera off, with a name far too long to fit on its tile at all' },
@@ -147,7 +150,7 @@ describe('local recording', () => {
 
   it('mixes a track added midway from refresh() on', async () => {
     const audio: MediaStreamTrack[] = [];
-    const recorder = await startCallRecording({ tiles: () => [], audio: () => audio }, () => {});
+    const recorder = await startCallRecording({ grid, tiles: () => [], audio: () => audio }, () => {});
     await sleep(1500);
     audio.push(tone());
     recorder.refresh();
@@ -159,7 +162,7 @@ describe('local recording', () => {
   });
 
   it('resolves a second stop() with the same Blob', async () => {
-    const recorder = await startCallRecording({ tiles: () => [], audio: () => [] }, () => {});
+    const recorder = await startCallRecording({ grid, tiles: () => [], audio: () => [] }, () => {});
     await sleep(1200);
     const [first, second] = await Promise.all([recorder.stop(), recorder.stop()]);
     expect(second).to.equal(first);
@@ -169,7 +172,7 @@ describe('local recording', () => {
 
   it('keeps drawing on the audio clock when timers do not fire, as in a background tab', async () => {
     let painted = 0;
-    const recorder = await startCallRecording({ tiles: () => (painted++, []), audio: () => [] }, () => {});
+    const recorder = await startCallRecording({ grid, tiles: () => (painted++, []), audio: () => [] }, () => {});
     // A hidden tab runs timers once a second at best (Firefox: 1.6 a second seen); here, never.
     window.setTimeout = (() => 0) as unknown as typeof window.setTimeout;
     try {

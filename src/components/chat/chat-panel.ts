@@ -1,6 +1,6 @@
 // The chat panel's chunk: its element, bound to <video-conference>'s messages and sendMessage().
 import { html } from 'lit';
-import type { PanelRender } from '../video-conference/panels.ts';
+import type { PanelRender } from '../video-conference/panel-types.ts';
 import './video-conference-chat.ts';
 
 export const render: PanelRender = (el, _call, panels, _devices, _act, t) =>

@@ -4,7 +4,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Participant } from '../../rtc/index.ts';
 import type { Strings } from '../i18n/strings.ts';
-import type { Effects, EffectsHost } from '../video-conference/effects.ts';
+import type { EffectsHost } from '../video-conference/effects-host.ts';
+import type { Effects } from '../video-conference/effects.ts';
 
 /** The settings the effects apply, as one comparable value. */
 const settingsOf = ({ background, noiseSuppression, musicMode }: EffectsHost): string =>

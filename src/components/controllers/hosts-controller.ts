@@ -2,14 +2,15 @@
 // hosts.ts, fetched when first needed): what hosts do is said, a guest waiting in the lobby sees its card,
 // hosts see the knocks and their buttons on each tile, a host action refused from a button shows as a notice,
 // and the host key a host holds is kept for this tab and taken out of the address bar.
-import { nothing, type LitElement, type ReactiveController } from 'lit';
-import type { HostRequest, KnockMessage, Role } from '../../protocol.ts';
-import type { CallState, Participant, RtcError } from '../../rtc/index.ts';
+import { nothing, type ReactiveController } from 'lit';
+import type { HostRequest } from '../../protocol.ts';
+import type { CallState, RtcError } from '../../rtc/index.ts';
 import type { Strings } from '../i18n/strings.ts';
 import type { Announcer } from './announcer.ts';
 import type { CallController } from './call-controller.ts';
 import { Lazy } from './lazy.ts';
 import type { StageController } from './stage-controller.ts';
+import type { HostsHost } from '../video-conference/hosts.ts';
 
 /** What hosts do: each is announced. */
 const HOST_EVENTS = [
@@ -20,14 +21,6 @@ const HOST_EVENTS = [
   'vc-mute-requested',
   'vc-room-ended',
 ] as const;
-
-export interface HostsHost extends LitElement {
-  readonly room: string;
-  readonly state: CallState;
-  readonly callRole: Role;
-  readonly participants: Participant[];
-  readonly knocks: KnockMessage[];
-}
 
 export class HostsController implements ReactiveController {
   readonly #host: HostsHost;

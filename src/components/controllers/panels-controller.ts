@@ -2,24 +2,23 @@
 // stage), the chat's unread count, and focus: opening a panel moves focus into it (the message field, the
 // first picker), so typing goes there; closing it gives focus back to the toolbar button that opened it.
 import type { ReactiveControllerHost } from 'lit';
-import { PANEL_CHUNKS } from '../video-conference/panels.ts';
 
 export type Panel = 'chat' | 'settings' | 'participants';
 
-const TAGS = {
-  chat: 'video-conference-chat',
-  settings: 'video-conference-settings',
-  participants: 'video-conference-participants',
-} as const;
+/** Each panel's element: `video-conference-<panel>`. */
+const tagOf = (panel: Panel) => `video-conference-${panel}` as const;
 
 export class PanelsController {
   open: Panel | null = null;
   /** Messages from others that arrived while the chat was closed. */
   unread = 0;
   #host: ReactiveControllerHost & HTMLElement;
+  /** Fetches a panel's chunk (the same promise its view waits for). */
+  #load: (panel: Panel) => Promise<unknown>;
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+  constructor(host: ReactiveControllerHost & HTMLElement, load: (panel: Panel) => Promise<unknown>) {
     this.#host = host;
+    this.#load = load;
     host.addEventListener('vc-message', ({ detail }) => {
       if (detail.local || this.open === 'chat') return;
       this.unread++;
@@ -37,9 +36,9 @@ export class PanelsController {
     this.#host.requestUpdate();
     // The panel shows once its chunk is here: the render that asks for it, then the one it brings.
     await this.#host.updateComplete;
-    await PANEL_CHUNKS[panel]();
+    await this.#load(panel);
     await this.#host.updateComplete;
-    const element = this.#host.shadowRoot?.querySelector(TAGS[panel]);
+    const element = this.#host.shadowRoot?.querySelector(tagOf(panel));
     await element?.updateComplete;
     element?.focus();
   }

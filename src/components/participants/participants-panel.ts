@@ -2,7 +2,7 @@
 // knocks and the room's controls.
 import { html } from 'lit';
 import type { HostRequest } from '../../protocol.ts';
-import type { PanelRender } from '../video-conference/panels.ts';
+import type { PanelRender } from '../video-conference/panel-types.ts';
 import './video-conference-participants.ts';
 
 export const render: PanelRender = (el, _call, panels, _devices, act, t) => {

@@ -2,7 +2,7 @@
 // <video-conference>.
 import { html } from 'lit';
 import type { DeviceKind } from '../events.ts';
-import type { PanelRender } from '../video-conference/panels.ts';
+import type { PanelRender } from '../video-conference/panel-types.ts';
 import { changeEffects, effectSettings } from '../settings/effect-settings.ts';
 import './video-conference-prejoin.ts';
 

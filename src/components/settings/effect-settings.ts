@@ -2,7 +2,7 @@
 // browser can run), and the user's changes applied to it: shared by both panels' chunks.
 import { backgroundSupported } from '../../effects/background/supported.ts';
 import { noiseSuppressionSupported } from '../../effects/noise/supported.ts';
-import type { PanelHost } from '../video-conference/panels.ts';
+import type { PanelHost } from '../video-conference/panel-types.ts';
 import type { EffectSettings } from './video-conference-settings.ts';
 
 export function effectSettings({ background, noiseSuppression, musicMode }: PanelHost): EffectSettings {

@@ -3,7 +3,7 @@
 import { html } from 'lit';
 import type { DeviceKind } from '../events.ts';
 import { canChooseSpeaker } from '../video-player/video-player.ts';
-import type { PanelRender } from '../video-conference/panels.ts';
+import type { PanelRender } from '../video-conference/panel-types.ts';
 import { changeEffects, effectSettings } from './effect-settings.ts';
 import './video-conference-settings.ts';
 

@@ -9,7 +9,6 @@ import type { CallState, Participant } from '../../rtc/index.ts';
 import type { CallController } from '../controllers/call-controller.ts';
 import type { DevicesController } from '../controllers/devices-controller.ts';
 import type { EffectsController } from '../controllers/effects-controller.ts';
-import type { FullscreenController } from '../controllers/fullscreen-controller.ts';
 import type { MenuController } from '../controllers/menu-controller.ts';
 import type { PanelsController } from '../controllers/panels-controller.ts';
 import type { StageController } from '../controllers/stage-controller.ts';
@@ -19,7 +18,7 @@ import { format, type Strings } from '../i18n/strings.ts';
 import { shortcutLabel } from './shortcuts.ts';
 
 /** What the toolbar shows and presses of the element's API. */
-export interface ToolbarHost {
+export interface ToolbarHost extends HTMLElement {
   readonly state: CallState;
   readonly participants: Participant[];
   readonly callRole: Role;
@@ -83,7 +82,6 @@ export function renderControls(
   menu: MenuController,
   devices: DevicesController,
   stage: StageController,
-  fullscreen: FullscreenController,
   effects: EffectsController,
   narrow: boolean,
   t: Strings,
@@ -220,7 +218,8 @@ export function renderControls(
               ? item(
                   'fullscreen',
                   t.fullscreen,
-                  fullscreen.active,
+                  // Read as the menu opens: entering or leaving full screen resizes the element, which renders.
+                  document.fullscreenElement === el,
                   icons.fullscreen,
                   inMenu(() => el.toggleFullscreen()),
                 )

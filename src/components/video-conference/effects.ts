@@ -9,7 +9,6 @@ import {
   REACTIONS_PER_SECOND,
   RtcError,
   tokenBucket,
-  type CallState,
   type Participant,
   type Reaction,
   type TrackEffect,
@@ -23,22 +22,11 @@ import { relayOf } from '../controllers/call-options.ts';
 import { emit } from '../events.ts';
 import { withDetails, type AllStrings } from '../i18n/en-details.ts';
 import { format, type Strings } from '../i18n/strings.ts';
+import type { EffectsHost } from './effects-host.ts';
 import { effectsStyles } from './effects.styles.ts';
 import { ReactionsView } from './reactions-view.ts';
 import { RecordingSession } from './recording-session.ts';
 import { renderRecording } from './recording-view.ts';
-
-/** What the effects read and change of their element. */
-export interface EffectsHost extends HTMLElement {
-  background: string;
-  noiseSuppression: boolean;
-  musicMode: boolean;
-  readonly server: string;
-  readonly state: CallState;
-  readonly participants: Participant[];
-  readonly renderRoot: HTMLElement | DocumentFragment;
-  requestUpdate(): void;
-}
 
 /** How often the call's encoders, and the background effect, are asked whether the CPU holds them back. */
 const CPU_CHECK_MS = 2000;

@@ -2,11 +2,10 @@
 // for a guest waiting to be let in; for hosts, each knock (a chime, the name, Admit and Deny) and Remove and
 // Ask-to-mute buttons on each remote tile; what is said when a host acts (announce()); and the host key a host
 // holds, kept for this tab and taken out of the address bar (keepHostKey()).
-import { css, html, nothing, render, svg, type TemplateResult } from 'lit';
-import type { HostRequest, KnockMessage } from '../../protocol.ts';
+import { css, html, nothing, render, svg, type LitElement, type TemplateResult } from 'lit';
+import type { HostRequest, KnockMessage, Role } from '../../protocol.ts';
 import type { CallState, Participant } from '../../rtc/index.ts';
 import type { CallController } from '../controllers/call-controller.ts';
-import type { HostsHost } from '../controllers/hosts-controller.ts';
 import type { StageController } from '../controllers/stage-controller.ts';
 import type { VideoConferenceEventDetails } from '../events.ts';
 import { withDetails } from '../i18n/en-details.ts';
@@ -14,6 +13,15 @@ import { format, type Strings } from '../i18n/strings.ts';
 import { icons } from '../shared/icons.ts';
 import { writeStored } from '../shared/stored.ts';
 import { HOST_KEY_ITEM, claimedRooms, hostKeyFromFragment } from './room-id.ts';
+
+/** What the host view reads of its element. */
+export interface HostsHost extends LitElement {
+  readonly room: string;
+  readonly state: CallState;
+  readonly callRole: Role;
+  readonly participants: Participant[];
+  readonly knocks: KnockMessage[];
+}
 
 export const styles = css`
   .knocks {

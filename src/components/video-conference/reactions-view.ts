@@ -5,7 +5,7 @@ import { REACTIONS, type Participant, type Reaction } from '../../rtc/index.ts';
 import type { Announcer } from '../controllers/announcer.ts';
 import type { AllStrings } from '../i18n/en-details.ts';
 import { format, type Strings } from '../i18n/strings.ts';
-import type { EffectsHost } from './effects.ts';
+import type { EffectsHost } from './effects-host.ts';
 
 /** How long a reaction shows. */
 const SHOWN_MS = 4000;

@@ -7,7 +7,8 @@ import type { CallRecorder, RecordingSource } from '../../effects/recording/call
 import type { CallController } from '../controllers/call-controller.ts';
 import { emit } from '../events.ts';
 import type { VideoPlayer } from '../video-player/video-player.ts';
-import type { EffectsHost } from './effects.ts';
+import type { EffectsHost } from './effects-host.ts';
+import { gridLayout } from './grid-layout.ts';
 
 export class RecordingSession {
   readonly #host: EffectsHost;
@@ -98,6 +99,7 @@ export class RecordingSession {
           video: tile.renderRoot?.querySelector('video') ?? null,
           name: tile.name,
         })),
+      grid: gridLayout,
       audio: () =>
         host.participants.flatMap((p) =>
           p.local

@@ -20,7 +20,6 @@ import { CallController } from '../controllers/call-controller.ts';
 import type { CallHost } from '../controllers/call-options.ts';
 import { DevicesController } from '../controllers/devices-controller.ts';
 import { EffectsController } from '../controllers/effects-controller.ts';
-import { FullscreenController } from '../controllers/fullscreen-controller.ts';
 import { HostsController } from '../controllers/hosts-controller.ts';
 import { listenToKeyboard } from '../controllers/keyboard-controller.ts';
 import { LanguageController } from '../controllers/language-controller.ts';
@@ -34,7 +33,7 @@ import type { Strings } from '../i18n/strings.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import type { VideoPlayer } from '../video-player/video-player.ts';
 import { renderControls } from './controls.ts';
-import { PanelViews } from './panels.ts';
+import { PANEL_CHUNKS, PanelViews } from './panels.ts';
 import { roomUrl } from './room-id.ts';
 import { renderStatus } from './status-view.ts';
 import { styles } from './video-conference.styles.ts';
@@ -222,8 +221,7 @@ export class VideoConference extends LitElement implements CallHost {
   // After the stage: host buttons go on the tiles it placed.
   #hosts = new HostsController(this, this.#call, this.#stage, this.#announcer, () => this.#t);
   #hostSize = new SizeController(this, () => this);
-  #panels = new PanelsController(this);
-  #fullscreen = new FullscreenController(this);
+  #panels = new PanelsController(this, (panel) => PANEL_CHUNKS[panel]());
   #menu = new MenuController(this);
   #devices = new DevicesController(this);
   #effects = new EffectsController(this, () =>
@@ -499,8 +497,9 @@ export class VideoConference extends LitElement implements CallHost {
     return this.#call.testConnectivity();
   }
 
+  /** Shows the call full screen, or leaves full screen (as the browser's Esc does). */
   toggleFullscreen(): Promise<void> {
-    return this.#fullscreen.toggle();
+    return document.fullscreenElement === this ? document.exitFullscreen() : this.requestFullscreen();
   }
 
   /** Everything is in a wrapper (.frame) that holds the layout, since page CSS may change the host's own `display`. */
@@ -522,7 +521,7 @@ export class VideoConference extends LitElement implements CallHost {
         ${this.#announcer.toast ? html`<div class="toast" part="toast" aria-hidden="true">${this.#announcer.toast}</div>` : nothing}
         ${previewing ? nothing : renderStatus(state, call.error, !!this.room, call.reach, call.statusActions, t, () => this.#endOverlay.get()?.renderEndOverlay ?? null)}
       </div>
-      ${active ? renderControls(this, call, this.#panels, this.#menu, this.#devices, this.#stage, this.#fullscreen, this.#effects, narrow, t) : nothing}
+      ${active ? renderControls(this, call, this.#panels, this.#menu, this.#devices, this.#stage, this.#effects, narrow, t) : nothing}
       ${previewing ? this.#panelViews.render('prejoin', this, call, this.#panels, this.#devices, this.#hosts.act, t) : nothing}
       ${
         this.#stage.soundBlocked && active

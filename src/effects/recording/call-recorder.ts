@@ -3,6 +3,7 @@
 import { RtcError } from '../../rtc/errors.ts';
 import { AudioMix } from './audio-mix.ts';
 import { startTicker } from './frame-ticker.ts';
+import type { GridShape } from './grid-layout.ts';
 import { paintGrid, type PaintedTile } from './grid-painter.ts';
 import { withDuration } from './webm-duration.ts';
 
@@ -12,6 +13,8 @@ export interface RecordingSource {
   tiles(): PaintedTile[];
   /** Every audio track to mix now: the local microphone and each remote participant's. Tracks come and go. */
   audio(): MediaStreamTrack[];
+  /** The call's grid: its columns and rows for a number of tiles in an area. */
+  grid: GridShape;
 }
 
 export interface CallRecorder {
@@ -110,7 +113,7 @@ export async function startCallRecording(
   };
   const paint = () => {
     try {
-      paintGrid(painter, source.tiles());
+      paintGrid(painter, source.tiles(), source.grid);
       if (performance.now() - audioReadAt >= AUDIO_REFRESH_MS) readAudio();
     } catch (error) {
       fail(error);

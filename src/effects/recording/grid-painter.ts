@@ -1,6 +1,6 @@
 // Paints one frame of a recording: the call's visible tiles on a 2D canvas, each video fitted to its tile with
 // its name below, or the name alone on a dark tile while the video has no picture.
-import { tileRects, type TileRect } from './grid-layout.ts';
+import { tileRects, type GridShape, type TileRect } from './grid-layout.ts';
 
 /** One tile to paint: a participant's `<video>` (or none) and name. */
 export interface PaintedTile {
@@ -16,13 +16,13 @@ const TEXT = '#ffffff';
 // video is shown whole instead, as the call shows screens.
 const MAX_CROP = 0.3;
 
-/** Paints `tiles` over the whole of `context`'s canvas. */
-export function paintGrid(context: CanvasRenderingContext2D, tiles: readonly PaintedTile[]): void {
+/** Paints `tiles` over the whole of `context`'s canvas, laid out as the call's grid (`shape`). */
+export function paintGrid(context: CanvasRenderingContext2D, tiles: readonly PaintedTile[], shape: GridShape): void {
   const { width, height } = context.canvas;
   context.fillStyle = BACKGROUND;
   context.fillRect(0, 0, width, height);
   const gap = Math.round(height / 90);
-  const rects = tileRects(tiles.length, width, height, gap);
+  const rects = tileRects(tiles.length, width, height, gap, shape);
   tiles.forEach((tile, index) => paintTile(context, tile, rects[index]!));
 }
 
