@@ -27,6 +27,11 @@ export const VC_EVENTS = [
   'vc-lobby-change',
   'vc-mute-requested',
   'vc-room-ended',
+  'vc-reaction',
+  'vc-background-change',
+  'vc-audio-mode-change',
+  'vc-recording-started',
+  'vc-recording-stopped',
   'vc-error',
 ];
 

@@ -30,6 +30,10 @@ export function buildRelay(options: RelayOptions = {}): FastifyInstance {
     trustProxy: isProxy,
     // Slow or unfinished requests (half-open handshakes) are closed; Node checks them every second.
     requestTimeout: settings.requestTimeoutMs,
+    // An idle keep-alive connection holds one of its address's MAX_CONNECTIONS_PER_IP, and a browser keeps up to
+    // six per origin after loading the widget: Node's 5 s, not Fastify's 72 s, or a few people behind one NAT
+    // who load the page together would shut out the next.
+    keepAliveTimeout: 5_000,
     http: {
       headersTimeout: settings.headersTimeoutMs,
       requestTimeout: settings.requestTimeoutMs,

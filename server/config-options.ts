@@ -211,8 +211,8 @@ export const OPTIONS = {
   },
   MAX_CONNECTIONS_PER_IP: {
     key: 'maxConnectionsPerIp',
-    help: 'Open connections per client address.',
-    fallback: '20',
+    help: 'Open connections per client address (a browser opens up to 7 to load the widget and call).',
+    fallback: '50',
     parse: integer(1),
   },
   RESUME_GRACE_MS: {
