@@ -42,21 +42,23 @@ export function createMetrics(counts: () => StoreCounts) {
       this.set(counts().heldBytes);
     },
   });
-  const relayed = new Counter({
+  /** Counted as plain numbers on the hot path (prom-client hashes the labels on every inc), read when scraped. */
+  const relayed = { description: 0, candidate: 0, other: 0 };
+  new Counter({
     name: 'vc_relay_messages_relayed_total',
     help: 'Signals relayed to members, by the kind of data: description, candidate, other.',
     labelNames: ['type'],
     registers,
+    collect() {
+      this.reset();
+      for (const [type, count] of Object.entries(relayed)) this.inc({ type }, count);
+    },
   });
   return {
     registry,
     sockets: new Gauge({ name: 'vc_relay_sockets_open', help: 'Open WebSocket connections.', registers }),
-    /** Bound to their label once: counting a relayed signal looks nothing up. */
-    relayed: {
-      description: relayed.labels('description'),
-      candidate: relayed.labels('candidate'),
-      other: relayed.labels('other'),
-    },
+    /** Signals relayed, by kind: add to them. */
+    relayed,
     errors: new Counter({
       name: 'vc_relay_errors_total',
       help: 'Errors answered to clients, by code.',

@@ -97,10 +97,12 @@ export class SignalingSession implements Session, Delivery {
     this.#expectJoin();
   }
 
-  event(name: unknown, [request]: unknown[], ack: Ack | undefined): void | Promise<void> {
+  event(name: unknown, args: unknown[], ack: Ack | undefined, text: string | undefined): void | Promise<void> {
+    const [request] = args;
     switch (name) {
       case 'signal':
-        return this.#signal(request);
+        // The frame shows the data as sent only when the request is its one argument.
+        return this.#signal(request, args.length === 1 ? text : undefined);
       case 'join':
         return this.#join(request, ack);
       case 'rename':
@@ -348,10 +350,10 @@ export class SignalingSession implements Session, Delivery {
   }
 
   /** Synchronous when the store answers at once (in memory): no promise per relayed message. */
-  #signal(request: unknown): void | Promise<void> {
+  #signal(request: unknown, frame: string | undefined): void | Promise<void> {
     const member = this.#member;
     if (!member) return this.#fail(WIRE_ERRORS.notJoined('sending signals'));
-    const parsed = parseSignalRequest(request);
+    const parsed = parseSignalRequest(request, frame);
     if (!parsed.ok) return this.#fail(WIRE_ERRORS.invalid(parsed.message));
     const { to, data, text } = parsed.value;
     // `from` is stamped here, and the event encoded once: kept for a resume and sent as it is.
@@ -368,7 +370,7 @@ export class SignalingSession implements Session, Delivery {
 
   #signalled(delivered: boolean, to: string, data: JsonObject): void {
     if (!delivered) return this.#fail(WIRE_ERRORS.unknownPeer(to));
-    this.#context.metrics.relayed[signalKind(data)].inc();
+    this.#context.metrics.relayed[signalKind(data)]++;
   }
 
   async #rename(request: unknown, ack: Ack | undefined): Promise<void> {

@@ -385,19 +385,50 @@ export function parseName(name: unknown): Parsed<string> {
   return { ok: true, value: trimmed };
 }
 
-/** Also returns `data` serialized (`text`), which the size check makes anyway, for the relay to forward. */
-export function parseSignalRequest(input: unknown): Parsed<SignalRequest & { text: string }> {
+/**
+ * Also returns `data` serialized (`text`), for the relay to forward: given the `frame` the request was parsed from
+ * (a plain event's text, the request its one argument), as its sender wrote it when the frame shows that is
+ * exactly `data` (writtenData), otherwise stringified.
+ */
+export function parseSignalRequest(input: unknown, frame?: string): Parsed<SignalRequest & { text: string }> {
   if (!isPayloadObject(input)) return refuse('signal expects an object { to, data }');
   const { to, data } = input;
   if (typeof to !== 'string' || !PEER_ID_PATTERN.test(to)) return refuse('to must be a peer id');
   if (!isPlainObject(data) || !isJson(data, LIMITS.signalDepth)) {
     return refuse('data must be a JSON object');
   }
-  const text = JSON.stringify(data);
+  const text = (frame && writtenData(frame, to, input)) || JSON.stringify(data);
   if (text.length > LIMITS.signalLength) {
     return refuse(`data must serialize to at most ${LIMITS.signalLength} characters`);
   }
   return { ok: true, value: { to, data, text } };
+}
+
+/** How a plain `signal` event's frame begins, before the target's peer id. */
+const SIGNAL_FRAME = '2["signal",{"to":"';
+const DATA_KEY = '","data":';
+
+/**
+ * The text of a signal request's data in its frame, when the frame is exactly
+ * `2["signal",{"to":"<to>","data":<data>}]` (as socket.io-client writes `emit('signal', { to, data })`), the
+ * request has no key but those two, and nothing in <data> can be a second `to` or `data` key (no `"to"`, `"data"`
+ * or `\u` escape in it): <data> is then one JSON value, the one parsed as `data`. Otherwise undefined.
+ */
+function writtenData(frame: string, to: string, request: Record<string, unknown>): string | undefined {
+  const start = SIGNAL_FRAME.length + to.length + DATA_KEY.length;
+  if (
+    !frame.startsWith(SIGNAL_FRAME) ||
+    !frame.startsWith(to, SIGNAL_FRAME.length) ||
+    !frame.startsWith(DATA_KEY, start - DATA_KEY.length) ||
+    !frame.endsWith('}]')
+  ) {
+    return undefined;
+  }
+  let keys = 0;
+  for (const _ in request) keys++;
+  if (keys !== 2) return undefined;
+  const text = frame.slice(start, -2);
+  return text.includes('"to"') || text.includes('"data"') || text.includes('\\u') ? undefined : text;
 }
 
 /** A member's request about its SFU connections; SDP is checked for length only (the relay never parses it). */
@@ -464,10 +495,10 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 function isJson(value: unknown, depth: number): value is JsonValue {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
   if (typeof value === 'number') return Number.isFinite(value);
-  if (depth === 0) return false;
-  if (Array.isArray(value)) return value.every((item) => isJson(item, depth - 1));
-  return (
-    isPlainObject(value) &&
-    Object.entries(value).every(([key, item]) => !FORBIDDEN_KEYS.has(key) && isJson(item, depth - 1))
-  );
+  if (depth === 0 || !(Array.isArray(value) || isPlainObject(value))) return false;
+  // A loop over the keys (an array's indexes too), not entries() and every(): the relay walks every signal.
+  for (const key in value) {
+    if (FORBIDDEN_KEYS.has(key) || !isJson((value as Record<string, unknown>)[key], depth - 1)) return false;
+  }
+  return true;
 }

@@ -21,10 +21,10 @@ export type DisconnectReason = EngineCloseReason | 'client namespace disconnect'
 /** What a connection does for its client once it has connected: one object, with no closures of its own. */
 export interface Session {
   /**
-   * An event from the client, its name as sent (not always a string). Events are handled one at a time, in
-   * order: an async handler holds back the next ones.
+   * An event from the client, its name as sent (not always a string), and for a plain event (`2[...]`) the text
+   * it was parsed from. Events are handled one at a time, in order: an async handler holds back the next ones.
    */
-  event(name: unknown, args: unknown[], ack: Ack | undefined): void | Promise<void>;
+  event(name: unknown, args: unknown[], ack: Ack | undefined, text: string | undefined): void | Promise<void>;
   /** A packet was refused for going over the rate limit; `refusedInARow` counts them. */
   rateLimited(refusedInARow: number): void;
   /** The client left or dropped; runs after the handlers of every event received before. */
@@ -168,7 +168,7 @@ export class SocketIoConnection implements EngineOwner {
       return this.#engine.close('parse error');
     }
     if (!validPayload(PacketType.EVENT, payload)) return this.#engine.close('parse error');
-    if (this.connected) this.#event(payload as unknown[], undefined);
+    if (this.connected) this.#event(payload as unknown[], undefined, text);
   }
 
   #dispatch(packet: Packet): void {
@@ -180,7 +180,7 @@ export class SocketIoConnection implements EngineOwner {
     if (!this.connected || packet.nsp !== MAIN_NAMESPACE) return;
     switch (packet.type) {
       case PacketType.EVENT:
-        return this.#event(packet.data as unknown[], packet.id);
+        return this.#event(packet.data as unknown[], packet.id, undefined);
       case PacketType.ACK:
         return this.#ack(packet.id, packet.data as unknown[]);
       case PacketType.DISCONNECT:
@@ -221,11 +221,11 @@ export class SocketIoConnection implements EngineOwner {
     this.#handlers.closed(this);
   }
 
-  #event([name, ...args]: unknown[], id: number | undefined): void {
+  #event([name, ...args]: unknown[], id: number | undefined, text: string | undefined): void {
     const session = this.#session!;
     const ack = id === undefined ? undefined : this.#acknowledger(id);
     this.#serial.run(
-      () => session.event(name, args, ack),
+      () => session.event(name, args, ack, text),
       (error) => this.#handlers.handlerError(this, String(name), error),
     );
   }
