@@ -1,9 +1,10 @@
 // Local recording in a call: a few seconds of a 2-person call give a WebM with video and sound that decodes in the
-// page; the other participant sees who records while they do; leaving stops the recording and hands over the file.
+// page; the other participant sees who records while they do; leaving stops the recording and hands over the file;
+// a tile hidden when it starts is sent while it records (it is in the recording).
 import { expect } from '@open-wc/testing';
 import '../../src/index.ts';
 import type { VideoConference } from '../../src/components/video-conference/video-conference.ts';
-import { callOf, nextEvent, waitFor } from '../support/browser.ts';
+import { callOf, nextEvent, recordPeerConnections, remoteTiles, waitFor } from '../support/browser.ts';
 
 const idOf = (element: VideoConference) => element.participants[0]!.id;
 
@@ -34,6 +35,23 @@ async function decode(blob: Blob): Promise<{ duration: number; width: number; se
 }
 
 describe('recording', () => {
+  const connections = recordPeerConnections();
+
+  it('a tile hidden before it starts is sent again while it records, and paused again once it stops', async () => {
+    const { elements } = await callOf(['Ada', 'Brian']);
+    const [ada, brian] = elements as [VideoConference, VideoConference];
+    keepRecordings(ada);
+    const camera = brian.localStream!.getVideoTracks()[0]!;
+    const sender = connections.flatMap((pc) => pc.getSenders()).find((s) => s.track === camera)!;
+    const sending = () => sender.getParameters().encodings[0]!.active !== false;
+    remoteTiles(ada)[0]!.style.display = 'none';
+    await waitFor(() => !sending(), 'Brian stops sending video to Ada');
+    await ada.startRecording();
+    await waitFor(sending, 'sent again while Ada records');
+    await ada.stopRecording();
+    await waitFor(() => !sending(), 'paused again once the recording stops');
+  });
+
   it('records the call into a WebM with video and sound; the other participant sees it while it lasts', async () => {
     const { elements } = await callOf(['Ada', 'Brian']);
     const [ada, brian] = elements as [VideoConference, VideoConference];

@@ -40,9 +40,16 @@ export class RecordingSession {
   #keepShown = ({ detail }: HTMLElementEventMap['video-player-view']): void => {
     const { peerId, width, height, visible } = detail;
     if (this.#recorder && !visible && peerId !== 'local' && !peerId.endsWith(':screen')) {
-      this.#call.setView(peerId, { width, height, visible: true });
+      // A tile with no size (display: none) is recorded at the size the senders assume before any view.
+      const sized = width > 0 && height > 0;
+      this.#call.setView(peerId, { width: sized ? width : 640, height: sized ? height : 360, visible: true });
     }
   };
+
+  /** Has every tile say again how it is shown: as shown while recording (above), as it really is once stopped. */
+  #reportViews(): void {
+    for (const tile of this.#host.renderRoot.querySelectorAll<VideoPlayer>('video-player')) tile.reportView();
+  }
 
   /** How long we have recorded, in milliseconds; null when not recording. */
   get elapsedMs(): number | null {
@@ -58,6 +65,7 @@ export class RecordingSession {
     const recorder = this.#recorder;
     if (!recorder) return null;
     this.#recorder = null;
+    this.#reportViews();
     clearInterval(this.#clock);
     const durationMs = performance.now() - this.#startedAt;
     this.#call.setRecording(false);
@@ -84,6 +92,7 @@ export class RecordingSession {
       throw notJoined();
     }
     this.#recorder = recorder;
+    this.#reportViews();
     this.#startedAt = performance.now();
     this.#clock = setInterval(() => this.#host.requestUpdate(), 1000);
     this.#call.setRecording(true);

@@ -147,6 +147,11 @@ export class VideoPlayer extends LitElement {
     (view) => emit(this, 'video-player-view', { peerId: this.peerId, ...view }),
   );
 
+  /** Fires video-player-view again with how the tile is shown now. */
+  reportView(): void {
+    this.#views.resend();
+  }
+
   /** Plays with sound again; call it from a user's click, which is what the browser was waiting for. */
   enableSound(): void {
     if (!this.soundBlocked) return;

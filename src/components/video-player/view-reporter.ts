@@ -51,6 +51,12 @@ export class ViewReporter implements ReactiveController {
     document.removeEventListener('visibilitychange', this.update);
   }
 
+  /** Reports the view again, changed or not: for listeners that now judge it differently. */
+  resend(): void {
+    this.#last = '';
+    this.update();
+  }
+
   /** Reports the view if it changed; also for the host to call when the video enters or leaves picture-in-picture. */
   update = (): void => {
     if (!this.#size || this.#intersecting === null) return;
