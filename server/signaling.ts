@@ -97,12 +97,13 @@ export class SignalingSession implements Session, Delivery {
     this.#expectJoin();
   }
 
-  event(name: unknown, args: unknown[], ack: Ack | undefined, text: string | undefined): void | Promise<void> {
-    const [request] = args;
+  event(payload: unknown[], ack: Ack | undefined, text: string | undefined): void | Promise<void> {
+    const name = payload[0];
+    const request = payload[1];
     switch (name) {
       case 'signal':
         // The frame shows the data as sent only when the request is its one argument.
-        return this.#signal(request, args.length === 1 ? text : undefined);
+        return this.#signal(request, payload.length === 2 ? text : undefined);
       case 'join':
         return this.#join(request, ack);
       case 'rename':

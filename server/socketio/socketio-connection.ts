@@ -21,10 +21,11 @@ export type DisconnectReason = EngineCloseReason | 'client namespace disconnect'
 /** What a connection does for its client once it has connected: one object, with no closures of its own. */
 export interface Session {
   /**
-   * An event from the client, its name as sent (not always a string), and for a plain event (`2[...]`) the text
-   * it was parsed from. Events are handled one at a time, in order: an async handler holds back the next ones.
+   * An event from the client: its payload as sent, `[name, ...args]` (the name not always a string), and for a
+   * plain event (`2[...]`) the text it was parsed from. Events are handled one at a time, in order: an async
+   * handler holds back the next ones.
    */
-  event(name: unknown, args: unknown[], ack: Ack | undefined, text: string | undefined): void | Promise<void>;
+  event(payload: unknown[], ack: Ack | undefined, text: string | undefined): void | Promise<void>;
   /** A packet was refused for going over the rate limit; `refusedInARow` counts them. */
   rateLimited(refusedInARow: number): void;
   /** The client left or dropped; runs after the handlers of every event received before. */
@@ -180,6 +181,8 @@ export class SocketIoConnection implements EngineOwner {
     if (!this.connected || packet.nsp !== MAIN_NAMESPACE) return;
     switch (packet.type) {
       case PacketType.EVENT:
+        // socket.io-parser checks an event's payload only when it has one: `2` alone is refused here.
+        if (!validPayload(PacketType.EVENT, packet.data)) return this.#engine.close('parse error');
         return this.#event(packet.data as unknown[], packet.id, undefined);
       case PacketType.ACK:
         return this.#ack(packet.id, packet.data as unknown[]);
@@ -221,12 +224,12 @@ export class SocketIoConnection implements EngineOwner {
     this.#handlers.closed(this);
   }
 
-  #event([name, ...args]: unknown[], id: number | undefined, text: string | undefined): void {
+  #event(payload: unknown[], id: number | undefined, text: string | undefined): void {
     const session = this.#session!;
     const ack = id === undefined ? undefined : this.#acknowledger(id);
     this.#serial.run(
-      () => session.event(name, args, ack, text),
-      (error) => this.#handlers.handlerError(this, String(name), error),
+      () => session.event(payload, ack, text),
+      (error) => this.#handlers.handlerError(this, String(payload[0]), error),
     );
   }
 

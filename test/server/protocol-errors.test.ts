@@ -12,6 +12,8 @@ const malformed: Array<[string, string | Buffer]> = [
   ['a binary frame that no BINARY_EVENT announced', Buffer.from([1, 2, 3])],
   ['a BINARY_EVENT announcing more attachments than allowed', '4599-["join",{"room":"r"}]'],
   ['an ack id beyond the safe integers', '4299999999999999999999["leave"]'],
+  ['an EVENT without a payload', '42'],
+  ['an EVENT with an ack id and no payload', '427'],
 ];
 
 for (const [what, packet] of malformed) {
@@ -22,6 +24,15 @@ for (const [what, packet] of malformed) {
     assert.equal((await raw.waitClosed()).code, 1002);
   });
 }
+
+test('an EVENT without a payload, queued behind a join, closes the socket with 1002', async (t) => {
+  const { url } = await startRelay(t);
+  const { client: raw } = await RawClient.connected(t, url);
+  // The join's handler is async: what comes next waits for it, past the decoder's own error handling.
+  raw.send('420["join",{"room":"r"}]');
+  raw.send('42');
+  assert.equal((await raw.waitClosed()).code, 1002);
+});
 
 test('a parse error ends only that connection', async (t) => {
   const { url } = await startRelay(t);

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ReplayBuffer } from '../../server/replay-buffer.ts';
+import { mulberry32 } from './fuzz-random.ts';
 
 const frame = (n: number, size = 60) => `42["signal",{"n":${n},"p":"${'é'.repeat(size)}"}]`;
 
@@ -40,4 +41,26 @@ test('a frame handed out never changes, whatever is kept or forgotten after it (
     kept.shift();
   }
   assert.deepEqual(first, copy);
+});
+
+test('against a plain list: thousands of pushes and shifts of every size keep order and bytes', () => {
+  const random = mulberry32(19);
+  const kept = new ReplayBuffer();
+  const model: string[] = [];
+  const contents = () => kept.newest(kept.length).map((bytes) => bytes.toString());
+  for (let step = 0; step < 20_000; step++) {
+    // Phases that mostly keep and phases that mostly forget: buffers fill, grow, and are let go.
+    if (model.length > 0 && random() < (step % 2_000 < 1_000 ? 0.35 : 0.7)) {
+      kept.shift();
+      model.shift();
+    } else {
+      const text = frame(step, Math.floor(random() ** 3 * 3_000));
+      assert.equal(kept.push(text, step).toString(), text);
+      model.push(text);
+    }
+    if (step % 25 === 0) assert.deepEqual(contents(), model);
+  }
+  const bytes = model.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+  assert.equal(kept.bytes, bytes + 32 * model.length);
+  assert.deepEqual(contents(), model);
 });

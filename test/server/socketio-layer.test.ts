@@ -105,7 +105,7 @@ test('a handler that throws is reported and the connection stays up', async (t) 
   const { url } = await startLayer(
     t,
     () => ({
-      event: (name, [value], ack) => {
+      event: ([name, value], ack) => {
         if (name === 'boom') throw new Error('boom');
         ack?.(value);
       },
