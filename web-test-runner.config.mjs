@@ -1,6 +1,7 @@
 // Browser tests: @web/test-runner in Debian's Chromium with fake media devices, TypeScript compiled by
 // esbuild, and the real relay (built by `npm run build`) started for the run. Lit runs its development build,
-// and its warnings fail the run (test/support/lit-warnings.ts).
+// and its warnings fail the run (test/support/lit-warnings.ts). A failed assertion's values go back as text
+// (test/support/serializable-failures.ts).
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -17,7 +18,7 @@ export default {
   files: ['test/components/**/*.test.ts', 'test/rtc/**/*.test.ts', 'test/effects/**/*.test.ts'],
   nodeResolve: { browser: true, exportConditions: ['browser'] },
   testRunnerHtml: (testFramework) =>
-    `<!DOCTYPE html><html><head></head><body><script type="module" src="/test/support/lit-warnings.ts"></script><script type="module" src="${testFramework}"></script></body></html>`,
+    `<!DOCTYPE html><html><head></head><body><script type="module" src="/test/support/lit-warnings.ts"></script><script type="module" src="${testFramework}"></script><script type="module" src="/test/support/serializable-failures.ts"></script></body></html>`,
   plugins: [
     wtrWebsocketOnlyEngine(rootDir),
     wtrPackageBrowserFiles(rootDir),
