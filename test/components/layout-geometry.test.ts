@@ -163,4 +163,25 @@ describe('layout geometry', () => {
       expect(new Set(tops).size, 'one toolbar row').to.equal(1);
     });
   }
+
+  it('in a column narrower than its toolbar (a squeezed flex item): every control stays inside the widget', async () => {
+    await setViewport({ width: 390, height: 844 });
+    const server = await relayCommand('relay-url');
+    const root = await fixture<HTMLElement>(
+      html`<div style="display: flex">
+        <aside style="flex: 0 0 220px"></aside>
+        <video-conference server=${server} room=${uniqueRoom()}></video-conference>
+      </div>`,
+    );
+    const element = root.querySelector('video-conference')!;
+    await waitFor(() => element.state === 'joined' && tiles(element).length === 1, 'joined');
+    await settled(element);
+    const host = element.getBoundingClientRect();
+    const outside = [...element.shadowRoot!.querySelectorAll<HTMLElement>('[part~=control]')]
+      .filter((control) => control.checkVisibility())
+      .map((control) => control.getBoundingClientRect())
+      .filter((box) => box.left < host.left - 0.5 || box.right > host.right + 0.5);
+    expect(host.width, 'the column is narrower than one row of controls').to.be.below(200);
+    expect(outside.length, 'controls cut off by the widget edge').to.equal(0);
+  });
 });

@@ -106,8 +106,10 @@ export const styles = css`
     z-index: 2;
     border: 0;
   }
+  /* Wraps rather than overflow: a centred row wider than its box would cut off buttons on both sides. */
   .controls {
     display: flex;
+    flex-wrap: wrap;
     justify-content: center;
     gap: 0.5rem;
     padding: 0.5rem;
