@@ -53,9 +53,6 @@ const CLOSE_CODES: Record<EngineCloseReason, number> = {
   'server shutting down': 1001,
 };
 
-/** A text frame that starts with this character (`4`) is an Engine.IO message. */
-const MESSAGE_TYPE = 0x34;
-
 /** The relay sends JSON only: every frame is a text frame, whether given as a string or as its UTF-8 bytes. */
 const TEXT_FRAME = { binary: false } as const;
 /** A binary attachment's frame (Socket.IO sends those on their own; the relay itself sends none). */
@@ -146,13 +143,7 @@ export class EngineConnection implements Beating {
   #receive(raw: RawData, isBinary: boolean): void {
     // ws goes on delivering frames until the closing handshake completes: they belong to no session.
     if (this.#closed) return;
-    const text = isBinary ? undefined : raw.toString();
-    // A text message (`4` and its text), the usual frame, is taken as decodePacket would, without its object.
-    if (text?.charCodeAt(0) === MESSAGE_TYPE && text.length > 1) {
-      if (!this.#bucket.take()) return this.#owner.engineLimited();
-      return this.#owner.engineMessage(text.slice(1));
-    }
-    const packet = text === undefined ? decodePacket(toBuffer(raw), 'nodebuffer') : decodePacket(text);
+    const packet = isBinary ? decodePacket(toBuffer(raw), 'nodebuffer') : decodePacket(raw.toString());
     // The answer to our ping is never dropped, so a client over its limit is not also taken for dead.
     if (packet.type === 'pong' && this.#pongBy) return this.#ponged();
     if (!this.#bucket.take()) return this.#owner.engineLimited();

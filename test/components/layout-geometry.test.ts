@@ -129,20 +129,25 @@ const CASES: Case[] = [
   },
 ];
 
+/** Sets the viewport, puts a joined widget where `page` says, and waits for its layout to settle. */
+async function joinedIn(viewport: { width: number; height: number }, page: (widget: TemplateResult) => TemplateResult) {
+  await setViewport(viewport);
+  const server = await relayCommand('relay-url');
+  const root = await fixture<HTMLElement>(
+    html`<div>${page(html`<video-conference server=${server} room=${uniqueRoom()}></video-conference>`)}</div>`,
+  );
+  const element = root.querySelector('video-conference')!;
+  await waitFor(() => element.state === 'joined' && tiles(element).length === 1, 'joined');
+  await settled(element);
+  return element;
+}
+
 describe('layout geometry', () => {
   after(() => setViewport({ width: 800, height: 600 }));
 
   for (const { name, viewport, page, minHost, maxHostHeight = Infinity, minTile } of CASES) {
     it(`in ${name}: toolbar at the bottom edge, host and tile large enough`, async () => {
-      await setViewport(viewport);
-      const server = await relayCommand('relay-url');
-      const root = await fixture<HTMLElement>(
-        html`<div>${page(html`<video-conference server=${server} room=${uniqueRoom()}></video-conference>`)}</div>`,
-      );
-      const element = root.querySelector('video-conference')!;
-      await waitFor(() => element.state === 'joined' && tiles(element).length === 1, 'joined');
-      await settled(element);
-
+      const element = await joinedIn(viewport, page);
       const host = element.getBoundingClientRect();
       const toolbar = element.shadowRoot!.querySelector('[part~=controls]')!.getBoundingClientRect();
       const tile = tiles(element)[0]!.getBoundingClientRect();
@@ -165,17 +170,14 @@ describe('layout geometry', () => {
   }
 
   it('in a column narrower than its toolbar (a squeezed flex item): every control stays inside the widget', async () => {
-    await setViewport({ width: 390, height: 844 });
-    const server = await relayCommand('relay-url');
-    const root = await fixture<HTMLElement>(
-      html`<div style="display: flex">
-        <aside style="flex: 0 0 220px"></aside>
-        <video-conference server=${server} room=${uniqueRoom()}></video-conference>
-      </div>`,
+    const element = await joinedIn(
+      { width: 390, height: 844 },
+      (widget) =>
+        html`<div style="display: flex">
+          <aside style="flex: 0 0 220px"></aside>
+          ${widget}
+        </div>`,
     );
-    const element = root.querySelector('video-conference')!;
-    await waitFor(() => element.state === 'joined' && tiles(element).length === 1, 'joined');
-    await settled(element);
     const host = element.getBoundingClientRect();
     const outside = [...element.shadowRoot!.querySelectorAll<HTMLElement>('[part~=control]')]
       .filter((control) => control.checkVisibility())
