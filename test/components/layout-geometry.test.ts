@@ -185,5 +185,12 @@ describe('layout geometry', () => {
       .filter((box) => box.left < host.left - 0.5 || box.right > host.right + 0.5);
     expect(host.width, 'the column is narrower than one row of controls').to.be.below(200);
     expect(outside.length, 'controls cut off by the widget edge').to.equal(0);
+    // Alone in the call, the invite card shows; all of it is inside the widget, above the toolbar.
+    const invite = element.shadowRoot!.querySelector('[part=invite]')!.getBoundingClientRect();
+    const toolbar = element.shadowRoot!.querySelector('[part~=controls]')!.getBoundingClientRect();
+    expect(invite.left, 'invite card left edge').to.be.at.least(host.left);
+    expect(invite.right, 'invite card right edge').to.be.at.most(host.right);
+    expect(invite.top, 'invite card top edge').to.be.at.least(host.top);
+    expect(invite.bottom, 'invite card above the toolbar').to.be.at.most(toolbar.top);
   });
 });

@@ -15,7 +15,11 @@ export const styles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem;
+    box-sizing: border-box;
     max-width: min(22rem, calc(100% - 4 * var(--_gap)));
+    /* In a widget too small for the whole card (a squeezed column, its toolbar on several rows), it scrolls. */
+    max-height: calc(100% - 4 * var(--_gap));
+    overflow: auto;
     padding: 0.75rem;
     border-radius: 12px;
     background: rgb(0 0 0 / 75%);
