@@ -3,7 +3,7 @@
 // MAX_PEERS, peers in the join ack, peer-joined/peer-left, signals only within the sender's room, `from` stamped.
 import { createServer, type Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { parseJoinRequest, parseSignalRequest } from '../src/protocol.ts';
+import { parseJoinRequest, parseSignalEvent } from '../src/protocol.ts';
 
 const MAX_PEERS = 8;
 /** socket.io's ids are 20 characters, the relay's 22: `to` is checked on its own, the rest as the relay does. */
@@ -40,7 +40,10 @@ export function referenceServer(): HttpServer {
     socket.on('signal', (request: unknown) => {
       if (!room) return socket.emit('error', { code: 'not-joined', message: 'join first' });
       const to = (request as { to?: unknown } | null)?.to;
-      const parsed = parseSignalRequest(typeof to === 'string' ? { ...(request as object), to: ANY_PEER_ID } : request);
+      const parsed = parseSignalEvent([
+        'signal',
+        typeof to === 'string' ? { ...(request as object), to: ANY_PEER_ID } : request,
+      ]);
       if (!parsed.ok) return socket.emit('error', { code: 'invalid-request', message: parsed.message });
       const target = to === socket.id ? undefined : io.sockets.sockets.get(to as string);
       if (!target?.rooms.has(room)) return socket.emit('error', { code: 'unknown-peer', message: 'no such peer' });

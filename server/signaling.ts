@@ -11,7 +11,7 @@ import {
   parseJoinRequest,
   parseRenameRequest,
   parseSfuRequest,
-  parseSignalRequest,
+  parseSignalEvent,
   type DismissCode,
   type HostAck,
   type HostRequest,
@@ -102,8 +102,7 @@ export class SignalingSession implements Session, Delivery {
     const request = payload[1];
     switch (name) {
       case 'signal':
-        // The frame shows the data as sent only when the request is its one argument.
-        return this.#signal(request, payload.length === 2 ? text : undefined);
+        return this.#signal(payload, text);
       case 'join':
         return this.#join(request, ack);
       case 'rename':
@@ -351,10 +350,10 @@ export class SignalingSession implements Session, Delivery {
   }
 
   /** Synchronous when the store answers at once (in memory): no promise per relayed message. */
-  #signal(request: unknown, frame: string | undefined): void | Promise<void> {
+  #signal(payload: unknown[], frame: string | undefined): void | Promise<void> {
     const member = this.#member;
     if (!member) return this.#fail(WIRE_ERRORS.notJoined('sending signals'));
-    const parsed = parseSignalRequest(request, frame);
+    const parsed = parseSignalEvent(payload, frame);
     if (!parsed.ok) return this.#fail(WIRE_ERRORS.invalid(parsed.message));
     const { to, data, text } = parsed.value;
     // `from` is stamped here, and the event encoded once: kept for a resume and sent as it is.

@@ -386,18 +386,22 @@ export function parseName(name: unknown): Parsed<string> {
 }
 
 /**
- * Also returns `data` serialized (`text`), for the relay to forward: given the `frame` the request was parsed from
- * (a plain event's text, the request its one argument), as its sender wrote it when the frame shows that is
- * exactly `data` (writtenData), otherwise stringified.
+ * A `signal` event's payload, `["signal", request]` (its name checked by the caller). Also returns `data`
+ * serialized (`text`), for the relay to forward: given the `frame` the payload was parsed from (a plain event's
+ * text), as its sender wrote it when the frame shows that is exactly `data` (writtenData, and the request the
+ * event's one argument), otherwise stringified.
  */
-export function parseSignalRequest(input: unknown, frame?: string): Parsed<SignalRequest & { text: string }> {
+export function parseSignalEvent(payload: unknown[], frame?: string): Parsed<SignalRequest & { text: string }> {
+  const input = payload[1];
   if (!isPayloadObject(input)) return refuse('signal expects an object { to, data }');
   const { to, data } = input;
   if (typeof to !== 'string' || !PEER_ID_PATTERN.test(to)) return refuse('to must be a peer id');
   if (!isPlainObject(data) || !isJson(data, LIMITS.signalDepth)) {
     return refuse('data must be a JSON object');
   }
-  const text = (frame && writtenData(frame, to, input)) || JSON.stringify(data);
+  // With a second argument, the frame's end is not the request's: only a lone request's frame is read.
+  const written = frame && payload.length === 2 ? writtenData(frame, to, input) : undefined;
+  const text = written || JSON.stringify(data);
   if (text.length > LIMITS.signalLength) {
     return refuse(`data must serialize to at most ${LIMITS.signalLength} characters`);
   }
