@@ -43,8 +43,14 @@ export class ReplayBuffer {
     const offset = this.#used;
     const length = chunk.write(frame, offset, 'utf8');
     this.#used += length;
-    this.#chunks.push(chunk);
-    this.#places.push(offset, length, at);
+    if (this.#chunks.length === 0) {
+      // Exactly as long as they need to be: most members of a quiet room keep one event (who joined after them).
+      this.#chunks = [chunk];
+      this.#places = [offset, length, at];
+    } else {
+      this.#chunks.push(chunk);
+      this.#places.push(offset, length, at);
+    }
     this.#bytes += length + ENTRY_COST;
     return chunk.subarray(offset, offset + length);
   }
