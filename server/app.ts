@@ -51,7 +51,9 @@ export function buildRelay(options: RelayOptions = {}): FastifyInstance {
   app.register(sfuPlugin, { settings });
   // Before the other request hooks, so that a refused upgrade still gets its socket closed.
   app.register(websocket, {
-    options: { maxPayload: settings.maxPayloadBytes },
+    // The Socket.IO layer keeps its own set of connections: ws need not track its clients too (a listener and
+    // a set entry per connection).
+    options: { maxPayload: settings.maxPayloadBytes, clientTracking: false },
     // The Socket.IO layer says goodbye to each client and closes the server in its own preClose hook.
     preClose: (done) => done(),
   });

@@ -29,19 +29,25 @@ const TURN_SECRET = 'browser-test-turn-secret';
 function managedRelay(options) {
   let relay = null;
   let port = 0;
+  /** The relay's open WebSockets (ws does not track them for it). */
+  const sockets = new Set();
   return {
     async start() {
       if (relay) return;
       relay = buildRelay(options);
       await relay.listen({ port, host: '127.0.0.1' });
       port = relay.server.address().port;
+      relay.websocketServer.on('connection', (socket) => {
+        sockets.add(socket);
+        socket.once('close', () => sockets.delete(socket));
+      });
     },
     async stop() {
       await relay?.close();
       relay = null;
     },
     dropConnections() {
-      for (const socket of relay.websocketServer.clients) socket.terminate();
+      for (const socket of sockets) socket.terminate();
     },
     url: () => `http://127.0.0.1:${port}/`,
   };
