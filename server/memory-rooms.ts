@@ -76,7 +76,7 @@ export class Member implements Membership {
     const at = Date.now();
     this.#seq++;
     const bytes = this.#kept.push(frame, at);
-    this.#prune(at);
+    this.prune(at);
     const delivery = this.#delivery;
     if (!delivery) return;
     delivery.send(bytes);
@@ -91,7 +91,7 @@ export class Member implements Membership {
 
   /** The connection dropped: keep its events for `graceMs`, then call `expire`. */
   away(graceMs: number, expire: () => void): void {
-    this.#prune(Date.now());
+    this.prune(Date.now());
     this.#delivery = null;
     this.#expiry = setTimeout(expire, graceMs);
   }
@@ -123,7 +123,8 @@ export class Member implements Membership {
     while (kept.length > this.#seq - seq) kept.shift();
   }
 
-  #prune(now: number): void {
+  /** Forgets the events no longer needed for a resume (older than the replay window while connected). */
+  prune(now: number): void {
     const { replayBytes, replayWindowMs } = this.#options;
     // While away, everything since the drop is kept (up to the byte limit) for the resume.
     const keptSince = this.#delivery === null ? -Infinity : now - replayWindowMs;
@@ -173,6 +174,11 @@ export class Rooms {
 
   size(room: string): number {
     return this.#rooms.get(room)?.size ?? 0;
+  }
+
+  /** Lets every member forget what it no longer needs to keep (Member.prune). */
+  prune(now: number): void {
+    for (const room of this.#rooms.values()) for (const member of room.values()) member.prune(now);
   }
 
   /** Empties every room, dropping pending resume timers: the relay is closing. */

@@ -37,9 +37,13 @@ export class MemoryStore implements RoomStore {
   #bans = new Bans();
   #placements = new Map<string, SfuPlacement>();
 
+  /** Members prune their kept events as events come; this also frees those of a member that gets none. */
+  #pruning: NodeJS.Timeout;
+
   constructor(options: StoreOptions) {
     this.#options = options;
     this.#held = new HeldMembers(options.holdLimits);
+    this.#pruning = setInterval(() => this.#rooms.prune(Date.now()), options.replayWindowMs).unref();
   }
 
   async join({
@@ -214,6 +218,7 @@ export class MemoryStore implements RoomStore {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.#pruning);
     this.#rooms.clear();
     this.#controlsOf.clear();
     this.#bans.clear();
