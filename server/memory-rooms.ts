@@ -178,13 +178,17 @@ export class Rooms {
 
   /** Lets every member forget what it no longer needs to keep (Member.prune). */
   prune(now: number): void {
-    for (const room of this.#rooms.values()) for (const member of room.values()) member.prune(now);
+    for (const member of this.#everyMember()) member.prune(now);
   }
 
   /** Empties every room, dropping pending resume timers: the relay is closing. */
   clear(): void {
-    for (const room of this.#rooms.values()) for (const member of room.values()) member.release();
+    for (const member of this.#everyMember()) member.release();
     this.#rooms.clear();
+  }
+
+  *#everyMember(): Generator<Member> {
+    for (const room of this.#rooms.values()) yield* room.values();
   }
 
   get roomCount(): number {
