@@ -41,15 +41,17 @@ declare global {
 }
 
 /**
- * Opens `url` in a browser context (a window) of its own, recording its peer connections; `close()` closes
- * the context, which a closed page would leave behind.
+ * Opens `url` in a window of its own, in a browser context of its own, recording its peer connections; `close()`
+ * closes the context, which a closed page would leave behind. A window, not a tab: Firefox opens a new context's
+ * tab in the same window, where the earlier tab becomes a hidden page, and the widget (rightly) stops receiving
+ * video for a page nobody sees.
  */
 export async function openCallPage(
   browser: Browser,
   url: string,
 ): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
   const context = await browser.createBrowserContext();
-  const page = await context.newPage();
+  const page = await context.newPage({ type: 'window' });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
   await page.evaluateOnNewDocument(() => {

@@ -46,6 +46,8 @@ async function callBetween(relay: Relay, [first, second]: [Browser, Browser], ro
   const b = await openCallPage(second, `${relay.url}?room=${room}&name=Second`);
   await waitForRemoteVideo(a.page, 1);
   await waitForRemoteVideo(b.page, 1);
+  // Both on screen: a hidden page rightly gets no video, which would fail the checks below for another reason.
+  for (const { page } of [a, b]) assert.equal(await page.evaluate(() => document.visibilityState), 'visible');
   return [a, b] as const;
 }
 

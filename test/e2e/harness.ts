@@ -62,11 +62,11 @@ export function launchChromium(extraArgs: string[] = [], { fakeUi = true } = {})
 }
 
 /**
- * Opens a page, in a browser context of its own so that it has a window of its own: a background tab is a
- * hidden page, and the widget (rightly) stops receiving video for a page nobody sees.
+ * Opens a page in a window of its own (and a browser context of its own): a background tab is a hidden page,
+ * and the widget (rightly) stops receiving video for a page nobody sees.
  */
 export async function openPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await (await browser.createBrowserContext()).newPage();
+  const page = await (await browser.createBrowserContext()).newPage({ type: 'window' });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
   await page.goto(url);
