@@ -39,8 +39,8 @@ export class Member implements Membership {
   readonly banKey: string;
   #delivery: Delivery | null;
   #options: MemberOptions;
-  /** The events kept, oldest first: the last is number #seq. */
-  #kept = new ReplayBuffer();
+  /** The events kept, oldest first: the last is number #seq. None kept, no buffer (most members, most of the time). */
+  #kept: ReplayBuffer | null = null;
   #seq = 0;
   /** Bytes sent since a receipt was last asked for. */
   #unconfirmed = 0;
@@ -68,14 +68,14 @@ export class Member implements Membership {
 
   /** What is kept for a resume. */
   get bytes(): number {
-    return this.#kept.bytes;
+    return this.#kept?.bytes ?? 0;
   }
 
   /** Sends an event (its frame's text) to the member, and keeps it for a resume. */
   deliver(frame: string): void {
     const at = Date.now();
     this.#seq++;
-    const bytes = this.#kept.push(frame, at);
+    const bytes = (this.#kept ??= new ReplayBuffer()).push(frame, at);
     this.prune(at);
     const delivery = this.#delivery;
     if (!delivery) return;
@@ -103,24 +103,24 @@ export class Member implements Membership {
   resume(delivery: Delivery, received: number): Buffer[] | null {
     // Every event after `received` must still be kept (one bigger than the buffer never is).
     const missed = this.#seq - received;
-    if (missed < 0 || missed > this.#kept.length) return null;
+    if (missed < 0 || missed > (this.#kept?.length ?? 0)) return null;
     clearTimeout(this.#expiry);
     this.#delivery = delivery;
-    return this.#kept.newest(missed);
+    return this.#kept?.newest(missed) ?? [];
   }
 
   /** Forgets any pending expiry and every kept event (the member left for good). */
   release(): void {
     clearTimeout(this.#expiry);
     this.#delivery = null;
-    this.#kept.clear();
+    this.#kept = null;
   }
 
   /** The client on `delivery` has read the events up to number `seq`: they need not be kept. */
   #received(seq: number, delivery: Delivery): void {
     if (this.#delivery !== delivery) return; // it dropped meanwhile: what it read is for its resume to say
-    const kept = this.#kept;
-    while (kept.length > this.#seq - seq) kept.shift();
+    const unread = this.#seq - seq;
+    this.#forgetWhile((kept) => kept.length > unread);
   }
 
   /** Forgets the events no longer needed for a resume (older than the replay window while connected). */
@@ -128,8 +128,15 @@ export class Member implements Membership {
     const { replayBytes, replayWindowMs } = this.#options;
     // While away, everything since the drop is kept (up to the byte limit) for the resume.
     const keptSince = this.#delivery === null ? -Infinity : now - replayWindowMs;
+    this.#forgetWhile((kept) => kept.bytes > replayBytes || kept.oldestTime < keptSince);
+  }
+
+  /** Forgets the oldest kept events while `tooMany` says so, and the buffer itself once none is left. */
+  #forgetWhile(tooMany: (kept: ReplayBuffer) => boolean): void {
     const kept = this.#kept;
-    while (kept.length > 0 && (kept.bytes > replayBytes || kept.oldestTime < keptSince)) kept.shift();
+    if (!kept) return;
+    while (kept.length > 0 && tooMany(kept)) kept.shift();
+    if (kept.length === 0) this.#kept = null;
   }
 }
 

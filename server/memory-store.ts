@@ -69,9 +69,9 @@ export class MemoryStore implements RoomStore {
     }
     if (role === 'host' && access.lobbyOn) controls.lobby = true;
     if (leaving) this.#end(leaving, 'left');
-    const { replayWindowMs, replayBytes } = this.#options;
     const identity = { id: access.admitted, name, verified, role, banKey: access.banKey };
-    const joined = new Member(room, identity, delivery, { replayWindowMs, replayBytes });
+    // The store's options hold the member's (one object for every member).
+    const joined = new Member(room, identity, delivery, this.#options);
     const hostsBefore = this.#hosts(room).length;
     const others = this.#rooms.join(joined);
     if (sfuThreshold !== undefined && others.length + 1 >= sfuThreshold && !this.#sfuRooms.has(room)) {

@@ -76,11 +76,4 @@ export class ReplayBuffer {
     }
     return frames;
   }
-
-  clear(): void {
-    this.#chunks = [];
-    this.#places = [];
-    this.#chunk = null;
-    this.#bytes = 0;
-  }
 }

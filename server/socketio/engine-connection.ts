@@ -58,6 +58,10 @@ const TEXT_FRAME = { binary: false } as const;
 /** A binary attachment's frame (Socket.IO sends those on their own; the relay itself sends none). */
 const BINARY_FRAME = { binary: true } as const;
 
+/** Where a WebSocket's listeners (one set for every connection, not closures each) find its connection. */
+const ENGINE = Symbol('engine');
+type EngineSocket = WebSocket & { [ENGINE]: EngineConnection };
+
 export class EngineConnection implements Beating {
   readonly id = randomBytes(15).toString('base64url');
   #ws: WebSocket;
@@ -79,9 +83,10 @@ export class EngineConnection implements Beating {
     this.#options = options;
     this.#owner = owner;
     this.#bucket = new TokenBucket(options.rateLimitPerSecond, options.rateLimitBurst);
-    ws.on('message', (raw, isBinary) => this.#receive(raw, isBinary));
-    ws.on('close', () => this.#finish('transport close'));
-    ws.on('error', () => this.#finish('transport error'));
+    (ws as EngineSocket)[ENGINE] = this;
+    ws.on('message', EngineConnection.#onMessage);
+    ws.on('close', EngineConnection.#onClose);
+    ws.on('error', EngineConnection.#onError);
     const { pingIntervalMs: pingInterval, pingTimeoutMs: pingTimeout, maxPayloadBytes: maxPayload } = options;
     this.sendFrame(`0${JSON.stringify({ sid: this.id, upgrades: [], pingInterval, pingTimeout, maxPayload })}`);
     this.#pingAt = performance.now() + pingInterval;
@@ -138,6 +143,18 @@ export class EngineConnection implements Beating {
     if (this.#closed) return;
     this.#ws.send(frame, kind);
     if (this.#ws.bufferedAmount > this.#options.maxBufferedBytes) this.close('send buffer full');
+  }
+
+  static #onMessage(this: WebSocket, raw: RawData, isBinary: boolean): void {
+    (this as EngineSocket)[ENGINE].#receive(raw, isBinary);
+  }
+
+  static #onClose(this: WebSocket): void {
+    (this as EngineSocket)[ENGINE].#finish('transport close');
+  }
+
+  static #onError(this: WebSocket): void {
+    (this as EngineSocket)[ENGINE].#finish('transport error');
   }
 
   #receive(raw: RawData, isBinary: boolean): void {
