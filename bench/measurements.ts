@@ -1,7 +1,7 @@
 // The two measurements of `npm run bench:relay`, against one running server: client pairs ping-pong ~500-byte
 // signals (one in flight per pair) for a fixed time, and memory per idle joined socket.
 import { connectMany, percentile, type RawClient } from './raw-client.ts';
-import { sleep, type RunningServer } from './servers.ts';
+import { sleep, type RunningServer, type ServerStats } from './servers.ts';
 
 const WARMUP_MS = 1_000;
 export const MEASURE_MS = 4_000;
@@ -16,10 +16,15 @@ export interface Throughput {
   clientCpuPercent: number;
 }
 
-/** Bytes per socket: resident memory, and the part of it that is JavaScript objects. */
+/**
+ * Bytes per socket: resident memory, and the part of it that is JavaScript objects; for the first sockets of a
+ * fresh process, and for as many more joining while those stay (the steady cost of one more socket).
+ */
 export interface IdleMemory {
   rss: number;
   heap: number;
+  steadyRss: number;
+  steadyHeap: number;
 }
 
 async function joinPairs(clients: RawClient[], prefix: string): Promise<string[]> {
@@ -98,9 +103,11 @@ export async function pingPong(
 }
 
 /**
- * Memory per idle, joined socket (rooms of two), after full garbage collections, from a fresh server: resident
- * memory (what the machine pays, including what V8 and Node grow into while the sockets connect) and the part of
- * it that is JavaScript objects (the steadier figure).
+ * Memory per idle, joined socket (rooms of two), after full garbage collections. From a fresh server: resident
+ * memory, which also holds what the process grows into once while the first sockets connect (V8 compiling the
+ * server's code, the C library's allocation arenas of V8's helper threads: its size swings from run to run), and
+ * the part of it that is JavaScript objects. Then the same for a second batch joining while the first stay: what
+ * one more socket costs once the process has grown.
  */
 export async function idleMemory(
   server: RunningServer,
@@ -110,9 +117,20 @@ export async function idleMemory(
   const clients = await connectMany(server.url, IDLE_SOCKETS);
   await joinPairs(clients, 'idle');
   await sleep(1_000);
-  const after = await server.stats();
+  const fresh = await server.stats();
   await whileConnected?.(server);
-  for (const client of clients) client.close();
+  const more = await connectMany(server.url, IDLE_SOCKETS);
+  await joinPairs(more, 'idle-more');
+  await sleep(1_000);
+  const steady = await server.stats();
+  for (const client of [...clients, ...more]) client.close();
   await sleep(500);
-  return { rss: (after.rss - before.rss) / IDLE_SOCKETS, heap: (after.heapUsed - before.heapUsed) / IDLE_SOCKETS };
+  const perSocket = (from: ServerStats, to: ServerStats, field: 'rss' | 'heapUsed') =>
+    (to[field] - from[field]) / IDLE_SOCKETS;
+  return {
+    rss: perSocket(before, fresh, 'rss'),
+    heap: perSocket(before, fresh, 'heapUsed'),
+    steadyRss: perSocket(fresh, steady, 'rss'),
+    steadyHeap: perSocket(fresh, steady, 'heapUsed'),
+  };
 }

@@ -20,37 +20,45 @@ export function limitConnections(
   { maxPerIp, isProxy, refused }: { maxPerIp: number; isProxy: TrustFunction; refused(): void },
 ): ConnectionLimit {
   const open = new Map<string, number>();
-  /** The address each counted TCP connection holds a slot for. */
-  const counted = new WeakMap<Socket, string>();
 
-  /** One listener for every connection (not a closure each): gives the slot back. */
-  function release(this: Socket): void {
-    const address = counted.get(this)!;
+  const release = (address: string): void => {
     const left = open.get(address)! - 1;
     if (left > 0) open.set(address, left);
     else open.delete(address);
+  };
+  /** One listener for every directly counted connection (not a closure each): its address gives the slot back. */
+  function releaseOwn(this: Socket): void {
+    release(this.remoteAddress!);
   }
 
   /** Takes a slot for `address` until `socket` closes; false when there is none left. */
-  const take = (address: string, socket: Socket): boolean => {
+  const take = (address: string, socket: Socket, onClose: (this: Socket) => void): boolean => {
     const count = open.get(address) ?? 0;
     if (count >= maxPerIp) {
       refused();
       return false;
     }
     open.set(address, count + 1);
-    counted.set(socket, address);
-    socket.on('close', release);
+    socket.on('close', onClose);
     return true;
   };
+  /** Counted when accepted: a connection with an address that is not one of the relay's proxies. */
+  const countedOnAccept = (socket: Socket): boolean => {
+    const address = socket.remoteAddress;
+    return address !== undefined && !isProxy(address, 0);
+  };
+
+  /** Connections refused when accepted, until they are gone (a request may still come on one meanwhile). */
+  const refusedOnAccept = new WeakSet<Socket>();
 
   server.on('connection', (socket: Socket) => {
-    const address = socket.remoteAddress;
-    if (address === undefined || isProxy(address, 0)) return;
-    if (!take(address, socket)) socket.end(REFUSAL);
+    if (!countedOnAccept(socket) || take(socket.remoteAddress!, socket, releaseOwn)) return;
+    refusedOnAccept.add(socket);
+    socket.end(REFUSAL);
   });
 
   return {
-    admitUpgrade: (request) => counted.has(request.raw.socket) || take(request.ip, request.raw.socket),
+    admitUpgrade: ({ raw: { socket }, ip }) =>
+      !refusedOnAccept.has(socket) && (countedOnAccept(socket) || take(ip, socket, () => release(ip))),
   };
 }

@@ -42,7 +42,7 @@ export class Member implements Membership {
   /** The events kept, oldest first: the last is number #seq. None kept, no buffer (most members, most of the time). */
   #kept: ReplayBuffer | null = null;
   #seq = 0;
-  /** Bytes sent since a receipt was last asked for. */
+  /** Bytes (or characters, for a frame sent as text) sent since a receipt was last asked for. */
   #unconfirmed = 0;
   #expiry: NodeJS.Timeout | undefined;
 
@@ -75,14 +75,14 @@ export class Member implements Membership {
   deliver(frame: string): void {
     const at = Date.now();
     this.#seq++;
-    const bytes = (this.#kept ??= new ReplayBuffer()).push(frame, at);
+    const sent = (this.#kept ??= new ReplayBuffer()).push(frame, at);
     this.prune(at);
     const delivery = this.#delivery;
     if (!delivery) return;
-    delivery.send(bytes);
+    delivery.send(sent);
     // Under a steady flow, the client confirms what it has read long before the replay window ends: what it has
     // is not kept for a resume that would never ask for it.
-    this.#unconfirmed += bytes.length;
+    this.#unconfirmed += sent.length;
     if (this.#unconfirmed < RECEIPT_EVERY) return;
     this.#unconfirmed = 0;
     const seq = this.#seq;
@@ -119,8 +119,9 @@ export class Member implements Membership {
   /** The client on `delivery` has read the events up to number `seq`: they need not be kept. */
   #received(seq: number, delivery: Delivery): void {
     if (this.#delivery !== delivery) return; // it dropped meanwhile: what it read is for its resume to say
-    const unread = this.#seq - seq;
-    this.#forgetWhile((kept) => kept.length > unread);
+    const kept = this.#kept;
+    // The buffer stays (a flowing member writes on in it); the window's sweep lets go of an empty one.
+    while (kept && kept.length > this.#seq - seq) kept.shift();
   }
 
   /** Forgets the events no longer needed for a resume (older than the replay window while connected). */
@@ -128,14 +129,9 @@ export class Member implements Membership {
     const { replayBytes, replayWindowMs } = this.#options;
     // While away, everything since the drop is kept (up to the byte limit) for the resume.
     const keptSince = this.#delivery === null ? -Infinity : now - replayWindowMs;
-    this.#forgetWhile((kept) => kept.bytes > replayBytes || kept.oldestTime < keptSince);
-  }
-
-  /** Forgets the oldest kept events while `tooMany` says so, and the buffer itself once none is left. */
-  #forgetWhile(tooMany: (kept: ReplayBuffer) => boolean): void {
     const kept = this.#kept;
     if (!kept) return;
-    while (kept.length > 0 && tooMany(kept)) kept.shift();
+    while (kept.length > 0 && (kept.bytes > replayBytes || kept.oldestTime < keptSince)) kept.shift();
     if (kept.length === 0) this.#kept = null;
   }
 }

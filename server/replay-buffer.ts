@@ -2,7 +2,10 @@
 // buffers of the member's own that grow as it receives (128 B, then doubling up to 16 KB), and sent from there.
 // Thousands of kept events are then a handful of objects for the garbage collector, not one buffer each, and no
 // member's events hold another's memory. A buffer is never written twice: a frame still waiting in a socket's
-// queue stays as it was sent, and a buffer goes once nothing refers to it any more.
+// queue stays as it was sent, and a buffer goes once nothing refers to it any more. The one exception is a new
+// list's first event, kept as its text: most members of a quiet room keep one event (who joined after them), for
+// which a buffer of its own would cost several times the text.
+import type { Frame } from './socketio/socketio-connection.ts';
 
 const FIRST_CHUNK = 128;
 const LARGEST_CHUNK = 16 * 1024;
@@ -10,8 +13,8 @@ const LARGEST_CHUNK = 16 * 1024;
 const ENTRY_COST = 32;
 
 export class ReplayBuffer {
-  /** For each kept event, oldest first: the buffer it is in... */
-  #chunks: Buffer[] = [];
+  /** For each kept event, oldest first: the buffer it is in (or its text)... */
+  #chunks: Array<Buffer | string> = [];
   /** ...and three numbers: where in it, how long, and when it was kept. */
   #places: number[] = [];
   /** The buffer being written, and how much of it is used. */
@@ -28,8 +31,12 @@ export class ReplayBuffer {
     return this.#chunks.length;
   }
 
-  /** Writes a frame (its text) and keeps it; returns its bytes, to send. */
-  push(frame: string, at: number): Buffer {
+  /** Keeps a frame (its text); returns it, to send: its bytes once written to a buffer. */
+  push(frame: string, at: number): Frame {
+    if (this.#chunks.length === 0 && !this.#chunk) {
+      this.#keep(frame, 0, Buffer.byteLength(frame), at);
+      return frame;
+    }
     // A UTF-16 unit takes at most 3 bytes in UTF-8: only a frame that may not fit is measured first.
     let chunk = this.#chunk;
     if (!chunk || this.#used + 3 * frame.length > chunk.length) {
@@ -43,16 +50,21 @@ export class ReplayBuffer {
     const offset = this.#used;
     const length = chunk.write(frame, offset, 'utf8');
     this.#used += length;
+    this.#keep(chunk, offset, length, at);
+    return chunk.subarray(offset, offset + length);
+  }
+
+  /** Adds an event's place: in `where` (a buffer, or the text itself), from `offset`, `length` bytes. */
+  #keep(where: Buffer | string, offset: number, length: number, at: number): void {
     if (this.#chunks.length === 0) {
-      // Exactly as long as they need to be: most members of a quiet room keep one event (who joined after them).
-      this.#chunks = [chunk];
+      // Exactly as long as they need to be, for the one event most members keep.
+      this.#chunks = [where];
       this.#places = [offset, length, at];
     } else {
-      this.#chunks.push(chunk);
+      this.#chunks.push(where);
       this.#places.push(offset, length, at);
     }
     this.#bytes += length + ENTRY_COST;
-    return chunk.subarray(offset, offset + length);
   }
 
   /** When the oldest kept event was kept (Infinity with none). */
@@ -71,8 +83,8 @@ export class ReplayBuffer {
   newest(count: number): Buffer[] {
     const frames: Buffer[] = [];
     for (let i = this.#chunks.length - count; i < this.#chunks.length; i++) {
-      const [offset, length] = [this.#places[3 * i]!, this.#places[3 * i + 1]!];
-      frames.push(this.#chunks[i]!.subarray(offset, offset + length));
+      const [where, offset, length] = [this.#chunks[i]!, this.#places[3 * i]!, this.#places[3 * i + 1]!];
+      frames.push(typeof where === 'string' ? Buffer.from(where) : where.subarray(offset, offset + length));
     }
     return frames;
   }
