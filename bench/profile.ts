@@ -6,7 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cpuCosts } from './cpu-costs.ts';
 import { heapOwners } from './heap-owners.ts';
-import { IDLE_SOCKETS, idleMemory, MEASURE_MS, pingPong } from './measurements.ts';
+import { IDLE_SOCKETS, idleMemory } from './measurements.ts';
+import { MEASURE_MS, pingPong } from './ping-pong.ts';
 import { COMPILED, startServer, type ServerKind } from './servers.ts';
 
 const PAIRS = 200;

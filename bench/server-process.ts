@@ -1,6 +1,6 @@
 // A server under test, alone in its own process so that its CPU and memory can be measured: `ours` (the relay,
 // optionally on Redis), `reference` (bench/reference-server.ts) or `floor` (bench/floor-server.ts). It reports
-// its port over IPC, then answers requests (servers.ts): its CPU time and, after a full GC, its memory; a CPU
+// its port over IPC, then answers requests (servers.ts): its CPU time, or that and, after a full GC, its memory; a CPU
 // profile of the next milliseconds; a heap snapshot.
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
@@ -37,6 +37,10 @@ async function listen(): Promise<number> {
 
 async function answer(request: ServerRequest): Promise<object> {
   switch (request.type) {
+    case 'cpu': {
+      const { user, system } = process.cpuUsage();
+      return { cpuMicros: user + system };
+    }
     case 'stats': {
       gc?.();
       const { user, system } = process.cpuUsage();

@@ -20,12 +20,17 @@ export interface ServerStats {
 
 /** What server-process.ts answers over IPC, with a message of the same `type`. */
 export type ServerRequest =
-  { type: 'stats' } | { type: 'cpu-profile'; ms: number; file: string } | { type: 'heap-snapshot'; file: string };
+  | { type: 'stats' }
+  | { type: 'cpu' }
+  | { type: 'cpu-profile'; ms: number; file: string }
+  | { type: 'heap-snapshot'; file: string };
 
 export interface RunningServer {
   kind: ServerKind;
   url: string;
   stats(): Promise<ServerStats>;
+  /** CPU time (user + system) since the process started, in microseconds, without a garbage collection first. */
+  cpu(): Promise<number>;
   /** Writes a V8 CPU profile (.cpuprofile) of the next `ms` milliseconds to `file`. */
   cpuProfile(ms: number, file: string): Promise<void>;
   /** Writes a heap snapshot (.heapsnapshot), after a full garbage collection, to `file`. */
@@ -84,6 +89,7 @@ export async function startServer(kind: ServerKind, env: Record<string, string> 
     kind,
     url: `http://127.0.0.1:${port}`,
     stats: () => ask<ServerStats>({ type: 'stats' }),
+    cpu: async () => (await ask<{ cpuMicros: number }>({ type: 'cpu' })).cpuMicros,
     cpuProfile: (ms, file) => ask({ type: 'cpu-profile', ms, file }),
     heapSnapshot: (file) => ask({ type: 'heap-snapshot', file }),
     stop: async () => {
