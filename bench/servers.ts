@@ -38,30 +38,44 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const ENTRY = fileURLToPath(new URL('./server-process.ts', import.meta.url));
+export const ENTRY = fileURLToPath(new URL('./server-process.ts', import.meta.url));
 /** The bundle the servers run (bench/profile.ts maps its lines back to the source files). */
 export const COMPILED = fileURLToPath(new URL('../node_modules/.cache/bench/server-process.mjs', import.meta.url));
-let compiled: Promise<unknown> | undefined;
+const compiled = new Map<string, Promise<unknown>>();
+
+/** Which server process to run: its entry, and the bundle compiled from it (bench/ab.ts runs two). */
+export interface Bundle {
+  entry: string;
+  outfile: string;
+}
 
 /** The server process as one ES module (packages stay imports), compiled for Node 20 like dist/relay/. */
-function compile(): Promise<unknown> {
-  compiled ??= build({
-    entryPoints: [ENTRY],
-    outfile: COMPILED,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  return compiled;
+function compile({ entry, outfile }: Bundle): Promise<unknown> {
+  let done = compiled.get(outfile);
+  if (!done) {
+    done = build({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'warning',
+    });
+    compiled.set(outfile, done);
+  }
+  return done;
 }
 const START_MS = 20_000;
 
-export async function startServer(kind: ServerKind, env: Record<string, string> = {}): Promise<RunningServer> {
-  await compile();
-  const child: ChildProcess = fork(COMPILED, [kind], {
+export async function startServer(
+  kind: ServerKind,
+  env: Record<string, string> = {},
+  bundle: Bundle = { entry: ENTRY, outfile: COMPILED },
+): Promise<RunningServer> {
+  await compile(bundle);
+  const child: ChildProcess = fork(bundle.outfile, [kind], {
     execArgv: ['--expose-gc'],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
