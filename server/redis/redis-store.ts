@@ -61,6 +61,8 @@ export class RedisStore implements RoomStore {
   #departures: NodeJS.Timeout | undefined;
   /** Memberships that ended while Redis was away, to end there too once it is back. */
   #removals: Removal[] = [];
+  /** Members prune their kept events as events come; this also frees those of a member that gets none. */
+  #pruning: NodeJS.Timeout;
 
   /** Connects (waiting a few seconds at most: the relay starts even when Redis is down, and keeps trying). */
   static async open(url: string, options: RedisStoreOptions): Promise<RedisStore> {
@@ -81,6 +83,7 @@ export class RedisStore implements RoomStore {
       receive: (message) => this.#receive(message),
       catchUp: () => this.#catchUp(),
     });
+    this.#pruning = setInterval(() => void this.#sweep(), options.replayWindowMs).unref();
   }
 
   get ready(): boolean {
@@ -312,6 +315,7 @@ export class RedisStore implements RoomStore {
     if (this.#link.closed) return;
     for (const local of this.#local.values()) clearTimeout(local.timer);
     clearInterval(this.#departures);
+    clearInterval(this.#pruning);
     // Members held here may resume on another relay for a while; after that, the others end them.
     await this.#link.close(() => this.#cmd.vcRetire(this.#prefix, this.#node, this.#options.resumeGraceMs));
   }
@@ -342,6 +346,15 @@ export class RedisStore implements RoomStore {
    * Keeps the scripts recording membership ends, and reports those recorded so far: each is taken (RPOP) by one
    * relay, whichever ended it, so a backend hears of each once, even when the relay that ended it died.
    */
+  async #sweep(): Promise<void> {
+    if (!this.ready) return;
+    try {
+      await this.#cmd.vcSweep(this.#prefix, this.#node);
+    } catch (error) {
+      this.#options.log.warn({ err: error }, 'could not prune the kept events in Redis');
+    }
+  }
+
   async #takeDepartures(): Promise<void> {
     if (!this.ready) return;
     try {

@@ -439,6 +439,20 @@ redis.call('DEL', key)
 return 1
 `;
 
+/**
+ * ARGV: P, node. Lets this relay's members forget the kept events they no longer need (prune), also those that get
+ * no more events: run once per replay window.
+ */
+const SWEEP = `
+local now = now_ms()
+for _, id in ipairs(redis.call('SMEMBERS', P .. 'n:' .. ARGV[2])) do
+  local mk = P .. 'm:' .. id
+  local f = redis.call('HMGET', mk, 'bytes', 'cap', 'win', 'away')
+  if f[1] then prune(mk, P .. 'l:' .. id, tonumber(f[1]), tonumber(f[2]), tonumber(f[3]), f[4] == '1', now) end
+end
+return 1
+`;
+
 /** ARGV: P, node, ttlMs. A relay closing: its members (held for a resume elsewhere) end once the TTL runs out. */
 const RETIRE = `
 if tonumber(ARGV[3]) > 0 then
@@ -459,6 +473,7 @@ export const SCRIPTS = {
   vcHeartbeat: HEARTBEAT,
   vcSync: SYNC,
   vcRetire: RETIRE,
+  vcSweep: SWEEP,
   vcSetMode: SET_MODE,
   vcWithdraw: WITHDRAW,
   vcAnswer: ANSWER,

@@ -1,12 +1,16 @@
 // Events kept for a resume go once they are older than the replay window, also for a member that gets no more
-// events (memory-store.ts sweeps every member once per window, besides pruning as events come); a member held
-// for a resume keeps all of its events through the sweeps.
+// events (memory-store.ts sweeps every member once per window, besides pruning as events come, and so does the
+// Redis store, with a script over the members of its relay); a member held for a resume keeps all of its events
+// through the sweeps.
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { test, type TestContext } from 'node:test';
+import { Redis } from 'ioredis';
 import { Member } from '../../server/memory-rooms.ts';
 import { MemoryStore } from '../../server/memory-store.ts';
 import type { Delivery } from '../../server/room-store.ts';
+import { cluster } from './cluster.ts';
+import { connect, join, waitFor } from './helpers.ts';
 
 const WINDOW_MS = 50;
 
@@ -50,4 +54,21 @@ test('a member held for a resume keeps its events through the sweeps, and gets t
   const outcome = await store.resume({ room: 'r', token: receiver.resumeToken, received: 0, delivery: delivery('b2') });
   assert.equal(outcome.outcome, 'resumed');
   assert.equal((outcome as { missed: unknown[] }).missed.length, 5);
+});
+
+test('on Redis too, a member that gets no more events lets go of what it kept once the window has passed', async (t) => {
+  // The replay window is pingInterval + pingTimeout.
+  const { redis, options, relays } = await cluster(t, 1, { pingIntervalMs: 100, pingTimeoutMs: 100 });
+  const [sender, receiver] = [await connect(t, relays[0]!.url), await connect(t, relays[0]!.url)];
+  await join(sender, 'r');
+  const { id } = await join(receiver, 'r');
+  const received = waitFor<{ data: { n: number } }>(receiver, 'signal', { filter: (message) => message.data.n === 4 });
+  for (let n = 0; n < 5; n++) sender.emit('signal', { to: id, data: { n } });
+  await received;
+  const db = new Redis(redis.url);
+  t.after(() => db.quit());
+  const kept = `${options.redisKeyPrefix}l:${id}`;
+  assert.ok((await db.llen(kept)) >= 5, 'the events are kept at first');
+  for (let waited = 0; (await db.llen(kept)) > 0 && waited < 10_000; waited += 100) await sleep(100);
+  assert.equal(await db.llen(kept), 0);
 });
