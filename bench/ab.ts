@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { interleavedPingPong, type Throughput } from './ping-pong.ts';
+import { median } from './raw-client.ts';
 import { ENTRY, startServer } from './servers.ts';
 
 const REF = process.argv[2] ?? 'HEAD';
@@ -28,7 +29,6 @@ process.once('exit', cleanUp);
 const baseEntry = join(checkout, 'bench/server-process.ts');
 copyFileSync(ENTRY, baseEntry);
 
-const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
 const figures = (runs: Throughput[]) =>
   `${median(runs.map((r) => r.messagesPerSecond))
     .toFixed(0)

@@ -97,6 +97,14 @@ export async function connectMany(url: string, count: number, concurrency = 100)
   return clients;
 }
 
+/** The middle value (the upper of the two middle ones for an even count), as percentile(sorted, 50). */
+export function median(values: number[]): number {
+  return percentile(
+    [...values].sort((x, y) => x - y),
+    50,
+  );
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

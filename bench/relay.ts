@@ -7,6 +7,7 @@
 import { cpus } from 'node:os';
 import { IDLE_SOCKETS, idleMemory, type IdleMemory } from './measurements.ts';
 import { interleavedPingPong, SLICE_MS, type Throughput } from './ping-pong.ts';
+import { median } from './raw-client.ts';
 import { startServer, type ServerKind } from './servers.ts';
 
 const PAIRS = [200, 1_000];
@@ -64,7 +65,6 @@ interface Row {
   digits: number;
 }
 
-const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
 const rows: Row[] = [];
 for (const pairs of PAIRS) {
   const field = (name: keyof Throughput) => (kind: ServerKind) => results[kind].runs.get(pairs)!.map((r) => r[name]);

@@ -35,17 +35,20 @@ async function listen(): Promise<number> {
   return (relay.server.address() as AddressInfo).port;
 }
 
+/** CPU time (user + system) since the process started, in microseconds. */
+function cpuMicros(): number {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
 async function answer(request: ServerRequest): Promise<object> {
   switch (request.type) {
-    case 'cpu': {
-      const { user, system } = process.cpuUsage();
-      return { cpuMicros: user + system };
-    }
+    case 'cpu':
+      return { cpuMicros: cpuMicros() };
     case 'stats': {
       gc?.();
-      const { user, system } = process.cpuUsage();
       const { rss, heapUsed } = process.memoryUsage();
-      return { cpuMicros: user + system, rss, heapUsed };
+      return { cpuMicros: cpuMicros(), rss, heapUsed };
     }
     case 'cpu-profile': {
       const session = new Session();
