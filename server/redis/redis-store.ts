@@ -349,7 +349,9 @@ export class RedisStore implements RoomStore {
   async #sweep(): Promise<void> {
     if (!this.ready) return;
     try {
-      await this.#cmd.vcSweep(this.#prefix, this.#node);
+      let cursor = '0';
+      do cursor = String(await this.#cmd.vcSweep(this.#prefix, this.#node, cursor));
+      while (cursor !== '0');
     } catch (error) {
       this.#options.log.warn({ err: error }, 'could not prune the kept events in Redis');
     }

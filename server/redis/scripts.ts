@@ -14,6 +14,9 @@
 // for one relay to take (RPOP) and report: once, whichever relay ended it, even a dead one.
 // Every script takes P as ARGV[1]. (Keys are computed inside: this needs one Redis, not a Redis Cluster.)
 
+/** Members a sweep looks at in one script (SSCAN's COUNT hint). */
+const SWEEP_PAGE = 256;
+
 const PRELUDE = `
 local P = ARGV[1]
 local function now_ms()
@@ -440,17 +443,20 @@ return 1
 `;
 
 /**
- * ARGV: P, node. Lets this relay's members forget the kept events they no longer need (prune), also those that get
- * no more events: run once per replay window.
+ * ARGV: P, node, cursor. Lets one page of this relay's members (SSCAN from `cursor`) forget the kept events they no
+ * longer need (prune), also those that get no more events; returns the cursor of the next page ('0': all done).
+ * A relay runs through every page once per replay window: a page at a time, so that a relay with many members does
+ * not hold Redis for one long script.
  */
 const SWEEP = `
 local now = now_ms()
-for _, id in ipairs(redis.call('SMEMBERS', P .. 'n:' .. ARGV[2])) do
+local page = redis.call('SSCAN', P .. 'n:' .. ARGV[2], ARGV[3], 'COUNT', ${SWEEP_PAGE})
+for _, id in ipairs(page[2]) do
   local mk = P .. 'm:' .. id
   local f = redis.call('HMGET', mk, 'bytes', 'cap', 'win', 'away')
   if f[1] then prune(mk, P .. 'l:' .. id, tonumber(f[1]), tonumber(f[2]), tonumber(f[3]), f[4] == '1', now) end
 end
-return 1
+return page[1]
 `;
 
 /** ARGV: P, node, ttlMs. A relay closing: its members (held for a resume elsewhere) end once the TTL runs out. */

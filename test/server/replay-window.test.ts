@@ -1,7 +1,7 @@
 // Events kept for a resume go once they are older than the replay window, also for a member that gets no more
 // events (memory-store.ts sweeps every member once per window, besides pruning as events come, and so does the
-// Redis store, with a script over the members of its relay); a member held for a resume keeps all of its events
-// through the sweeps.
+// Redis store, with a script over the members of its relay, a page at a time); a member held for a resume keeps
+// all of its events through the sweeps.
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { test, type TestContext } from 'node:test';
@@ -71,4 +71,30 @@ test('on Redis too, a member that gets no more events lets go of what it kept on
   assert.ok((await db.llen(kept)) >= 5, 'the events are kept at first');
   for (let waited = 0; (await db.llen(kept)) > 0 && waited < 10_000; waited += 100) await sleep(100);
   assert.equal(await db.llen(kept), 0);
+});
+
+test('on Redis, the sweep goes through every member of a relay, a page at a time', async (t) => {
+  const { redis, options, relays } = await cluster(t, 1, { pingIntervalMs: 100, pingTimeoutMs: 100 });
+  // A member on the relay makes its set of members; more than a page of members with old kept events join it.
+  await join(await connect(t, relays[0]!.url), 'r');
+  const db = new Redis(redis.url);
+  t.after(() => db.quit());
+  const P = options.redisKeyPrefix;
+  const [set] = await db.keys(`${P}n:*`);
+  assert.ok(set, "the relay's set of members");
+  const ids = Array.from({ length: 1_000 }, (_, n) => `swept${n}`);
+  const seeding = db.multi();
+  for (const id of ids) {
+    seeding.sadd(set, id);
+    seeding.hset(`${P}m:${id}`, { bytes: 12, cap: 262_144, win: 200, away: 0 });
+    seeding.rpush(`${P}l:${id}`, '1,0,12,["n",{}]');
+  }
+  await seeding.exec();
+  const keeping = async () => {
+    let count = 0;
+    for (const id of ids) count += await db.exists(`${P}l:${id}`);
+    return count;
+  };
+  for (let waited = 0; (await keeping()) > 0 && waited < 10_000; waited += 100) await sleep(100);
+  assert.equal(await keeping(), 0);
 });
