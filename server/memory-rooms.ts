@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { ReplayBuffer } from './replay-buffer.ts';
 import type { Delivery, Membership } from './room-store.ts';
 
-/** While connected, a member is asked for a receipt after this many bytes of events it has not confirmed. */
+/** While connected, a member is asked for a receipt after this many bytes of signals it has not confirmed. */
 const RECEIPT_EVERY = 32 * 1024;
 
 export interface MemberOptions {
@@ -71,8 +71,14 @@ export class Member implements Membership {
     return this.#kept?.bytes ?? 0;
   }
 
-  /** Sends an event (its frame's text) to the member, and keeps it for a resume. */
-  deliver(frame: string): void {
+  /**
+   * Sends an event (its frame's text) to the member, and keeps it for a resume until the client confirms it has
+   * read it (the pong to a ping sent after it). Signals come in flows (`flow`): a receipt is asked for every
+   * RECEIPT_EVERY bytes, since a ping per signal would cost the relay a fifth of its throughput. Any other event
+   * is rare (someone joined, left, was renamed...): its receipt is asked for at once, so that a quiet member keeps
+   * it for a round trip, not for the replay window.
+   */
+  deliver(frame: string, flow = false): void {
     const at = Date.now();
     this.#seq++;
     const sent = (this.#kept ??= new ReplayBuffer()).push(frame, at);
@@ -83,10 +89,10 @@ export class Member implements Membership {
     // Under a steady flow, the client confirms what it has read long before the replay window ends: what it has
     // is not kept for a resume that would never ask for it.
     this.#unconfirmed += sent.length;
-    if (this.#unconfirmed < RECEIPT_EVERY) return;
+    if (flow && this.#unconfirmed < RECEIPT_EVERY) return;
     this.#unconfirmed = 0;
     const seq = this.#seq;
-    delivery.whenReceived(() => this.#received(seq, delivery));
+    delivery.whenReceived(() => this.#received(seq, delivery, flow));
   }
 
   /** The connection dropped: keep its events for `graceMs`, then call `expire`. */
@@ -117,11 +123,12 @@ export class Member implements Membership {
   }
 
   /** The client on `delivery` has read the events up to number `seq`: they need not be kept. */
-  #received(seq: number, delivery: Delivery): void {
+  #received(seq: number, delivery: Delivery, flow: boolean): void {
     if (this.#delivery !== delivery) return; // it dropped meanwhile: what it read is for its resume to say
     const kept = this.#kept;
-    // The buffer stays (a flowing member writes on in it); the window's sweep lets go of an empty one.
     while (kept && kept.length > this.#seq - seq) kept.shift();
+    // A flowing member writes on in its buffer (the window's sweep lets go of it once empty); a quiet one holds none.
+    if (!flow && kept?.length === 0) this.#kept = null;
   }
 
   /** Forgets the events no longer needed for a resume (older than the replay window while connected). */

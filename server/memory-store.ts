@@ -159,7 +159,7 @@ export class MemoryStore implements RoomStore {
   signal(from: Membership, to: string, json: string): boolean {
     const target = to === from.id ? undefined : this.#rooms.find(from.room, to);
     if (!target) return false;
-    this.#deliver(target, eventFrame(json));
+    this.#deliver(target, eventFrame(json), true);
     return true;
   }
 
@@ -299,9 +299,12 @@ export class MemoryStore implements RoomStore {
     return outcome;
   }
 
-  /** Sends an event to a member, or keeps it for a resume (counted against what held members may keep). */
-  #deliver(member: Member, frame: string): void {
-    member.deliver(frame);
+  /**
+   * Sends an event to a member, or keeps it for a resume (counted against what held members may keep); `flow` for
+   * a signal (see Member.deliver).
+   */
+  #deliver(member: Member, frame: string, flow = false): void {
+    member.deliver(frame, flow);
     if (!member.delivery) this.#held.resize(member.id, member.bytes);
   }
 }
