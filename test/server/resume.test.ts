@@ -161,7 +161,7 @@ test(
       const dropper = await connect(t, relay.url);
       const dropped = await join(dropper, 'room', 'Dropper');
       // The relay pings right after the peer-joined; socket.io-client answers with a pong at once.
-      const ponged = new Promise((resolve) => dropper.io.engine.once('pong', resolve));
+      const ponged = new Promise<void>((resolve) => dropper.io.engine.once('pong', () => resolve()));
       await join(await connect(t, relay.url), 'room', 'Stayer');
       await ponged;
       await flush(dropper); // its pong went out before this
