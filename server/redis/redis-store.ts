@@ -342,10 +342,7 @@ export class RedisStore implements RoomStore {
     return true;
   }
 
-  /**
-   * Keeps the scripts recording membership ends, and reports those recorded so far: each is taken (RPOP) by one
-   * relay, whichever ended it, so a backend hears of each once, even when the relay that ended it died.
-   */
+  /** Lets this relay's members forget the kept events they no longer need, one page of members per script. */
   async #sweep(): Promise<void> {
     if (!this.ready) return;
     try {
@@ -357,6 +354,10 @@ export class RedisStore implements RoomStore {
     }
   }
 
+  /**
+   * Keeps the scripts recording membership ends, and reports those recorded so far: each is taken (RPOP) by one
+   * relay, whichever ended it, so a backend hears of each once, even when the relay that ended it died.
+   */
   async #takeDepartures(): Promise<void> {
     if (!this.ready) return;
     try {

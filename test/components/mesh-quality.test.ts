@@ -58,10 +58,10 @@ describe('mesh quality', () => {
     const bitrates = () => cameraSenders(ada!).map((sender) => sender.getParameters().encodings[0]?.maxBitrate ?? 0);
     // A connection's encoding changes wait until its encoder has started (ENCODER_START_MS after it connected):
     // until then the first may still have what it was given alone while the second already has its share.
-    await waitFor(
-      () => bitrates().every((bitrate) => bitrate > 0) && bitrates().reduce((sum, b) => sum + b) <= 300_000,
-      'both encodings set, within the budget together',
-    );
+    await waitFor(() => {
+      const set = bitrates();
+      return set.every((bitrate) => bitrate > 0) && set.reduce((sum, bitrate) => sum + bitrate) <= 300_000;
+    }, 'both encodings set, within the budget together');
   });
 
   it('an ICE restart renegotiates the same connection and video goes on', async () => {
